@@ -1,0 +1,44 @@
+using System.Reflection;
+
+namespace Dateline.Data;
+
+/// <summary>Reads the library's embedded data files (lexicons and patterns).</summary>
+/// <remarks>
+/// Data files are plain UTF-8 text: one entry a line, <c>#</c> starts a comment, blank lines
+/// are ignored. They are embedded in the assembly so the library needs no files beside it.
+/// </remarks>
+internal static class DataFile
+{
+    /// <summary>The non-comment, non-blank lines of an embedded data file, trimmed.</summary>
+    public static IEnumerable<string> Lines(string name)
+    {
+        var resource = "Dateline.Data." + name;
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Embedded data file '{name}' is missing from the Dateline assembly.");
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        while (reader.ReadLine() is { } line)
+        {
+            var hash = line.IndexOf('#', StringComparison.Ordinal);
+            var content = (hash >= 0 ? line[..hash] : line).Trim();
+            if (content.Length > 0)
+            {
+                yield return content;
+            }
+        }
+    }
+
+    /// <summary>Lines of the form <c>key: value value …</c>, split at the first colon.</summary>
+    public static IEnumerable<(string Key, string Value)> KeyedLines(string name)
+    {
+        foreach (var line in Lines(name))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0)
+            {
+                throw new FormatException($"Data file '{name}': expected 'key: value' but found '{line}'.");
+            }
+
+            yield return (line[..colon].Trim(), line[(colon + 1)..].Trim());
+        }
+    }
+}

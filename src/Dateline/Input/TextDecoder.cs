@@ -1,0 +1,126 @@
+using System.Text;
+
+namespace Dateline.Input;
+
+/// <summary>The text of some bytes and the encoding it was read with.</summary>
+public sealed record DecodedText(string Text, string Encoding);
+
+/// <summary>
+/// Turns bytes into text: a byte-order mark decides when present; otherwise valid UTF-8 is
+/// UTF-8, and anything else is read as Windows-1252 (a superset of Latin-1's printable
+/// characters, and what mislabelled Western text almost always is). Binary content is refused.
+/// </summary>
+public static class TextDecoder
+{
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly Lazy<Encoding> Windows1252 = new(() =>
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(1252);
+    });
+
+    // Signatures of common binary formats, to name what was given instead of text.
+    private static readonly (byte[] Magic, string Name)[] Signatures =
+    [
+        ("%PDF"u8.ToArray(), "a PDF document"),
+        ([0x89, (byte)'P', (byte)'N', (byte)'G'], "a PNG image"),
+        ([0xFF, 0xD8, 0xFF], "a JPEG image"),
+        ("GIF8"u8.ToArray(), "a GIF image"),
+        ([0x1F, 0x8B], "gzip-compressed data"),
+        ("PK\u0003\u0004"u8.ToArray(), "a ZIP archive (or an Office document)"),
+        ([0x7F, (byte)'E', (byte)'L', (byte)'F'], "an executable"),
+        ("SQLite format 3"u8.ToArray(), "an SQLite database"),
+        ([0xD0, 0xCF, 0x11, 0xE0], "an old Office document"),
+        ("RIFF"u8.ToArray(), "a RIFF media file"),
+    ];
+
+    /// <summary>Decodes <paramref name="bytes"/>, or says why they are not text.</summary>
+    public static Result<DecodedText> Decode(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty)
+        {
+            return Result<DecodedText>.Failure(InputErrorCode.Empty, "the input is empty");
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return Utf8(bytes[3..], "utf-8");
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00]))
+        {
+            return Unicode(bytes[4..], new UTF32Encoding(bigEndian: false, byteOrderMark: false, throwOnInvalidCharacters: true), "utf-32le");
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return Unicode(bytes[2..], new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true), "utf-16le");
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return Unicode(bytes[2..], new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true), "utf-16be");
+        }
+
+        foreach (var (magic, name) in Signatures)
+        {
+            if (bytes.StartsWith(magic))
+            {
+                return Result<DecodedText>.Failure(InputErrorCode.Binary, $"the input is binary ({name}), not text");
+            }
+        }
+
+        if (LooksBinary(bytes))
+        {
+            return Result<DecodedText>.Failure(InputErrorCode.Binary, "the input is binary (it holds NUL or many control bytes), not text");
+        }
+
+        try
+        {
+            return Result<DecodedText>.Success(new DecodedText(StrictUtf8.GetString(bytes), "utf-8"));
+        }
+        catch (DecoderFallbackException)
+        {
+            return Result<DecodedText>.Success(new DecodedText(Windows1252.Value.GetString(bytes), "windows-1252"));
+        }
+    }
+
+    private static Result<DecodedText> Utf8(ReadOnlySpan<byte> bytes, string name) =>
+        Unicode(bytes, StrictUtf8, name);
+
+    private static Result<DecodedText> Unicode(ReadOnlySpan<byte> bytes, Encoding encoding, string name)
+    {
+        try
+        {
+            var text = encoding.GetString(bytes);
+            return text.Contains('\0', StringComparison.Ordinal)
+                ? Result<DecodedText>.Failure(InputErrorCode.Binary, $"the input is binary (NUL characters in {name} text)")
+                : Result<DecodedText>.Success(new DecodedText(text, name));
+        }
+        catch (DecoderFallbackException ex)
+        {
+            return Result<DecodedText>.Failure(InputErrorCode.Binary, $"the input has a {name} byte-order mark but invalid {name} bytes at offset {ex.Index}");
+        }
+    }
+
+    /// <summary>NUL bytes, or more than 1 in 20 control bytes, in the first 8 KiB.</summary>
+    private static bool LooksBinary(ReadOnlySpan<byte> bytes)
+    {
+        var sample = bytes[..Math.Min(bytes.Length, 8192)];
+        if (sample.Contains((byte)0))
+        {
+            return true;
+        }
+
+        var control = 0;
+        foreach (var b in sample)
+        {
+            if (b < 0x20 && b is not (byte)'\n' and not (byte)'\r' and not (byte)'\t' and not 0x0C)
+            {
+                control++;
+            }
+        }
+
+        return control * 20 > sample.Length;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using Dateline.Text;
+
+namespace Dateline;
+
+/// <summary>
+/// Builds a <see cref="Pipeline"/>. <see cref="UseDefaultStages"/> is the one place that lists
+/// the analysis in order: read it to see what Dateline does to an article.
+/// </summary>
+public sealed class PipelineBuilder
+{
+    private readonly List<IStage> stages = [];
+
+    /// <summary>The lexicons the default stages use.</summary>
+    public TextLexicons TextLexicons { get; init; } = TextLexicons.Default;
+
+    /// <summary>Adds the library's stages, in order.</summary>
+    public PipelineBuilder UseDefaultStages()
+    {
+        stages.Add(new TextStage(TextLexicons));      // paragraphs, tokens, sentences
+        stages.Add(new LanguageStage(TextLexicons));  // language (non-English stops here)
+        return this;
+    }
+
+    /// <summary>Appends a stage of your own.</summary>
+    public PipelineBuilder Add(IStage stage)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        stages.Add(stage);
+        return this;
+    }
+
+    /// <summary>Removes every stage of type <typeparamref name="T"/>.</summary>
+    public PipelineBuilder Remove<T>()
+        where T : IStage
+    {
+        stages.RemoveAll(s => s is T);
+        return this;
+    }
+
+    /// <summary>The immutable pipeline.</summary>
+    public Pipeline Build() => new([.. stages]);
+}

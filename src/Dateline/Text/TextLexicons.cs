@@ -1,0 +1,95 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using Dateline.Data;
+
+namespace Dateline.Text;
+
+/// <summary>How an abbreviation's period behaves at a possible sentence end.</summary>
+public enum AbbreviationClass : byte
+{
+    /// <summary>Not an abbreviation.</summary>
+    None,
+    /// <summary>Precedes a name ("Gen.", "Mr."): never ends a sentence before a capitalized word.</summary>
+    Title,
+    /// <summary>A month ("Jan."): ends a sentence only before a sentence-starting word.</summary>
+    Month,
+    /// <summary>Precedes a number ("No."): never ends a sentence before a digit.</summary>
+    Number,
+    /// <summary>Anything else ("Inc.", "etc."): ends a sentence only before a sentence-starting word.</summary>
+    General,
+}
+
+/// <summary>The text stage's knowledge, loaded once from the embedded data files.</summary>
+public sealed class TextLexicons
+{
+    private static readonly Lazy<TextLexicons> LazyDefault = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly FrozenDictionary<string, AbbreviationClass>.AlternateLookup<ReadOnlySpan<char>> abbreviations;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> starters;
+
+    private TextLexicons(
+        FrozenDictionary<string, AbbreviationClass> abbreviations,
+        FrozenSet<string> starters,
+        Regex furniture,
+        IReadOnlyList<(string Language, FrozenSet<string> Words)> stopwords)
+    {
+        this.abbreviations = abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+        this.starters = starters.GetAlternateLookup<ReadOnlySpan<char>>();
+        Furniture = furniture;
+        Stopwords = stopwords;
+    }
+
+    /// <summary>The lexicons shipped with the library.</summary>
+    public static TextLexicons Default => LazyDefault.Value;
+
+    /// <summary>Whole-paragraph pattern of page furniture (the file's patterns as one alternation).</summary>
+    public Regex Furniture { get; }
+
+    /// <summary>Function words per language, in file order.</summary>
+    public IReadOnlyList<(string Language, FrozenSet<string> Words)> Stopwords { get; }
+
+    /// <summary>The class of an abbreviation written without its final period.</summary>
+    public AbbreviationClass Abbreviation(ReadOnlySpan<char> word) =>
+        abbreviations.TryGetValue(word, out var cls) ? cls : AbbreviationClass.None;
+
+    /// <summary>True when <paramref name="word"/> commonly opens a sentence.</summary>
+    public bool IsSentenceStarter(ReadOnlySpan<char> word) => starters.Contains(word);
+
+    private static TextLexicons Load()
+    {
+        var abbreviations = new Dictionary<string, AbbreviationClass>(StringComparer.Ordinal);
+        foreach (var (key, value) in DataFile.KeyedLines("Text/abbreviations.txt"))
+        {
+            var cls = key switch
+            {
+                "title" => AbbreviationClass.Title,
+                "month" => AbbreviationClass.Month,
+                "number" => AbbreviationClass.Number,
+                "general" => AbbreviationClass.General,
+                _ => throw new FormatException($"abbreviations.txt: unknown class '{key}'."),
+            };
+            foreach (var word in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                abbreviations.TryAdd(word, cls);
+                abbreviations.TryAdd(word.ToLowerInvariant(), cls);
+            }
+        }
+
+        var starters = DataFile.Lines("Text/starters.txt")
+            .SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToFrozenSet(StringComparer.Ordinal);
+
+        // One alternation, interpreted: cheap to build at start-up, and it only ever runs on
+        // short paragraphs.
+        var furniture = new Regex(
+            "^(?:" + string.Join("|", DataFile.Lines("Text/furniture.txt").Select(p => "(?:" + p + ")")) + ")$",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+            TimeSpan.FromSeconds(1));
+
+        var stopwords = DataFile.KeyedLines("Text/stopwords.txt")
+            .Select(kv => (kv.Key, kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal)))
+            .ToArray();
+
+        return new TextLexicons(abbreviations.ToFrozenDictionary(StringComparer.Ordinal), starters, furniture, stopwords);
+    }
+}
