@@ -77,19 +77,23 @@ public sealed class TextArticleReader(TextLexicons lexicons)
         return core.Length > 0 && lexicons.Furniture.IsMatch(core);
     }
 
-    private static List<string> SplitBlocks(string raw)
+    private List<string> SplitBlocks(string raw)
     {
         var lines = raw.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+
+        // Blank lines separate paragraphs only if one stands between two lines of text.
         var hasBlankLine = false;
         var seenText = false;
+        var blankAfterText = false;
         foreach (var line in lines)
         {
             if (IsBlank(line))
             {
-                hasBlankLine |= seenText;
+                blankAfterText |= seenText;
             }
             else
             {
+                hasBlankLine |= blankAfterText;
                 seenText = true;
             }
         }
@@ -102,32 +106,40 @@ public sealed class TextArticleReader(TextLexicons lexicons)
         }
 
         var current = new StringBuilder();
+        void Flush()
+        {
+            if (current.Length > 0)
+            {
+                blocks.Add(current.ToString());
+                current.Clear();
+            }
+        }
+
         foreach (var line in lines)
         {
             if (IsBlank(line))
             {
+                Flush();
+            }
+            else if (IsFurniture(CollapseSpaces(line)))
+            {
+                // A furniture line wrapped into a paragraph ("Share this" above "Leave a Comment")
+                // is its own block, so it is removed alone.
+                Flush();
+                blocks.Add(line);
+            }
+            else
+            {
                 if (current.Length > 0)
                 {
-                    blocks.Add(current.ToString());
-                    current.Clear();
+                    current.Append(' ');
                 }
 
-                continue;
+                current.Append(line);
             }
-
-            if (current.Length > 0)
-            {
-                current.Append(' ');
-            }
-
-            current.Append(line);
         }
 
-        if (current.Length > 0)
-        {
-            blocks.Add(current.ToString());
-        }
-
+        Flush();
         return blocks;
     }
 
@@ -144,13 +156,37 @@ public sealed class TextArticleReader(TextLexicons lexicons)
         return true;
     }
 
-    /// <summary>Trims, drops invisible characters and turns runs of spaces and tabs into one space.</summary>
+    /// <summary>
+    /// Trims, drops invisible characters, turns runs of spaces and tabs into one space, and
+    /// replaces unpaired surrogates (which no encoder can write) with U+FFFD.
+    /// </summary>
     private static string CollapseSpaces(string block)
     {
         var sb = new StringBuilder(block.Length);
         var pendingSpace = false;
-        foreach (var c in block)
+        for (var i = 0; i < block.Length; i++)
         {
+            var c = block[i];
+            if (char.IsSurrogate(c))
+            {
+                var paired = char.IsHighSurrogate(c) && i + 1 < block.Length && char.IsLowSurrogate(block[i + 1]);
+                if (!paired)
+                {
+                    c = '\uFFFD';
+                }
+                else
+                {
+                    if (pendingSpace)
+                    {
+                        sb.Append(' ');
+                        pendingSpace = false;
+                    }
+
+                    sb.Append(c).Append(block[++i]);
+                    continue;
+                }
+            }
+
             if (c is ' ' or '\t' or '\n' or '\r')
             {
                 pendingSpace = sb.Length > 0;

@@ -90,7 +90,9 @@ public sealed class SentenceSplitter(TextLexicons lexicons)
         var c = text[token.Start];
         return token.Kind switch
         {
-            TokenKind.QuoteMark => !CharKinds.IsOpeningQuote(c),
+            // “ closes German quotations („…“): any mark written right after the stop and
+            // followed by a space or the end closes.
+            TokenKind.QuoteMark => !CharKinds.IsOpeningQuote(c) || token.End == text.Length || CharKinds.IsSpace(text[token.End]),
             TokenKind.Punctuation => c is ')' or ']' or '}',
             _ => false,
         };

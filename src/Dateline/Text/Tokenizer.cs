@@ -56,7 +56,9 @@ public sealed class Tokenizer(TextLexicons lexicons)
             }
             else
             {
-                var kind = char.IsPunctuation(c) ? TokenKind.Punctuation : TokenKind.Symbol;
+                var kind = char.IsPunctuation(c) && c is not ('%' or '‰' or '‱' or '&' or '#' or '@' or '*' or '§' or '¶' or '†' or '‡')
+                    ? TokenKind.Punctuation
+                    : TokenKind.Symbol;
                 output.Add(new Token(i, i + 1, kind));
                 i++;
             }
