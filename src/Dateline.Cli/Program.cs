@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dateline.Cli.Commands;
+using Dateline.Cli.Commands.Eval;
 
 namespace Dateline.Cli;
 
@@ -26,6 +27,7 @@ public static class Program
         {
             AnalyzeCommand.Create(),
             BenchCommand.Create(),
+            EvalCommand.Create(),
         };
 
         var parse = root.Parse(args);
