@@ -27,7 +27,7 @@ public sealed class LanguageStage(TextLexicons lexicons) : IStage
     public string? Identify(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var languages = lexicons.Stopwords;
+        var languages = lexicons.StopwordLanguages;
         Span<int> hits = stackalloc int[languages.Count];
         Span<char> lower = stackalloc char[32];
         var words = 0;
@@ -45,12 +45,9 @@ public sealed class LanguageStage(TextLexicons lexicons) : IStage
 
             var word = lower[..token.Length];
             document.Text.AsSpan(token.Start, token.Length).ToLowerInvariant(word);
-            for (var l = 0; l < languages.Count; l++)
+            for (var mask = lexicons.StopwordMask(word); mask != 0; mask &= mask - 1)
             {
-                if (languages[l].Words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
-                {
-                    hits[l]++;
-                }
+                hits[System.Numerics.BitOperations.TrailingZeroCount(mask)]++;
             }
         }
 
@@ -69,6 +66,6 @@ public sealed class LanguageStage(TextLexicons lexicons) : IStage
         }
 
         var share = (double)hits[best] / Math.Min(words, SampleWords);
-        return share >= MinimumShare ? languages[best].Language : null;
+        return share >= MinimumShare ? languages[best] : null;
     }
 }

@@ -26,17 +26,20 @@ public sealed class TextLexicons
 
     private readonly FrozenDictionary<string, AbbreviationClass>.AlternateLookup<ReadOnlySpan<char>> abbreviations;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> starters;
+    private readonly FrozenDictionary<string, uint>.AlternateLookup<ReadOnlySpan<char>> stopwords;
 
     private TextLexicons(
         FrozenDictionary<string, AbbreviationClass> abbreviations,
         FrozenSet<string> starters,
         Regex furniture,
-        IReadOnlyList<(string Language, FrozenSet<string> Words)> stopwords)
+        IReadOnlyList<string> languages,
+        FrozenDictionary<string, uint> stopwords)
     {
         this.abbreviations = abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
         this.starters = starters.GetAlternateLookup<ReadOnlySpan<char>>();
+        this.stopwords = stopwords.GetAlternateLookup<ReadOnlySpan<char>>();
         Furniture = furniture;
-        Stopwords = stopwords;
+        StopwordLanguages = languages;
     }
 
     /// <summary>The lexicons shipped with the library.</summary>
@@ -45,8 +48,11 @@ public sealed class TextLexicons
     /// <summary>Whole-paragraph pattern of page furniture (the file's patterns as one alternation).</summary>
     public Regex Furniture { get; }
 
-    /// <summary>Function words per language, in file order.</summary>
-    public IReadOnlyList<(string Language, FrozenSet<string> Words)> Stopwords { get; }
+    /// <summary>The languages of stopwords.txt, in file order; bit i of a stopword mask is language i.</summary>
+    public IReadOnlyList<string> StopwordLanguages { get; }
+
+    /// <summary>Which languages list <paramref name="lowerWord"/> as a function word, as a bit mask.</summary>
+    public uint StopwordMask(ReadOnlySpan<char> lowerWord) => stopwords.TryGetValue(lowerWord, out var mask) ? mask : 0;
 
     /// <summary>The class of an abbreviation written without its final period.</summary>
     public AbbreviationClass Abbreviation(ReadOnlySpan<char> word) =>
@@ -86,10 +92,28 @@ public sealed class TextLexicons
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
             TimeSpan.FromSeconds(1));
 
-        var stopwords = DataFile.KeyedLines("Text/stopwords.txt")
-            .Select(kv => (kv.Key, kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal)))
-            .ToArray();
+        var languages = new List<string>();
+        var stopwords = new Dictionary<string, uint>(StringComparer.Ordinal);
+        foreach (var (language, words) in DataFile.KeyedLines("Text/stopwords.txt"))
+        {
+            if (languages.Count == 32)
+            {
+                throw new FormatException("stopwords.txt: at most 32 languages fit a mask.");
+            }
 
-        return new TextLexicons(abbreviations.ToFrozenDictionary(StringComparer.Ordinal), starters, furniture, stopwords);
+            var bit = 1u << languages.Count;
+            languages.Add(language);
+            foreach (var word in words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                stopwords[word] = stopwords.GetValueOrDefault(word) | bit;
+            }
+        }
+
+        return new TextLexicons(
+            abbreviations.ToFrozenDictionary(StringComparer.Ordinal),
+            starters,
+            furniture,
+            languages,
+            stopwords.ToFrozenDictionary(StringComparer.Ordinal));
     }
 }
