@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Dateline.Quotes;
 using Dateline.Text;
 
 namespace Dateline;
@@ -19,6 +20,7 @@ public sealed class PipelineBuilder
     {
         stages.Add(new TextStage(TextLexicons));      // paragraphs, tokens, sentences
         stages.Add(new LanguageStage(TextLexicons));  // language (non-English stops here)
+        stages.Add(new QuoteStage(QuoteLexicon.Default)); // quotes and their speakers
         return this;
     }
 

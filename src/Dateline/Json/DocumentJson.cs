@@ -90,6 +90,7 @@ public static class DocumentJson
             w.WriteString("speakerName", q.SpeakerName);
             WriteAnchor(w, "cue", q.Cue);
             w.WriteNumber("confidence", Math.Round(q.Confidence, 3));
+            WriteSpans(w, "parts", q.Parts);
             w.WriteEndObject();
         }
 

@@ -50,7 +50,15 @@ public sealed record Quote(
     string? Speaker,
     string? SpeakerName,
     Anchor? Cue,
-    double Confidence);
+    double Confidence)
+{
+    /// <summary>
+    /// The quoted stretches that make up the utterance, without quote marks: one for a simple
+    /// quote, several when a cue splits it ("“…,” he said, “…”") or it runs over paragraphs.
+    /// <see cref="Start"/> and <see cref="End"/> span them all.
+    /// </summary>
+    public ImmutableArray<TextSpan> Parts { get; init; } = [];
+}
 
 /// <summary>A TIMEX3 temporal expression, normalized.</summary>
 /// <param name="Type">DATE, TIME, DURATION or SET.</param>

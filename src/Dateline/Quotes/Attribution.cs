@@ -1,0 +1,155 @@
+using Dateline.Model;
+
+namespace Dateline.Quotes;
+
+/// <summary>Who a quote is attributed to: the entity (when known), the name as attributed, and how sure.</summary>
+/// <param name="Span">The speaker phrase in the text.</param>
+internal sealed record Speaker(TextSpan Span, string? EntityId, string Name, double Confidence);
+
+/// <summary>
+/// Finds the cue of a quote and the speaker phrase beside it, in every word order: “…,” said X /
+/// “…,” X said / X said: “…” / X told reporters: “…” / what X called a “…”.
+/// </summary>
+internal sealed class Attribution(TokenView v)
+{
+    private const int MaxPhrase = 8;
+
+    private readonly SpeakerResolver resolver = new(v);
+
+    /// <summary>The resolver every attribution of this document shares.</summary>
+    public SpeakerResolver Resolver => resolver;
+
+    /// <summary>The cue and speaker after a closing mark: “…,” he said / “…,” said X.</summary>
+    public (TextSpan Cue, Speaker? Speaker)? After(int close)
+    {
+        var sentence = v.SentenceOf(close);
+        var i = close + 1;
+        if (i < v.Count && v.Is(i, ","))
+        {
+            i++;
+        }
+
+        if (i >= v.Count || v.SentenceOf(i) != sentence)
+        {
+            return null;
+        }
+
+        if (IsCue(i))
+        {
+            // Inverted: said X.
+            var phrase = Forward(i + 1, sentence);
+            return phrase is { } p ? (v.Tokens[i].Span, resolver.Resolve(p)) : null;
+        }
+
+        // X [aux] said.
+        var end = i;
+        while (end < v.Count && end - i < MaxPhrase && v.SentenceOf(end) == sentence && v.IsWord(end) && !IsCue(end))
+        {
+            end++;
+        }
+
+        if (end >= v.Count || !IsCue(end) || end == i)
+        {
+            return null;
+        }
+
+        var last = end - 1;
+        while (last >= i && IsAux(last))
+        {
+            last--;
+        }
+
+        if (last < i)
+        {
+            return null;
+        }
+
+        var span = new TextSpan(v.Tokens[i].Start, v.Tokens[last].End);
+        return (v.Tokens[end].Span, resolver.Resolve(span));
+    }
+
+    /// <summary>The cue and speaker before an opening mark: X said: “…” / X told reporters, “…”.</summary>
+    public (TextSpan Cue, Speaker? Speaker)? Before(int open)
+    {
+        if (open < 2 || !(v.Is(open - 1, ":") || v.Is(open - 1, ",")))
+        {
+            return null;
+        }
+
+        var sentence = v.SentenceOf(open);
+        var start = v.SentenceStart(open);
+        for (var j = open - 2; j >= start && open - j <= MaxPhrase; j--)
+        {
+            if (IsCue(j))
+            {
+                var phrase = Backward(j, start);
+                return phrase is { } p ? (v.Tokens[j].Span, resolver.Resolve(p)) : (v.Tokens[j].Span, null);
+            }
+
+            if (!v.IsWord(j) || v.SentenceOf(j) != sentence)
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The source a sentence names for a quoted term: what X called a “…”, X has stated that … “…”.</summary>
+    public (TextSpan Cue, Speaker? Speaker)? Naming(int open)
+    {
+        var start = v.SentenceStart(open);
+        for (var j = open - 1; j >= start; j--)
+        {
+            var cls = v.Class(j);
+            if ((cls & (CueClass.Naming | CueClass.Verb)) != 0 && !(j > 0 && v.Is(j - 1, "to")))
+            {
+                var phrase = Backward(j, start);
+                return (v.Tokens[j].Span, phrase is { } p ? resolver.Resolve(p) : null);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The speaker phrase ending right before a cue at <paramref name="cue"/>, skipping auxiliaries.</summary>
+    public TextSpan? Backward(int cue, int sentenceStart)
+    {
+        var j = cue - 1;
+        while (j >= sentenceStart && IsAux(j))
+        {
+            j--;
+        }
+
+        var last = j;
+        while (j >= sentenceStart && last - j < MaxPhrase && v.IsWord(j) && !v.Class(j).HasFlag(CueClass.Boundary) && !IsCue(j))
+        {
+            j--;
+        }
+
+        return last > j ? new TextSpan(v.Tokens[j + 1].Start, v.Tokens[last].End) : null;
+    }
+
+    /// <summary>The speaker phrase starting at <paramref name="from"/> after an inverted cue ("said Andriy Yermak, …").</summary>
+    private TextSpan? Forward(int from, int sentence)
+    {
+        var j = from;
+        while (j < v.Count && j - from < MaxPhrase && v.SentenceOf(j) == sentence && v.IsWord(j)
+               && !v.Class(j).HasFlag(CueClass.Boundary) && !IsPreposition(j))
+        {
+            j++;
+        }
+
+        return j > from ? new TextSpan(v.Tokens[from].Start, v.Tokens[j - 1].End) : null;
+    }
+
+    /// <summary>Auxiliaries and adverbs between a speaker and the cue ("has repeatedly said").</summary>
+    private bool IsAux(int token) =>
+        v.Class(token).HasFlag(CueClass.Aux)
+        || (v.IsWord(token) && !v.IsCapitalized(token) && v[token].Length > 3 && v[token].EndsWith("ly", StringComparison.Ordinal));
+
+    private bool IsCue(int token) => v.Class(token).HasFlag(CueClass.Verb) && !(token > 0 && v.Is(token - 1, "to"));
+
+    private bool IsPreposition(int token) =>
+        v[token] is "in" or "on" or "at" or "to" or "for" or "from" or "with" or "by" or "after" or "before" or "during" or "of" or "about" or "into";
+}
