@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Dateline.Figures;
 using Dateline.Quotes;
 using Dateline.Text;
 
@@ -21,6 +22,7 @@ public sealed class PipelineBuilder
         stages.Add(new TextStage(TextLexicons));      // paragraphs, tokens, sentences
         stages.Add(new LanguageStage(TextLexicons));  // language (non-English stops here)
         stages.Add(new QuoteStage(QuoteLexicon.Default)); // quotes and their speakers
+        stages.Add(new FigureStage(FigureLexicon.Default)); // quantities and what they measure
         return this;
     }
 

@@ -118,6 +118,47 @@ public sealed class TextPropertyTests
     });
 
     [Fact]
+    public void Every_layer_span_prints_the_text_it_points_at() => AnyText.Sample(text =>
+    {
+        var read = ArticleReader.Default.Read(text, SourceInfo.Stdin, new ReadOptions { Published = new PublicationDate(new DateOnly(2025, 5, 13)) });
+        if (read.Value is not { } document)
+        {
+            return;
+        }
+
+        var d = Pipeline.Default.Analyze(document);
+        string At(int start, int end) => d.Text[start..end];
+        foreach (var f in d.Figures)
+        {
+            Assert.Equal(f.Text, At(f.Start, f.End));
+        }
+
+        foreach (var t in d.Timexes)
+        {
+            Assert.Equal(t.Text, At(t.Start, t.End));
+        }
+
+        foreach (var m in d.Entities.SelectMany(e => e.Mentions))
+        {
+            Assert.Equal(m.Text, At(m.Start, m.End));
+        }
+
+        foreach (var q in d.Quotes)
+        {
+            Assert.Equal(q.Text, string.Join(" … ", q.Parts.Select(p => At(p.Start, p.End))));
+            if (q.Cue is { } cue)
+            {
+                Assert.Equal(cue.Text, At(cue.Start, cue.End));
+            }
+        }
+
+        foreach (var v in d.Events)
+        {
+            Assert.Equal(v.Trigger.Text, At(v.Trigger.Start, v.Trigger.End));
+        }
+    });
+
+    [Fact]
     public void Folding_never_changes_the_length() => Gen.String.Sample(text =>
         Assert.Equal(text.Length, Dateline.Text.TextNormalizer.Fold(text).Length));
 }
