@@ -104,7 +104,8 @@ internal sealed class Attribution(TokenView v)
             var cls = v.Class(j);
             if ((cls & (CueClass.Naming | CueClass.Verb)) != 0 && !(j > 0 && v.Is(j - 1, "to")))
             {
-                var phrase = Backward(j, start);
+                // "…, saying the result marked “…”": a participle's speaker is the sentence's subject.
+                var phrase = Backward(j, start) ?? (v[j].EndsWith("ing", StringComparison.Ordinal) ? Subject(start) : null);
                 return (v.Tokens[j].Span, phrase is { } p ? resolver.Resolve(p) : null);
             }
         }
@@ -112,7 +113,11 @@ internal sealed class Attribution(TokenView v)
         return null;
     }
 
-    /// <summary>The speaker phrase ending right before a cue at <paramref name="cue"/>, skipping auxiliaries.</summary>
+    /// <summary>
+    /// The speaker phrase ending right before a cue at <paramref name="cue"/>, skipping
+    /// auxiliaries and a relative clause between them ("A senior official, who asked not to be
+    /// named, said").
+    /// </summary>
     public TextSpan? Backward(int cue, int sentenceStart)
     {
         var j = cue - 1;
@@ -121,13 +126,43 @@ internal sealed class Attribution(TokenView v)
             j--;
         }
 
+        if (j > sentenceStart && v.Is(j, ","))
+        {
+            for (var k = j - 1; k > sentenceStart && j - k < 25; k--)
+            {
+                if (v.Is(k, ",") && k + 1 < j && v[k + 1] is "who" or "which" or "whose")
+                {
+                    j = k - 1;
+                    break;
+                }
+            }
+        }
+
         var last = j;
         while (j >= sentenceStart && last - j < MaxPhrase && v.IsWord(j) && !v.Class(j).HasFlag(CueClass.Boundary) && !IsCue(j))
         {
             j--;
         }
 
+        if (last > j + 1 && v.Class(last).HasFlag(CueClass.Pronoun))
+        {
+            j = last - 1; // "In a televised address he said": the pronoun is the subject
+        }
+
         return last > j ? new TextSpan(v.Tokens[j + 1].Start, v.Tokens[last].End) : null;
+    }
+
+    /// <summary>The sentence's opening noun phrase: capitalized words, titles and articles ("Opposition leader Daniela Ortiz").</summary>
+    private TextSpan? Subject(int sentenceStart)
+    {
+        var j = sentenceStart;
+        while (j < v.Count && j - sentenceStart < MaxPhrase && v.SentenceOf(j) == v.SentenceOf(sentenceStart) && v.IsWord(j)
+               && (v.IsCapitalized(j) || v.Class(j).HasFlag(CueClass.Title) || v[j] is "the" or "a" or "an"))
+        {
+            j++;
+        }
+
+        return j > sentenceStart ? new TextSpan(v.Tokens[sentenceStart].Start, v.Tokens[j - 1].End) : null;
     }
 
     /// <summary>The speaker phrase starting at <paramref name="from"/> after an inverted cue ("said Andriy Yermak, …").</summary>

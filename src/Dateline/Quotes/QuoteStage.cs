@@ -145,12 +145,12 @@ public sealed class QuoteStage(QuoteLexicon lexicon) : IStage
             var between = view.Text.AsSpan(cue.End, view.Tokens[second.Open].Start - cue.End).Trim();
             var speakerEnd = first.Speaker?.Span.End ?? cue.End;
             var rest = view.Text.AsSpan(Math.Max(cue.End, speakerEnd), view.Tokens[second.Open].Start - Math.Max(cue.End, speakerEnd)).Trim();
-            if (between.Length > 80 || rest is not ("," or ":" or ";" or ", and" or ""))
-            {
-                continue;
-            }
-
-            if (view.SentenceOf(second.Open) != view.SentenceOf(first.Close) && rest is not ("," or ""))
+            // “…,” he said, “…” continues one sentence; “…,” he said. “…” goes on with the
+            // same voice when the second part has no cue of its own.
+            var continues = rest is "," or ":" or ";" or ", and" or "";
+            var nextSentence = rest.Length <= 60 && rest.EndsWith('.') && rest.IndexOfAny("“”\"".AsSpan()) < 0
+                && second.Speaker is null && view.ParagraphOf(second.Open) == view.ParagraphOf(first.Close);
+            if (between.Length > 120 || !(continues || nextSentence))
             {
                 continue;
             }
