@@ -711,15 +711,20 @@ internal sealed class EntityTagger
                 continue;
             }
 
-            // After a name, as an apposition: "X, [the] [Y’s|Russian] title".
+            // After a name, as an apposition: "X, [the] [Y’s|Russian] [senior] title".
             var p = title.TokenStart - 1;
+            for (var skip = 0; skip < 2 && p > 0 && IsModifier(p); skip++)
+            {
+                p--;
+            }
+
             var affiliation = -1;
             if (p >= 0 && tokens[p].Kind == TokenKind.Word && IsPossessive(Word(p)) && byEnd.TryGetValue(p, out var owner))
             {
                 affiliation = owner;
                 p = candidates[owner].TokenStart - 1;
             }
-            else if (p >= 0 && byEnd.TryGetValue(title.TokenStart, out var modifier)
+            else if (p >= 0 && byEnd.TryGetValue(p + 1, out var modifier)
                 && candidates[modifier].Type is "NORP" or "ORG" or "GPE")
             {
                 affiliation = modifier;
@@ -749,6 +754,11 @@ internal sealed class EntityTagger
             }
         }
     }
+
+    /// <summary>A lower-case word that can stand between a possessive and a title ("senior", "top").</summary>
+    private bool IsModifier(int i) =>
+        tokens[i].Kind == TokenKind.Word && !IsUpperLetter(text[tokens[i].Start]) && !IsPossessive(Word(i))
+        && Word(i) is not ("the" or "a" or "an" or "and" or "or" or "of" or "who" or "which" or "as" or "is" or "was");
 
     /// <summary>The mention right before a title lends the person its country: "Russian", "Kremlin", "U.S.", "Ukraine’s".</summary>
     private void Affiliate(Candidate person, int titleStart, Dictionary<int, int> byEnd)

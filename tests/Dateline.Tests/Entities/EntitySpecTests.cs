@@ -15,4 +15,9 @@ public sealed class EntitySpecTests
     [MemberData(nameof(EntitySpecs))]
     public void Entities_are_found_and_grouped_as_the_spec_says(SpecCase spec) =>
         Assert.Equal(spec.Expected, EntityRender.Entities(Render.Analyze(spec.Input, spec.Option("published"))));
+
+    [Theory]
+    [MemberData(nameof(ActorSpecs))]
+    public void Entities_act_for_the_actors_the_spec_says(SpecCase spec) =>
+        Assert.Equal(spec.Expected, EntityRender.Actors(Render.Analyze(spec.Input, spec.Option("published"))));
 }
