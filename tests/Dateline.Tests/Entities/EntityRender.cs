@@ -45,5 +45,5 @@ public static class EntityRender
     /// <summary>One place a line: name, country, feature, coordinates to one decimal, GeoNames id.</summary>
     public static string Places(Document d) => string.Join('\n', d.Entities.Where(e => e.Geo is not null).Select(e =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{e.Type} {e.Name} = {e.Geo!.Country} {e.Geo.Feature} {e.Geo.Lat:0.0} {e.Geo.Lon:0.0} {(e.Geo.GeonamesId is { } id ? id.ToString(CultureInfo.InvariantCulture) : "-")}")));
+            $"{e.Type} {e.Name} = {e.Geo!.Country ?? "-"} {e.Geo.Feature} {e.Geo.Lat:0.0} {e.Geo.Lon:0.0} {(e.Geo.GeonamesId is { } id ? id.ToString(CultureInfo.InvariantCulture) : "-")}")));
 }

@@ -20,4 +20,9 @@ public sealed class EntitySpecTests
     [MemberData(nameof(ActorSpecs))]
     public void Entities_act_for_the_actors_the_spec_says(SpecCase spec) =>
         Assert.Equal(spec.Expected, EntityRender.Actors(Render.Analyze(spec.Input, spec.Option("published"))));
+
+    [Theory]
+    [MemberData(nameof(PlaceSpecs))]
+    public void Places_are_geocoded_as_the_spec_says(SpecCase spec) =>
+        Assert.Equal(spec.Expected, EntityRender.Places(Render.Analyze(spec.Input, spec.Option("published"))));
 }
