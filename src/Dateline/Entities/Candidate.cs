@@ -42,6 +42,9 @@ internal sealed class Candidate
     /// <summary>The mention whose entity lends this one its country ("Zelensky’s chief of staff"), or null.</summary>
     public Candidate? Affiliation { get; set; }
 
+    /// <summary>Typed PERSON by shape alone (no given name, title or dictionary entry): open to evidence elsewhere.</summary>
+    public bool Weak { get; set; }
+
     /// <summary>m, f, or '-'.</summary>
     public char Gender { get; set; } = '-';
 

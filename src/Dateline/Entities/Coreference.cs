@@ -35,7 +35,7 @@ internal sealed class Coreference(EntityLexicons lexicons)
     {
         candidates.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         RemoveOverlaps(candidates);
-        DecideUnknowns(candidates);
+        DecideUnknowns(text, candidates);
 
         var clusters = new List<Cluster>();
         var byKey = new Dictionary<string, Cluster>(StringComparer.Ordinal);
@@ -124,9 +124,54 @@ internal sealed class Coreference(EntityLexicons lexicons)
         candidates.RemoveRange(kept, candidates.Count - kept);
     }
 
-    /// <summary>Single capitalized words the tagger could not type take the type their name has elsewhere.</summary>
-    private static void DecideUnknowns(List<Candidate> candidates)
+    /// <summary>
+    /// Names typed by shape alone take the type their words have elsewhere in the article: a
+    /// company is later called by its first word ("Lockheed Martin" … "Lockheed"), a person by the
+    /// last; a single word takes its name's type, or is a town before ", State" ("Everett, Washington").
+    /// </summary>
+    private void DecideUnknowns(string text, List<Candidate> candidates)
     {
+        foreach (var c in candidates)
+        {
+            if (!c.Weak)
+            {
+                continue;
+            }
+
+            var space = c.Key.AsSpan().IndexOfAny(WordBreaks);
+            if (space < 0)
+            {
+                continue;
+            }
+
+            var firstWord = c.Key[..space];
+            var lastWord = LastWord(c.Key);
+            var byFirst = candidates.Any(o => o.Kind == "name" && o.Key == firstWord);
+            var byLast = candidates.Any(o => o.Kind == "name" && o.Key == lastWord);
+            if (byFirst && !byLast)
+            {
+                c.Type = "ORG";
+                foreach (var o in candidates)
+                {
+                    if (o.Key == firstWord && o.Type == "UNK")
+                    {
+                        o.Type = "ORG";
+                    }
+                }
+            }
+        }
+
+        for (var k = 0; k + 1 < candidates.Count; k++)
+        {
+            var c = candidates[k];
+            var next = candidates[k + 1];
+            if (c.Type == "UNK" && next.Start == c.End + 2 && text[c.End] == ',' && next.Type == "GPE"
+                && lexicons.Gazetteer.Lookup(next.Key) is [{ Feature: "country" or "admin1" or "capital" }, ..])
+            {
+                c.Type = "GPE";
+            }
+        }
+
         foreach (var c in candidates)
         {
             if (c.Type != "UNK")
@@ -158,9 +203,11 @@ internal sealed class Coreference(EntityLexicons lexicons)
         }
     }
 
+    private static readonly System.Buffers.SearchValues<char> WordBreaks = System.Buffers.SearchValues.Create(" \t\n\r\u00A0");
+
     private static string LastWord(string name)
     {
-        var space = name.LastIndexOf(' ');
+        var space = name.AsSpan().LastIndexOfAny(WordBreaks);
         return space < 0 ? name : name[(space + 1)..];
     }
 

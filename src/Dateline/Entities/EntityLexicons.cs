@@ -76,6 +76,8 @@ public sealed class EntityLexicons
     private readonly FrozenDictionary<string, char>.AlternateLookup<ReadOnlySpan<char>> firstNames;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> nonNames;
     private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> groupRoles;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> functionWords =
+        (TextLexicons.Default.Stopwords.FirstOrDefault(l => l.Language == "en").Words ?? FrozenSet<string>.Empty).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private EntityLexicons(
         FrozenDictionary<string, Phrase[]> phrases,
@@ -196,6 +198,19 @@ public sealed class EntityLexicons
 
     /// <summary>True for a capitalized word that is not a name on its own (a weekday, "However").</summary>
     public bool IsNonName(ReadOnlySpan<char> word) => nonNames.Contains(word);
+
+    /// <summary>True for an English function word in any case ("The", "In").</summary>
+    public bool IsFunctionWord(ReadOnlySpan<char> word)
+    {
+        if (word.Length > 16)
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+        return functionWords.Contains(lower);
+    }
 
     /// <summary>The CAMEO role a group or organization head noun stands for ("forces" → MIL), or null.</summary>
     public string? GroupRole(ReadOnlySpan<char> lowerWord) => groupRoles.TryGetValue(lowerWord, out var r) ? r : null;
@@ -374,5 +389,9 @@ public sealed class EntityLexicons
         }
 
         yield return string.Join(' ', words);
+        if (words.Length == 1)
+        {
+            yield return lower.ToUpperInvariant(); // "CEO"
+        }
     }
 }

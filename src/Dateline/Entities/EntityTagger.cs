@@ -159,7 +159,7 @@ internal sealed class EntityTagger
             }
 
             // A capitalized word that only opens the sentence (or fills a headline) is not a name.
-            if (n == 0 && IsCommonCapital(i, start, headline))
+            if (n == 0 && IsCommonCapital(i, start, end, headline))
             {
                 i++;
                 continue;
@@ -336,6 +336,12 @@ internal sealed class EntityTagger
     {
         var length = runEnd - i;
 
+        // Products and models ("Boeing 737", "Airbus A380", "KC-45") are no entities of ours.
+        if ((n == 0 || phrase!.Type == "ORG" || n < length) && (HasDigits(i, runEnd) || (runEnd < end && IsModel(runEnd))))
+        {
+            return runEnd < end && IsModel(runEnd) ? runEnd + 1 : runEnd;
+        }
+
         // A cue word types the whole run: "Russian Defence Ministry", "Black Sea", "Istanbul Airport".
         if (length >= 2 && !(n >= length && phrase!.Kind == PhraseKind.Name))
         {
@@ -386,6 +392,7 @@ internal sealed class EntityTagger
         }
 
         // A known phrase starting inside the run decides or splits it.
+        var organization = false;
         for (var j = i + 1; j < runEnd; j++)
         {
             var m = lexicons.Match(text, tokens, j, end, out var inner);
@@ -407,14 +414,31 @@ internal sealed class EntityTagger
 
             if (inner.Kind is PhraseKind.Norp or PhraseKind.Title || inner.Type is "GPE" or "LOC")
             {
+                if (PrecededByTitle(i) || lexicons.FirstName(Word(i)) != '\0')
+                {
+                    continue; // "Spokeswoman Sandy Angers": a person's name, whatever its words
+                }
+
+                if (inner.Kind == PhraseKind.Name && !AllNonNames(i, j))
+                {
+                    organization = true; // "Air China", "McDonnell Douglas"
+                    break;
+                }
+
                 runEnd = j;
                 break;
             }
         }
 
         length = runEnd - i;
-        var cand = New(s, i, runEnd, "UNK");
+        var cand = New(s, i, runEnd, organization ? "ORG" : "UNK");
         cand.Key = text[cand.Start..cand.End];
+        if (organization)
+        {
+            Add(cand);
+            return runEnd;
+        }
+
         var firstGender = lexicons.FirstName(Word(i));
         if (PrecededByTitle(i))
         {
@@ -432,7 +456,8 @@ internal sealed class EntityTagger
         }
         else if (length >= 2)
         {
-            cand.Type = LooksLikePersonName(i, runEnd) ? "PERSON" : "ORG";
+            cand.Type = LooksLikePersonName(i, runEnd) && !AnyAppearsLowercase(i, runEnd) ? "PERSON" : "ORG";
+            cand.Weak = cand.Type == "PERSON";
         }
         else if (lexicons.IsNonName(Word(i)))
         {
@@ -475,6 +500,39 @@ internal sealed class EntityTagger
         norpMention.Country = norp.Country;
         Add(norpMention);
         return after;
+    }
+
+    private bool HasDigits(int i, int end)
+    {
+        for (var j = i; j < end; j++)
+        {
+            if (Word(j).ContainsAny(Digits))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A model number after a maker's name: "737", "A380", "F-16".</summary>
+    private bool IsModel(int i) =>
+        tokens[i].Kind == TokenKind.Number && tokens[i].Length <= 4 && text[tokens[i].Start] != '0' && !IsYear(i)
+        || tokens[i].Kind == TokenKind.Word && Word(i).ContainsAny(Digits) && (IsUpperLetter(text[tokens[i].Start]) || char.IsAsciiDigit(text[tokens[i].Start]));
+
+    private bool IsYear(int i) => tokens[i].Length == 4 && Word(i) is ['1' or '2', _, _, _];
+
+    private bool AllNonNames(int i, int end)
+    {
+        for (var j = i; j < end; j++)
+        {
+            if (!lexicons.IsNonName(Word(j)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string CueType(CueKind cue) => cue switch
@@ -562,7 +620,7 @@ internal sealed class EntityTagger
     /// listed as a non-name, or written in lower case elsewhere in the article, or never seen
     /// capitalized inside a sentence and not a given name.
     /// </summary>
-    private bool IsCommonCapital(int i, int start, bool headline)
+    private bool IsCommonCapital(int i, int start, int end, bool headline)
     {
         var w = Word(i);
         var initial = true;
@@ -582,7 +640,9 @@ internal sealed class EntityTagger
 
         if (lexicons.IsNonName(w))
         {
-            return true;
+            // "Government Accountability Office": a listed word opening a name with a cue word.
+            var run = RunEnd(i, end);
+            return headline || run - i < 2 || lexicons.IsFunctionWord(w) || lexicons.SuffixCue(Word(run - 1)) == CueKind.None;
         }
 
         if (lexicons.FirstName(w) != '\0' || IsAcronym(w) || (i + 1 < tokens.Length && IsNameWord(i + 1) && !headline))
@@ -591,6 +651,20 @@ internal sealed class EntityTagger
         }
 
         return AppearsLowercase(w) || !AppearsCapitalizedInside(w, tokens[i].Start);
+    }
+
+    /// <summary>"Developer Program": a word of the run written in lower case elsewhere makes it no person's name.</summary>
+    private bool AnyAppearsLowercase(int i, int end)
+    {
+        for (var j = i; j < end; j++)
+        {
+            if (!IsParticle(Word(j)) && AppearsLowercase(Word(j)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool AppearsLowercase(ReadOnlySpan<char> w)
