@@ -21,6 +21,9 @@ public sealed class PipelineBuilder
     {
         stages.Add(new TextStage(TextLexicons));      // paragraphs, tokens, sentences
         stages.Add(new LanguageStage(TextLexicons));  // language (non-English stops here)
+        stages.Add(new Entities.EntityStage());       // entities, mentions, coreference
+        stages.Add(new Actors.ActorStage());          // CAMEO actor codes and countries
+        stages.Add(new Geo.GeoStage());               // coordinates of places
         stages.Add(new QuoteStage(QuoteLexicon.Default)); // quotes and their speakers
         stages.Add(new FigureStage(FigureLexicon.Default)); // quantities and what they measure
         return this;

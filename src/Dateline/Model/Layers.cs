@@ -26,7 +26,7 @@ public readonly record struct Anchor(int Start, int End, string Text);
 public sealed record Mention(int Start, int End, string Text, string Kind);
 
 /// <summary>Coordinates and type of a geocoded place.</summary>
-public sealed record GeoPoint(string Country, double Lat, double Lon, string Feature, long? GeonamesId);
+public sealed record GeoPoint(string? Country, double Lat, double Lon, string Feature, long? GeonamesId);
 
 /// <summary>One referent of the article: a person, organization, place, group or event.</summary>
 public sealed record Entity(

@@ -27,12 +27,13 @@ public sealed class TextLexicons
     private readonly FrozenDictionary<string, AbbreviationClass>.AlternateLookup<ReadOnlySpan<char>> abbreviations;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> starters;
     private readonly FrozenDictionary<string, uint>.AlternateLookup<ReadOnlySpan<char>> stopwords;
+    private readonly uint englishMask;
 
     private TextLexicons(
         FrozenDictionary<string, AbbreviationClass> abbreviations,
         FrozenSet<string> starters,
         Regex furniture,
-        IReadOnlyList<string> languages,
+        List<string> languages,
         FrozenDictionary<string, uint> stopwords)
     {
         this.abbreviations = abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -40,6 +41,8 @@ public sealed class TextLexicons
         this.stopwords = stopwords.GetAlternateLookup<ReadOnlySpan<char>>();
         Furniture = furniture;
         StopwordLanguages = languages;
+        var english = languages.IndexOf("en");
+        englishMask = english < 0 ? 0 : 1u << english;
     }
 
     /// <summary>The lexicons shipped with the library.</summary>
@@ -50,6 +53,9 @@ public sealed class TextLexicons
 
     /// <summary>The languages of stopwords.txt, in file order; bit i of a stopword mask is language i.</summary>
     public IReadOnlyList<string> StopwordLanguages { get; }
+
+    /// <summary>True when <paramref name="lowerWord"/> is an English function word in stopwords.txt.</summary>
+    public bool IsEnglishFunctionWord(ReadOnlySpan<char> lowerWord) => (StopwordMask(lowerWord) & englishMask) != 0;
 
     /// <summary>Which languages list <paramref name="lowerWord"/> as a function word, as a bit mask.</summary>
     public uint StopwordMask(ReadOnlySpan<char> lowerWord) => stopwords.TryGetValue(lowerWord, out var mask) ? mask : 0;

@@ -1,0 +1,355 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Xml.Linq;
+using Dateline.Entities;
+using Dateline.Model;
+
+namespace Dateline.Cli.Commands.Eval;
+
+/// <summary>
+/// <c>dateline eval entities PATH</c>: named-entity mention scores against the MEANTIME corpus
+/// (CAT XML; named PER/ORG/LOC mentions) or CoNLL-2003-style column files (PER/ORG/LOC/MISC),
+/// exact and partial span match, micro precision/recall/F1 per type.
+/// </summary>
+/// <remarks>
+/// Both formats give tokens, not text: the tokens are joined back into text with the usual
+/// spacing rules, analysed as one article per document, and the system's name mentions mapped to
+/// the data set's types (PERSON → PER; GPE, LOC, FAC → LOC; NORP, EVENT → MISC).
+/// </remarks>
+internal static class EntitiesEval
+{
+    // MEANTIME annotates the headline, the dateline and the first four sentences of the body
+    // (sentences 0-5); mentions after them are neither gold nor scored.
+    private const int AnnotatedSentences = 5;
+
+    public static Command Create()
+    {
+        var path = new Argument<string>("path") { Description = "A MEANTIME folder (…/meantime-en or one of its corpus folders), a CAT XML file, or a CoNLL-2003-style file." };
+        var errors = new Option<int>("--errors") { Description = "Print up to this many missed and spurious mentions.", DefaultValueFactory = _ => 0 };
+        var command = new Command("entities", "Score entity mentions on MEANTIME (CAT XML) or CoNLL-2003 column files.") { path, errors };
+        command.SetAction(parse =>
+        {
+            var root = parse.GetValue(path)!;
+            var clock = Stopwatch.StartNew();
+            _ = EntityLexicons.Default.Titles.Count;
+            var loadMs = clock.Elapsed.TotalMilliseconds;
+
+            List<GoldDocument> docs;
+            string format;
+            if (Directory.Exists(root) || root.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+            {
+                var files = Directory.Exists(root)
+                    ? Directory.GetFiles(root, "*.xml", SearchOption.AllDirectories)
+                        .Where(f => !f.Contains("intra_cross-doc", StringComparison.Ordinal))
+                        .Order(StringComparer.Ordinal).ToList()
+                    : [root];
+                docs = [.. files.Select(ReadMeantime).OfType<GoldDocument>()];
+                format = "MEANTIME (named mentions)";
+            }
+            else if (File.Exists(root))
+            {
+                docs = ReadConll(root);
+                format = "CoNLL-2003 columns";
+            }
+            else
+            {
+                Console.Error.WriteLine($"dateline: no such file or folder: {root}");
+                return Program.InputErrorExit;
+            }
+
+            if (docs.Count == 0)
+            {
+                Console.Error.WriteLine($"dateline: no documents found under {root}");
+                return Program.InputErrorExit;
+            }
+
+            Score(docs, format, loadMs, parse.GetValue(errors));
+            return 0;
+        });
+        return command;
+    }
+
+    private sealed record GoldMention(int Start, int End, string Type);
+
+    private sealed record GoldDocument(string Name, string Text, List<GoldMention> Gold, int ScoredEnd);
+
+    /// <summary>Joins tokens into text with news spacing and returns each token's offsets.</summary>
+    private sealed class TextBuilder
+    {
+        private readonly StringBuilder sb = new();
+        private bool noSpaceNext = true;
+        private bool openDouble;
+
+        public string Text => sb.ToString();
+
+        public void Break(string separator)
+        {
+            if (sb.Length > 0)
+            {
+                sb.Append(separator);
+            }
+
+            noSpaceNext = true;
+        }
+
+        public (int Start, int End) Add(string token)
+        {
+            var closing = token is "," or "." or ";" or ":" or "!" or "?" or ")" or "]" or "}" or "%" or "'s" or "’s" or "n't" or "'re" or "'ve" or "'ll" or "'d" or "'m" or "''" or "”" or "'" or "...";
+            if (token == "\"")
+            {
+                closing = openDouble;
+                openDouble = !openDouble;
+            }
+
+            if (!noSpaceNext && !closing)
+            {
+                sb.Append(' ');
+            }
+
+            var start = sb.Length;
+            sb.Append(token);
+            noSpaceNext = token is "(" or "[" or "{" or "$" or "“" or "``" or "`" || (token == "\"" && openDouble);
+            return (start, sb.Length);
+        }
+    }
+
+    private static GoldDocument? ReadMeantime(string file)
+    {
+        var xml = XDocument.Load(file);
+        var root = xml.Root!;
+        var builder = new TextBuilder();
+        var offsets = new Dictionary<string, (int Start, int End)>(StringComparer.Ordinal);
+        var lastSentence = "";
+        var scoredEnd = 0;
+        foreach (var token in root.Elements("token"))
+        {
+            var sentence = (string?)token.Attribute("sentence") ?? "";
+            if (sentence != lastSentence)
+            {
+                // Headline and dateline as their own paragraphs, then the body as running text.
+                builder.Break(sentence is "1" or "2" ? "\n\n" : " ");
+                lastSentence = sentence;
+            }
+
+            offsets[(string)token.Attribute("t_id")!] = builder.Add(token.Value);
+            if (int.TryParse(sentence, CultureInfo.InvariantCulture, out var number) && number <= AnnotatedSentences)
+            {
+                scoredEnd = builder.Text.Length;
+            }
+        }
+
+        var markables = root.Element("Markables");
+        if (markables is null)
+        {
+            return null;
+        }
+
+        var entityTypes = markables.Elements("ENTITY")
+            .ToDictionary(e => (string)e.Attribute("m_id")!, e => (string?)e.Attribute("ent_type") ?? "", StringComparer.Ordinal);
+        var mentionType = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var link in root.Element("Relations")?.Elements("REFERS_TO") ?? [])
+        {
+            var target = (string?)link.Element("target")?.Attribute("m_id");
+            if (target is not null && entityTypes.TryGetValue(target, out var type))
+            {
+                foreach (var source in link.Elements("source"))
+                {
+                    mentionType[(string)source.Attribute("m_id")!] = type;
+                }
+            }
+        }
+
+        var gold = new List<GoldMention>();
+        foreach (var m in markables.Elements("ENTITY_MENTION"))
+        {
+            if ((string?)m.Attribute("syntactic_type") != "NAM"
+                || !mentionType.TryGetValue((string)m.Attribute("m_id")!, out var type) || type is not ("PER" or "ORG" or "LOC"))
+            {
+                continue;
+            }
+
+            var anchors = m.Elements("token_anchor").Select(a => (string)a.Attribute("t_id")!).Where(offsets.ContainsKey).ToList();
+            if (anchors.Count == 0)
+            {
+                continue;
+            }
+
+            gold.Add(new GoldMention(anchors.Min(a => offsets[a].Start), anchors.Max(a => offsets[a].End), type));
+        }
+
+        return new GoldDocument(Path.GetFileName(file), builder.Text, gold, scoredEnd);
+    }
+
+    private static List<GoldDocument> ReadConll(string file)
+    {
+        var docs = new List<GoldDocument>();
+        var builder = new TextBuilder();
+        var gold = new List<GoldMention>();
+        (int Start, int End, string Type)? open = null;
+        var n = 0;
+
+        void Close()
+        {
+            if (open is { } o)
+            {
+                gold.Add(new GoldMention(o.Start, o.End, o.Type));
+                open = null;
+            }
+        }
+
+        void Flush()
+        {
+            Close();
+            if (builder.Text.Length > 0)
+            {
+                docs.Add(new GoldDocument($"doc {++n}", builder.Text, gold, builder.Text.Length));
+            }
+
+            builder = new TextBuilder();
+            gold = [];
+        }
+
+        foreach (var raw in File.ReadLines(file))
+        {
+            var line = raw.Trim();
+            if (line.StartsWith("-DOCSTART-", StringComparison.Ordinal))
+            {
+                Flush();
+                continue;
+            }
+
+            if (line.Length == 0)
+            {
+                Close();
+                builder.Break("\n\n");
+                continue;
+            }
+
+            var fields = line.Split(' ', '\t');
+            var tag = fields[^1];
+            var (start, end) = builder.Add(fields[0]);
+            var type = tag.Length > 2 ? tag[2..] : "";
+            if (tag == "O" || tag.StartsWith("B-", StringComparison.Ordinal) || (open is { } o && o.Type != type))
+            {
+                Close();
+            }
+
+            if (tag != "O")
+            {
+                open = open is { } cur ? (cur.Start, end, cur.Type) : (start, end, type);
+            }
+        }
+
+        Flush();
+        return docs;
+    }
+
+    private static string? MapType(string type) => type switch
+    {
+        "PERSON" => "PER",
+        "ORG" => "ORG",
+        "GPE" or "LOC" or "FAC" => "LOC",
+        "NORP" or "EVENT" => "MISC",
+        _ => null,
+    };
+
+    private static void Score(List<GoldDocument> docs, string format, double loadMs, int errors)
+    {
+        var types = new[] { "PER", "ORG", "LOC", "MISC" };
+        var counts = types.ToDictionary(t => t, _ => new int[5], StringComparer.Ordinal); // gold, system, exact, partial-gold, partial-system
+        var words = 0L;
+        var missed = new List<string>();
+        var spurious = new List<string>();
+        var clock = Stopwatch.StartNew();
+        foreach (var doc in docs)
+        {
+            var d = Pipeline.Default.Analyze(new Document(doc.Text, new SourceInfo("file", doc.Name, null)));
+            words += d.WordCount;
+            var system = d.Entities
+                .SelectMany(e => e.Mentions.Where(m => m.Kind == "name").Select(m => new GoldMention(m.Start, m.End, MapType(e.Type) ?? "")))
+                .Where(m => m.Type.Length > 0 && m.End <= doc.ScoredEnd)
+                .ToList();
+            var hasMisc = doc.Gold.Any(g => g.Type == "MISC");
+            if (!hasMisc && format.StartsWith("MEANTIME", StringComparison.Ordinal))
+            {
+                system.RemoveAll(m => m.Type == "MISC");
+            }
+
+            foreach (var g in doc.Gold)
+            {
+                counts[g.Type][0]++;
+                if (system.Any(s => s.Type == g.Type && s.Start < g.End && g.Start < s.End))
+                {
+                    counts[g.Type][3]++;
+                }
+
+                if (system.Contains(g))
+                {
+                    counts[g.Type][2]++;
+                }
+                else if (missed.Count < errors)
+                {
+                    missed.Add($"{doc.Name}: missed {g.Type} '{doc.Text[g.Start..g.End]}' (system: {Describe(system, g, doc.Text)})");
+                }
+            }
+
+            foreach (var s in system)
+            {
+                counts[s.Type][1]++;
+                if (doc.Gold.Any(g => g.Type == s.Type && s.Start < g.End && g.Start < s.End))
+                {
+                    counts[s.Type][4]++;
+                }
+                else if (spurious.Count < errors)
+                {
+                    spurious.Add($"{doc.Name}: spurious {s.Type} '{doc.Text[s.Start..s.End]}' (gold: {Describe(doc.Gold, s, doc.Text)})");
+                }
+            }
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"{format}: {docs.Count} documents, {words:N0} words; lexicons loaded in {loadMs:0} ms; analysed at {words / seconds:N0} words/s (whole pipeline, one thread, cold)");
+        Console.WriteLine();
+        Console.WriteLine("type   gold  system   exact P     R     F1   partial P     R     F1");
+        var total = new int[5];
+        foreach (var t in types)
+        {
+            var c = counts[t];
+            if (c[0] == 0 && (c[1] == 0 || t == "MISC"))
+            {
+                continue;
+            }
+
+            for (var k = 0; k < 5; k++)
+            {
+                total[k] += c[k];
+            }
+
+            Console.WriteLine(Row(t, c));
+        }
+
+        Console.WriteLine(Row("all", total));
+        foreach (var line in missed.Concat(spurious))
+        {
+            Console.WriteLine(line);
+        }
+    }
+
+    private static string Describe(List<GoldMention> others, GoldMention m, string text)
+    {
+        var overlapping = others.Where(o => o.Start < m.End && m.Start < o.End).Select(o => $"{o.Type} '{text[o.Start..o.End]}'").ToList();
+        return overlapping.Count == 0 ? "none" : string.Join(", ", overlapping);
+    }
+
+    private static string Row(string type, int[] c)
+    {
+        static double Ratio(int a, int b) => b == 0 ? 0 : (double)a / b;
+        static double F1(double p, double r) => p + r == 0 ? 0 : 2 * p * r / (p + r);
+        var (p, r) = (Ratio(c[2], c[1]), Ratio(c[2], c[0]));
+        var (pp, pr) = (Ratio(c[4], c[1]), Ratio(c[3], c[0]));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{type,-5} {c[0],5} {c[1],7}   {p,7:0.000} {r,5:0.000} {F1(p, r),5:0.000}   {pp,9:0.000} {pr,5:0.000} {F1(pp, pr),5:0.000}");
+    }
+}

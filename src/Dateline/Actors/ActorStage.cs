@@ -1,0 +1,269 @@
+using System.Collections.Immutable;
+using Dateline.Entities;
+using Dateline.Geo;
+using Dateline.Model;
+
+namespace Dateline.Actors;
+
+/// <summary>
+/// Resolves each person, organization, place and group of <see cref="Document.Entities"/> to the
+/// CAMEO actor it acts for (<see cref="Entity.Actor"/>) and its country (<see cref="Entity.Country"/>).
+/// </summary>
+/// <remarks>
+/// The text comes first: the country the entity stage read from nationality words, titles and
+/// affiliations ("Kremlin spokesperson", "Zelensky’s chief of staff") and the role a title gives;
+/// the actor dictionary (<c>Data/Actors/people.txt</c>) and the known organizations fill what the
+/// text leaves open. A capital is its government only where it acts ("Kyiv called on…", "according
+/// to Kyiv", "Moscow’s claims"); "talks in Istanbul" stays a place with no actor.
+/// </remarks>
+public sealed class ActorStage(EntityLexicons lexicons) : IStage
+{
+    /// <summary>A stage with the lexicons shipped with the library.</summary>
+    public ActorStage()
+        : this(EntityLexicons.Default)
+    {
+    }
+
+    /// <inheritdoc />
+    public string Name => "actors";
+
+    /// <inheritdoc />
+    public Document Process(Document document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.Entities.IsEmpty)
+        {
+            return document;
+        }
+
+        var entities = ImmutableArray.CreateBuilder<Entity>(document.Entities.Length);
+        foreach (var entity in document.Entities)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (actor, country) = Resolve(document, entity);
+            entities.Add(entity with { Actor = actor, Country = country });
+        }
+
+        return document with { Entities = entities.MoveToImmutable() };
+    }
+
+    private (string? Actor, string? Country) Resolve(Document document, Entity entity)
+    {
+        var country = entity.Country;
+        switch (entity.Type)
+        {
+            case "PERSON":
+                return Person(entity, country);
+            case "ORG":
+                return Organization(entity, country);
+            case "NORP":
+                {
+                    var norp = Known(entity, PhraseKind.Norp);
+                    var code = norp?.Country;
+                    return (code, country ?? (code is not null && lexicons.Gazetteer.Countries.ContainsKey(code) ? code : null));
+                }
+
+            case "GPE" or "LOC" or "FAC":
+                return Place(document, entity, country);
+            default:
+                return (null, country);
+        }
+    }
+
+    private (string? Actor, string? Country) Person(Entity entity, string? country)
+    {
+        EntityLexicons.PersonEntry? entry = null;
+        foreach (var m in entity.Mentions)
+        {
+            if (m.Kind == "name" && lexicons.Lookup(m.Text, PhraseKind.Name) is { Type: "PERSON" } p
+                && lexicons.People.TryGetValue(p.Canonical, out var e))
+            {
+                entry = e;
+                break;
+            }
+        }
+
+        string? role = null;
+        foreach (var title in entity.Titles)
+        {
+            role = TitleRole(title);
+            if (role is not null)
+            {
+                break;
+            }
+        }
+
+        var known = entry?.Actor;
+        var knownCountry = known is { Length: >= 6 } && !known.StartsWith("IGO", StringComparison.Ordinal) ? known[..3] : null;
+        country ??= knownCountry;
+        if (known is not null && (country is null || country == knownCountry || known.StartsWith("IGO", StringComparison.Ordinal)))
+        {
+            // The dictionary agrees with the text (or the text is silent): its code is the most specific.
+            return (known, country);
+        }
+
+        if (country is null)
+        {
+            return (null, null);
+        }
+
+        return (country + (role ?? (known is { Length: >= 6 } ? known[3..6] : "")), country);
+    }
+
+    private (string? Actor, string? Country) Organization(Entity entity, string? country)
+    {
+        if (Known(entity, PhraseKind.Name) is { } org && org.Actor is not null)
+        {
+            return (org.Actor, country ?? org.Country);
+        }
+
+        var name = entity.Name;
+        var last = name[(name.LastIndexOf(' ') + 1)..].ToLowerInvariant();
+        var role = lexicons.GroupRole(last);
+        if (country is not null)
+        {
+            return (country + (role ?? ""), country);
+        }
+
+        // "Western governments", "European officials": a region word gives a region code.
+        var space = name.IndexOf(' ', StringComparison.Ordinal);
+        if (space > 0 && lexicons.MatchWord(name.AsSpan(0, space)) is { Kind: PhraseKind.Norp, Country: { } region })
+        {
+            return (region + (role ?? ""), null);
+        }
+
+        return (role is "BUS" or "MED" or "NGO" or "EDU" or "REL" ? role : null, null);
+    }
+
+    private (string? Actor, string? Country) Place(Document document, Entity entity, string? country)
+    {
+        var places = Lookup(entity);
+        if (places.IsEmpty)
+        {
+            return (null, country);
+        }
+
+        var place = places[0];
+        country ??= place.Country;
+        if (place.CapitalOf is { } capitalOf)
+        {
+            // A capital acts for its government when it is a subject or object, not a location.
+            foreach (var m in entity.Mentions)
+            {
+                if (m.Kind == "name" && ActsAsActor(document, m))
+                {
+                    return (capitalOf + "GOV", country);
+                }
+            }
+
+            return (null, country);
+        }
+
+        return (place.Actor, country);
+    }
+
+    private ImmutableArray<Place> Lookup(Entity entity)
+    {
+        foreach (var m in entity.Mentions)
+        {
+            if (m.Kind == "name")
+            {
+                var places = lexicons.Gazetteer.Lookup(m.Text);
+                if (!places.IsEmpty)
+                {
+                    return places;
+                }
+            }
+        }
+
+        return [];
+    }
+
+    private Phrase? Known(Entity entity, PhraseKind kind)
+    {
+        foreach (var m in entity.Mentions)
+        {
+            if (m.Kind == "name" && lexicons.Lookup(m.Text, kind) is { } p)
+            {
+                return p;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The CAMEO role of a title: the whole title, else its last words ("deputy chief of staff").</summary>
+    private string? TitleRole(string title)
+    {
+        var lower = title.ToLowerInvariant();
+        while (true)
+        {
+            if (lexicons.Titles.TryGetValue(lower, out var t) && t.Role is not null)
+            {
+                return t.Role;
+            }
+
+            var space = lower.IndexOf(' ', StringComparison.Ordinal);
+            if (space < 0)
+            {
+                return null;
+            }
+
+            lower = lower[(space + 1)..];
+        }
+    }
+
+    /// <summary>
+    /// False where the words before the mention make it a location ("in", "to", "from", "near"…),
+    /// or a hyphenated "-based"; true otherwise ("Moscow has avoided", "called on Moscow",
+    /// "according to Kyiv", "Kyiv’s appeal").
+    /// </summary>
+    internal static bool ActsAsActor(Document document, Mention mention)
+    {
+        var text = document.Text;
+        if (mention.End < text.Length && text[mention.End] == '-')
+        {
+            return !text.AsSpan(mention.End).StartsWith("-based", StringComparison.Ordinal);
+        }
+
+        var tokens = document.Tokens;
+        var index = FirstTokenAt(tokens, mention.Start);
+        var previous = index - 1;
+        if (previous < 0 || tokens[previous].Kind != TokenKind.Word)
+        {
+            return true;
+        }
+
+        var word = text.AsSpan(tokens[previous].Start, tokens[previous].Length);
+        if (word is "to" && previous > 0 && text.AsSpan(tokens[previous - 1].Start, tokens[previous - 1].Length) is "according")
+        {
+            return true;
+        }
+
+        return !IsLocative(word);
+    }
+
+    private static bool IsLocative(ReadOnlySpan<char> word) => word is
+        "in" or "In" or "at" or "At" or "near" or "to" or "from" or "From" or "into" or "across" or "outside" or "inside"
+        or "around" or "toward" or "towards" or "through" or "via" or "of" or "over" or "throughout" or "within" or "visit"
+        or "visited" or "visiting" or "reached" or "entered" or "left" or "leaving" or "between" or "and" or "or" or "including";
+
+    private static int FirstTokenAt(ImmutableArray<Token> tokens, int start)
+    {
+        int lo = 0, hi = tokens.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (tokens[mid].End <= start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return lo;
+    }
+}

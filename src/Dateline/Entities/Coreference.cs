@@ -1,0 +1,429 @@
+using System.Collections.Immutable;
+using Dateline.Model;
+
+namespace Dateline.Entities;
+
+/// <summary>
+/// Groups an article's mentions into entities, one per referent: the same name, a surname after
+/// the full name ("Putin" after "Vladimir Putin"), a title nominal ("the Russian leader") to the
+/// person who holds that title, an organization alias ("the presidency") to the named one, and
+/// "he"/"she" to the nearest person of a compatible gender.
+/// </summary>
+internal sealed class Coreference(EntityLexicons lexicons)
+{
+    // How many sentences back a pronoun looks for its antecedent.
+    private const int PronounWindow = 3;
+
+    private sealed class Cluster
+    {
+        public required string Type { get; set; }
+
+        public required string Key { get; init; }
+
+        public List<Candidate> Mentions { get; } = [];
+
+        public List<string> Titles { get; } = [];
+
+        public string? Country { get; set; }
+
+        public char Gender { get; set; } = '-';
+
+        public string? Head { get; set; }
+    }
+
+    public ImmutableArray<Entity> Resolve(string text, List<Candidate> candidates)
+    {
+        candidates.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        RemoveOverlaps(candidates);
+        DecideUnknowns(text, candidates);
+
+        var clusters = new List<Cluster>();
+        var byKey = new Dictionary<string, Cluster>(StringComparer.Ordinal);
+
+        // Names first, so nominals and pronouns can find people named later in the same sentence.
+        foreach (var c in candidates)
+        {
+            if (c.Kind != "name")
+            {
+                continue;
+            }
+
+            var cluster = FindNamed(c, byKey, clusters);
+            if (cluster is null)
+            {
+                cluster = new Cluster { Type = c.Type, Key = c.Type + "\u0001" + c.Key };
+                byKey[cluster.Key] = cluster;
+                clusters.Add(cluster);
+            }
+
+            Join(cluster, c, candidates);
+        }
+
+        // Nominals and pronouns in text order: each looks back at what came before it.
+        foreach (var c in candidates)
+        {
+            if (c.Kind == "name")
+            {
+                continue;
+            }
+
+            var cluster = c.Kind == "pronoun" ? Pronoun(c, clusters) : Nominal(c, clusters, byKey);
+            if (cluster is not null)
+            {
+                Join(cluster, c, candidates);
+            }
+        }
+
+        // Order entities by first mention, mentions by position.
+        var ordered = clusters
+            .Where(k => k.Mentions.Count > 0 && k.Mentions.Any(m => m.Kind != "pronoun"))
+            .Select(k => (Cluster: k, First: k.Mentions.Min(m => m.Start)))
+            .OrderBy(k => k.First)
+            .ToList();
+
+        var entities = ImmutableArray.CreateBuilder<Entity>(ordered.Count);
+        for (var e = 0; e < ordered.Count; e++)
+        {
+            var k = ordered[e].Cluster;
+            var mentions = k.Mentions
+                .OrderBy(m => m.Start)
+                .Select(m => new Mention(m.Start, m.End, text[m.Start..m.End], m.Kind))
+                .ToImmutableArray();
+            entities.Add(new Entity(
+                "E" + (e + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                k.Type,
+                CanonicalName(k, text),
+                [.. k.Titles],
+                null,
+                k.Country is { Length: 3 } country && IsCountry(country) ? country : null,
+                null,
+                mentions));
+        }
+
+        return entities.MoveToImmutable();
+    }
+
+    private bool IsCountry(string code) => lexicons.Gazetteer.Countries.ContainsKey(code);
+
+    private static void RemoveOverlaps(List<Candidate> candidates)
+    {
+        var kept = 0;
+        var lastEnd = -1;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var c = candidates[i];
+            if (c.Start < lastEnd || c.End <= c.Start)
+            {
+                continue;
+            }
+
+            candidates[kept++] = c;
+            lastEnd = c.End;
+        }
+
+        candidates.RemoveRange(kept, candidates.Count - kept);
+    }
+
+    /// <summary>
+    /// Names typed by shape alone take the type their words have elsewhere in the article: a
+    /// company is later called by its first word ("Lockheed Martin" … "Lockheed"), a person by the
+    /// last; a single word takes its name's type, or is a town before ", State" ("Everett, Washington").
+    /// </summary>
+    private void DecideUnknowns(string text, List<Candidate> candidates)
+    {
+        foreach (var c in candidates)
+        {
+            if (!c.Weak)
+            {
+                continue;
+            }
+
+            var space = c.Key.AsSpan().IndexOfAny(WordBreaks);
+            if (space < 0)
+            {
+                continue;
+            }
+
+            var firstWord = c.Key[..space];
+            var lastWord = LastWord(c.Key);
+            var byFirst = candidates.Any(o => o.Kind == "name" && o.Key == firstWord);
+            var byLast = candidates.Any(o => o.Kind == "name" && o.Key == lastWord);
+            if (byFirst && !byLast)
+            {
+                c.Type = "ORG";
+                foreach (var o in candidates)
+                {
+                    if (o.Key == firstWord && o.Type == "UNK")
+                    {
+                        o.Type = "ORG";
+                    }
+                }
+            }
+        }
+
+        for (var k = 0; k + 1 < candidates.Count; k++)
+        {
+            var c = candidates[k];
+            var next = candidates[k + 1];
+            if (c.Type == "UNK" && next.Start == c.End + 2 && text[c.End] == ',' && next.Type == "GPE"
+                && lexicons.Gazetteer.Lookup(next.Key) is [{ Feature: "country" or "admin1" or "capital" }, ..])
+            {
+                c.Type = "GPE";
+            }
+        }
+
+        foreach (var c in candidates)
+        {
+            if (c.Type != "UNK")
+            {
+                continue;
+            }
+
+            string? type = null;
+            foreach (var other in candidates)
+            {
+                if (other.Type is "UNK" || other.Kind != "name")
+                {
+                    continue;
+                }
+
+                if (other.Type == "PERSON" && LastWord(other.Key) == c.Key)
+                {
+                    type = "PERSON";
+                    break;
+                }
+
+                if (other.Key == c.Key)
+                {
+                    type ??= other.Type;
+                }
+            }
+
+            c.Type = type ?? "ORG";
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> WordBreaks = System.Buffers.SearchValues.Create(" \t\n\r\u00A0");
+
+    private static string LastWord(string name)
+    {
+        var space = name.AsSpan().LastIndexOfAny(WordBreaks);
+        return space < 0 ? name : name[(space + 1)..];
+    }
+
+    private static Cluster? FindNamed(Candidate c, Dictionary<string, Cluster> byKey, List<Cluster> clusters)
+    {
+        if (byKey.TryGetValue(c.Type + "\u0001" + c.Key, out var same))
+        {
+            return same;
+        }
+
+        if (c.Type != "PERSON" || c.Key.Contains(' ', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        // A surname (or a lone given name) after a full name: the most recent person it ends or starts.
+        Cluster? best = null;
+        foreach (var k in clusters)
+        {
+            if (k.Type != "PERSON")
+            {
+                continue;
+            }
+
+            foreach (var m in k.Mentions)
+            {
+                if (m.Kind == "name" && m.Key.Contains(' ', StringComparison.Ordinal) && LastWord(m.Key) == c.Key)
+                {
+                    best = k;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private void Join(Cluster k, Candidate c, List<Candidate> all)
+    {
+        k.Mentions.Add(c);
+        if (c.Titles is not null)
+        {
+            foreach (var t in c.Titles)
+            {
+                if (!k.Titles.Contains(t) && c.Kind == "name")
+                {
+                    k.Titles.Add(t);
+                }
+            }
+        }
+
+        if (k.Country is null)
+        {
+            k.Country = c.Country;
+            if (k.Country is null && c.Affiliation is { } affiliation)
+            {
+                k.Country = affiliation.Country ?? KnownCountry(affiliation);
+            }
+        }
+
+        if (k.Country is null && c.Known is { Type: "PERSON" } && lexicons.People.TryGetValue(c.Known.Canonical, out var entry))
+        {
+            k.Country = entry.Actor[..3];
+        }
+
+        if (k.Gender == '-')
+        {
+            k.Gender = c.Gender;
+        }
+
+        k.Head ??= c.Head;
+    }
+
+    private string? KnownCountry(Candidate c) =>
+        c.Known is { Type: "PERSON" } && lexicons.People.TryGetValue(c.Known.Canonical, out var entry) ? entry.Actor[..3] : null;
+
+    /// <summary>"the Russian leader" → the person of that country with a title of that class; "the presidency" → that organization.</summary>
+    private Cluster? Nominal(Candidate c, List<Cluster> clusters, Dictionary<string, Cluster> byKey)
+    {
+        if (c.Type == "ORG")
+        {
+            if (c.Country is not null)
+            {
+                var key = "ORG\u0001" + c.Country + " " + c.Key;
+                if (!byKey.TryGetValue(key, out var group))
+                {
+                    group = new Cluster { Type = "ORG", Key = key, Country = c.Country, Head = c.Head };
+                    byKey[key] = group;
+                    clusters.Add(group);
+                }
+
+                return group;
+            }
+
+            // "the presidency": the organization named with that noun before.
+            Cluster? alias = null;
+            foreach (var k in clusters)
+            {
+                if (k.Type == "ORG" && k.Head == c.Head && k.Mentions.Count > 0 && k.Mentions[0].Start < c.Start)
+                {
+                    alias = k;
+                }
+            }
+
+            return alias;
+        }
+
+        // A person: the most recently mentioned one whose title and country fit.
+        Cluster? best = null;
+        var bestPosition = -1;
+        foreach (var k in clusters)
+        {
+            if (k.Type != "PERSON" || (c.Country is not null && k.Country != c.Country))
+            {
+                continue;
+            }
+
+            if (!TitleFits(c, k))
+            {
+                continue;
+            }
+
+            foreach (var m in k.Mentions)
+            {
+                if (m.Start < c.Start && m.Start > bestPosition)
+                {
+                    bestPosition = m.Start;
+                    best = k;
+                }
+            }
+        }
+
+        // Without a country, "the president" is resolved only when one president was named.
+        if (best is not null && c.Country is null)
+        {
+            var fitting = clusters.Count(k => k.Type == "PERSON" && TitleFits(c, k) && k.Mentions.Any(m => m.Start < c.Start));
+            if (fitting > 1)
+            {
+                return null;
+            }
+        }
+
+        return best;
+    }
+
+    private bool TitleFits(Candidate nominal, Cluster person)
+    {
+        var head = nominal.Head ?? "";
+        var titles = person.Titles.Select(t => t.ToLowerInvariant()).ToList();
+        foreach (var m in person.Mentions)
+        {
+            if (m.Known is { Type: "PERSON" } && lexicons.People.TryGetValue(m.Known.Canonical, out var entry))
+            {
+                titles.Add(entry.Title.ToLowerInvariant());
+            }
+        }
+
+        foreach (var t in titles)
+        {
+            if (t == head || t.EndsWith(" " + head, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (head == "leader" && lexicons.Titles.TryGetValue(t, out var title) && title.Class == "head")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The nearest person before the pronoun, within a few sentences, whose gender fits.</summary>
+    private static Cluster? Pronoun(Candidate c, List<Cluster> clusters)
+    {
+        Cluster? best = null;
+        var bestPosition = -1;
+        foreach (var k in clusters)
+        {
+            if (k.Type != "PERSON" || (k.Gender != '-' && k.Gender != c.Gender))
+            {
+                continue;
+            }
+
+            foreach (var m in k.Mentions)
+            {
+                if (m.Kind != "pronoun" && m.End <= c.Start && m.Start > bestPosition && c.Sentence - m.Sentence <= PronounWindow)
+                {
+                    bestPosition = m.Start;
+                    best = k;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The longest name mention (the first of equal length); for nominal-only groups, the nominal without "the".</summary>
+    private static string CanonicalName(Cluster k, string text)
+    {
+        Candidate? best = null;
+        foreach (var m in k.Mentions)
+        {
+            if (m.Kind == "name" && (best is null || m.End - m.Start > best.End - best.Start))
+            {
+                best = m;
+            }
+        }
+
+        if (best is not null)
+        {
+            return text[best.Start..best.End];
+        }
+
+        var first = k.Mentions.Where(m => m.Kind == "nominal").OrderBy(m => m.Start).First();
+        var name = text[first.Start..first.End];
+        return name.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? name[4..] : name;
+    }
+}

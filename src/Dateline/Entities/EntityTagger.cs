@@ -1,0 +1,852 @@
+using System.Collections.Immutable;
+using Dateline.Model;
+
+namespace Dateline.Entities;
+
+/// <summary>
+/// Finds entity mentions in one article by token shape and the lexicons: known names, runs of
+/// capitalized words typed by cue words, titles and given names, nationality words, title and
+/// group nominals ("the Russian leader", "the Ukrainian presidency") and personal pronouns.
+/// </summary>
+/// <remarks>
+/// Rules, not a statistical model, so that every decision can be read in the data files and the
+/// code below; it makes one pass over the tokens of each sentence.
+/// </remarks>
+internal sealed class EntityTagger
+{
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
+
+    private readonly EntityLexicons lexicons;
+    private readonly Document document;
+    private readonly string text;
+    private readonly ImmutableArray<Token> tokens;
+    private readonly List<Candidate> candidates = [];
+    private readonly List<TitleUse> titles = [];
+
+    private EntityTagger(EntityLexicons lexicons, Document document)
+    {
+        this.lexicons = lexicons;
+        this.document = document;
+        text = document.Text;
+        tokens = document.Tokens;
+    }
+
+    /// <summary>Candidates in text order, and the titles seen.</summary>
+    public static (List<Candidate> Candidates, List<TitleUse> Titles) Tag(EntityLexicons lexicons, Document document, CancellationToken cancellationToken)
+    {
+        var tagger = new EntityTagger(lexicons, document);
+        tagger.Run(cancellationToken);
+        return (tagger.candidates, tagger.titles);
+    }
+
+    private ReadOnlySpan<char> Word(int i) => text.AsSpan(tokens[i].Start, tokens[i].Length);
+
+    private bool IsWord(int i, string word) => tokens[i].Kind == TokenKind.Word && Word(i).SequenceEqual(word);
+
+    private bool IsWordIgnoreCase(int i, string word) =>
+        tokens[i].Kind == TokenKind.Word && Word(i).Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsUpperLetter(char c) => c < 0x80 ? char.IsAsciiLetterUpper(c) : char.IsUpper(c);
+
+    /// <summary>A word shaped like part of a name: capitalized, or "al-Assad".</summary>
+    private bool IsNameWord(int i)
+    {
+        if (tokens[i].Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        var w = Word(i);
+        if (IsUpperLetter(w[0]))
+        {
+            return true;
+        }
+
+        var dash = w.IndexOf('-');
+        return dash is > 0 and <= 3 && dash + 1 < w.Length && IsUpperLetter(w[dash + 1]) && IsParticle(w[..dash]);
+    }
+
+    private static bool IsParticle(ReadOnlySpan<char> w) =>
+        w is "al" or "el" or "bin" or "ibn" or "de" or "van" or "von" or "der" or "den" or "da" or "dos" or "del" or "du" or "la" or "le" or "di" or "ben" or "abu";
+
+    private static bool IsPossessive(ReadOnlySpan<char> w) => w is "’s" or "'s" or "’" or "'";
+
+    private void Run(CancellationToken cancellationToken)
+    {
+        var t = 0;
+        for (var s = 0; s < document.Sentences.Length; s++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var sentence = document.Sentences[s];
+            while (t < tokens.Length && tokens[t].Start < sentence.Start)
+            {
+                t++;
+            }
+
+            var end = t;
+            while (end < tokens.Length && tokens[end].End <= sentence.End)
+            {
+                end++;
+            }
+
+            TagSentence(s, t, end);
+            t = end;
+        }
+
+        LinkTitles();
+    }
+
+    private void Add(Candidate c) => candidates.Add(c);
+
+    private Candidate New(int s, int tokenStart, int tokenEnd, string type, string kind = "name") => new()
+    {
+        Start = tokens[tokenStart].Start,
+        End = tokens[tokenEnd - 1].End,
+        TokenStart = tokenStart,
+        TokenEnd = tokenEnd,
+        Sentence = s,
+        Type = type,
+        Kind = kind,
+    };
+
+    private void TagSentence(int s, int start, int end)
+    {
+        var headline = IsHeadline(start, end);
+        var i = start;
+        while (i < end)
+        {
+            var tok = tokens[i];
+            if (tok.Kind != TokenKind.Word)
+            {
+                i++;
+                continue;
+            }
+
+            var w = Word(i);
+            if (IsPronoun(w, out var gender))
+            {
+                var c = New(s, i, i + 1, "PERSON", "pronoun");
+                c.Gender = gender;
+                c.Key = w.ToString();
+                Add(c);
+                i++;
+                continue;
+            }
+
+            var n = lexicons.Match(text, tokens, i, end, out var phrase);
+            if (n > 0 && phrase!.Kind == PhraseKind.Title)
+            {
+                i = Title(s, i, n, phrase, end);
+                continue;
+            }
+
+            if (n > 0 && phrase!.Kind == PhraseKind.Group)
+            {
+                i = Group(s, i, n, phrase, -1, null);
+                continue;
+            }
+
+            if (w.Contains('-') && Hyphenated(s, i))
+            {
+                i++;
+                continue;
+            }
+
+            if (!IsNameWord(i))
+            {
+                i++;
+                continue;
+            }
+
+            // A capitalized word that only opens the sentence (or fills a headline) is not a name.
+            if (n == 0 && IsCommonCapital(i, start, end, headline))
+            {
+                i++;
+                continue;
+            }
+
+            if (headline)
+            {
+                // Headline case hides the shape of names: keep known names and given-name pairs.
+                if (n == 0 && !(lexicons.FirstName(w) != '\0' && i + 1 < end && IsNameWord(i + 1)))
+                {
+                    i++;
+                    continue;
+                }
+
+                i = Name(s, i, n > 0 ? i + n : i + 2, n, phrase, end);
+                continue;
+            }
+
+            var runEnd = RunEnd(i, end);
+            i = Name(s, i, runEnd, n, phrase, end);
+        }
+    }
+
+    /// <summary>A title ("President", "chief of staff"): kept for linking, or a nominal ("the president").</summary>
+    private int Title(int s, int i, int n, Phrase title, int end)
+    {
+        var after = i + n;
+
+        // "deputy chief of staff", "Deputy Prime Minister": a title before a title is one title.
+        while (after < end && lexicons.Match(text, tokens, after, end, out var more) is > 0 and var m && more!.Kind == PhraseKind.Title)
+        {
+            title = more;
+            after += m;
+        }
+
+        var followedByName = after < end && IsNameWord(after);
+        if (!followedByName && i > 0 && IsWordIgnoreCase(i - 1, "the") && title.Class is "head" or "office")
+        {
+            var c = New(s, i - 1, after, "PERSON", "nominal");
+            c.Head = title.Canonical;
+            c.AddTitle(text[tokens[i].Start..tokens[after - 1].End]);
+            c.Gender = title.Gender;
+            c.Key = title.Canonical;
+            Add(c);
+            return after;
+        }
+
+        titles.Add(new TitleUse(i, after, title, text[tokens[i].Start..tokens[after - 1].End]));
+        return after;
+    }
+
+    /// <summary>A group noun after a nationality ("Russian forces") or after "the" ("the presidency").</summary>
+    private int Group(int s, int i, int n, Phrase group, int norpStart, string? country)
+    {
+        var after = i + n;
+        var first = norpStart >= 0 ? norpStart : i;
+        if (first > 0 && IsWordIgnoreCase(first - 1, "the"))
+        {
+            first--;
+        }
+        else if (norpStart < 0)
+        {
+            return after; // "forces" alone is no mention
+        }
+
+        var c = New(s, first, after, "ORG", "nominal");
+        c.Head = group.Canonical;
+        c.Country = country;
+        c.Key = group.Canonical;
+        Add(c);
+        return after;
+    }
+
+    /// <summary>"Kremlin-backed", "pro-Russian", "Russian-speaking", "U.S.-led": a mention inside one token.</summary>
+    private bool Hyphenated(int s, int i)
+    {
+        var tok = tokens[i];
+        var w = Word(i);
+        var dash = w.IndexOf('-');
+        if (dash <= 0 || dash == w.Length - 1)
+        {
+            return false;
+        }
+
+        var head = w[..dash];
+        var tail = w[(dash + 1)..];
+        int from, to;
+        Phrase? phrase;
+        if (IsUpperLetter(head[0]) && !IsUpperLetter(tail[0]) && tail.IndexOf('-') < 0)
+        {
+            phrase = lexicons.MatchWord(head);
+            (from, to) = (tok.Start, tok.Start + dash);
+        }
+        else if (!IsUpperLetter(head[0]) && IsUpperLetter(tail[0]) && head is "pro" or "anti" or "ex" or "non" or "post" or "pre" or "mid")
+        {
+            phrase = lexicons.MatchWord(tail);
+            (from, to) = (tok.Start + dash + 1, tok.End);
+        }
+        else
+        {
+            return false;
+        }
+
+        if (phrase is null || phrase.Kind is not (PhraseKind.Name or PhraseKind.Norp) || phrase.Type is null)
+        {
+            return false;
+        }
+
+        var c = new Candidate
+        {
+            Start = from,
+            End = to,
+            TokenStart = i,
+            TokenEnd = i,
+            Sentence = s,
+            Type = phrase.Type,
+            Known = phrase,
+            Key = phrase.Canonical,
+            Country = phrase.Country,
+        };
+        Add(c);
+        return true;
+    }
+
+    /// <summary>The end of the run of name words starting at <paramref name="i"/>.</summary>
+    private int RunEnd(int i, int end)
+    {
+        var r = i + 1;
+        var cue = lexicons.PrefixCue(Word(i)) != CueKind.None || lexicons.SuffixCue(Word(i)) != CueKind.None;
+        while (r < end)
+        {
+            if (IsNameWord(r))
+            {
+                if (lexicons.Match(text, tokens, r, end, out var p) > 0 && p!.Kind == PhraseKind.Title)
+                {
+                    break;
+                }
+
+                cue |= lexicons.SuffixCue(Word(r)) != CueKind.None;
+                r++;
+                continue;
+            }
+
+            var w = Word(r);
+            if (tokens[r].Kind == TokenKind.Word && r + 1 < end)
+            {
+                if ((w is "of" && cue) && (IsNameWord(r + 1) || (IsWord(r + 1, "the") && r + 2 < end && IsNameWord(r + 2))))
+                {
+                    r += IsWord(r + 1, "the") ? 2 : 1;
+                    continue;
+                }
+
+                if (IsParticle(w) && IsNameWord(r + 1))
+                {
+                    r++;
+                    continue;
+                }
+            }
+
+            if (tokens[r].Kind == TokenKind.Symbol && w is "&" && r + 1 < end && IsNameWord(r + 1))
+            {
+                r++;
+                continue;
+            }
+
+            break;
+        }
+
+        return r;
+    }
+
+    /// <summary>Types the run [i, runEnd) and adds its mention(s); returns where to go on.</summary>
+    private int Name(int s, int i, int runEnd, int n, Phrase? phrase, int end)
+    {
+        var length = runEnd - i;
+
+        // Products and models ("Boeing 737", "Airbus A380", "KC-45") are no entities of ours.
+        if ((n == 0 || phrase!.Type == "ORG" || n < length) && (HasDigits(i, runEnd) || (runEnd < end && IsModel(runEnd))))
+        {
+            return runEnd < end && IsModel(runEnd) ? runEnd + 1 : runEnd;
+        }
+
+        // A cue word types the whole run: "Russian Defence Ministry", "Black Sea", "Istanbul Airport".
+        if (length >= 2 && !(n >= length && phrase!.Kind == PhraseKind.Name))
+        {
+            var cue = lexicons.SuffixCue(Word(runEnd - 1));
+            if (cue == CueKind.None)
+            {
+                cue = lexicons.PrefixCue(Word(i));
+            }
+
+            if (cue != CueKind.None)
+            {
+                var c = New(s, i, runEnd, CueType(cue));
+                c.Key = text[c.Start..c.End];
+                c.Country = InnerCountry(i, runEnd);
+                Add(c);
+                return runEnd;
+            }
+        }
+
+        if (n > 0)
+        {
+            if (phrase!.Kind == PhraseKind.Norp)
+            {
+                return Norp(s, i, n, phrase, end);
+            }
+
+            if (n >= length)
+            {
+                var c = New(s, i, i + n, phrase.Type!);
+                c.Known = phrase;
+                c.Key = phrase.Canonical;
+                c.Country = phrase.Country;
+                c.Gender = phrase.Gender;
+                if (phrase.Type == "PERSON" && i > 0 && PrecededByTitle(i))
+                {
+                    c.Gender = c.Gender == '-' ? TitleGender(i) : c.Gender;
+                }
+
+                Add(c);
+                return i + n;
+            }
+
+            // A known name inside a longer run: "Kyiv Independent", "Trump Organization".
+            var longer = New(s, i, runEnd, phrase.Type == "PERSON" ? "PERSON" : "ORG");
+            longer.Key = text[longer.Start..longer.End];
+            Add(longer);
+            return runEnd;
+        }
+
+        // A known phrase starting inside the run decides or splits it.
+        var organization = false;
+        for (var j = i + 1; j < runEnd; j++)
+        {
+            var m = lexicons.Match(text, tokens, j, end, out var inner);
+            if (m == 0)
+            {
+                continue;
+            }
+
+            if (inner!.Type == "PERSON" && j + m == runEnd)
+            {
+                // "Emmanuel Macron": a given name before a known surname.
+                var c = New(s, i, runEnd, "PERSON");
+                c.Known = inner;
+                c.Key = inner.Canonical;
+                c.Gender = inner.Gender;
+                Add(c);
+                return runEnd;
+            }
+
+            if (inner.Kind is PhraseKind.Norp or PhraseKind.Title || inner.Type is "GPE" or "LOC")
+            {
+                if (PrecededByTitle(i) || lexicons.FirstName(Word(i)) != '\0')
+                {
+                    continue; // "Spokeswoman Sandy Angers": a person's name, whatever its words
+                }
+
+                if (inner.Kind == PhraseKind.Name && !AllNonNames(i, j))
+                {
+                    organization = true; // "Air China", "McDonnell Douglas"
+                    break;
+                }
+
+                runEnd = j;
+                break;
+            }
+        }
+
+        length = runEnd - i;
+        var cand = New(s, i, runEnd, organization ? "ORG" : "UNK");
+        cand.Key = text[cand.Start..cand.End];
+        if (organization)
+        {
+            Add(cand);
+            return runEnd;
+        }
+
+        var firstGender = lexicons.FirstName(Word(i));
+        if (PrecededByTitle(i))
+        {
+            cand.Type = "PERSON";
+            cand.Gender = firstGender != '\0' ? firstGender : TitleGender(i);
+        }
+        else if (IsAcronym(Word(i)) && length == 1)
+        {
+            cand.Type = "ORG";
+        }
+        else if (firstGender != '\0' && length >= 2)
+        {
+            cand.Type = "PERSON";
+            cand.Gender = firstGender;
+        }
+        else if (length >= 2)
+        {
+            cand.Type = LooksLikePersonName(i, runEnd) && !AnyAppearsLowercase(i, runEnd) ? "PERSON" : "ORG";
+            cand.Weak = cand.Type == "PERSON";
+        }
+        else if (lexicons.IsNonName(Word(i)))
+        {
+            return runEnd;
+        }
+
+        Add(cand);
+        return runEnd;
+    }
+
+    /// <summary>A nationality word: a NORP mention, or the start of a nominal ("the Russian leader", "Russian forces").</summary>
+    private int Norp(int s, int i, int n, Phrase norp, int end)
+    {
+        var after = i + n;
+        if (after < end)
+        {
+            var m = lexicons.Match(text, tokens, after, end, out var next);
+            if (m > 0 && next!.Kind == PhraseKind.Group)
+            {
+                return Group(s, after, m, next, i, norp.Country);
+            }
+
+            if (m > 0 && next!.Kind == PhraseKind.Title && !(after + m < end && IsNameWord(after + m))
+                && i > 0 && IsWordIgnoreCase(i - 1, "the") && next.Class is "head" or "office")
+            {
+                var c = New(s, i - 1, after + m, "PERSON", "nominal");
+                c.Head = next.Canonical;
+                c.AddTitle(text[tokens[after].Start..tokens[after + m - 1].End]);
+                c.Country = norp.Country;
+                c.Gender = next.Gender;
+                c.Key = next.Canonical;
+                Add(c);
+                return after + m;
+            }
+        }
+
+        var norpMention = New(s, i, after, "NORP");
+        norpMention.Known = norp;
+        norpMention.Key = norp.Canonical;
+        norpMention.Country = norp.Country;
+        Add(norpMention);
+        return after;
+    }
+
+    private bool HasDigits(int i, int end)
+    {
+        for (var j = i; j < end; j++)
+        {
+            if (Word(j).ContainsAny(Digits))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A model number after a maker's name: "737", "A380", "F-16".</summary>
+    private bool IsModel(int i) =>
+        tokens[i].Kind == TokenKind.Number && tokens[i].Length <= 4 && text[tokens[i].Start] != '0' && !IsYear(i)
+        || tokens[i].Kind == TokenKind.Word && Word(i).ContainsAny(Digits) && (IsUpperLetter(text[tokens[i].Start]) || char.IsAsciiDigit(text[tokens[i].Start]));
+
+    private bool IsYear(int i) => tokens[i].Length == 4 && Word(i) is ['1' or '2', _, _, _];
+
+    private bool AllNonNames(int i, int end)
+    {
+        for (var j = i; j < end; j++)
+        {
+            if (!lexicons.IsNonName(Word(j)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string CueType(CueKind cue) => cue switch
+    {
+        CueKind.Org => "ORG",
+        CueKind.Loc => "LOC",
+        CueKind.Gpe => "GPE",
+        CueKind.Fac => "FAC",
+        _ => "EVENT",
+    };
+
+    /// <summary>The country of a nationality word or place inside an organization's name.</summary>
+    private string? InnerCountry(int i, int end)
+    {
+        for (var j = i; j < end; j++)
+        {
+            var m = lexicons.Match(text, tokens, j, end, out var p);
+            if (m > 0 && p!.Country is { Length: 3 } country && p.Kind is PhraseKind.Norp or PhraseKind.Name)
+            {
+                return country;
+            }
+        }
+
+        return null;
+    }
+
+    private bool PrecededByTitle(int i) => titles.Count > 0 && titles[^1].TokenEnd == i;
+
+    private char TitleGender(int i) => PrecededByTitle(i) ? titles[^1].Title.Gender : '-';
+
+    private static bool IsAcronym(ReadOnlySpan<char> w)
+    {
+        var letters = 0;
+        foreach (var c in w)
+        {
+            if (char.IsAsciiLetterLower(c))
+            {
+                return false;
+            }
+
+            letters += char.IsAsciiLetterUpper(c) ? 1 : 0;
+        }
+
+        return letters >= 2;
+    }
+
+    /// <summary>Multi-word runs are people unless a word is odd for a name (digits, all capitals).</summary>
+    private bool LooksLikePersonName(int i, int end)
+    {
+        if (end - i > 4)
+        {
+            return false;
+        }
+
+        for (var j = i; j < end; j++)
+        {
+            var w = Word(j);
+            if (IsParticle(w))
+            {
+                continue;
+            }
+
+            if (IsAcronym(w) && w.Length > 1 || w.ContainsAny(Digits) || lexicons.IsNonName(w))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsPronoun(ReadOnlySpan<char> w, out char gender)
+    {
+        gender = w switch
+        {
+            "he" or "He" or "him" or "his" or "His" or "himself" => 'm',
+            "she" or "She" or "her" or "Her" or "hers" or "herself" => 'f',
+            _ => '\0',
+        };
+        return gender != '\0';
+    }
+
+    /// <summary>
+    /// A capitalized word at the start of a sentence (or in a headline) that is an ordinary word:
+    /// listed as a non-name, or written in lower case elsewhere in the article, or never seen
+    /// capitalized inside a sentence and not a given name.
+    /// </summary>
+    private bool IsCommonCapital(int i, int start, int end, bool headline)
+    {
+        var w = Word(i);
+        var initial = true;
+        for (var j = start; j < i; j++)
+        {
+            if (tokens[j].Kind is TokenKind.Word or TokenKind.Number)
+            {
+                initial = false;
+                break;
+            }
+        }
+
+        if (!initial && !headline)
+        {
+            return false;
+        }
+
+        if (lexicons.IsNonName(w))
+        {
+            // "Government Accountability Office": a listed word opening a name with a cue word.
+            var run = RunEnd(i, end);
+            return headline || run - i < 2 || lexicons.IsFunctionWord(w) || lexicons.SuffixCue(Word(run - 1)) == CueKind.None;
+        }
+
+        if (lexicons.FirstName(w) != '\0' || IsAcronym(w) || (i + 1 < tokens.Length && IsNameWord(i + 1) && !headline))
+        {
+            return false;
+        }
+
+        return AppearsLowercase(w) || !AppearsCapitalizedInside(w, tokens[i].Start);
+    }
+
+    /// <summary>"Developer Program": a word of the run written in lower case elsewhere makes it no person's name.</summary>
+    private bool AnyAppearsLowercase(int i, int end)
+    {
+        for (var j = i; j < end; j++)
+        {
+            if (!IsParticle(Word(j)) && AppearsLowercase(Word(j)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool AppearsLowercase(ReadOnlySpan<char> w)
+    {
+        Span<char> lower = stackalloc char[Math.Min(w.Length, 64)];
+        if (w.Length > 64)
+        {
+            return false;
+        }
+
+        w.ToLowerInvariant(lower);
+        return FindWord(lower, -1);
+    }
+
+    private bool AppearsCapitalizedInside(ReadOnlySpan<char> w, int except) => FindWord(w, except, inside: true);
+
+    /// <summary>True when <paramref name="word"/> occurs as a whole word (not at <paramref name="except"/>).</summary>
+    private bool FindWord(ReadOnlySpan<char> word, int except, bool inside = false)
+    {
+        var all = text.AsSpan();
+        var from = 0;
+        while (from < all.Length)
+        {
+            var k = all[from..].IndexOf(word, StringComparison.Ordinal);
+            if (k < 0)
+            {
+                return false;
+            }
+
+            var at = from + k;
+            from = at + word.Length;
+            if (at == except)
+            {
+                continue;
+            }
+
+            var before = at > 0 ? all[at - 1] : ' ';
+            var afterChar = from < all.Length ? all[from] : ' ';
+            if (char.IsLetterOrDigit(before) || char.IsLetterOrDigit(afterChar))
+            {
+                continue;
+            }
+
+            if (!inside)
+            {
+                return true;
+            }
+
+            // Inside a sentence: the previous non-space character is a letter, digit or comma.
+            var p = at - 1;
+            while (p >= 0 && all[p] == ' ')
+            {
+                p--;
+            }
+
+            if (p >= 0 && (char.IsLetterOrDigit(all[p]) || all[p] == ','))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A headline-style sentence: most of its longer words capitalized.</summary>
+    private bool IsHeadline(int start, int end)
+    {
+        int words = 0, caps = 0;
+        for (var i = start; i < end; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Word && tokens[i].Length > 3)
+            {
+                words++;
+                caps += IsUpperLetter(text[tokens[i].Start]) ? 1 : 0;
+            }
+        }
+
+        return words >= 4 && caps * 10 >= words * 9;
+    }
+
+    /// <summary>
+    /// Links titles to the names next to them: "Russian President Vladimir Putin",
+    /// "Kremlin spokesperson Dmitry Peskov", "Andriy Yermak, Zelensky’s chief of staff".
+    /// </summary>
+    private void LinkTitles()
+    {
+        if (titles.Count == 0)
+        {
+            return;
+        }
+
+        var byStart = new Dictionary<int, int>();
+        var byEnd = new Dictionary<int, int>();
+        for (var k = 0; k < candidates.Count; k++)
+        {
+            var c = candidates[k];
+            if (c.TokenEnd > c.TokenStart)
+            {
+                byStart.TryAdd(c.TokenStart, k);
+                byEnd[c.TokenEnd] = k;
+            }
+        }
+
+        foreach (var title in titles)
+        {
+            // Before a name.
+            if (byStart.TryGetValue(title.TokenEnd, out var named) && candidates[named].Type is "PERSON" or "UNK")
+            {
+                var person = candidates[named];
+                person.Type = "PERSON";
+                person.AddTitle(title.Text);
+                if (person.Gender == '-')
+                {
+                    person.Gender = title.Title.Gender;
+                }
+
+                Affiliate(person, title.TokenStart, byEnd);
+                continue;
+            }
+
+            // After a name, as an apposition: "X, [the] [Y’s|Russian] [senior] title".
+            var p = title.TokenStart - 1;
+            for (var skip = 0; skip < 2 && p > 0 && IsModifier(p); skip++)
+            {
+                p--;
+            }
+
+            var affiliation = -1;
+            if (p >= 0 && tokens[p].Kind == TokenKind.Word && IsPossessive(Word(p)) && byEnd.TryGetValue(p, out var owner))
+            {
+                affiliation = owner;
+                p = candidates[owner].TokenStart - 1;
+            }
+            else if (p >= 0 && byEnd.TryGetValue(p + 1, out var modifier)
+                && candidates[modifier].Type is "NORP" or "ORG" or "GPE")
+            {
+                affiliation = modifier;
+                p = candidates[modifier].TokenStart - 1;
+            }
+
+            if (p >= 0 && (IsWordIgnoreCase(p, "the") || IsWordIgnoreCase(p, "a")))
+            {
+                p--;
+            }
+
+            if (p >= 1 && Word(p) is "," && byEnd.TryGetValue(p, out var appositive) && candidates[appositive].Type is "PERSON" or "UNK")
+            {
+                var person = candidates[appositive];
+                person.Type = "PERSON";
+                person.AddTitle(title.Text);
+                if (person.Gender == '-')
+                {
+                    person.Gender = title.Title.Gender;
+                }
+
+                if (affiliation >= 0)
+                {
+                    person.Affiliation = candidates[affiliation];
+                    person.Country ??= candidates[affiliation].Country;
+                }
+            }
+        }
+    }
+
+    /// <summary>A lower-case word that can stand between a possessive and a title ("senior", "top").</summary>
+    private bool IsModifier(int i) =>
+        tokens[i].Kind == TokenKind.Word && !IsUpperLetter(text[tokens[i].Start]) && !IsPossessive(Word(i))
+        && Word(i) is not ("the" or "a" or "an" or "and" or "or" or "of" or "who" or "which" or "as" or "is" or "was");
+
+    /// <summary>The mention right before a title lends the person its country: "Russian", "Kremlin", "U.S.", "Ukraine’s".</summary>
+    private void Affiliate(Candidate person, int titleStart, Dictionary<int, int> byEnd)
+    {
+        var p = titleStart;
+        if (p > 0 && tokens[p - 1].Kind == TokenKind.Word && IsPossessive(Word(p - 1)))
+        {
+            p--;
+        }
+
+        if (byEnd.TryGetValue(p, out var k) && candidates[k].Type is "NORP" or "ORG" or "GPE")
+        {
+            person.Affiliation = candidates[k];
+            person.Country ??= candidates[k].Country;
+        }
+    }
+}
