@@ -43,7 +43,8 @@ internal sealed class Attribution(TokenView v)
 
         // X [aux] said.
         var end = i;
-        while (end < v.Count && end - i < MaxPhrase && v.SentenceOf(end) == sentence && v.IsWord(end) && !IsCue(end))
+        while (end < v.Count && end - i < MaxPhrase && v.SentenceOf(end) == sentence && v.IsWord(end) && !IsCue(end)
+               && !v.Class(end).HasFlag(CueClass.Boundary))
         {
             end++;
         }
@@ -138,9 +139,36 @@ internal sealed class Attribution(TokenView v)
             }
         }
 
-        var last = j;
-        while (j >= sentenceStart && last - j < MaxPhrase && v.IsWord(j) && !v.Class(j).HasFlag(CueClass.Boundary) && !IsCue(j))
+        // "Its spokesman, Budi Santoso, told": the name in apposition speaks.
+        if (j > sentenceStart && v.Is(j, ",") && v.IsCapitalized(j - 1))
         {
+            var k = j - 1;
+            while (k > sentenceStart && v.IsCapitalized(k - 1))
+            {
+                k--;
+            }
+
+            if (k > sentenceStart && v.Is(k - 1, ","))
+            {
+                return new TextSpan(v.Tokens[k].Start, v.Tokens[j - 1].End);
+            }
+        }
+
+        var last = j;
+        while (j >= sentenceStart && last - j < MaxPhrase && v.IsWord(j) && !IsCue(j))
+        {
+            var cls = v.Class(j);
+            if (cls.HasFlag(CueClass.Boundary))
+            {
+                // "a fund manager in Sao Paulo": a place joined to a common noun stays in the phrase.
+                var joinsPlace = cls.HasFlag(CueClass.Locative) && j < last && v.IsCapitalized(j + 1)
+                    && j > sentenceStart && v.IsWord(j - 1) && !v.IsCapitalized(j - 1) && v.Class(j - 1) == CueClass.None;
+                if (!joinsPlace)
+                {
+                    break;
+                }
+            }
+
             j--;
         }
 

@@ -186,7 +186,17 @@ internal sealed class IndirectQuotes(TokenView v, Attribution attribution)
 
     private bool StartsClause(int token)
     {
-        if (token >= v.Count || !v.IsWord(token))
+        if (token >= v.Count)
+        {
+            return false;
+        }
+
+        if (v.Tokens[token].Kind == TokenKind.Number)
+        {
+            return true; // "said 4,200 people had been moved"
+        }
+
+        if (!v.IsWord(token))
         {
             return false;
         }

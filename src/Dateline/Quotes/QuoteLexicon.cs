@@ -23,6 +23,8 @@ public enum CueClass : byte
     Boundary = 32,
     /// <summary>A role word that precedes a name ("Minister").</summary>
     Title = 64,
+    /// <summary>A preposition that joins a place to a speaker ("a manager in Sao Paulo").</summary>
+    Locative = 128,
 }
 
 /// <summary>The quote stage's knowledge, loaded once from <c>Data/Quotes/cues.txt</c>.</summary>
@@ -64,6 +66,7 @@ public sealed class QuoteLexicon
                 "pronoun" => CueClass.Pronoun,
                 "boundary" => CueClass.Boundary,
                 "title" => CueClass.Title,
+                "locative" => CueClass.Locative,
                 _ => throw new FormatException($"cues.txt: unknown class '{key}'."),
             };
             foreach (var w in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))

@@ -106,11 +106,21 @@ public sealed class QuoteStage(QuoteLexicon lexicon) : IStage
         var found = after ?? beforeCue;
         var opensClause = view.OpensClause(m.Open);
         var multiParagraph = m.Parts.Count > 1;
-        if (found is not null && (words >= 3 || endsWithStop || opensClause))
+        if (found is not null && (opensClause || multiParagraph))
         {
             draft.Cue = found.Value.Cue;
             draft.Speaker = found.Value.Speaker;
             draft.CueAfter = after is not null;
+            return draft;
+        }
+
+        if (found is not null)
+        {
+            // Attributed, but it continues the reporter's sentence: “The volcano “could erupt
+            // again,” the agency warned.” A quoted fragment, not a whole utterance.
+            draft.Kind = words <= 1 ? "scare" : "partial";
+            draft.Cue = found.Value.Cue;
+            draft.Speaker = found.Value.Speaker;
             return draft;
         }
 

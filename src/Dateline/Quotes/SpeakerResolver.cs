@@ -54,6 +54,13 @@ internal sealed class SpeakerResolver
                 continue;
             }
 
+            // "a fund manager in Sao Paulo": the place after a locative preposition is not the speaker.
+            var before = v.TokenAt(m.Start) - 1;
+            if (before >= 0 && v.Tokens[before].Start >= phrase.Start && v.Class(before).HasFlag(CueClass.Locative))
+            {
+                continue;
+            }
+
             if (best is null || (e.Type == "PERSON" && best.Value.Entity.Type != "PERSON") || (e.Type == best.Value.Entity.Type && m.Start >= best.Value.Mention.Start))
             {
                 best = (m, e);
