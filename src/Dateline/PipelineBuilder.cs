@@ -19,6 +19,7 @@ public sealed class PipelineBuilder
     {
         stages.Add(new TextStage(TextLexicons));      // paragraphs, tokens, sentences
         stages.Add(new LanguageStage(TextLexicons));  // language (non-English stops here)
+        stages.Add(new Time.TimeStage());               // TIMEX3 dates, times, durations, sets
         return this;
     }
 
