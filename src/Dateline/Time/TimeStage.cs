@@ -142,6 +142,11 @@ public sealed class TimeStage : IStage
 
         if (c.Lex(i) is { } lex)
         {
+            if (lex.Tense == Tense.Past && c.IsAny(i - 1, "be", "being"))
+            {
+                return Tense.Future;
+            }
+
             if (lex.Tense != Tense.Unknown)
             {
                 return lex.Tense;
@@ -154,6 +159,12 @@ public sealed class TimeStage : IStage
         }
 
         var w = c.Word(i);
-        return w.Length >= 5 && w.EndsWith("ed") && char.IsLower(w[0]) ? Tense.Past : Tense.Unknown;
+        if (w.Length >= 5 && w.EndsWith("ed") && char.IsLower(w[0]))
+        {
+            // "to be held", "will be signed": a participle after "be" tells a plan.
+            return c.IsAny(i - 1, "be", "being") ? Tense.Future : Tense.Past;
+        }
+
+        return Tense.Unknown;
     }
 }

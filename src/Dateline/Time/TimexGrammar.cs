@@ -38,7 +38,7 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         match = default;
         second = null;
         var w = c.Word(i);
-        if (w.IsEmpty || !(char.IsAsciiDigit(w[0]) || (w.Length > 1 && char.IsAsciiDigit(w[1])) || c.Lex(i) is not null))
+        if (w.IsEmpty || !(char.IsAsciiDigit(w[0]) || (w.Length > 1 && char.IsAsciiDigit(w[1])) || c.Lex(i) is not null || StartsCompound(w)))
         {
             return false;
         }
@@ -70,6 +70,13 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         }
 
         return found;
+    }
+
+    /// <summary>"five-year", "mid-May", "third-quarter": a hyphenated token whose first part is time vocabulary.</summary>
+    private bool StartsCompound(ReadOnlySpan<char> w)
+    {
+        var dash = w.IndexOf('-');
+        return dash > 0 && lexicon.Find(w[..dash]) is not null;
     }
 
     private static void Take(ref TimexMatch best, ref bool found, in TimexMatch candidate)
@@ -279,6 +286,14 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         if (lex is { Ordinal: not 0 } && c.Lex(i + 1) is { Unit: "Q" } && c.Is(i + 1, "quarter"))
         {
             return Quarter(c, i, out end, out spec);
+        }
+
+        if (HyphenQuarter(c.Word(i)) is > 0 and var hq)
+        {
+            // "third-quarter profit".
+            spec = new DateSpec { Grain = Grain.Quarter, Base = Base.Published, Part = hq, ByTense = true };
+            end = i + 1;
+            return true;
         }
 
         if (QuarterToken(c.Word(i)) is > 0 and var qn)
@@ -584,6 +599,14 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
             return Valid(spec);
         }
 
+        if (c.Is(j, "of") && c.Lex(j + 1)?.Shift is { } yearShift && c.Is(j + 2, "year"))
+        {
+            // "October of next year", "March of this year".
+            spec = new DateSpec { Grain = Grain.Month, Base = Base.Published, Month = month, Shift = yearShift, ShiftGrain = Grain.Year };
+            end = j + 3;
+            return true;
+        }
+
         var k = c.IsAny(j, "of", ",") ? j + 1 : j;
         if (Year(c, k) is > 0 and var year && !(c.Is(j, ",") && !c.IsAny(i - 1, "in", "of") && !c.IsAny(i - 1, "since", "until")) || Year(c, j) > 0)
         {
@@ -650,9 +673,9 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
             k++;
         }
 
-        if (Year(c, k) is > 0 and var year && ordinal > 0)
+        if (Year(c, k) is > 0 and var year)
         {
-            spec = spec with { Base = Base.Absolute, Year = year, ByTense = false };
+            spec = spec with { Base = Base.Absolute, Year = year, ByTense = false, Part = ordinal > 0 ? ordinal : 4 };
             end = k + 1;
         }
         else if (c.Is(end, "of") && c.IsAny(end + 1, "this", "last") && c.Is(end + 2, "year"))
@@ -907,6 +930,11 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
 
         var head = w[..dash];
         var rest = w[(dash + 1)..];
+        if (lexicon.Find(head) is { Unit: { } plural, PluralUnit: true } && rest is "long" or "old")
+        {
+            return DurationValue(-1, plural); // "decades-long"
+        }
+
         var dash2 = rest.IndexOf('-');
         var unitWord = dash2 < 0 ? rest : rest[..dash2];
         if (dash2 >= 0)
@@ -1025,6 +1053,13 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         if (unit == "FN")
         {
             return n < 0 ? "PXW" : "P" + (n * 2).ToString("0.##", CultureInfo.InvariantCulture) + "W";
+        }
+
+        if (unit is "DE" or "CE")
+        {
+            // TimeBank writes decades and centuries in years: "a decade" is P10Y.
+            var years = unit == "DE" ? 10 : 100;
+            return n < 0 ? "PXY" : "P" + (n * years).ToString("0.##", CultureInfo.InvariantCulture) + "Y";
         }
 
         return unit switch
@@ -1224,6 +1259,13 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         }
 
         return 0;
+    }
+
+    /// <summary>"third-quarter" → 3; 0 otherwise.</summary>
+    private int HyphenQuarter(ReadOnlySpan<char> w)
+    {
+        var dash = w.IndexOf('-');
+        return dash > 0 && w[(dash + 1)..].Equals("quarter", StringComparison.OrdinalIgnoreCase) && lexicon.Find(w[..dash]) is { Ordinal: >= 1 and <= 4 } o ? o.Ordinal : 0;
     }
 
     /// <summary>"Q3" → 3; 0 otherwise.</summary>
