@@ -58,6 +58,9 @@ internal sealed class TimeWord
     /// <summary>"every", "each", "per".</summary>
     public bool Every { get; set; }
 
+    /// <summary>An adjective allowed between a count and its unit ("five trading days").</summary>
+    public bool Filler { get; set; }
+
     /// <summary>Tense cue, if the word is one.</summary>
     public Tense Tense { get; set; }
 
@@ -137,6 +140,7 @@ internal sealed class TimeLexicon
                     case "approx": w.Approx = arg; break;
                     case "every": w.Every = true; break;
                     case "opener": break;
+                    case "filler": w.Filler = true; break;
                     default: throw new FormatException($"Time/words.txt: unknown role '{role}'.");
                 }
             }

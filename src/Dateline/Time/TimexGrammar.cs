@@ -315,7 +315,8 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
             var next = afterCount + 1;
             if (c.Is(next, "ago"))
             {
-                spec = new DateSpec { Grain = grain, Base = Base.Published, Shift = -(int)n, ShiftGrain = grain };
+                // "a week ago" names a day; "two years ago" a year; "three months ago" a month.
+                spec = new DateSpec { Grain = grain == Grain.Week ? Grain.Day : grain, Base = Base.Published, Shift = -(int)n, ShiftGrain = grain };
                 end = next + 1;
                 return n >= 1 && n == Math.Floor(n);
             }
@@ -508,6 +509,14 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         {
             spec = new DateSpec { Grain = Grain.Season, Base = Base.Published, Season = season, ByTense = shift != 0, Direction = shift * 2 };
             end = i + 2;
+            return true;
+        }
+
+        if (c.Is(i + 1, "fiscal") && c.Is(i + 2, "year") && !fromPrevious)
+        {
+            // "this fiscal year", "last fiscal year".
+            spec = new DateSpec { Grain = Grain.Year, Base = Base.Published, Shift = shift, ShiftGrain = Grain.Year };
+            end = i + 3;
             return true;
         }
 
@@ -877,9 +886,19 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
             }
         }
 
+        if (c.Lex(afterCount) is { Filler: true } && c.Lex(afterCount + 1) is { Unit: not null })
+        {
+            afterCount++;
+        }
+
         if (c.Lex(afterCount) is not { Unit: { } unit } u)
         {
             return false;
+        }
+
+        if (unit == "Q" && n == 1)
+        {
+            return false; // "about a quarter of its dealers" is a share, not a time
         }
 
         var end = afterCount + 1;
@@ -891,7 +910,7 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
             n += 0.5;
             end = afterCount + 4;
         }
-        else if (n == 1 && u.PluralUnit || n > 1 && !u.PluralUnit && !c.Word(countStart).Contains('-'))
+        else if (n == 1 && u.PluralUnit)
         {
             return false;
         }
@@ -905,6 +924,12 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         {
             n = 1.5;
             end += 3;
+        }
+
+        // An age: "47 years old".
+        if (c.Is(end, "old") && u.PluralUnit)
+        {
+            end++;
         }
 
         var type = "DURATION";
@@ -1100,6 +1125,12 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
             return true;
         }
 
+        if (c.Lex(j) is { PartOfDay: { } part } && !c.Word(j).EndsWith("s"))
+        {
+            match = new TimexMatch(i, j + 1, "SET", "XXXX-XX-XXT" + part, default, null);
+            return true;
+        }
+
         if (Count(c, j, out var n, out var after) && n > 1 && c.Lex(after) is { Unit: { } unit2, PluralUnit: true })
         {
             match = new TimexMatch(i, after + 1, "SET", DurationValue(n, unit2), default, null);
@@ -1146,6 +1177,7 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
             DateSpec? relative = phrase.Value switch
             {
                 "TODAY" => new DateSpec { Grain = Grain.Day, Base = Base.Published },
+                "THEDAY" => new DateSpec { Grain = Grain.Day, Base = Base.Previous },
                 "YESTERDAY" => new DateSpec { Grain = Grain.Day, Base = Base.Published, Shift = -1, ShiftGrain = Grain.Day },
                 "TOMORROW" => new DateSpec { Grain = Grain.Day, Base = Base.Published, Shift = 1, ShiftGrain = Grain.Day },
                 "TONIGHT" => new DateSpec { Grain = Grain.Day, Base = Base.Published, PartOfDay = "NI" },
@@ -1199,6 +1231,12 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
 
         var next = c.Word(i + 1);
         if (next is "%" || IsCountNoun(c, i + 1))
+        {
+            return 0;
+        }
+
+        // "Russell 2000 Index", "Windows 2000 Server": a number inside a name.
+        if (c.IsCapitalized(i - 1) && c.IsCapitalized(i + 1) && c.Lex(i - 1) is not { Month: > 0 } && c.Lex(i + 1) is not { Month: > 0 } && !IsMonthContext(c, i - 1) && !c.Is(i - 1, "the"))
         {
             return 0;
         }

@@ -32,7 +32,9 @@ internal static class TimexNormalizer
 
         ResolvedDate anchor;
         string anchorName;
-        if (spec.Base == Base.Previous && previous is { } p)
+        // "the next day" after "in 2014" is not 2014-01-02: an anchor coarser than the
+        // expression gives way to the publication date.
+        if (spec.Base == Base.Previous && previous is { } p && (p.Grain <= spec.Grain || published is null))
         {
             anchor = p;
             anchorName = "previous-timex";
