@@ -68,6 +68,14 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         {
             second = RangeEnd(c, match.End, spec);
         }
+        else if (!found && DayNumber(c, i) is > 0 and var day && (c.IsDash(i + 1) || c.IsAny(i + 1, "and", "to")) && DayNumber(c, i + 2) > day
+            && TryMatch(c, i + 2, out var rest, out _) && rest.Value is null && rest.Spec is { Month: > 0, Day: > 0 } restSpec)
+        {
+            // "10 and 11 March 2024", "12-15 May": the first day takes the month and year of the last.
+            match = new TimexMatch(i, i + 1, "DATE", null, restSpec with { Day = day }, null);
+            second = rest;
+            found = true;
+        }
 
         return found;
     }
@@ -323,7 +331,7 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
 
             if (c.IsAny(next, "later", "earlier") && n >= 1 && n == Math.Floor(n))
             {
-                spec = new DateSpec { Grain = grain, Base = Base.Previous, Shift = c.Is(next, "later") ? (int)n : -(int)n, ShiftGrain = grain };
+                spec = new DateSpec { Grain = grain == Grain.Week ? Grain.Day : grain, Base = Base.Previous, Shift = c.Is(next, "later") ? (int)n : -(int)n, ShiftGrain = grain };
                 end = next + 1;
                 return true;
             }
@@ -493,7 +501,9 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         var fromPrevious = word.Equals("following", StringComparison.OrdinalIgnoreCase) || word.Equals("previous", StringComparison.OrdinalIgnoreCase) || word.Equals("preceding", StringComparison.OrdinalIgnoreCase);
         if (next is { Weekday: > 0, PluralWeekday: false } && c.IsCapitalized(i + 1) && !fromPrevious)
         {
-            spec = new DateSpec { Grain = Grain.Day, Base = Base.Published, Weekday = next.Weekday, Direction = shift * 2 };
+            // "last Friday" is strictly before, "next Friday" strictly after; "this Friday" is the
+            // Friday of the publication week.
+            spec = new DateSpec { Grain = Grain.Day, Base = Base.Published, Weekday = next.Weekday, Direction = shift == 0 ? 3 : shift * 2 };
             end = i + 2;
             return true;
         }
@@ -775,11 +785,12 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
             j++;
         }
 
-        spec = new DateSpec { Grain = Grain.Day, Base = Base.Published, Hour = hour, Minute = minute, Zone = zone };
+        // A clock time alone is on the day last told ("flew on Tuesday, landing at 18:00 UTC").
+        spec = new DateSpec { Grain = Grain.Day, Base = Base.Previous, Hour = hour, Minute = minute, Zone = zone };
         end = j;
 
         // "3 p.m. Tuesday", "10 a.m. on May 13".
-        var k = c.Is(end, "on") ? end + 1 : end;
+        var k = end;
         if (c.Lex(k) is { Weekday: > 0, PluralWeekday: false } && c.IsCapitalized(k) && Weekday(c, k, out var e2, out var day))
         {
             spec = day with { Hour = hour, Minute = minute, Zone = zone };
@@ -891,6 +902,15 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
             afterCount++;
         }
 
+        // "two and a half years".
+        var half = false;
+        if (n >= 1 && c.Is(afterCount, "and") && c.Is(afterCount + 1, "a") && c.Is(afterCount + 2, "half") && c.Lex(afterCount + 3) is { Unit: not null })
+        {
+            n += 0.5;
+            afterCount += 3;
+            half = true;
+        }
+
         if (c.Lex(afterCount) is not { Unit: { } unit } u)
         {
             return false;
@@ -903,14 +923,7 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
 
         var end = afterCount + 1;
 
-        // "two and a half years".
-        if (c.Is(afterCount, "and") && c.Is(afterCount + 1, "a") && c.Is(afterCount + 2, "half") && c.Lex(afterCount + 3) is { Unit: { } u3 })
-        {
-            unit = u3;
-            n += 0.5;
-            end = afterCount + 4;
-        }
-        else if (n == 1 && u.PluralUnit)
+        if (n == 1 && u.PluralUnit && !half)
         {
             return false;
         }
@@ -1074,6 +1087,18 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
 
     private static string DurationValue(double n, string unit)
     {
+        // Half units in the next smaller unit, as TimeML writes them: "half an hour" is PT30M.
+        if (n == 0.5)
+        {
+            switch (unit)
+            {
+                case "H": return "PT30M";
+                case "D": return "PT12H";
+                case "Y": return "P6M";
+                case "TM": return "PT30S";
+            }
+        }
+
         var count = n < 0 ? "X" : n.ToString("0.##", CultureInfo.InvariantCulture);
         if (unit == "FN")
         {
@@ -1131,7 +1156,7 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
             return true;
         }
 
-        if (Count(c, j, out var n, out var after) && n > 1 && c.Lex(after) is { Unit: { } unit2, PluralUnit: true })
+        if (Count(c, j, out var n, out var after) && (n > 1 || n < 0) && c.Lex(after) is { Unit: { } unit2, PluralUnit: true })
         {
             match = new TimexMatch(i, after + 1, "SET", DurationValue(n, unit2), default, null);
             return true;
@@ -1177,7 +1202,7 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
             DateSpec? relative = phrase.Value switch
             {
                 "TODAY" => new DateSpec { Grain = Grain.Day, Base = Base.Published },
-                "THEDAY" => new DateSpec { Grain = Grain.Day, Base = Base.Previous },
+                "THEDAY" => new DateSpec { Grain = Grain.Day, Base = Base.Published },
                 "YESTERDAY" => new DateSpec { Grain = Grain.Day, Base = Base.Published, Shift = -1, ShiftGrain = Grain.Day },
                 "TOMORROW" => new DateSpec { Grain = Grain.Day, Base = Base.Published, Shift = 1, ShiftGrain = Grain.Day },
                 "TONIGHT" => new DateSpec { Grain = Grain.Day, Base = Base.Published, PartOfDay = "NI" },

@@ -155,6 +155,11 @@ internal static class TimexNormalizer
     private static DateOnly PlaceWeekday(DateOnly anchor, int weekday, int direction)
     {
         var delta = weekday - Iso(anchor);
+        if (direction == 3)
+        {
+            return anchor.AddDays(delta); // the same ISO week
+        }
+
         if (delta == 0)
         {
             // "on Tuesday" in a Tuesday article is that day; "last Tuesday" is a week before.
@@ -207,7 +212,8 @@ internal static class TimexNormalizer
         // A month or day without its year lies in the publication year unless the tense says it
         // is the other side of the publication date: "in December" said in May of a past event
         // is last December; "in January" of a plan is next January.
-        var direction = spec.Direction != 0 ? spec.Direction : Direction(tense, 0);
+        // Present tense keeps a month in the publication year ("our third-quarter results show").
+        var direction = spec.Direction != 0 ? spec.Direction : Direction(tense == Tense.Present ? Tense.Unknown : tense, 0);
         var sameUnit = spec.Day > 0 ? date == anchor : (date.Year == anchor.Year && date.Month == anchor.Month && spec.Month > 0);
         if (sameUnit)
         {
