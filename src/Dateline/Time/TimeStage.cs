@@ -110,27 +110,49 @@ public sealed class TimeStage : IStage
     }
 
     /// <summary>
-    /// The tense of the words nearest to an expression: the closest cue within eight tokens,
-    /// left before right at equal distance ("told reporters on Monday", "talks scheduled for Thursday").
+    /// The tense of the words around an expression. English puts the verb before its time
+    /// adverbial ("told reporters on Monday", "talks scheduled for Thursday"), so cue words to the
+    /// left within the clause come first, then to the right within the clause, then anywhere within
+    /// eight tokens; "until Friday" alone points ahead.
     /// </summary>
     internal static Tense TenseNear(in TokenCursor c, int start, int end)
     {
+        for (var i = start - 1; i >= start - 6 && c.Has(i) && !IsClauseBreak(c, i); i--)
+        {
+            if (Cue(c, i) is not Tense.Unknown and var t)
+            {
+                return t;
+            }
+        }
+
+        for (var i = end; i < end + 4 && c.Has(i) && !IsClauseBreak(c, i); i++)
+        {
+            if (Cue(c, i) is not Tense.Unknown and var t)
+            {
+                return t;
+            }
+        }
+
         for (var d = 1; d <= 8; d++)
         {
-            var left = Cue(c, start - d);
-            if (left != Tense.Unknown)
+            if (Cue(c, start - d) is not Tense.Unknown and var left)
             {
                 return left;
             }
 
-            var right = Cue(c, end - 1 + d);
-            if (right != Tense.Unknown)
+            if (Cue(c, end - 1 + d) is not Tense.Unknown and var right)
             {
                 return right;
             }
         }
 
-        return Tense.Unknown;
+        return c.IsAny(start - 1, "until", "till") ? Tense.Future : Tense.Unknown;
+    }
+
+    private static bool IsClauseBreak(in TokenCursor c, int i)
+    {
+        var w = c.Word(i);
+        return w is "," or ";" or ":" or "(" or ")" or "\u2014" || c.IsAny(i, "and", "but") || c.IsAny(i, "while", "whereas");
     }
 
     private static Tense Cue(in TokenCursor c, int i)

@@ -321,6 +321,14 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         if (Count(c, i, out var n, out var afterCount) && c.Lex(afterCount) is { Unit: { } unit } && GrainOf(unit) is { } grain)
         {
             var next = afterCount + 1;
+            if (c.Is(next, "ago") && n < 0)
+            {
+                // "many years ago", "a few weeks ago": some time back.
+                spec = default;
+                end = next + 1;
+                return false;
+            }
+
             if (c.Is(next, "ago"))
             {
                 // "a week ago" names a day; "two years ago" a year; "three months ago" a month.
@@ -498,6 +506,16 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         }
 
         var word = c.Word(i);
+        if (shift == 0 && c.Is(i + 1, "past") && c.Lex(i + 2) is { Unit: { } pastUnit, PluralUnit: false } && GrainOf(pastUnit) is { } pastGrain && pastGrain != Grain.Day)
+        {
+            // "this past week", "this past weekend".
+            spec = pastGrain == Grain.Weekend
+                ? new DateSpec { Grain = Grain.Weekend, Base = Base.Published, Shift = -1, ShiftGrain = Grain.Week }
+                : new DateSpec { Grain = pastGrain, Base = Base.Published, Shift = -1, ShiftGrain = pastGrain };
+            end = i + 3;
+            return true;
+        }
+
         var fromPrevious = word.Equals("following", StringComparison.OrdinalIgnoreCase) || word.Equals("previous", StringComparison.OrdinalIgnoreCase) || word.Equals("preceding", StringComparison.OrdinalIgnoreCase);
         if (next is { Weekday: > 0, PluralWeekday: false } && c.IsCapitalized(i + 1) && !fromPrevious)
         {
@@ -945,15 +963,26 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
             end++;
         }
 
-        var type = "DURATION";
-        if (n == 1 && IsTimesWord(c, countStart - 1) && c.IsAny(countStart, "a", "an"))
+        if (c.Is(end, "ago") && (n < 0 || c.Lex(countStart) is null && u.PluralUnit))
         {
-            type = "SET"; // "twice a week"
+            // "years ago", "several months ago": a past time, not a span.
+            match = new TimexMatch(i, end + 1, "DATE", "PAST_REF", default, null);
+            return true;
+        }
+
+        var type = "DURATION";
+        if (n == 1 && c.IsAny(countStart, "a", "an") && (IsTimesWord(c, countStart - 1) || IsRateBefore(c, countStart - 1)))
+        {
+            type = "SET"; // "twice a week", "$5 million a year", "100,000 barrels a day"
         }
 
         match = new TimexMatch(i, end, type, DurationValue(n, unit), default, mod);
         return true;
     }
+
+    /// <summary>An amount just before "a year": a number, a percent sign, "million", a counted noun.</summary>
+    private static bool IsRateBefore(in TokenCursor c, int i) =>
+        c.Has(i) && (c.Kind(i) == Model.TokenKind.Number || c.Word(i) is "%" || c.Word(i).EndsWith("illion") || c.IsAny(i, "percent", "thousand") || IsCountNoun(c, i));
 
     private static bool IsTimesWord(in TokenCursor c, int i) => c.IsAny(i, "times", "twice") || c.IsAny(i, "once", "thrice");
 

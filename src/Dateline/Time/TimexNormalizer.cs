@@ -34,7 +34,7 @@ internal static class TimexNormalizer
         string anchorName;
         // "the next day" after "in 2014" is not 2014-01-02: an anchor coarser than the
         // expression gives way to the publication date.
-        if (spec.Base == Base.Previous && previous is { } p && (p.Grain <= spec.Grain || published is null))
+        if (spec.Base == Base.Previous && previous is { } p && p.Grain <= spec.Grain)
         {
             anchor = p;
             anchorName = "previous-timex";
@@ -214,19 +214,18 @@ internal static class TimexNormalizer
         // is last December; "in January" of a plan is next January.
         // Present tense keeps a month in the publication year ("our third-quarter results show").
         var direction = spec.Direction != 0 ? spec.Direction : Direction(tense == Tense.Present ? Tense.Unknown : tense, 0);
-        var sameUnit = spec.Day > 0 ? date == anchor : (date.Year == anchor.Year && date.Month == anchor.Month && spec.Month > 0);
+        // The period that holds the publication date is that period, whatever the tense.
+        var months = spec.Day > 0 ? 0 : spec.Month > 0 ? 1 : spec.Grain == Grain.Half ? 6 : 3;
+        var sameUnit = months == 0 ? date == anchor : anchor >= date && anchor < date.AddMonths(months);
+        if (spec.Season == "WI" && spec.Month == 0 && anchor.Month <= 2)
+        {
+            sameUnit = true; // January and February belong to the winter that began in December
+            date = date.AddYears(-1);
+        }
+
         if (sameUnit)
         {
             return date;
-        }
-
-        if (spec.Season is not null && spec.Month == 0)
-        {
-            var seasonOfAnchor = anchor.Month switch { 3 or 4 or 5 => 3, 6 or 7 or 8 => 6, 9 or 10 or 11 => 9, _ => 12 };
-            if (month == seasonOfAnchor)
-            {
-                return date;
-            }
         }
 
         if (direction < 0 && date > anchor)
