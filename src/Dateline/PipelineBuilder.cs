@@ -21,6 +21,7 @@ public sealed class PipelineBuilder
     {
         stages.Add(new TextStage(TextLexicons));      // paragraphs, tokens, sentences
         stages.Add(new LanguageStage(TextLexicons));  // language (non-English stops here)
+        stages.Add(new Time.TimeStage());               // TIMEX3 dates, times, durations, sets
         stages.Add(new Entities.EntityStage());       // entities, mentions, coreference
         stages.Add(new Actors.ActorStage());          // CAMEO actor codes and countries
         stages.Add(new Geo.GeoStage());               // coordinates of places

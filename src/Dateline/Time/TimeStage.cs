@@ -1,0 +1,192 @@
+using System.Collections.Immutable;
+using Dateline.Model;
+
+namespace Dateline.Time;
+
+/// <summary>
+/// The time stage: finds temporal expressions (TIMEX3 DATE, TIME, DURATION, SET) and normalizes
+/// them against the publication date, the tense of their sentence and the expression before them.
+/// </summary>
+/// <remarks>
+/// When the document has no publication date and its text opens with a wire dateline that
+/// states a year ("KYIV, May 13, 2025 (Reuters) -"), that date becomes the publication date
+/// (<c>publishedFrom = "dateline"</c>). A dateline without a year gives none: the year is never
+/// taken from the machine clock.
+/// </remarks>
+public sealed class TimeStage : IStage
+{
+    private readonly TimexGrammar grammar;
+
+    /// <summary>Creates the stage over the shipped vocabulary.</summary>
+    public TimeStage()
+        : this(TimexGrammar.Default)
+    {
+    }
+
+    internal TimeStage(TimexGrammar grammar) => this.grammar = grammar;
+
+    /// <inheritdoc />
+    public string Name => "time";
+
+    /// <inheritdoc />
+    public Document Process(Document document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.Published is null && WireDateline.Find(document, grammar) is { } date)
+        {
+            document = document with { Published = new PublicationDate(date), PublishedFrom = "dateline" };
+        }
+
+        var published = document.Published?.Date;
+        var text = document.Text;
+        var tokens = document.Tokens;
+        var timexes = ImmutableArray.CreateBuilder<Timex>();
+        ResolvedDate? previous = null;
+        var t = 0;
+        foreach (var sentence in document.Sentences)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            while (t < tokens.Length && tokens[t].Start < sentence.Start)
+            {
+                t++;
+            }
+
+            var first = t;
+            while (t < tokens.Length && tokens[t].End <= sentence.End)
+            {
+                t++;
+            }
+
+            var cursor = new TokenCursor(text, tokens, first, t, grammar.Lexicon);
+            var i = first;
+            while (i < t)
+            {
+                if (!grammar.TryMatch(cursor, i, out var match, out var second))
+                {
+                    i++;
+                    continue;
+                }
+
+                var tense = TenseNear(cursor, match.Start, match.End);
+                Add(timexes, cursor, match, published, ref previous, tense);
+                if (second is { } s)
+                {
+                    Add(timexes, cursor, s, published, ref previous, tense);
+                    i = s.End;
+                }
+                else
+                {
+                    i = match.End;
+                }
+            }
+        }
+
+        return document with { Timexes = timexes.ToImmutable() };
+    }
+
+    private static void Add(
+        ImmutableArray<Timex>.Builder timexes, in TokenCursor c, in TimexMatch match, DateOnly? published, ref ResolvedDate? previous, Tense tense)
+    {
+        var start = c.Tokens[match.Start].Start;
+        var end = c.Tokens[match.End - 1].End;
+        string value;
+        string anchor;
+        if (match.Value is { } literal)
+        {
+            value = literal;
+            anchor = "none";
+        }
+        else
+        {
+            (value, anchor, var resolved) = TimexNormalizer.Resolve(match.Spec, published, previous, tense);
+            if (resolved is { } r)
+            {
+                previous = r;
+            }
+        }
+
+        var id = "T" + (timexes.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        timexes.Add(new Timex(id, start, end, c.Text[start..end], match.Type, value, anchor) { Mod = match.Mod });
+    }
+
+    /// <summary>
+    /// The tense of the words around an expression. English puts the verb before its time
+    /// adverbial ("told reporters on Monday", "talks scheduled for Thursday"), so cue words to the
+    /// left within the clause come first, then to the right within the clause, then anywhere within
+    /// eight tokens; "until Friday" alone points ahead.
+    /// </summary>
+    internal static Tense TenseNear(in TokenCursor c, int start, int end)
+    {
+        for (var i = start - 1; i >= start - 6 && c.Has(i) && !IsClauseBreak(c, i); i--)
+        {
+            if (Cue(c, i) is not Tense.Unknown and var t)
+            {
+                return t;
+            }
+        }
+
+        for (var i = end; i < end + 4 && c.Has(i) && !IsClauseBreak(c, i); i++)
+        {
+            if (Cue(c, i) is not Tense.Unknown and var t)
+            {
+                return t;
+            }
+        }
+
+        for (var d = 1; d <= 8; d++)
+        {
+            if (Cue(c, start - d) is not Tense.Unknown and var left)
+            {
+                return left;
+            }
+
+            if (Cue(c, end - 1 + d) is not Tense.Unknown and var right)
+            {
+                return right;
+            }
+        }
+
+        return c.IsAny(start - 1, "until", "till") ? Tense.Future : Tense.Unknown;
+    }
+
+    private static bool IsClauseBreak(in TokenCursor c, int i)
+    {
+        var w = c.Word(i);
+        return w is "," or ";" or ":" or "(" or ")" or "\u2014" || c.IsAny(i, "and", "but") || c.IsAny(i, "while", "whereas");
+    }
+
+    private static Tense Cue(in TokenCursor c, int i)
+    {
+        if (!c.Has(i) || c.Kind(i) != TokenKind.Word)
+        {
+            return Tense.Unknown;
+        }
+
+        if (c.Lex(i) is { } lex)
+        {
+            if (lex.Tense == Tense.Past && c.IsAny(i - 1, "be", "being"))
+            {
+                return Tense.Future;
+            }
+
+            if (lex.Tense != Tense.Unknown)
+            {
+                return lex.Tense;
+            }
+
+            if (lex.Unit is not null || lex.Weekday > 0 || lex.Month > 0)
+            {
+                return Tense.Unknown;
+            }
+        }
+
+        var w = c.Word(i);
+        if (w.Length >= 5 && w.EndsWith("ed") && char.IsLower(w[0]))
+        {
+            // "to be held", "will be signed": a participle after "be" tells a plan.
+            return c.IsAny(i - 1, "be", "being") ? Tense.Future : Tense.Past;
+        }
+
+        return Tense.Unknown;
+    }
+}
