@@ -27,6 +27,7 @@ public sealed class PipelineBuilder
         stages.Add(new Geo.GeoStage());               // coordinates of places
         stages.Add(new QuoteStage(QuoteLexicon.Default)); // quotes and their speakers
         stages.Add(new FigureStage(FigureLexicon.Default)); // quantities and what they measure
+        stages.Add(new Events.EventStage(Events.EventPatterns.Default, Events.Codebook.Default)); // CAMEO events
         return this;
     }
 

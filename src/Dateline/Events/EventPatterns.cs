@@ -1,0 +1,202 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Dateline.Data;
+
+namespace Dateline.Events;
+
+/// <summary>One element of an event pattern.</summary>
+internal abstract record PatternElement
+{
+    /// <summary>One of several word sequences ("back_down" is two words).</summary>
+    public sealed record Words(ImmutableArray<string[]> Alternatives) : PatternElement;
+
+    /// <summary>The target slot <c>{T}</c> or the source slot <c>{S}</c>.</summary>
+    public sealed record Slot(bool IsSource) : PatternElement;
+
+    /// <summary>A gap of up to a few tokens (<c>...</c>).</summary>
+    public sealed record Gap : PatternElement;
+}
+
+/// <summary>What a word is to the event stage (from modality.txt); a word may be several things.</summary>
+[Flags]
+internal enum WordClass : ushort
+{
+    None = 0,
+    Negation = 1,
+    Hypothetical = 2,
+    Planned = 4,
+    Reported = 8,
+    Coordination = 16,
+    Passive = 32,
+    Since = 64,
+    Clause = 128,
+    Preposition = 256,
+    Locative = 512,
+}
+
+/// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>
+internal sealed record EventPattern(string Code, ImmutableArray<PatternElement> Elements, int Order, string Source)
+{
+    /// <summary>Literal words in the pattern: the more, the more specific.</summary>
+    public int Literals { get; } = Elements.Count(e => e is PatternElement.Words);
+}
+
+/// <summary>
+/// The event patterns and modality words, loaded once from <c>Data/Events/patterns.txt</c>,
+/// <c>verbs.txt</c> and <c>modality.txt</c>. Verbs are written in their base form; their
+/// inflections are generated here, irregular ones read from verbs.txt.
+/// </summary>
+public sealed class EventPatterns
+{
+    private static readonly Lazy<EventPatterns> LazyDefault = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly FrozenDictionary<string, EventPattern[]>.AlternateLookup<ReadOnlySpan<char>> byTrigger;
+    private readonly FrozenDictionary<string, WordClass>.AlternateLookup<ReadOnlySpan<char>> modality;
+
+    private EventPatterns(FrozenDictionary<string, EventPattern[]> byTrigger, FrozenDictionary<string, WordClass> modality, int count)
+    {
+        this.byTrigger = byTrigger.GetAlternateLookup<ReadOnlySpan<char>>();
+        this.modality = modality.GetAlternateLookup<ReadOnlySpan<char>>();
+        Count = count;
+    }
+
+    /// <summary>The patterns shipped with the library.</summary>
+    public static EventPatterns Default => LazyDefault.Value;
+
+    /// <summary>Number of patterns.</summary>
+    public int Count { get; }
+
+    /// <summary>Patterns whose trigger's first word is <paramref name="lowerWord"/>.</summary>
+    internal EventPattern[]? Triggered(ReadOnlySpan<char> lowerWord) =>
+        byTrigger.TryGetValue(lowerWord, out var patterns) ? patterns : null;
+
+    /// <summary>The classes of a lower-case word.</summary>
+    internal WordClass Classify(ReadOnlySpan<char> lowerWord) => modality.TryGetValue(lowerWord, out var c) ? c : WordClass.None;
+
+    private static EventPatterns Load()
+    {
+        var irregular = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var line in DataFile.Lines("Events/verbs.txt"))
+        {
+            var forms = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            irregular[forms[0]] = forms;
+        }
+
+        var byTrigger = new Dictionary<string, List<EventPattern>>(StringComparer.Ordinal);
+        var order = 0;
+        foreach (var line in DataFile.Lines("Events/patterns.txt"))
+        {
+            var space = line.IndexOf(' ', StringComparison.Ordinal);
+            if (space <= 0)
+            {
+                throw new FormatException($"patterns.txt: expected 'CODE pattern' in '{line}'.");
+            }
+
+            var code = line[..space];
+            var elements = ImmutableArray.CreateBuilder<PatternElement>();
+            foreach (var part in line[space..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                elements.Add(part switch
+                {
+                    "{T}" => new PatternElement.Slot(IsSource: false),
+                    "{S}" => new PatternElement.Slot(IsSource: true),
+                    "..." => new PatternElement.Gap(),
+                    _ => new PatternElement.Words([.. part.Split('|').SelectMany(a => Inflect(a, irregular)).Distinct(StringComparer.Ordinal).Select(a => a.Split('_'))]),
+                });
+            }
+
+            if (elements.Count == 0 || elements[0] is not PatternElement.Words first)
+            {
+                throw new FormatException($"patterns.txt: a pattern must start with its trigger word: '{line}'.");
+            }
+
+            var pattern = new EventPattern(code, elements.ToImmutable(), order++, line);
+            foreach (var alternative in first.Alternatives)
+            {
+                if (!byTrigger.TryGetValue(alternative[0], out var list))
+                {
+                    byTrigger[alternative[0]] = list = [];
+                }
+
+                list.Add(pattern);
+            }
+        }
+
+        var modality = new Dictionary<string, WordClass>(StringComparer.Ordinal);
+        foreach (var (name, words) in DataFile.KeyedLines("Events/modality.txt"))
+        {
+            var cls = name switch
+            {
+                "negation" => WordClass.Negation,
+                "hypothetical" => WordClass.Hypothetical,
+                "planned" => WordClass.Planned,
+                "reported" => WordClass.Reported,
+                "coordination" => WordClass.Coordination,
+                "passive" => WordClass.Passive,
+                "since" => WordClass.Since,
+                "clause" => WordClass.Clause,
+                "preposition" => WordClass.Preposition,
+                "locative" => WordClass.Locative,
+                _ => throw new FormatException($"modality.txt: unknown class '{name}'."),
+            };
+            foreach (var w in words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                modality[w] = modality.GetValueOrDefault(w) | cls;
+            }
+        }
+
+        return new EventPatterns(
+            byTrigger.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
+            modality.ToFrozenDictionary(StringComparer.Ordinal),
+            order);
+    }
+
+    /// <summary>A word and, for a single lower-case word, its regular and irregular inflections.</summary>
+    private static IEnumerable<string> Inflect(string word, Dictionary<string, string[]> irregular)
+    {
+        yield return word;
+        if (word.Contains('_', StringComparison.Ordinal))
+        {
+            // Inflect the first word of a phrase: crack_down → cracked_down.
+            var head = word[..word.IndexOf('_', StringComparison.Ordinal)];
+            var rest = word[head.Length..];
+            foreach (var form in Inflect(head, irregular).Skip(1))
+            {
+                yield return form + rest;
+            }
+
+            yield break;
+        }
+
+        if (irregular.TryGetValue(word, out var forms))
+        {
+            foreach (var f in forms.Skip(1))
+            {
+                yield return f;
+            }
+        }
+
+        var stem = word;
+        if (word.EndsWith('e'))
+        {
+            yield return word + "s";
+            yield return word + "d";
+            yield return word[..^1] + "ing";
+            yield break;
+        }
+
+        if (word.Length > 2 && word.EndsWith('y') && !"aeiou".Contains(word[^2], StringComparison.Ordinal))
+        {
+            yield return word[..^1] + "ies";
+            yield return word[..^1] + "ied";
+            yield return word + "ing";
+            yield break;
+        }
+
+        yield return word.EndsWith('s') || word.EndsWith('x') || word.EndsWith("ch", StringComparison.Ordinal) || word.EndsWith("sh", StringComparison.Ordinal)
+            ? word + "es"
+            : word + "s";
+        yield return stem + "ed";
+        yield return stem + "ing";
+    }
+}

@@ -1,0 +1,573 @@
+using System.Collections.Immutable;
+using Dateline.Model;
+
+namespace Dateline.Events;
+
+/// <summary>Token-level work of the event stage over one document: pattern matching and argument finding.</summary>
+internal sealed class Scan
+{
+    private const int MaxGap = 8;
+    private const int MaxSlotWords = 4;
+
+    private readonly Document d;
+    private readonly EventPatterns patterns;
+    private readonly ImmutableArray<Token> tokens;
+    private readonly (Entity Entity, int Last)?[] mentionStarting;
+    private readonly (Entity Entity, int First)?[] mentionEnding;
+
+    public Scan(Document document, EventPatterns patterns)
+    {
+        d = document;
+        this.patterns = patterns;
+        tokens = document.Tokens;
+        mentionStarting = new (Entity, int)?[tokens.Length];
+        mentionEnding = new (Entity, int)?[tokens.Length];
+        foreach (var entity in document.Entities)
+        {
+            foreach (var m in entity.Mentions)
+            {
+                var firstToken = TokenAt(m.Start);
+                var lastToken = TokenAt(m.End) - 1;
+                if (firstToken < tokens.Length && lastToken >= firstToken)
+                {
+                    mentionStarting[firstToken] = (entity, lastToken);
+                    mentionEnding[lastToken] = (entity, firstToken);
+                }
+            }
+        }
+    }
+
+    public int Count => tokens.Length;
+
+    private ReadOnlySpan<char> Raw(int i) => d.Text.AsSpan(tokens[i].Start, tokens[i].Length);
+
+    private bool Is(int i, string word) => i >= 0 && i < Count && Raw(i).Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    private WordClass Class(int i)
+    {
+        if (i < 0 || i >= Count || tokens[i].Length > 24)
+        {
+            return WordClass.None;
+        }
+
+        Span<char> lower = stackalloc char[tokens[i].Length];
+        Raw(i).ToLowerInvariant(lower);
+        return patterns.Classify(lower);
+    }
+
+    private bool WordEquals(int i, string word)
+    {
+        var raw = Raw(i);
+        return raw.Length == word.Length && raw.Equals(word, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Pattern matches in tokens [first, last), longest first, never two on the same tokens.</summary>
+    public List<EventStage.Match> Matches(int first, int last)
+    {
+        var candidates = new List<EventStage.Match>();
+        Span<char> lower = stackalloc char[24];
+        for (var t = first; t < last; t++)
+        {
+            if (tokens[t].Kind != TokenKind.Word || tokens[t].Length > lower.Length)
+            {
+                continue;
+            }
+
+            // A capitalized word inside a sentence is a name ("March", "Strike Force"), not a trigger.
+            if (t > first && char.IsUpper(d.Text[tokens[t].Start]))
+            {
+                continue;
+            }
+
+            Raw(t).ToLowerInvariant(lower);
+            if (patterns.Triggered(lower[..tokens[t].Length]) is not { } triggered)
+            {
+                continue;
+            }
+
+            foreach (var pattern in triggered)
+            {
+                if (Match(pattern, t, last) is { } m)
+                {
+                    candidates.Add(m);
+                }
+            }
+        }
+
+        candidates.Sort((a, b) => a.Pattern.Literals != b.Pattern.Literals
+            ? b.Pattern.Literals.CompareTo(a.Pattern.Literals)
+            : a.Pattern.Order.CompareTo(b.Pattern.Order));
+        var taken = new List<EventStage.Match>();
+        foreach (var c in candidates)
+        {
+            if (!taken.Exists(t => c.Start <= t.End && t.Start <= c.End))
+            {
+                taken.Add(c);
+            }
+        }
+
+        taken.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return taken;
+    }
+
+    private EventStage.Match? Match(EventPattern pattern, int start, int last)
+    {
+        var first = (PatternElement.Words)pattern.Elements[0];
+        foreach (var alternative in first.Alternatives)
+        {
+            if (!MatchWords(alternative, start, last))
+            {
+                continue;
+            }
+
+            var triggerEnd = start + alternative.Length - 1;
+            Entity? source = null;
+            Entity? target = null;
+            var end = MatchFrom(pattern.Elements, 1, triggerEnd + 1, last, ref source, ref target);
+            if (end >= 0)
+            {
+                return new EventStage.Match(pattern, start, triggerEnd, Math.Max(triggerEnd, end - 1), source, target);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Matches elements[k..] from token <paramref name="at"/>; returns the token after the match, or -1.</summary>
+    private int MatchFrom(ImmutableArray<PatternElement> elements, int k, int at, int last, ref Entity? source, ref Entity? target)
+    {
+        if (k == elements.Length)
+        {
+            return at;
+        }
+
+        switch (elements[k])
+        {
+            case PatternElement.Words words:
+                foreach (var alternative in words.Alternatives)
+                {
+                    if (MatchWords(alternative, at, last))
+                    {
+                        var end = MatchFrom(elements, k + 1, at + alternative.Length, last, ref source, ref target);
+                        if (end >= 0)
+                        {
+                            return end;
+                        }
+                    }
+                }
+
+                return -1;
+
+            case PatternElement.Gap:
+                for (var gap = 0; gap <= MaxGap && at + gap <= last; gap++)
+                {
+                    if (gap > 0 && IsGapBoundary(at + gap - 1))
+                    {
+                        break;
+                    }
+
+                    var end = MatchFrom(elements, k + 1, at + gap, last, ref source, ref target);
+                    if (end >= 0)
+                    {
+                        return end;
+                    }
+                }
+
+                return -1;
+
+            case PatternElement.Slot slot:
+                // An entity mention (after an article), else a few plain words.
+                var m = at;
+                if (m < last && Is(m, "the"))
+                {
+                    m++;
+                }
+
+                if (m < last && mentionStarting[m] is { } mention)
+                {
+                    var s = source;
+                    var t = target;
+                    if (slot.IsSource)
+                    {
+                        s = mention.Entity;
+                    }
+                    else
+                    {
+                        t = mention.Entity;
+                    }
+
+                    var end = MatchFrom(elements, k + 1, mention.Last + 1, last, ref s, ref t);
+                    if (end >= 0)
+                    {
+                        source = s;
+                        target = t;
+                        return end;
+                    }
+                }
+
+                for (var n = 1; n <= MaxSlotWords && at + n <= last; n++)
+                {
+                    if (tokens[at + n - 1].Kind != TokenKind.Word)
+                    {
+                        break;
+                    }
+
+                    var end = MatchFrom(elements, k + 1, at + n, last, ref source, ref target);
+                    if (end >= 0)
+                    {
+                        return end;
+                    }
+                }
+
+                return -1;
+
+            default:
+                return -1;
+        }
+    }
+
+    private bool MatchWords(string[] words, int at, int last)
+    {
+        if (at + words.Length > last)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (!WordEquals(at + i, words[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool IsHardBoundary(int i) => Raw(i) is "." or ";" or ":" or "?" or "!" || tokens[i].Kind == TokenKind.QuoteMark;
+
+    private bool IsGapBoundary(int i) => IsHardBoundary(i) || Raw(i) is "," or "\u2014" or "\u2013";
+
+    /// <summary>The first token of the trigger's clause: after the nearest clause word or hard boundary before it.</summary>
+    public int ClauseStart(int trigger, int sentenceFirst)
+    {
+        for (var i = trigger - 1; i >= sentenceFirst; i--)
+        {
+            if ((Class(i) & WordClass.Clause) != 0 || IsHardBoundary(i))
+            {
+                return i + 1;
+            }
+        }
+
+        return sentenceFirst;
+    }
+
+    /// <summary>The quote whose text holds the token, if any.</summary>
+    public Quote? QuoteAt(int token)
+    {
+        var at = tokens[token].Start;
+        foreach (var q in d.Quotes)
+        {
+            foreach (var p in q.Parts)
+            {
+                if (p.Start <= at && at < p.End)
+                {
+                    return q;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The subject of the trigger: the nearest entity before it in its clause that is not the
+    /// object of a preposition nor an "according to" source, with the entities coordinated with
+    /// it; NORP groups only when no other entity is there.
+    /// </summary>
+    public List<Entity> Subject(int trigger, int clauseStart, out bool passive)
+    {
+        passive = false;
+        var found = new List<Entity>();
+        var i = trigger - 1;
+        (Entity Entity, int First)? head = null;
+        for (; i >= clauseStart; i--)
+        {
+            if (mentionEnding[i] is { } m && !IsPrepositionObject(m.First) && !IsAccordingTo(m.First))
+            {
+                head = m;
+                break;
+            }
+        }
+
+        if (head is not { } h)
+        {
+            return found;
+        }
+
+        // Passive: a form of "be" right before the trigger (adverbs allowed between).
+        for (var j = trigger - 1; j > i; j--)
+        {
+            if (tokens[j].Kind == TokenKind.Word && Raw(j).EndsWith("ly", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            // "were proposed by": a form of "be" before a participle (not "was considering").
+            passive = (Class(j) & WordClass.Passive) != 0 && !Raw(trigger).EndsWith("ing", StringComparison.Ordinal);
+            break;
+        }
+
+        found.Add(h.Entity);
+
+        // Coordinated subjects: "Ukraine and several European countries — including France, Germany, Poland, and the United Kingdom".
+        var k = h.First - 1;
+        while (k >= clauseStart)
+        {
+            var gapStart = k;
+            while (k >= clauseStart && mentionEnding[k] is null && (Class(k) & WordClass.Coordination) != 0)
+            {
+                k--;
+            }
+
+            if (k < clauseStart || gapStart == k || mentionEnding[k] is not { } previous)
+            {
+                break;
+            }
+
+            found.Add(previous.Entity);
+            k = previous.First - 1;
+        }
+
+        var distinct = found.DistinctBy(e => e.Id).ToList();
+        if (distinct.Exists(e => e.Type != "NORP"))
+        {
+            distinct.RemoveAll(e => e.Type == "NORP" && distinct.Count > 1);
+        }
+
+        distinct.Reverse();
+        return distinct;
+    }
+
+    private bool IsPrepositionObject(int mentionFirst)
+    {
+        var before = mentionFirst - 1;
+        if (before >= 0 && Is(before, "the"))
+        {
+            before--;
+        }
+
+        return before >= 0 && (Class(before) & WordClass.Preposition) != 0;
+    }
+
+    private bool IsAccordingTo(int mentionFirst) =>
+        (Is(mentionFirst - 1, "to") && Is(mentionFirst - 2, "according"))
+        || (Is(mentionFirst - 1, "the") && Is(mentionFirst - 2, "to") && Is(mentionFirst - 3, "according"));
+
+    /// <summary>The agent of a passive: the entity after "by".</summary>
+    public Entity? ByPhrase(int end, int last)
+    {
+        for (var i = end + 1; i < last && i <= end + MaxGap; i++)
+        {
+            if (Is(i, "by"))
+            {
+                var m = i + 1 < last && Is(i + 1, "the") ? i + 2 : i + 1;
+                return m < last && mentionStarting[m] is { } mention ? mention.Entity : null;
+            }
+
+            if (IsHardBoundary(i))
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when "we", "I", "us" or "our" stand between the clause start and the trigger.</summary>
+    public bool FirstPerson(int clauseStart, int trigger)
+    {
+        for (var i = clauseStart; i < trigger; i++)
+        {
+            if (Is(i, "we") || Is(i, "i") || Is(i, "our"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The first entity after the trigger that is neither a place introduced by "in"/"at" nor an excluded one.</summary>
+    public Entity? FirstEntityAfter(int from, int last, int reach, List<Entity> exclude)
+    {
+        for (var i = from + 1; i < last && i <= from + reach; i++)
+        {
+            if (Raw(i) is ";" || tokens[i].Kind == TokenKind.QuoteMark)
+            {
+                break;
+            }
+
+            if (mentionStarting[i] is not { } m)
+            {
+                continue;
+            }
+
+            var before = i - 1;
+            if (before >= 0 && Is(before, "the"))
+            {
+                before--;
+            }
+
+            var locative = before >= 0 && (Class(before) & WordClass.Locative) != 0 && m.Entity.Type is "GPE" or "LOC" or "FAC";
+            if (locative || IsAccordingTo(i) || exclude.Exists(e => e?.Id == m.Entity.Id))
+            {
+                i = m.Last;
+                continue;
+            }
+
+            return m.Entity;
+        }
+
+        return null;
+    }
+
+    /// <summary>The event's place: a place after "in" or "at" in the trigger's clause or sentence.</summary>
+    public Entity? Location(int clauseStart, int last, int trigger, Entity? target)
+    {
+        Entity? best = null;
+        var bestDistance = int.MaxValue;
+        for (var i = clauseStart; i < last; i++)
+        {
+            if (mentionStarting[i] is not { } m || m.Entity.Type is not ("GPE" or "LOC" or "FAC") || m.Entity.Id == target?.Id)
+            {
+                continue;
+            }
+
+            var before = i - 1;
+            if (!(before >= 0 && (Class(before) & WordClass.Locative) != 0))
+            {
+                continue;
+            }
+
+            var distance = Math.Abs(i - trigger);
+            if (distance < bestDistance)
+            {
+                best = m.Entity;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// The event's date: the nearest date in its clause, else in its sentence (never one that
+    /// opens a period: "since 2022"), else the publication date.
+    /// </summary>
+    public (string? Date, string? From) Date(int trigger, int clauseStart, int first, int last)
+    {
+        var sentenceStart = tokens[first].Start;
+        var sentenceEnd = tokens[last - 1].End;
+        var clauseFrom = tokens[clauseStart].Start;
+        Timex? best = null;
+        var bestScore = int.MaxValue;
+        foreach (var t in d.Timexes)
+        {
+            if (t.Start < sentenceStart || t.End > sentenceEnd || t.Type is not ("DATE" or "TIME") || OpensPeriod(t))
+            {
+                continue;
+            }
+
+            var distance = Math.Abs(TokenAt(t.Start) - trigger);
+            var score = distance + (t.Start >= clauseFrom ? 0 : 1000);
+            if (score < bestScore)
+            {
+                best = t;
+                bestScore = score;
+            }
+        }
+
+        if (best is not null && best.Value is not ("PRESENT_REF" or "PAST_REF" or "FUTURE_REF"))
+        {
+            return (best.Value, best.Id);
+        }
+
+        return d.Published is { } p ? (p.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "published") : (null, null);
+    }
+
+    private bool OpensPeriod(Timex t)
+    {
+        var first = TokenAt(t.Start);
+        for (var i = first - 1; i >= 0 && i >= first - 4; i--)
+        {
+            if ((Class(i) & WordClass.Since) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>negated, hypothetical, planned, reported or asserted, from the words of the clause.</summary>
+    public string Modality(int trigger, int end, int clauseStart, int first, int last, Quote? quote)
+    {
+        var classes = WordClass.None;
+        for (var i = Math.Max(first, trigger - 4); i < trigger; i++)
+        {
+            classes |= Class(i) & WordClass.Negation;
+        }
+
+        if ((classes & WordClass.Negation) != 0)
+        {
+            return "negated";
+        }
+
+        // Conditions and possibilities anywhere before the trigger in its sentence ("if Putin
+        // fails …", "In that case, Kyiv called"), plans around it ("talks scheduled for").
+        for (var i = first; i < trigger; i++)
+        {
+            if (QuoteAt(i)?.Id == quote?.Id)
+            {
+                classes |= Class(i) & (WordClass.Hypothetical | WordClass.Reported);
+            }
+        }
+
+        for (var i = Math.Max(first, clauseStart - 1); i <= Math.Min(last - 1, end + 3); i++)
+        {
+            classes |= Class(i) & WordClass.Planned;
+        }
+
+        if ((classes & WordClass.Hypothetical) != 0)
+        {
+            return "hypothetical";
+        }
+
+        if ((classes & WordClass.Planned) != 0)
+        {
+            return "planned";
+        }
+
+        return (classes & WordClass.Reported) != 0 || quote?.Kind == "indirect" ? "reported" : "asserted";
+    }
+
+    private int TokenAt(int offset)
+    {
+        int lo = 0, hi = tokens.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (tokens[mid].Start < offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+}

@@ -1,0 +1,176 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Dateline.Model;
+
+namespace Dateline.Events;
+
+/// <summary>
+/// The events stage: CAMEO-coded events from the patterns in <c>Data/Events/patterns.txt</c>,
+/// with source and target actors from the entity layer, the event's own date from the time
+/// layer, its place, its modality and the quote it is stated in.
+/// </summary>
+/// <remarks>
+/// Shallow syntax, no parser: a pattern matches words after its trigger; the source is the
+/// nearest entity before the trigger in its clause (extended over coordinated subjects, and
+/// swapped for the "by" phrase of a passive); the target is the pattern's slot or the first
+/// entity after the trigger. Inside a quote, "we" and "I" are the speaker. An event needs at
+/// least one actor. The same event told twice in an article is kept once.
+/// </remarks>
+public sealed class EventStage(EventPatterns patterns, Codebook codebook) : IStage
+{
+    private const int TargetReach = 25;
+
+    /// <inheritdoc />
+    public string Name => "events";
+
+    /// <inheritdoc />
+    public Document Process(Document document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var scan = new Scan(document, patterns);
+        var events = ImmutableArray.CreateBuilder<Event>();
+        var seen = new HashSet<(string, string?, string?, string?)>();
+        var tokenStart = 0;
+        for (var s = 0; s < document.Sentences.Length; s++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var sentence = document.Sentences[s];
+            var first = tokenStart;
+            var last = first;
+            while (last < scan.Count && document.Tokens[last].End <= sentence.End)
+            {
+                last++;
+            }
+
+            tokenStart = last;
+            foreach (var match in scan.Matches(first, last))
+            {
+                foreach (var e in Build(document, scan, match, s, first, last))
+                {
+                    if (seen.Add((e.Code, e.Source, e.Target, e.Date)))
+                    {
+                        events.Add(e with { Id = "V" + (events.Count + 1).ToString(CultureInfo.InvariantCulture) });
+                    }
+                }
+            }
+        }
+
+        return document with { Events = events.ToImmutable() };
+    }
+
+    private IEnumerable<Event> Build(Document d, Scan scan, Match match, int sentence, int first, int last)
+    {
+        if (codebook.Find(match.Pattern.Code) is not { } code)
+        {
+            yield break;
+        }
+
+        var trigger = match.Start;
+        var clauseStart = scan.ClauseStart(trigger, first);
+        var quote = scan.QuoteAt(trigger);
+
+        // Source(s): a pattern slot, the subject, or the speaker of the quote it is said in.
+        List<Entity> sources = match.Source is { } s ? [s] : [];
+        Entity? target = match.Target;
+        var passive = false;
+        if (sources.Count == 0)
+        {
+            var subject = scan.Subject(trigger, clauseStart, out passive);
+            if (passive)
+            {
+                target ??= subject.Count > 0 ? subject[0] : null;
+                if (scan.ByPhrase(match.End, last) is { } agent)
+                {
+                    sources.Add(agent);
+                }
+            }
+            else
+            {
+                sources.AddRange(subject);
+            }
+        }
+
+        // The cue of a quote ("…,” he said) is said by the quote's speaker; "we" and "I" inside a
+        // quote are the speaker too.
+        var cueOf = d.Quotes.FirstOrDefault(q => q.Cue is { } c && c.Start == d.Tokens[trigger].Start);
+        if (cueOf is { Speaker: { } cueSpeaker } && d.Entities.FirstOrDefault(e => e.Id == cueSpeaker) is { } said)
+        {
+            sources = [said];
+        }
+        else if (sources.Count == 0 && quote is { Speaker: { } speakerId } && scan.FirstPerson(clauseStart, trigger)
+                 && d.Entities.FirstOrDefault(e => e.Id == speakerId) is { } speaker)
+        {
+            sources.Add(speaker);
+        }
+
+        // Statements (root 01) have a target only when the pattern names one ("told X").
+        if (target is null && !passive && code.Root != "01")
+        {
+            target = scan.FirstEntityAfter(match.End, last, TargetReach, exclude: sources);
+        }
+
+        // Meetings and talks of coordinated parties are between them: "Russian and Ukrainian delegations met".
+        if (target is null && code.Root == "04" && sources.Count == 2)
+        {
+            target = sources[1];
+            sources.RemoveAt(1);
+        }
+
+        if (sources.Count == 0)
+        {
+            sources.Add(null!);
+        }
+
+        var (date, dateFrom) = scan.Date(trigger, clauseStart, first, last);
+        var location = scan.Location(clauseStart, last, trigger, target);
+        var modality = scan.Modality(trigger, match.End, clauseStart, first, last, quote);
+        var triggerToken = d.Tokens[trigger];
+        var triggerEnd = d.Tokens[match.TriggerEnd].End;
+        var verbal = code.QuadClass is 1 or 3;
+        foreach (var source in sources)
+        {
+            if (source?.Actor is null && target?.Actor is null)
+            {
+                continue;
+            }
+
+            if (source is not null && target is not null && source.Id == target.Id)
+            {
+                continue;
+            }
+
+            yield return new Event(
+                "",
+                code.Code,
+                code.Base,
+                code.Root,
+                code.Label,
+                code.QuadClass,
+                code.Goldstein,
+                source?.Id,
+                target?.Id,
+                RoleActor(source, verbal),
+                RoleActor(target, verbal),
+                date,
+                dateFrom,
+                location?.Id,
+                modality,
+                new Anchor(triggerToken.Start, triggerEnd, d.Text[triggerToken.Start..triggerEnd]),
+                sentence,
+                quote?.Id);
+        }
+    }
+
+    /// <summary>
+    /// The actor an entity is in an event: a country named as a party to talk, appeal, criticism
+    /// or threat acts through its government ("Putin proposed a meeting to Ukraine" → UKRGOV).
+    /// </summary>
+    private static string? RoleActor(Entity? entity, bool verbal) =>
+        entity is { Type: "GPE", Actor: { Length: 3 } country } && verbal && country == entity.Country ? country + "GOV" : entity?.Actor;
+
+    /// <summary>A pattern matched at a trigger: tokens [Start, End], the slots' entities.</summary>
+    internal sealed record Match(EventPattern Pattern, int Start, int TriggerEnd, int End, Entity? Source, Entity? Target)
+    {
+        public int Length => End - Start + 1;
+    }
+}
