@@ -300,13 +300,8 @@ internal sealed class Scan
             }
         }
 
-        if (head is not { } h)
-        {
-            return found;
-        }
-
         // Passive: a form of "be" right before the trigger (adverbs allowed between).
-        for (var j = trigger - 1; j > i; j--)
+        for (var j = trigger - 1; j >= clauseStart && j > i; j--)
         {
             if (tokens[j].Kind == TokenKind.Word && Raw(j).EndsWith("ly", StringComparison.Ordinal))
             {
@@ -316,6 +311,11 @@ internal sealed class Scan
             // "were proposed by": a form of "be" before a participle (not "was considering").
             passive = (Class(j) & WordClass.Passive) != 0 && !Raw(trigger).EndsWith("ing", StringComparison.Ordinal);
             break;
+        }
+
+        if (head is not { } h)
+        {
+            return found;
         }
 
         found.Add(h.Entity);

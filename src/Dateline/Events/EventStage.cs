@@ -106,7 +106,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         // Statements (root 01) have a target only when the pattern names one ("told X").
         if (target is null && !passive && code.Root != "01")
         {
-            target = scan.FirstEntityAfter(match.End, last, TargetReach, exclude: sources);
+            target = scan.FirstEntityAfter(match.TriggerEnd, last, TargetReach, exclude: sources);
         }
 
         // Meetings and talks of coordinated parties are between them: "Russian and Ukrainian delegations met".
@@ -129,7 +129,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         var verbal = code.QuadClass is 1 or 3;
         foreach (var source in sources)
         {
-            if (source?.Actor is null && target?.Actor is null)
+            if (RoleActor(source, verbal) is null && RoleActor(target, verbal) is null)
             {
                 continue;
             }
@@ -165,8 +165,12 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
     /// The actor an entity is in an event: a country named as a party to talk, appeal, criticism
     /// or threat acts through its government ("Putin proposed a meeting to Ukraine" → UKRGOV).
     /// </summary>
-    private static string? RoleActor(Entity? entity, bool verbal) =>
-        entity is { Type: "GPE", Actor: { Length: 3 } country } && verbal && country == entity.Country ? country + "GOV" : entity?.Actor;
+    private static string? RoleActor(Entity? entity, bool verbal)
+    {
+        // A place with a country but no actor of its own acts for its country (GDELT codes "Gaza" PSE).
+        var actor = entity?.Actor ?? (entity?.Type is "GPE" or "LOC" ? entity.Country : null);
+        return entity is { Type: "GPE" } && actor is { Length: 3 } && verbal && actor == entity.Country ? actor + "GOV" : actor;
+    }
 
     /// <summary>A pattern matched at a trigger: tokens [Start, End], the slots' entities.</summary>
     internal sealed record Match(EventPattern Pattern, int Start, int TriggerEnd, int End, Entity? Source, Entity? Target)
