@@ -73,8 +73,17 @@ internal sealed class Scan
                 continue;
             }
 
-            // A capitalized word inside a sentence is a name ("March", "Strike Force"), not a trigger.
-            if (t > first && char.IsUpper(d.Text[tokens[t].Start]))
+            // A capitalized word is a name ("March", "Strike Force"), not a trigger; at the start
+            // of a sentence it may trigger only a pattern of several words ("Talks between X and
+            // Y"), since a lone word there is more often a noun ("Yields on bonds slipped").
+            var capitalized = char.IsUpper(d.Text[tokens[t].Start]);
+            if (capitalized && t > first)
+            {
+                continue;
+            }
+
+            // A participle after an article is an adjective: "a negotiated settlement".
+            if (t > first && Raw(t).EndsWith("ed", StringComparison.Ordinal) && (Is(t - 1, "a") || Is(t - 1, "an") || Is(t - 1, "the")))
             {
                 continue;
             }
@@ -87,6 +96,11 @@ internal sealed class Scan
 
             foreach (var pattern in triggered)
             {
+                if (capitalized && pattern.Elements.Length < 2)
+                {
+                    continue;
+                }
+
                 if (Match(pattern, t, last) is { } m)
                 {
                     candidates.Add(m);
@@ -207,7 +221,8 @@ internal sealed class Scan
 
                 for (var n = 1; n <= MaxSlotWords && at + n <= last; n++)
                 {
-                    if (tokens[at + n - 1].Kind != TokenKind.Word)
+                    // Plain words in a slot are a noun phrase, never "not" or "to" ("asked not to be named").
+                    if (tokens[at + n - 1].Kind != TokenKind.Word || Is(at + n - 1, "to") || (Class(at + n - 1) & WordClass.Negation) != 0)
                     {
                         break;
                     }
@@ -293,7 +308,9 @@ internal sealed class Scan
         (Entity Entity, int First)? head = null;
         for (; i >= clauseStart; i--)
         {
-            if (mentionEnding[i] is { } m && !IsPrepositionObject(m.First) && !IsAccordingTo(m.First))
+            // Not the object of a preposition, not an "according to" source, not a parenthesis
+            // ("NAIROBI (Reuters) - …": the agency in a dateline is no one's subject).
+            if (mentionEnding[i] is { } m && !IsPrepositionObject(m.First) && !IsAccordingTo(m.First) && !(i + 1 < Count && Raw(i + 1) is ")"))
             {
                 head = m;
                 break;
@@ -349,15 +366,42 @@ internal sealed class Scan
         return distinct;
     }
 
+    /// <summary>
+    /// True when a preposition governs the mention, directly or through the group it is
+    /// coordinated in ("between Sudan and South Sudan").
+    /// </summary>
     private bool IsPrepositionObject(int mentionFirst)
     {
         var before = mentionFirst - 1;
-        if (before >= 0 && Is(before, "the"))
+        while (before >= 0)
         {
-            before--;
+            if (Is(before, "the"))
+            {
+                before--;
+                continue;
+            }
+
+            if ((Class(before) & WordClass.Preposition) != 0)
+            {
+                return true;
+            }
+
+            if (mentionEnding[before] is { } other)
+            {
+                before = other.First - 1;
+                continue;
+            }
+
+            if (Raw(before) is "and" or "or" or ",")
+            {
+                before--;
+                continue;
+            }
+
+            return false;
         }
 
-        return before >= 0 && (Class(before) & WordClass.Preposition) != 0;
+        return false;
     }
 
     private bool IsAccordingTo(int mentionFirst) =>
@@ -419,7 +463,13 @@ internal sealed class Scan
                 before--;
             }
 
-            var locative = before >= 0 && (Class(before) & WordClass.Locative) != 0 && m.Entity.Type is "GPE" or "LOC" or "FAC";
+            // "in Istanbul", "in the Ethiopian capital": places, not targets.
+            if (before >= 0 && tokens[before].Kind == TokenKind.Word && (Class(before) & WordClass.Locative) == 0 && before > from && Is(before - 1, "the"))
+            {
+                before--;
+            }
+
+            var locative = before >= 0 && (Class(before) & WordClass.Locative) != 0 && m.Entity.Type is "GPE" or "LOC" or "FAC" or "NORP";
             if (locative || IsAccordingTo(i) || exclude.Exists(e => e?.Id == m.Entity.Id))
             {
                 i = m.Last;
@@ -531,6 +581,15 @@ internal sealed class Scan
             if (QuoteAt(i)?.Id == quote?.Id)
             {
                 classes |= Class(i) & (WordClass.Hypothetical | WordClass.Reported);
+            }
+        }
+
+        // An offer or proposal just before the trigger makes it hypothetical: "offered to host talks".
+        for (var i = Math.Max(first, trigger - 4); i < trigger; i++)
+        {
+            if ((Class(i) & WordClass.Proposal) != 0)
+            {
+                classes |= WordClass.Hypothetical;
             }
         }
 

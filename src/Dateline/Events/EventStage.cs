@@ -73,7 +73,8 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         List<Entity> sources = match.Source is { } s ? [s] : [];
         Entity? target = match.Target;
         var passive = false;
-        if (sources.Count == 0)
+        var cueOf = d.Quotes.FirstOrDefault(q => q.Cue is { } c && c.Start == d.Tokens[trigger].Start);
+        if (sources.Count == 0 && cueOf is null)
         {
             var subject = scan.Subject(trigger, clauseStart, out passive);
             if (passive)
@@ -92,10 +93,11 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 
         // The cue of a quote ("…,” he said) is said by the quote's speaker; "we" and "I" inside a
         // quote are the speaker too.
-        var cueOf = d.Quotes.FirstOrDefault(q => q.Cue is { } c && c.Start == d.Tokens[trigger].Start);
-        if (cueOf is { Speaker: { } cueSpeaker } && d.Entities.FirstOrDefault(e => e.Id == cueSpeaker) is { } said)
+        if (cueOf is not null)
         {
-            sources = [said];
+            // The speaker the quote stage found, or nobody ("officials said"): never a nearer noun.
+            sources = cueOf.Speaker is { } cueSpeaker && d.Entities.FirstOrDefault(e => e.Id == cueSpeaker) is { } said ? [said] : [];
+            passive = false;
         }
         else if (sources.Count == 0 && quote is { Speaker: { } speakerId } && scan.FirstPerson(clauseStart, trigger)
                  && d.Entities.FirstOrDefault(e => e.Id == speakerId) is { } speaker)
