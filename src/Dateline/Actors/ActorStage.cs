@@ -104,7 +104,8 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
 
         if (country is null)
         {
-            return (null, null);
+            // A chief executive or an editor acts for a company or outlet even where its country is unknown.
+            return (role is "BUS" or "MED" or "NGO" or "EDU" or "REL" ? role : null, null);
         }
 
         return (country + (role ?? (known is { Length: >= 6 } ? known[3..6] : "")), country);
@@ -117,9 +118,18 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             return (org.Actor, country ?? org.Country);
         }
 
+        // The role of the last institution word: "Oregon Department of Transportation" → GOV.
         var name = entity.Name;
-        var last = name[(name.LastIndexOf(' ') + 1)..].ToLowerInvariant();
-        var role = lexicons.GroupRole(last);
+        string? role = null;
+        foreach (var word in name.ToLowerInvariant().Split(' ').Reverse())
+        {
+            role = lexicons.GroupRole(word);
+            if (role is not null)
+            {
+                break;
+            }
+        }
+
         if (country is not null)
         {
             return (country + (role ?? ""), country);
@@ -224,6 +234,12 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         if (mention.End < text.Length && text[mention.End] == '-')
         {
             return !text.AsSpan(mention.End).StartsWith("-based", StringComparison.Ordinal);
+        }
+
+        // A dateline ("KYIV, March 3 -") names where the story was filed.
+        if (mention.Text.Length > 2 && !mention.Text.AsSpan().ContainsAnyInRange('a', 'z') && mention.End < text.Length && text[mention.End] is ',' or ' ' or '(')
+        {
+            return false;
         }
 
         var tokens = document.Tokens;

@@ -165,6 +165,11 @@ internal sealed class Coreference(EntityLexicons lexicons)
         {
             var c = candidates[k];
             var next = candidates[k + 1];
+            if (c.Type == "UNK" && c.TokenStart == c.TokenEnd - 1 && IsAfterLocative(text, c.Start))
+            {
+                c.Type = "GPE"; // "in Tromsø", "near Kupiansk"
+            }
+
             if (c.Type == "UNK" && next.Start == c.End + 2 && text[c.End] == ',' && next.Type == "GPE"
                 && lexicons.Gazetteer.Lookup(next.Key) is [{ Feature: "country" or "admin1" or "capital" }, ..])
             {
@@ -201,6 +206,23 @@ internal sealed class Coreference(EntityLexicons lexicons)
 
             c.Type = type ?? "ORG";
         }
+    }
+
+    private static bool IsAfterLocative(string text, int start)
+    {
+        var p = start - 1;
+        while (p >= 0 && text[p] == ' ')
+        {
+            p--;
+        }
+
+        var end = p + 1;
+        while (p >= 0 && char.IsAsciiLetterLower(text[p]))
+        {
+            p--;
+        }
+
+        return text.AsSpan(p + 1, end - p - 1) is "in" or "near" or "at" or "outside" or "from" or "to" or "into";
     }
 
     private static readonly System.Buffers.SearchValues<char> WordBreaks = System.Buffers.SearchValues.Create(" \t\n\r\u00A0");

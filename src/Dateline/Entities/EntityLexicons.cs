@@ -393,5 +393,20 @@ public sealed class EntityLexicons
         {
             yield return lower.ToUpperInvariant(); // "CEO"
         }
+
+        if (lower.Contains('-', StringComparison.Ordinal))
+        {
+            // "Secretary-General", "Commander-in-Chief"
+            var parts = lower.Split('-');
+            for (var i = 0; i < parts.Length; i++)
+            {
+                if (parts[i] is not ("in" or "of"))
+                {
+                    parts[i] = char.ToUpperInvariant(parts[i][0]) + parts[i][1..];
+                }
+            }
+
+            yield return string.Join('-', parts);
+        }
     }
 }

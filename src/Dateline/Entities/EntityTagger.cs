@@ -351,6 +351,15 @@ internal sealed class EntityTagger
                 cue = lexicons.PrefixCue(Word(i));
             }
 
+            for (var j = i + 1; cue == CueKind.None && j < runEnd - 1; j++)
+            {
+                // "Oregon Department of Transportation": an organization word before "of".
+                if (lexicons.SuffixCue(Word(j)) == CueKind.Org && IsWord(j + 1, "of"))
+                {
+                    cue = CueKind.Org;
+                }
+            }
+
             if (cue != CueKind.None)
             {
                 var c = New(s, i, runEnd, CueType(cue));
@@ -387,7 +396,19 @@ internal sealed class EntityTagger
             // A known name inside a longer run: "Kyiv Independent", "Trump Organization".
             var longer = New(s, i, runEnd, phrase.Type == "PERSON" ? "PERSON" : "ORG");
             longer.Key = text[longer.Start..longer.End];
+            longer.Country = longer.Type == "ORG" ? InnerCountry(i, runEnd) : null;
             Add(longer);
+            return runEnd;
+        }
+
+        // A dateline or headline in capitals: "KYIV", "NAIROBI".
+        if (runEnd - i == 1 && Word(i).Length >= 3 && IsAcronym(Word(i)) && TitleCasePlace(Word(i)) is { } place)
+        {
+            var c = New(s, i, runEnd, place.Type!);
+            c.Known = place;
+            c.Key = place.Canonical;
+            c.Country = place.Country;
+            Add(c);
             return runEnd;
         }
 
@@ -502,6 +523,19 @@ internal sealed class EntityTagger
         return after;
     }
 
+    private Phrase? TitleCasePlace(ReadOnlySpan<char> upper)
+    {
+        if (upper.Length > 32)
+        {
+            return null;
+        }
+
+        Span<char> word = stackalloc char[upper.Length];
+        upper.ToLowerInvariant(word);
+        word[0] = char.ToUpperInvariant(word[0]);
+        return lexicons.MatchWord(word) is { Kind: PhraseKind.Name, Type: "GPE" or "LOC" } p ? p : null;
+    }
+
     private bool HasDigits(int i, int end)
     {
         for (var j = i; j < end; j++)
@@ -518,6 +552,7 @@ internal sealed class EntityTagger
     /// <summary>A model number after a maker's name: "737", "A380", "F-16".</summary>
     private bool IsModel(int i) =>
         tokens[i].Kind == TokenKind.Number && tokens[i].Length <= 4 && text[tokens[i].Start] != '0' && !IsYear(i)
+            && !(i + 1 < tokens.Length && text[tokens[i + 1].Start] is '-' or '–' or ':')
         || tokens[i].Kind == TokenKind.Word && Word(i).ContainsAny(Digits) && (IsUpperLetter(text[tokens[i].Start]) || char.IsAsciiDigit(text[tokens[i].Start]));
 
     private bool IsYear(int i) => tokens[i].Length == 4 && Word(i) is ['1' or '2', _, _, _];
