@@ -260,7 +260,7 @@ public sealed class EntityLexicons
             var names = Gazetteer.Aliases(f[0]);
             foreach (var name in names)
             {
-                Add(name, PhraseKind.Name, f[1], names[0], Gazetteer.Dash(f[3]), Gazetteer.Dash(f[2]), null, '-', null);
+                Add(name, PhraseKind.Name, f[1], names[0], Gazetteer.Dash(f[3]), Gazetteer.Dash(f[2]), null, '-', null); // type "-": known, not an entity
             }
         }
 

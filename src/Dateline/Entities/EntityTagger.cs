@@ -263,7 +263,7 @@ internal sealed class EntityTagger
             return false;
         }
 
-        if (phrase is null || phrase.Kind is not (PhraseKind.Name or PhraseKind.Norp) || phrase.Type is null)
+        if (phrase is null || phrase.Kind is not (PhraseKind.Name or PhraseKind.Norp) || phrase.Type is null or "-")
         {
             return false;
         }
@@ -368,6 +368,11 @@ internal sealed class EntityTagger
                 Add(c);
                 return runEnd;
             }
+        }
+
+        if (n > 0 && phrase!.Type == "-" && n >= length)
+        {
+            return i + n; // a listed non-entity ("Dow Jones")
         }
 
         if (n > 0)
