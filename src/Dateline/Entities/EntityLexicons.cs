@@ -70,7 +70,7 @@ public sealed class EntityLexicons
 {
     private static readonly Lazy<EntityLexicons> LazyDefault = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly FrozenDictionary<string, Phrase[]>.AlternateLookup<ReadOnlySpan<char>> phrases;
+    private readonly Dictionary<string, Phrase[]>.AlternateLookup<ReadOnlySpan<char>> phrases;
     private readonly FrozenDictionary<string, CueKind>.AlternateLookup<ReadOnlySpan<char>> suffixCues;
     private readonly FrozenDictionary<string, CueKind>.AlternateLookup<ReadOnlySpan<char>> prefixCues;
     private readonly FrozenDictionary<string, char>.AlternateLookup<ReadOnlySpan<char>> firstNames;
@@ -80,7 +80,7 @@ public sealed class EntityLexicons
         (TextLexicons.Default.Stopwords.FirstOrDefault(l => l.Language == "en").Words ?? FrozenSet<string>.Empty).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private EntityLexicons(
-        FrozenDictionary<string, Phrase[]> phrases,
+        Dictionary<string, Phrase[]> phrases,
         FrozenDictionary<string, CueKind> suffixCues,
         FrozenDictionary<string, CueKind> prefixCues,
         FrozenDictionary<string, char> firstNames,
@@ -220,6 +220,22 @@ public sealed class EntityLexicons
     /// <summary>Splits a phrase into tokens exactly as the tokenizer splits article text.</summary>
     internal static string[] Tokenize(string phrase)
     {
+        // Letters and single spaces split on the spaces; anything else goes through the tokenizer.
+        var plain = true;
+        foreach (var c in phrase)
+        {
+            if (!(char.IsAsciiLetter(c) || c == ' ' || (c > 0x7F && char.IsLetter(c))))
+            {
+                plain = false;
+                break;
+            }
+        }
+
+        if (plain && !phrase.Contains("  ", StringComparison.Ordinal) && phrase.Length > 0 && phrase[0] != ' ' && phrase[^1] != ' ')
+        {
+            return phrase.Split(' ');
+        }
+
         var builder = ImmutableArray.CreateBuilder<Token>();
         PhraseTokenizer.Value.Tokenize(phrase, 0, phrase.Length, builder);
         var result = new string[builder.Count];
@@ -343,10 +359,18 @@ public sealed class EntityLexicons
             .SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .ToFrozenSet(StringComparer.Ordinal);
 
-        var frozen = table.ToFrozenDictionary(
-            kv => kv.Key,
-            kv => kv.Value.OrderByDescending(p => p.Tokens.Length).ToArray(),
-            StringComparer.Ordinal);
+        // Never written after loading; a plain dictionary builds faster than a frozen one.
+        var frozen = new Dictionary<string, Phrase[]>(table.Count, StringComparer.Ordinal);
+        foreach (var (first, list) in table)
+        {
+            var array = list.ToArray();
+            if (array.Length > 1)
+            {
+                Array.Sort(array, (a, b) => b.Tokens.Length.CompareTo(a.Tokens.Length));
+            }
+
+            frozen[first] = array;
+        }
         return new EntityLexicons(
             frozen,
             suffix.ToFrozenDictionary(StringComparer.Ordinal),

@@ -39,10 +39,12 @@ public sealed class Gazetteer
 {
     private static readonly Lazy<Gazetteer> LazyDefault = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly FrozenDictionary<string, ImmutableArray<Place>> byName;
-    private readonly FrozenDictionary<string, ImmutableArray<Place>>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    // A plain dictionary, never written after loading: cheaper to build than a frozen one, and
+    // loading time matters more here than the last nanosecond of a lookup.
+    private readonly Dictionary<string, ImmutableArray<Place>> byName;
+    private readonly Dictionary<string, ImmutableArray<Place>>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
-    private Gazetteer(FrozenDictionary<string, ImmutableArray<Place>> byName, FrozenDictionary<string, Place> countries)
+    private Gazetteer(Dictionary<string, ImmutableArray<Place>> byName, FrozenDictionary<string, Place> countries)
     {
         this.byName = byName;
         lookup = byName.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -144,8 +146,13 @@ public sealed class Gazetteer
             }
         }
 
-        var frozen = names.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToImmutableArray(), StringComparer.Ordinal);
-        return new Gazetteer(frozen, countries.ToFrozenDictionary(StringComparer.Ordinal));
+        var table = new Dictionary<string, ImmutableArray<Place>>(names.Count, StringComparer.Ordinal);
+        foreach (var (name, list) in names)
+        {
+            table[name] = [.. list];
+        }
+
+        return new Gazetteer(table, countries.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
     internal static string[] Fields(string line, int count, string file)
