@@ -161,6 +161,19 @@ internal sealed class Coreference(EntityLexicons lexicons)
             }
         }
 
+        // "Matsumoto" after "Shigeki Matsumoto" is the person, not the city of that name.
+        foreach (var c in candidates)
+        {
+            if (c.Kind == "name" && c.Type is "GPE" or "LOC" && c.Known is { } place && c.TokenEnd - c.TokenStart == 1
+                && lexicons.Gazetteer.Lookup(place.Canonical) is [{ Feature: "city" }, ..]
+                && candidates.Any(o => o.Type == "PERSON" && o.Kind == "name" && o != c && o.Key.Contains(' ', StringComparison.Ordinal) && LastWord(o.Key) == c.Key))
+            {
+                c.Type = "PERSON";
+                c.Known = null;
+                c.Country = null;
+            }
+        }
+
         for (var k = 0; k + 1 < candidates.Count; k++)
         {
             var c = candidates[k];

@@ -317,6 +317,12 @@ internal sealed class EntityTagger
                     r++;
                     continue;
                 }
+
+                if (w is "and" && IsNameWord(r + 1) && EndsInOrgCue(r + 1, end))
+                {
+                    r++; // "Louisiana Land and Exploration Co", "Procter and Gamble Co"
+                    continue;
+                }
             }
 
             if (tokens[r].Kind == TokenKind.Symbol && w is "&" && r + 1 < end && IsNameWord(r + 1))
@@ -329,6 +335,17 @@ internal sealed class EntityTagger
         }
 
         return r;
+    }
+
+    private bool EndsInOrgCue(int i, int end)
+    {
+        var j = i;
+        while (j < end && IsNameWord(j))
+        {
+            j++;
+        }
+
+        return lexicons.SuffixCue(Word(j - 1)) == CueKind.Org;
     }
 
     /// <summary>Types the run [i, runEnd) and adds its mention(s); returns where to go on.</summary>
@@ -398,7 +415,13 @@ internal sealed class EntityTagger
                 return i + n;
             }
 
-            // A known name inside a longer run: "Kyiv Independent", "Trump Organization".
+            // A known name inside a longer run: "Kyiv Independent", "Trump Organization"; but a
+            // town's name opening a longer run is often a given name ("Eugene Atkinson").
+            if (phrase.Type is "GPE" or "LOC" && !IsCountryOrRegion(phrase))
+            {
+                return Unknown(s, i, runEnd, end);
+            }
+
             var longer = New(s, i, runEnd, phrase.Type == "PERSON" ? "PERSON" : "ORG");
             longer.Key = text[longer.Start..longer.End];
             longer.Country = longer.Type == "ORG" ? InnerCountry(i, runEnd) : null;
@@ -406,6 +429,12 @@ internal sealed class EntityTagger
             return runEnd;
         }
 
+        return Unknown(s, i, runEnd, end);
+    }
+
+    /// <summary>A run of name words no lexicon names as a whole: typed by given names, titles, cues and shape.</summary>
+    private int Unknown(int s, int i, int runEnd, int end)
+    {
         // A dateline or headline in capitals: "KYIV", "NAIROBI".
         if (runEnd - i == 1 && Word(i).Length >= 3 && IsAcronym(Word(i)) && TitleCasePlace(Word(i)) is { } place)
         {
@@ -445,10 +474,15 @@ internal sealed class EntityTagger
                     continue; // "Spokeswoman Sandy Angers": a person's name, whatever its words
                 }
 
-                if (inner.Kind == PhraseKind.Name && !AllNonNames(i, j))
+                if (inner.Kind == PhraseKind.Name && !AllNonNames(i, j) && IsCountryOrRegion(inner))
                 {
                     organization = true; // "Air China", "McDonnell Douglas"
                     break;
+                }
+
+                if (inner.Kind == PhraseKind.Name && !AllNonNames(i, j))
+                {
+                    continue; // "Shigeki Matsumoto": a city's name inside a person's name
                 }
 
                 runEnd = j;
@@ -456,7 +490,7 @@ internal sealed class EntityTagger
             }
         }
 
-        length = runEnd - i;
+        var length = runEnd - i;
         var cand = New(s, i, runEnd, organization ? "ORG" : "UNK");
         cand.Key = text[cand.Start..cand.End];
         if (organization)
@@ -484,6 +518,11 @@ internal sealed class EntityTagger
         {
             cand.Type = LooksLikePersonName(i, runEnd) && !AnyAppearsLowercase(i, runEnd) ? "PERSON" : "ORG";
             cand.Weak = cand.Type == "PERSON";
+        }
+        else if (firstGender != '\0')
+        {
+            cand.Type = "PERSON"; // "Andrew" on his own
+            cand.Gender = firstGender;
         }
         else if (lexicons.IsNonName(Word(i)))
         {
@@ -540,6 +579,9 @@ internal sealed class EntityTagger
         word[0] = char.ToUpperInvariant(word[0]);
         return lexicons.MatchWord(word) is { Kind: PhraseKind.Name, Type: "GPE" or "LOC" } p ? p : null;
     }
+
+    private bool IsCountryOrRegion(Phrase place) =>
+        lexicons.Gazetteer.Lookup(place.Tokens.Length == 1 ? place.Tokens[0] : string.Join(' ', place.Tokens)) is [{ Feature: not ("city" or "capital") }, ..];
 
     private bool HasDigits(int i, int end)
     {
