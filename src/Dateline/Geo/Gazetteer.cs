@@ -44,11 +44,12 @@ public sealed class Gazetteer
     private readonly Dictionary<string, ImmutableArray<Place>> byName;
     private readonly Dictionary<string, ImmutableArray<Place>>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
-    private Gazetteer(Dictionary<string, ImmutableArray<Place>> byName, FrozenDictionary<string, Place> countries)
+    private Gazetteer(Dictionary<string, ImmutableArray<Place>> byName, FrozenDictionary<string, Place> countries, FrozenDictionary<string, string> alpha2)
     {
         this.byName = byName;
         lookup = byName.GetAlternateLookup<ReadOnlySpan<char>>();
         Countries = countries;
+        Alpha2 = alpha2;
     }
 
     /// <summary>The gazetteer shipped with the library.</summary>
@@ -56,6 +57,9 @@ public sealed class Gazetteer
 
     /// <summary>Countries by ISO 3166-1 alpha-3 code.</summary>
     public FrozenDictionary<string, Place> Countries { get; }
+
+    /// <summary>ISO 3166-1 alpha-3 codes by lower-case alpha-2 code ("uk" is also GBR), for outlets' country domains.</summary>
+    public FrozenDictionary<string, string> Alpha2 { get; }
 
     /// <summary>Every name the gazetteer knows, with its places.</summary>
     public IEnumerable<KeyValuePair<string, ImmutableArray<Place>>> Names => byName;
@@ -152,7 +156,9 @@ public sealed class Gazetteer
             table[name] = [.. list];
         }
 
-        return new Gazetteer(table, countries.ToFrozenDictionary(StringComparer.Ordinal));
+        var alpha2 = iso2.ToDictionary(kv => kv.Key.ToLowerInvariant(), kv => kv.Value, StringComparer.Ordinal);
+        alpha2["uk"] = "GBR";
+        return new Gazetteer(table, countries.ToFrozenDictionary(StringComparer.Ordinal), alpha2.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
     internal static string[] Fields(string line, int count, string file)
