@@ -138,6 +138,12 @@ internal sealed class Coreference(EntityLexicons lexicons)
                 continue;
             }
 
+            if (IsAfterLocative(text, c.Start, strict: true))
+            {
+                c.Type = "GPE"; // "near Khan Younis"
+                continue;
+            }
+
             var space = c.Key.AsSpan().IndexOfAny(WordBreaks);
             if (space < 0)
             {
@@ -221,7 +227,7 @@ internal sealed class Coreference(EntityLexicons lexicons)
         }
     }
 
-    private static bool IsAfterLocative(string text, int start)
+    private static bool IsAfterLocative(string text, int start, bool strict = false)
     {
         var p = start - 1;
         while (p >= 0 && text[p] == ' ')
@@ -235,7 +241,10 @@ internal sealed class Coreference(EntityLexicons lexicons)
             p--;
         }
 
-        return text.AsSpan(p + 1, end - p - 1) is "in" or "near" or "at" or "outside" or "from" or "to" or "into";
+        var word = text.AsSpan(p + 1, end - p - 1);
+        return strict
+            ? word is "in" or "near" or "outside"
+            : word is "in" or "near" or "at" or "outside" or "from" or "to" or "into";
     }
 
     private static readonly System.Buffers.SearchValues<char> WordBreaks = System.Buffers.SearchValues.Create(" \t\n\r\u00A0");

@@ -381,6 +381,13 @@ internal sealed class EntityTagger
             {
                 var c = New(s, i, runEnd, CueType(cue));
                 c.Key = text[c.Start..c.End];
+                if (n > 0 && phrase!.Kind == PhraseKind.Name && phrase.Type == "ORG" && n == runEnd - i - 1)
+                {
+                    // "Apple Inc." is Apple.
+                    c.Known = phrase;
+                    c.Key = phrase.Canonical;
+                }
+
                 c.Country = InnerCountry(i, runEnd);
                 Add(c);
                 return runEnd;
@@ -727,9 +734,23 @@ internal sealed class EntityTagger
             return headline || run - i < 2 || lexicons.IsFunctionWord(w) || lexicons.SuffixCue(Word(run - 1)) == CueKind.None;
         }
 
-        if (lexicons.FirstName(w) != '\0' || IsAcronym(w) || (i + 1 < tokens.Length && IsNameWord(i + 1) && !headline))
+        if (lexicons.FirstName(w) != '\0' || IsAcronym(w))
         {
             return false;
+        }
+
+        if (i + 1 < end && IsNameWord(i + 1) && !headline)
+        {
+            // "Rival Samsung Electronics": an opening word before a name that is whole without it.
+            if (AppearsLowercase(w))
+            {
+                return true;
+            }
+
+            var run = RunEnd(i + 1, end);
+            var whole = lexicons.Match(text, tokens, i + 1, end, out var known) == run - i - 1 && known!.Kind == PhraseKind.Name
+                || lexicons.SuffixCue(Word(run - 1)) == CueKind.Org;
+            return whole && !AppearsCapitalizedInside(w, tokens[i].Start);
         }
 
         return AppearsLowercase(w) || !AppearsCapitalizedInside(w, tokens[i].Start);
