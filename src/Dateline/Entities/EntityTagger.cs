@@ -22,6 +22,8 @@ internal sealed class EntityTagger
     private readonly ImmutableArray<Token> tokens;
     private readonly List<Candidate> candidates = [];
     private readonly List<TitleUse> titles = [];
+    private HashSet<int>? lowerWords;
+    private HashSet<int>? insideCapitals;
 
     private EntityTagger(EntityLexicons lexicons, Document document)
     {
@@ -750,10 +752,10 @@ internal sealed class EntityTagger
             var run = RunEnd(i + 1, end);
             var whole = lexicons.Match(text, tokens, i + 1, end, out var known) == run - i - 1 && known!.Kind == PhraseKind.Name
                 || lexicons.SuffixCue(Word(run - 1)) == CueKind.Org;
-            return whole && !AppearsCapitalizedInside(w, tokens[i].Start);
+            return whole && !AppearsCapitalizedInside(w);
         }
 
-        return AppearsLowercase(w) || !AppearsCapitalizedInside(w, tokens[i].Start);
+        return AppearsLowercase(w) || !AppearsCapitalizedInside(w);
     }
 
     /// <summary>"Developer Program": a word of the run written in lower case elsewhere makes it no person's name.</summary>
@@ -772,64 +774,54 @@ internal sealed class EntityTagger
 
     private bool AppearsLowercase(ReadOnlySpan<char> w)
     {
-        Span<char> lower = stackalloc char[Math.Min(w.Length, 64)];
         if (w.Length > 64)
         {
             return false;
         }
 
+        Span<char> lower = stackalloc char[w.Length];
         w.ToLowerInvariant(lower);
-        return FindWord(lower, -1);
+        WordSets();
+        return lowerWords!.Contains(string.GetHashCode(lower, StringComparison.Ordinal));
     }
 
-    private bool AppearsCapitalizedInside(ReadOnlySpan<char> w, int except) => FindWord(w, except, inside: true);
-
-    /// <summary>True when <paramref name="word"/> occurs as a whole word (not at <paramref name="except"/>).</summary>
-    private bool FindWord(ReadOnlySpan<char> word, int except, bool inside = false)
+    private bool AppearsCapitalizedInside(ReadOnlySpan<char> w)
     {
-        var all = text.AsSpan();
-        var from = 0;
-        while (from < all.Length)
+        WordSets();
+        return insideCapitals!.Contains(string.GetHashCode(w, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Hashes of the article's lower-case words and of its capitalized words inside sentences,
+    /// built once on first use: whether "Since" is an ordinary word is decided by the article itself.
+    /// </summary>
+    private void WordSets()
+    {
+        if (lowerWords is not null)
         {
-            var k = all[from..].IndexOf(word, StringComparison.Ordinal);
-            if (k < 0)
-            {
-                return false;
-            }
-
-            var at = from + k;
-            from = at + word.Length;
-            if (at == except)
-            {
-                continue;
-            }
-
-            var before = at > 0 ? all[at - 1] : ' ';
-            var afterChar = from < all.Length ? all[from] : ' ';
-            if (char.IsLetterOrDigit(before) || char.IsLetterOrDigit(afterChar))
-            {
-                continue;
-            }
-
-            if (!inside)
-            {
-                return true;
-            }
-
-            // Inside a sentence: the previous non-space character is a letter, digit or comma.
-            var p = at - 1;
-            while (p >= 0 && all[p] == ' ')
-            {
-                p--;
-            }
-
-            if (p >= 0 && (char.IsLetterOrDigit(all[p]) || all[p] == ','))
-            {
-                return true;
-            }
+            return;
         }
 
-        return false;
+        lowerWords = [];
+        insideCapitals = [];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (tokens[i].Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            var w = Word(i);
+            var hash = string.GetHashCode(w, StringComparison.Ordinal);
+            if (char.IsLower(w[0]))
+            {
+                lowerWords.Add(hash);
+            }
+            else if (i > 0 && (tokens[i - 1].Kind is TokenKind.Word or TokenKind.Number || Word(i - 1) is ","))
+            {
+                insideCapitals.Add(hash);
+            }
+        }
     }
 
     /// <summary>A headline-style sentence: most of its longer words capitalized.</summary>
