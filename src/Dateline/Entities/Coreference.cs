@@ -83,6 +83,19 @@ internal sealed class Coreference(EntityLexicons lexicons)
                 Join(cluster, c);
                 owners[i] = cluster;
             }
+            else if (c.Inner is { } inner)
+            {
+                // An unresolved "the Russian leader" still mentions "Russian".
+                var named = FindNamed(inner, byKey, bySurname);
+                if (named is null)
+                {
+                    named = new Cluster { Type = inner.Type, Key = inner.Type + "\u0001" + inner.Key };
+                    byKey[named.Key] = named;
+                    clusters.Add(named);
+                }
+
+                Join(named, inner);
+            }
         }
 
         // Order entities by first mention, mentions by position.

@@ -420,6 +420,11 @@ internal sealed class EntityTagger
                     c.Gender = c.Gender == '-' ? TitleGender(i) : c.Gender;
                 }
 
+                if (phrase.Type is "GPE" or "ORG" && phrase.Country is { Length: 3 } && TitleNominal(s, i, i + n, c, end) is var after and > 0)
+                {
+                    return after; // "the U.S. president", "the Kremlin leader"
+                }
+
                 Add(c);
                 return i + n;
             }
@@ -554,24 +559,17 @@ internal sealed class EntityTagger
                 return Group(s, after, m, next, i, norp.Country);
             }
 
-            if (m > 0 && next!.Kind == PhraseKind.Title && !(after + m < end && IsNameWord(after + m))
-                && i > 0 && IsWordIgnoreCase(i - 1, "the") && next.Class is "head" or "office")
-            {
-                var c = New(s, i - 1, after + m, "PERSON", "nominal");
-                c.Head = next.Canonical;
-                c.AddTitle(text[tokens[after].Start..tokens[after + m - 1].End]);
-                c.Country = norp.Country;
-                c.Gender = next.Gender;
-                c.Key = next.Canonical;
-                Add(c);
-                return after + m;
-            }
         }
 
         var norpMention = New(s, i, after, "NORP");
         norpMention.Known = norp;
         norpMention.Key = norp.Canonical;
         norpMention.Country = norp.Country;
+        if (TitleNominal(s, i, after, norpMention, end) is var nominalEnd and > 0)
+        {
+            return nominalEnd;
+        }
+
         Add(norpMention);
         return after;
     }
@@ -624,6 +622,36 @@ internal sealed class EntityTagger
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// "the Russian leader", "the U.S. president": "the", a nationality or country word ending at
+    /// <paramref name="after"/>, a title and no name after it make a nominal for that country's
+    /// office holder. Returns the token after the nominal, or 0. Should no person fit, coreference
+    /// keeps <paramref name="inner"/> (the nationality or country word) as a mention of its own.
+    /// </summary>
+    private int TitleNominal(int s, int i, int after, Candidate inner, int end)
+    {
+        if (after >= end || i == 0 || !IsWordIgnoreCase(i - 1, "the"))
+        {
+            return 0;
+        }
+
+        var m = lexicons.Match(text, tokens, after, end, out var title);
+        if (m == 0 || title!.Kind != PhraseKind.Title || title.Class is not ("head" or "office") || (after + m < end && IsNameWord(after + m)))
+        {
+            return 0;
+        }
+
+        var c = New(s, i - 1, after + m, "PERSON", "nominal");
+        c.Head = title.Canonical;
+        c.AddTitle(text[tokens[after].Start..tokens[after + m - 1].End]);
+        c.Country = inner.Country;
+        c.Inner = inner;
+        c.Gender = title.Gender;
+        c.Key = title.Canonical;
+        Add(c);
+        return after + m;
     }
 
     private static string CueType(CueKind cue) => cue switch
@@ -865,8 +893,14 @@ internal sealed class EntityTagger
 
         foreach (var title in titles)
         {
-            // Before a name.
-            if (byStart.TryGetValue(title.TokenEnd, out var named) && candidates[named].Type is "PERSON" or "UNK")
+            // Before a name, or before a name set off by a comma ("its foreign minister, Andrii Sybiha,").
+            var nameAt = title.TokenEnd;
+            if (nameAt + 1 < tokens.Length && Word(nameAt) is "," && byStart.ContainsKey(nameAt + 1) && !byStart.ContainsKey(nameAt))
+            {
+                nameAt++;
+            }
+
+            if (byStart.TryGetValue(nameAt, out var named) && candidates[named].Type is "PERSON" or "UNK")
             {
                 var person = candidates[named];
                 person.Type = "PERSON";
