@@ -61,7 +61,9 @@ internal sealed class EntityTagger
         var w = Word(i);
         if (IsUpperLetter(w[0]))
         {
-            return true;
+            // "City-based", "Kremlin-backed": a compound modifier, not part of a name.
+            var last = w.LastIndexOf('-');
+            return last <= 0 || last + 1 >= w.Length || !char.IsLower(w[last + 1]);
         }
 
         var dash = w.IndexOf('-');
@@ -254,6 +256,19 @@ internal sealed class EntityTagger
         {
             phrase = lexicons.MatchWord(head);
             (from, to) = (tok.Start, tok.Start + dash);
+            if (i > 0 && tokens[i - 1].Kind == TokenKind.Word && IsNameWord(i - 1) && tokens[i - 1].End + 1 == tok.Start)
+            {
+                // "New York-based": the name may begin a word earlier.
+                var longer = lexicons.Lookup(text[tokens[i - 1].Start..to], PhraseKind.Name);
+                if (longer is not null)
+                {
+                    (phrase, from) = (longer, tokens[i - 1].Start);
+                }
+                else
+                {
+                    return false;
+                }
+            }
         }
         else if (!IsUpperLetter(head[0]) && IsUpperLetter(tail[0]) && head is "pro" or "anti" or "ex" or "non" or "post" or "pre" or "mid")
         {
@@ -274,7 +289,7 @@ internal sealed class EntityTagger
         {
             Start = from,
             End = to,
-            TokenStart = i,
+            TokenStart = from < tok.Start ? i - 1 : i,
             TokenEnd = i,
             Sentence = s,
             Type = phrase.Type,
@@ -320,7 +335,8 @@ internal sealed class EntityTagger
                     continue;
                 }
 
-                if (w is "and" && IsNameWord(r + 1) && EndsInOrgCue(r + 1, end))
+                if (w is "and" && IsNameWord(r + 1) && EndsInOrgCue(r + 1, end)
+                    && lexicons.SuffixCue(Word(r - 1)) != CueKind.Org && lexicons.Match(text, tokens, i, r, out _) != r - i)
                 {
                     r++; // "Louisiana Land and Exploration Co", "Procter and Gamble Co"
                     continue;
@@ -426,6 +442,18 @@ internal sealed class EntityTagger
                 }
 
                 Add(c);
+                return i + n;
+            }
+
+            // A known place before another name: "the United States Barack Obama", "Kyiv Volodymyr Zelensky".
+            if (phrase.Type is "GPE" or "LOC" && (lexicons.FirstName(Word(i + n)) != '\0'
+                || lexicons.Match(text, tokens, i + n, end, out var next) > 0 && next!.Kind is PhraseKind.Name or PhraseKind.Title))
+            {
+                var place = New(s, i, i + n, phrase.Type!);
+                place.Known = phrase;
+                place.Key = phrase.Canonical;
+                place.Country = phrase.Country;
+                Add(place);
                 return i + n;
             }
 
@@ -715,6 +743,12 @@ internal sealed class EntityTagger
             }
 
             if (IsAcronym(w) && w.Length > 1 || w.ContainsAny(Digits) || lexicons.IsNonName(w))
+            {
+                return false;
+            }
+
+            // "Washington Mutual": a place's name in a run that has no given name.
+            if (lexicons.FirstName(w) == '\0' && lexicons.MatchWord(w) is { Type: "GPE" or "LOC" })
             {
                 return false;
             }
