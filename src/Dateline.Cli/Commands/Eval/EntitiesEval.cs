@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Xml.Linq;
 using Dateline.Entities;
 using Dateline.Model;
@@ -48,6 +49,11 @@ internal static class EntitiesEval
                 docs = [.. files.Select(ReadMeantime).OfType<GoldDocument>()];
                 format = "MEANTIME (named mentions)";
             }
+            else if (File.Exists(root) && root.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            {
+                docs = ReadJson(root);
+                format = "Dateline JSON gold (entities and actors)";
+            }
             else if (File.Exists(root))
             {
                 docs = ReadConll(root);
@@ -71,7 +77,7 @@ internal static class EntitiesEval
         return command;
     }
 
-    private sealed record GoldMention(int Start, int End, string Type);
+    private sealed record GoldMention(int Start, int End, string Type, string? Actor = null, bool HasActor = false);
 
     private sealed record GoldDocument(string Name, string Text, List<GoldMention> Gold, int ScoredEnd);
 
@@ -182,6 +188,51 @@ internal static class EntitiesEval
         return new GoldDocument(Path.GetFileName(file), builder.Text, gold, scoredEnd);
     }
 
+    /// <summary>
+    /// Our own gold format: <c>{ "articles": [{ "id", "text", "entities": [{ "type", "actor",
+    /// "mentions": ["exact string", …] }] }] }</c>; every whole-word occurrence of a mention string is
+    /// a gold mention of that entity's type, and the entity's actor is scored on the system entity
+    /// that holds its first occurrence.
+    /// </summary>
+    private static List<GoldDocument> ReadJson(string file)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(file));
+        var docs = new List<GoldDocument>();
+        foreach (var article in json.RootElement.GetProperty("articles").EnumerateArray())
+        {
+            var text = article.GetProperty("text").GetString()!;
+            var gold = new List<GoldMention>();
+            var pairs = article.GetProperty("entities").EnumerateArray()
+                .SelectMany(e => e.GetProperty("mentions").EnumerateArray().Select(m => (Entity: e, Text: m.GetString()!)))
+                .OrderByDescending(p => p.Text.Length) // longer names claim their words first: "European Union" before "European"
+                .ToList();
+            foreach (var (entity, m) in pairs)
+            {
+                var type = MapType(entity.GetProperty("type").GetString()!) ?? "MISC";
+                var actor = entity.TryGetProperty("actor", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
+                var first = entity.GetProperty("mentions")[0].GetString() == m;
+                {
+                    for (var at = text.IndexOf(m, StringComparison.Ordinal); at >= 0; at = text.IndexOf(m, at + m.Length, StringComparison.Ordinal))
+                    {
+                        var end = at + m.Length;
+                        if ((at > 0 && char.IsLetterOrDigit(text[at - 1])) || (end < text.Length && char.IsLetterOrDigit(text[end]))
+                            || gold.Any(g => g.Start < end && at < g.End))
+                        {
+                            continue;
+                        }
+
+                        gold.Add(new GoldMention(at, end, type, actor, first));
+                        first = false;
+                    }
+                }
+            }
+
+            docs.Add(new GoldDocument(article.GetProperty("id").GetString()!, text, gold, text.Length));
+        }
+
+        return docs;
+    }
+
     private static List<GoldDocument> ReadConll(string file)
     {
         var docs = new List<GoldDocument>();
@@ -262,6 +313,8 @@ internal static class EntitiesEval
         var words = 0L;
         var missed = new List<string>();
         var spurious = new List<string>();
+        var actorErrors = new List<string>();
+        int actorTotal = 0, actorCorrect = 0;
         var clock = Stopwatch.StartNew();
         foreach (var doc in docs)
         {
@@ -277,6 +330,20 @@ internal static class EntitiesEval
                 system.RemoveAll(m => m.Type == "MISC");
             }
 
+            foreach (var g in doc.Gold.Where(g => g.HasActor))
+            {
+                var holder = d.Entities.FirstOrDefault(e => e.Mentions.Any(m => m.Start < g.End && g.Start < m.Start + (m.End - m.Start)));
+                actorTotal++;
+                if (holder is not null && holder.Actor == g.Actor)
+                {
+                    actorCorrect++;
+                }
+                else if (actorErrors.Count < errors)
+                {
+                    actorErrors.Add($"{doc.Name}: actor of '{doc.Text[g.Start..g.End]}' is {holder?.Actor ?? "null"}, gold {g.Actor ?? "null"}");
+                }
+            }
+
             foreach (var g in doc.Gold)
             {
                 counts[g.Type][0]++;
@@ -285,7 +352,7 @@ internal static class EntitiesEval
                     counts[g.Type][3]++;
                 }
 
-                if (system.Contains(g))
+                if (system.Any(x => x.Start == g.Start && x.End == g.End && x.Type == g.Type))
                 {
                     counts[g.Type][2]++;
                 }
@@ -331,7 +398,13 @@ internal static class EntitiesEval
         }
 
         Console.WriteLine(Row("all", total));
-        foreach (var line in missed.Concat(spurious))
+        if (actorTotal > 0)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"actor codes: {actorCorrect}/{actorTotal} entities = {(double)actorCorrect / actorTotal:0.000} accuracy (null must match null)"));
+        }
+
+        foreach (var line in missed.Concat(spurious).Concat(actorErrors))
         {
             Console.WriteLine(line);
         }
