@@ -26,8 +26,8 @@ internal sealed class Scan
         {
             foreach (var m in entity.Mentions)
             {
-                var firstToken = TokenAt(m.Start);
-                var lastToken = TokenAt(m.End) - 1;
+                var firstToken = d.TokenIndexAt(m.Start);
+                var lastToken = d.TokenIndexAt(m.End) - 1;
                 if (firstToken < tokens.Length && lastToken >= firstToken)
                 {
                     mentionStarting[firstToken] = (entity, lastToken);
@@ -529,7 +529,7 @@ internal sealed class Scan
                 continue;
             }
 
-            var distance = Math.Abs(TokenAt(t.Start) - trigger);
+            var distance = Math.Abs(d.TokenIndexAt(t.Start) - trigger);
             var score = distance + (t.Start >= clauseFrom ? 0 : 1000);
             if (score < bestScore)
             {
@@ -548,7 +548,7 @@ internal sealed class Scan
 
     private bool OpensPeriod(Timex t)
     {
-        var first = TokenAt(t.Start);
+        var first = d.TokenIndexAt(t.Start);
         for (var i = first - 1; i >= 0 && i >= first - 4; i--)
         {
             if ((Class(i) & WordClass.Since) != 0)
@@ -609,24 +609,5 @@ internal sealed class Scan
         }
 
         return (classes & WordClass.Reported) != 0 || quote?.Kind == "indirect" ? "reported" : "asserted";
-    }
-
-    private int TokenAt(int offset)
-    {
-        int lo = 0, hi = tokens.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (tokens[mid].Start < offset)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 }

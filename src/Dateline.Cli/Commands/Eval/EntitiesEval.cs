@@ -22,9 +22,7 @@ namespace Dateline.Cli.Commands.Eval;
 internal static class EntitiesEval
 {
     // MEANTIME annotates the headline, the dateline and the first four sentences of the body
-    // (sentences 0-5); mentions after them are neither gold nor scored.
-    private const int AnnotatedSentences = 5;
-
+    // (MeantimeDocument.AnnotatedEnd); mentions after them are neither gold nor scored.
     public static Command Create()
     {
         var path = new Argument<string>("path") { Description = "A MEANTIME folder (…/meantime-en or one of its corpus folders), a CAT XML file, or a CoNLL-2003-style file." };
@@ -81,72 +79,15 @@ internal static class EntitiesEval
 
     private sealed record GoldDocument(string Name, string Text, List<GoldMention> Gold, int ScoredEnd);
 
-    /// <summary>Joins tokens into text with news spacing and returns each token's offsets.</summary>
-    private sealed class TextBuilder
-    {
-        private readonly StringBuilder sb = new();
-        private bool noSpaceNext = true;
-        private bool openDouble;
-
-        public string Text => sb.ToString();
-
-        public void Break(string separator)
-        {
-            if (sb.Length > 0)
-            {
-                sb.Append(separator);
-            }
-
-            noSpaceNext = true;
-        }
-
-        public (int Start, int End) Add(string token)
-        {
-            var closing = token is "," or "." or ";" or ":" or "!" or "?" or ")" or "]" or "}" or "%" or "'s" or "’s" or "n't" or "'re" or "'ve" or "'ll" or "'d" or "'m" or "''" or "”" or "'" or "...";
-            if (token == "\"")
-            {
-                closing = openDouble;
-                openDouble = !openDouble;
-            }
-
-            if (!noSpaceNext && !closing)
-            {
-                sb.Append(' ');
-            }
-
-            var start = sb.Length;
-            sb.Append(token);
-            noSpaceNext = token is "(" or "[" or "{" or "$" or "“" or "``" or "`" || (token == "\"" && openDouble);
-            return (start, sb.Length);
-        }
-    }
-
     private static GoldDocument? ReadMeantime(string file)
     {
-        var xml = XDocument.Load(file);
-        var root = xml.Root!;
-        var builder = new TextBuilder();
-        var offsets = new Dictionary<string, (int Start, int End)>(StringComparer.Ordinal);
-        var lastSentence = "";
-        var scoredEnd = 0;
-        foreach (var token in root.Elements("token"))
+        if (MeantimeDocument.Read(file) is not { } doc)
         {
-            var sentence = (string?)token.Attribute("sentence") ?? "";
-            if (sentence != lastSentence)
-            {
-                // Headline and dateline as their own paragraphs, then the body as running text.
-                builder.Break(sentence is "1" or "2" ? "\n\n" : " ");
-                lastSentence = sentence;
-            }
-
-            offsets[(string)token.Attribute("t_id")!] = builder.Add(token.Value);
-            if (int.TryParse(sentence, CultureInfo.InvariantCulture, out var number) && number <= AnnotatedSentences)
-            {
-                scoredEnd = builder.Text.Length;
-            }
+            return null;
         }
 
-        var markables = root.Element("Markables");
+        var offsets = doc.Tokens;
+        var markables = doc.Root.Element("Markables");
         if (markables is null)
         {
             return null;
@@ -155,7 +96,7 @@ internal static class EntitiesEval
         var entityTypes = markables.Elements("ENTITY")
             .ToDictionary(e => (string)e.Attribute("m_id")!, e => (string?)e.Attribute("ent_type") ?? "", StringComparer.Ordinal);
         var mentionType = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var link in root.Element("Relations")?.Elements("REFERS_TO") ?? [])
+        foreach (var link in doc.Relations("REFERS_TO"))
         {
             var target = (string?)link.Element("target")?.Attribute("m_id");
             if (target is not null && entityTypes.TryGetValue(target, out var type))
@@ -185,7 +126,7 @@ internal static class EntitiesEval
             gold.Add(new GoldMention(anchors.Min(a => offsets[a].Start), anchors.Max(a => offsets[a].End), type));
         }
 
-        return new GoldDocument(Path.GetFileName(file), builder.Text, gold, scoredEnd);
+        return new GoldDocument(doc.Name, doc.Text, gold, doc.AnnotatedEnd);
     }
 
     /// <summary>
@@ -236,7 +177,7 @@ internal static class EntitiesEval
     private static List<GoldDocument> ReadConll(string file)
     {
         var docs = new List<GoldDocument>();
-        var builder = new TextBuilder();
+        var builder = new NewsSpacing();
         var gold = new List<GoldMention>();
         (int Start, int End, string Type)? open = null;
         var n = 0;
@@ -253,12 +194,12 @@ internal static class EntitiesEval
         void Flush()
         {
             Close();
-            if (builder.Text.Length > 0)
+            if (builder.ToString().Length > 0)
             {
-                docs.Add(new GoldDocument($"doc {++n}", builder.Text, gold, builder.Text.Length));
+                docs.Add(new GoldDocument($"doc {++n}", builder.ToString(), gold, builder.ToString().Length));
             }
 
-            builder = new TextBuilder();
+            builder = new NewsSpacing();
             gold = [];
         }
 

@@ -113,46 +113,46 @@ internal sealed class MeantimeDocument
 
         return new MeantimeDocument(Path.GetFileName(file), builder.ToString(), offsets, created, annotatedEnd, root);
     }
+}
 
-    /// <summary>Joins tokens into text the way news is printed: no space before closing punctuation and clitics.</summary>
-    private sealed class NewsSpacing
+/// <summary>Joins tokens into text the way news is printed: no space before closing punctuation and clitics.</summary>
+internal sealed class NewsSpacing
+{
+    private readonly StringBuilder sb = new();
+    private bool noSpaceNext = true;
+    private bool openDouble;
+
+    public int Length => sb.Length;
+
+    public override string ToString() => sb.ToString();
+
+    public void Break(string separator)
     {
-        private readonly StringBuilder sb = new();
-        private bool noSpaceNext = true;
-        private bool openDouble;
-
-        public int Length => sb.Length;
-
-        public override string ToString() => sb.ToString();
-
-        public void Break(string separator)
+        if (sb.Length > 0)
         {
-            if (sb.Length > 0)
-            {
-                sb.Append(separator);
-            }
-
-            noSpaceNext = true;
+            sb.Append(separator);
         }
 
-        public (int Start, int End) Add(string token)
+        noSpaceNext = true;
+    }
+
+    public (int Start, int End) Add(string token)
+    {
+        var closing = token is "," or "." or ";" or ":" or "!" or "?" or ")" or "]" or "}" or "%" or "'s" or "’s" or "n't" or "'re" or "'ve" or "'ll" or "'d" or "'m" or "''" or "”" or "'" or "...";
+        if (token == "\"")
         {
-            var closing = token is "," or "." or ";" or ":" or "!" or "?" or ")" or "]" or "}" or "%" or "'s" or "’s" or "n't" or "'re" or "'ve" or "'ll" or "'d" or "'m" or "''" or "”" or "'" or "...";
-            if (token == "\"")
-            {
-                closing = openDouble;
-                openDouble = !openDouble;
-            }
-
-            if (!noSpaceNext && !closing)
-            {
-                sb.Append(' ');
-            }
-
-            var start = sb.Length;
-            sb.Append(token);
-            noSpaceNext = token is "(" or "[" or "{" or "$" or "“" or "``" or "`" || (token == "\"" && openDouble);
-            return (start, sb.Length);
+            closing = openDouble;
+            openDouble = !openDouble;
         }
+
+        if (!noSpaceNext && !closing)
+        {
+            sb.Append(' ');
+        }
+
+        var start = sb.Length;
+        sb.Append(token);
+        noSpaceNext = token is "(" or "[" or "{" or "$" or "“" or "``" or "`" || (token == "\"" && openDouble);
+        return (start, sb.Length);
     }
 }
