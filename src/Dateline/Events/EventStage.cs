@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Dateline.Entities;
 using Dateline.Model;
 
 namespace Dateline.Events;
@@ -96,11 +97,11 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         if (cueOf is not null)
         {
             // The speaker the quote stage found, or nobody ("officials said"): never a nearer noun.
-            sources = cueOf.Speaker is { } cueSpeaker && d.Entities.FirstOrDefault(e => e.Id == cueSpeaker) is { } said ? [said] : [];
+            sources = cueOf.Speaker is { } cueSpeaker && d.EntityById(cueSpeaker) is { } said ? [said] : [];
             passive = false;
         }
         else if (sources.Count == 0 && quote is { Speaker: { } speakerId } && scan.FirstPerson(clauseStart, trigger)
-                 && d.Entities.FirstOrDefault(e => e.Id == speakerId) is { } speaker)
+                 && d.EntityById(speakerId) is { } speaker)
         {
             sources.Add(speaker);
         }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Dateline.Entities;
 using Dateline.Extraction;
 using Dateline.Model;
 using Spectre.Console;
@@ -360,7 +361,7 @@ internal static class QuotesEval
             names.Add(n);
         }
 
-        if (q.Speaker is { } id && d.Entities.FirstOrDefault(e => e.Id == id) is { } entity)
+        if (q.Speaker is { } id && d.EntityById(id) is { } entity)
         {
             names.Add(entity.Name);
             names.AddRange(entity.Mentions.Where(m => m.Kind == "name").Select(m => m.Text));
