@@ -117,7 +117,7 @@ public sealed class TimeStage : IStage
     /// </summary>
     internal static Tense TenseNear(in TokenCursor c, int start, int end)
     {
-        for (var i = start - 1; i >= start - 6 && c.Has(i) && !IsClauseBreak(c, i); i--)
+        for (var i = start - 1; i >= start - 8 && c.Has(i) && !IsClauseBreak(c, i); i--)
         {
             if (Cue(c, i) is not Tense.Unknown and var t)
             {

@@ -690,6 +690,11 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         }
 
         spec = new DateSpec { Grain = Grain.Season, Base = Base.Published, Season = season, ByTense = true };
+        if (c.IsAny(end, "months", "season"))
+        {
+            end++; // "the summer months"
+        }
+
         return true;
     }
 
@@ -982,7 +987,11 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
 
     /// <summary>An amount just before "a year": a number, a percent sign, "million", a counted noun.</summary>
     private static bool IsRateBefore(in TokenCursor c, int i) =>
-        c.Has(i) && (c.Kind(i) == Model.TokenKind.Number || c.Word(i) is "%" || c.Word(i).EndsWith("illion") || c.IsAny(i, "percent", "thousand") || IsCountNoun(c, i));
+        IsAmount(c, i) || IsCountNoun(c, i)
+        || (c.Has(i) && c.Word(i).EndsWith("s") && !c.IsCapitalized(i) && IsAmount(c, i - 1)); // "14 million containers a year"
+
+    private static bool IsAmount(in TokenCursor c, int i) =>
+        c.Has(i) && (c.Kind(i) == Model.TokenKind.Number || c.Word(i) is "%" || c.Word(i).EndsWith("illion") || c.IsAny(i, "percent", "thousand"));
 
     private static bool IsTimesWord(in TokenCursor c, int i) => c.IsAny(i, "times", "twice") || c.IsAny(i, "once", "thrice");
 
