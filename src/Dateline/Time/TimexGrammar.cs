@@ -68,6 +68,12 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         {
             second = RangeEnd(c, match.End, spec);
         }
+        else if (found && match.Value is null && match.Spec is { Weekday: > 0, Day: 0 } && (c.IsDash(match.End) || c.IsAny(match.End, "to", "through") || c.Is(match.End, "until"))
+            && c.Lex(match.End + 1) is { Weekday: > 0, PluralWeekday: false } last && c.IsCapitalized(match.End + 1))
+        {
+            // "from Monday to Wednesday": the second day comes after the first.
+            second = new TimexMatch(match.End + 1, match.End + 2, "DATE", null, new DateSpec { Grain = Grain.Day, Base = Base.Previous, Weekday = last.Weekday, Direction = 1 }, null);
+        }
         else if (!found && DayNumber(c, i) is > 0 and var day && (c.IsDash(i + 1) || c.IsAny(i + 1, "and", "to")) && DayNumber(c, i + 2) > day
             && TryMatch(c, i + 2, out var rest, out _) && rest.Value is null && rest.Spec is { Month: > 0, Day: > 0 } restSpec)
         {
@@ -254,6 +260,11 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
             return false;
         }
 
+        if (NumericDate(c, i, out end, out spec))
+        {
+            return true;
+        }
+
         if (Year(c, i) is > 0 and var year)
         {
             spec = new DateSpec { Grain = Grain.Year, Base = Base.Absolute, Year = year };
@@ -331,8 +342,9 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
 
             if (c.Is(next, "ago"))
             {
-                // "a week ago" names a day; "two years ago" a year; "three months ago" a month.
-                spec = new DateSpec { Grain = grain == Grain.Week ? Grain.Day : grain, Base = Base.Published, Shift = -(int)n, ShiftGrain = grain };
+                // "a week ago" names a day; "two years ago" a year; "a decade ago" a year too.
+                var named = grain switch { Grain.Week => Grain.Day, Grain.Decade or Grain.Century => Grain.Year, _ => grain };
+                spec = new DateSpec { Grain = named, Base = Base.Published, Shift = -(int)n, ShiftGrain = grain };
                 end = next + 1;
                 return n >= 1 && n == Math.Floor(n);
             }
@@ -805,7 +817,7 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         if (IsZone(c.Word(j)))
         {
             zone = c.IsAny(j, "GMT", "UTC") || c.Is(j, "Z") ? "Z" : null;
-            j++;
+            j += c.Is(j, "local") && c.Is(j + 1, "time") ? 2 : 1;
         }
 
         // A clock time alone is on the day last told ("flew on Tuesday, landing at 18:00 UTC").
@@ -1006,9 +1018,9 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
 
         var head = w[..dash];
         var rest = w[(dash + 1)..];
-        if (lexicon.Find(head) is { Unit: { } plural, PluralUnit: true } && rest is "long" or "old")
+        if (lexicon.Find(head) is { Unit: { } headUnit } headWord && rest is "long")
         {
-            return DurationValue(-1, plural); // "decades-long"
+            return DurationValue(headWord.PluralUnit ? -1 : 1, headUnit); // "decades-long", "week-long"
         }
 
         var dash2 = rest.IndexOf('-');
@@ -1333,6 +1345,35 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         }
 
         return c.Lex(i) is { Ordinal: > 0 and <= 31 } o && char.IsAsciiDigit(c.Word(i)[0]) ? o.Ordinal : 0;
+    }
+
+    /// <summary>All-digit dates: ISO "2025-05-13" and the American "5/13/2025" or "5/13/25".</summary>
+    private static bool NumericDate(in TokenCursor c, int i, out int end, out DateSpec spec)
+    {
+        end = i;
+        spec = default;
+        if (c.DigitCount(i) == 4 && c.IsDash(i + 1) && c.DigitCount(i + 2) == 2 && c.IsDash(i + 3) && c.DigitCount(i + 4) == 2)
+        {
+            spec = new DateSpec { Grain = Grain.Day, Base = Base.Absolute, Year = c.Int(i), Month = c.Int(i + 2), Day = c.Int(i + 4) };
+            end = i + 5;
+        }
+        else if (c.DigitCount(i) is 1 or 2 && c.Is(i + 1, "/") && c.DigitCount(i + 2) is 1 or 2 && c.Is(i + 3, "/") && c.DigitCount(i + 4) is 2 or 4)
+        {
+            var y = c.Int(i + 4);
+            if (y < 100)
+            {
+                y += y >= 50 ? 1900 : 2000;
+            }
+
+            spec = new DateSpec { Grain = Grain.Day, Base = Base.Absolute, Year = y, Month = c.Int(i), Day = c.Int(i + 2) };
+            end = i + 5;
+        }
+        else
+        {
+            return false;
+        }
+
+        return spec.Month is >= 1 and <= 12 && spec.Day >= 1 && spec.Year is >= 1000 and <= 2199 && spec.Day <= DateTime.DaysInMonth(spec.Year, spec.Month);
     }
 
     /// <summary>"1990s" → 199; 0 otherwise.</summary>
