@@ -58,6 +58,9 @@ internal sealed class TimeWord
     /// <summary>"every", "each", "per".</summary>
     public bool Every { get; set; }
 
+    /// <summary>True when an expression can start at this word (false for words that are only tense cues or fillers).</summary>
+    public bool CanStart { get; set; }
+
     /// <summary>An adjective allowed between a count and its unit ("five trading days").</summary>
     public bool Filler { get; set; }
 
@@ -120,6 +123,7 @@ internal sealed class TimeLexicon
             foreach (var word in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 var w = Get(word);
+                w.CanStart |= role != "filler";
                 switch (role)
                 {
                     case "month": w.Month = Int(arg); break;
@@ -186,7 +190,9 @@ internal sealed class TimeLexicon
 
         foreach (var p in phrases)
         {
-            Get(p.Words[0]).StartsPhrase = true;
+            var first = Get(p.Words[0]);
+            first.StartsPhrase = true;
+            first.CanStart = true;
         }
 
         var byFirst = phrases

@@ -38,7 +38,7 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         match = default;
         second = null;
         var w = c.Word(i);
-        if (w.IsEmpty || !(char.IsAsciiDigit(w[0]) || (w.Length > 1 && char.IsAsciiDigit(w[1])) || c.Lex(i) is not null || StartsCompound(w)))
+        if (w.IsEmpty || !(char.IsAsciiDigit(w[0]) || (w.Length > 1 && char.IsAsciiDigit(w[1])) || c.Lex(i) is { CanStart: true } || StartsCompound(w)))
         {
             return false;
         }
