@@ -228,6 +228,28 @@ internal static class TimexNormalizer
             return date;
         }
 
+        if (direction == 0 && (spec.Month > 0 || spec.Day > 0))
+        {
+            // No tense: the nearest such month or day ("in December" said in March is the
+            // December just gone, not the one nine months ahead).
+            var best = date;
+            foreach (var y in (ReadOnlySpan<int>)[year - 1, year + 1])
+            {
+                if (y is < 1 or > 9999)
+                {
+                    continue;
+                }
+
+                var other = ClampDay(y, month, spec.Day);
+                if (Math.Abs(other.DayNumber - anchor.DayNumber) < Math.Abs(best.DayNumber - anchor.DayNumber))
+                {
+                    best = other;
+                }
+            }
+
+            return best;
+        }
+
         if (direction < 0 && date > anchor)
         {
             return ClampDay(year - 1, month, spec.Day);
