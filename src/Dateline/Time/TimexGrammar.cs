@@ -669,7 +669,7 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         // things; they need a word before them that only goes with dates.
         var word = c.Word(i);
         var ambiguous = word.Length <= 4 || word.Equals("March", StringComparison.OrdinalIgnoreCase);
-        if (ambiguous && !afterMod && !IsMonthContext(c, i - 1))
+        if (ambiguous && !afterMod && !IsMonthContext(c, i - 1) && !IsMonthSubjectContext(c, i + 1))
         {
             return false;
         }
@@ -683,6 +683,10 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         end = i + 1;
         return true;
     }
+
+    /// <summary>A verb after a month that opens its sentence: "March was the wettest month".</summary>
+    private static bool IsMonthSubjectContext(in TokenCursor c, int i) =>
+        c.IsAny(i, "was", "is") || c.IsAny(i, "has", "had") || c.IsAny(i, "saw", "brought") || c.IsAny(i, "marked", "ended") || c.Is(i, "began");
 
     private static bool IsMonthContext(in TokenCursor c, int i) =>
         c.IsAny(i, "in", "of") || c.IsAny(i, "since", "until") || c.IsAny(i, "till", "by") || c.IsAny(i, "from", "through")
@@ -951,7 +955,7 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
             return false;
         }
 
-        if (unit == "Q" && n == 1)
+        if (unit == "Q" && n == 1 && c.IsAny(countStart, "a", "one"))
         {
             return false; // "about a quarter of its dealers" is a share, not a time
         }
@@ -1272,6 +1276,11 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
 
                 match = new TimexMatch(i, end, r.IsTime ? "TIME" : "DATE", null, r, null);
                 return true;
+            }
+
+            if (phrase.Words.Length == 1 && phrase.Type == "DURATION" && c.Lex(i - 1) is { } before && (before.Mod is not null || before.Season is not null || before.Ordinal != 0))
+            {
+                continue; // "the early months", "the summer months": not a span of unknown length
             }
 
             match = new TimexMatch(i, end, phrase.Type, phrase.Value, default, null);

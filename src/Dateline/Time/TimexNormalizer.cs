@@ -204,6 +204,12 @@ internal static class TimexNormalizer
 
         var day = Math.Min(spec.Day > 0 ? spec.Day : 1, DateTime.DaysInMonth(year, month));
         var date = new DateOnly(year, month, day);
+        if (spec.Season == "WI" && spec.Month == 0 && spec.Year == 0 && anchor.Month <= 2)
+        {
+            // January and February belong to the winter that began in December.
+            return date.AddYears(-1);
+        }
+
         if (spec.Year > 0 || !spec.ByTense)
         {
             return date;
@@ -217,12 +223,6 @@ internal static class TimexNormalizer
         // The period that holds the publication date is that period, whatever the tense.
         var months = spec.Day > 0 ? 0 : spec.Month > 0 ? 1 : spec.Grain == Grain.Half ? 6 : 3;
         var sameUnit = months == 0 ? date == anchor : anchor >= date && anchor < date.AddMonths(months);
-        if (spec.Season == "WI" && spec.Month == 0 && anchor.Month <= 2)
-        {
-            sameUnit = true; // January and February belong to the winter that began in December
-            date = date.AddYears(-1);
-        }
-
         if (sameUnit)
         {
             return date;
