@@ -4,7 +4,7 @@ using Dateline.Data;
 namespace Dateline.Time;
 
 /// <summary>Tense of the clause around a time expression, as far as cue words tell.</summary>
-public enum Tense : byte
+internal enum Tense : byte
 {
     /// <summary>No cue word found.</summary>
     Unknown,

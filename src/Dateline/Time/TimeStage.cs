@@ -32,7 +32,8 @@ public sealed class TimeStage : IStage
     public Document Process(Document document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
-        if (document.Published is null && WireDateline.Find(document, grammar) is { } date)
+        var words = TokenCursor.LookUp(document.Text, document.Tokens, grammar.Lexicon);
+        if (document.Published is null && WireDateline.Find(document, words, grammar) is { } date)
         {
             document = document with { Published = new PublicationDate(date), PublishedFrom = "dateline" };
         }
@@ -57,7 +58,7 @@ public sealed class TimeStage : IStage
                 t++;
             }
 
-            var cursor = new TokenCursor(text, tokens, first, t, grammar.Lexicon);
+            var cursor = new TokenCursor(text, tokens, first, t, words);
             var i = first;
             while (i < t)
             {

@@ -117,7 +117,7 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
             mod = m1;
             j = k + 2;
         }
-        else if (c.Lex(j) is { Mod: { } m2 } && !c.IsAny(j, "end", "close") && !c.IsAny(j, "beginning", "start") && !c.Is(j, "middle") && !c.Is(j, "dawn"))
+        else if (c.Lex(j) is { Mod: { } m2 } && (c.IsAny(j, "early", "late") || c.Is(j, "mid")))
         {
             // "early May", "mid 2022", "late Tuesday".
             mod = m2;
@@ -252,7 +252,7 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
                 return true;
             }
 
-            if (c.Lex(j) is { Ordinal: >= 1 and <= 4 } q && c.Is(j + 1, "quarter"))
+            if (c.Lex(j) is { Ordinal: >= 1 and <= 4 } && c.Is(j + 1, "quarter"))
             {
                 return Quarter(c, j, out end, out spec);
             }
@@ -692,7 +692,7 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         c.IsAny(i, "in", "of") || c.IsAny(i, "since", "until") || c.IsAny(i, "till", "by") || c.IsAny(i, "from", "through")
         || c.IsAny(i, "during", "early") || c.IsAny(i, "late", "mid") || c.IsAny(i, "before", "after") || c.IsAny(i, "between", "and")
         || c.IsAny(i, "to", "or") || c.IsAny(i, "last", "next") || c.IsAny(i, "this", "on") || c.IsAny(i, "end", "beginning")
-        || c.Is(i, "start") || c.Is(i, "in");
+        || c.Is(i, "start");
 
     private static bool Season(in TokenCursor c, int i, string season, out int end, out DateSpec spec)
     {
