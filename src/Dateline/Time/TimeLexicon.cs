@@ -64,6 +64,18 @@ internal sealed class TimeWord
     /// <summary>An adjective allowed between a count and its unit ("five trading days").</summary>
     public bool Filler { get; set; }
 
+    /// <summary>A noun that makes a number before it a count ("2000 troops").</summary>
+    public bool CountNoun { get; set; }
+
+    /// <summary>A word that makes the month name after it a month ("in May").</summary>
+    public bool DateContext { get; set; }
+
+    /// <summary>A word that makes the bare hour after it a clock time ("at noon").</summary>
+    public bool ClockContext { get; set; }
+
+    /// <summary>Time zone suffix for the value ("Z", or "" for a zone the value does not keep); null when not a zone.</summary>
+    public string? Zone { get; set; }
+
     /// <summary>Tense cue, if the word is one.</summary>
     public Tense Tense { get; set; }
 
@@ -123,7 +135,7 @@ internal sealed class TimeLexicon
             foreach (var word in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 var w = Get(word);
-                w.CanStart |= role != "filler";
+                w.CanStart |= role is not ("filler" or "countnoun" or "datecontext" or "clockcontext" or "zone");
                 switch (role)
                 {
                     case "month": w.Month = Int(arg); break;
@@ -145,6 +157,10 @@ internal sealed class TimeLexicon
                     case "every": w.Every = true; break;
                     case "opener": break;
                     case "filler": w.Filler = true; break;
+                    case "countnoun": w.CountNoun = true; break;
+                    case "datecontext": w.DateContext = true; break;
+                    case "clockcontext": w.ClockContext = true; break;
+                    case "zone": w.Zone = arg == "-" ? "" : arg; break;
                     default: throw new FormatException($"Time/words.txt: unknown role '{role}'.");
                 }
             }

@@ -688,11 +688,7 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
     private static bool IsMonthSubjectContext(in TokenCursor c, int i) =>
         c.IsAny(i, "was", "is") || c.IsAny(i, "has", "had") || c.IsAny(i, "saw", "brought") || c.IsAny(i, "marked", "ended") || c.Is(i, "began");
 
-    private static bool IsMonthContext(in TokenCursor c, int i) =>
-        c.IsAny(i, "in", "of") || c.IsAny(i, "since", "until") || c.IsAny(i, "till", "by") || c.IsAny(i, "from", "through")
-        || c.IsAny(i, "during", "early") || c.IsAny(i, "late", "mid") || c.IsAny(i, "before", "after") || c.IsAny(i, "between", "and")
-        || c.IsAny(i, "to", "or") || c.IsAny(i, "last", "next") || c.IsAny(i, "this", "on") || c.IsAny(i, "end", "beginning")
-        || c.Is(i, "start");
+    private static bool IsMonthContext(in TokenCursor c, int i) => c.Lex(i) is { DateContext: true };
 
     private static bool Season(in TokenCursor c, int i, string season, out int end, out DateSpec spec)
     {
@@ -799,12 +795,12 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
                     hour = hour % 12 + (ampm == 2 ? 12 : 0);
                     j++;
                 }
-                else if (!clock || !IsZone(c.Word(j)) && !IsClockContext(c, i - 1))
+                else if (!clock || !IsZone(c, j) && !IsClockContext(c, i - 1))
                 {
                     return false;
                 }
             }
-            else if (c.DigitCount(i) == 4 && c.Int(i) is var hhmm && hhmm / 100 <= 23 && hhmm % 100 <= 59 && IsZone(c.Word(i + 1)))
+            else if (c.DigitCount(i) == 4 && c.Int(i) is var hhmm && hhmm / 100 <= 23 && hhmm % 100 <= 59 && IsZone(c, i + 1))
             {
                 // Military time with a zone: "0800 UTC".
                 hour = hhmm / 100;
@@ -818,9 +814,9 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         }
 
         string? zone = null;
-        if (IsZone(c.Word(j)))
+        if (IsZone(c, j))
         {
-            zone = c.IsAny(j, "GMT", "UTC") || c.Is(j, "Z") ? "Z" : null;
+            zone = c.Lex(j)!.Zone is { Length: > 0 } z ? z : null;
             j += c.Is(j, "local") && c.Is(j + 1, "time") ? 2 : 1;
         }
 
@@ -849,7 +845,7 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         return true;
     }
 
-    private static bool IsClockContext(in TokenCursor c, int i) => c.IsAny(i, "at", "by") || c.IsAny(i, "until", "before") || c.IsAny(i, "after", "around") || c.IsAny(i, "from", "to") || c.IsAny(i, "since", "about");
+    private static bool IsClockContext(in TokenCursor c, int i) => c.Lex(i) is { ClockContext: true };
 
     /// <summary>1 for a.m., 2 for p.m. (as a word or a suffix), else 0.</summary>
     private static int AmPm(ReadOnlySpan<char> w)
@@ -867,8 +863,7 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         return 0;
     }
 
-    private static bool IsZone(ReadOnlySpan<char> w) =>
-        w is "GMT" or "UTC" or "Z" or "EST" or "EDT" or "ET" or "PST" or "PDT" or "PT" or "CET" or "CEST" or "BST" or "CST" or "CDT" or "MSK" or "local";
+    private static bool IsZone(in TokenCursor c, int i) => c.Lex(i) is { Zone: not null };
 
     // ---- durations and sets -----------------------------------------------------------------
 
@@ -1328,12 +1323,7 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         return y;
     }
 
-    private static bool IsCountNoun(in TokenCursor c, int i) =>
-        c.IsAny(i, "people", "troops") || c.IsAny(i, "soldiers", "members") || c.IsAny(i, "workers", "jobs") || c.IsAny(i, "units", "votes")
-        || c.IsAny(i, "residents", "civilians") || c.IsAny(i, "tonnes", "tons") || c.IsAny(i, "barrels", "shares") || c.IsAny(i, "employees", "cases")
-        || c.IsAny(i, "deaths", "homes") || c.IsAny(i, "pages", "km") || c.IsAny(i, "miles", "meters") || c.IsAny(i, "metres", "feet")
-        || c.IsAny(i, "points", "words") || c.IsAny(i, "dollars", "euros") || c.IsAny(i, "percent", "per") || c.IsAny(i, "kilometres", "kilometers")
-        || c.IsAny(i, "hours", "days") || c.IsAny(i, "years", "students") || c.IsAny(i, "cars", "vehicles") || c.IsAny(i, "flights", "passengers");
+    private static bool IsCountNoun(in TokenCursor c, int i) => c.Lex(i) is { CountNoun: true };
 
     /// <summary>A year after a date, with an optional comma: ", 2025" or " 2025".</summary>
     private static bool YearAfter(in TokenCursor c, int i, out int year, out int after)
