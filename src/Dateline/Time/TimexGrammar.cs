@@ -163,7 +163,8 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         }
 
         var head = lexicon.Find(w[..dash]);
-        if (head?.Mod is not { } m || !(w[..dash].Equals("mid", StringComparison.OrdinalIgnoreCase) || w[..dash].Equals("early", StringComparison.OrdinalIgnoreCase) || w[..dash].Equals("late", StringComparison.OrdinalIgnoreCase)))
+        if (head?.Mod is not { } m || !(w[..dash].Equals("mid", StringComparison.OrdinalIgnoreCase) || w[..dash].Equals("early", StringComparison.OrdinalIgnoreCase)
+            || w[..dash].Equals("late", StringComparison.OrdinalIgnoreCase) || w[..dash].Equals("end", StringComparison.OrdinalIgnoreCase) || w[..dash].Equals("start", StringComparison.OrdinalIgnoreCase)))
         {
             return false;
         }
@@ -368,6 +369,22 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         return false;
     }
 
+    /// <summary>The end of "last year", "a year ago", "a year earlier", "the previous year" at <paramref name="i"/>; 0 when none.</summary>
+    private static int YearBack(in TokenCursor c, int i)
+    {
+        if (c.Is(i, "last") && c.Is(i + 1, "year"))
+        {
+            return i + 2;
+        }
+
+        if (c.Is(i, "a") && c.Is(i + 1, "year") && (c.IsAny(i + 2, "ago", "earlier") || c.Is(i + 2, "before")))
+        {
+            return i + 3;
+        }
+
+        return c.Is(i, "the") && c.IsAny(i + 1, "previous", "prior") && c.Is(i + 2, "year") ? i + 3 : 0;
+    }
+
     private static bool IsSeasonContext(in TokenCursor c, int i) =>
         c.IsAny(i, "in", "the") || c.IsAny(i, "this", "last") || c.IsAny(i, "next", "since") || c.IsAny(i, "until", "by") || c.IsAny(i, "during", "coming") || c.Is(i, "past");
 
@@ -464,6 +481,16 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
                 end = i + 2;
                 return true;
             }
+        }
+
+        if (c.Is(i, "same") && (c.Lex(i + 1) is { Unit: not null, PluralUnit: false } || c.IsAny(i + 1, "period", "time")) && YearBack(c, c.Is(i + 2, "of") ? i + 3 : i + 2) is > 0 and var back)
+        {
+            // "the same period last year", "the same month a year earlier": the previous
+            // expression's period one year back.
+            var unitGrain = c.Lex(i + 1)?.Unit is { } pu && GrainOf(pu) is { } pg ? pg : Grain.Year;
+            spec = new DateSpec { Grain = unitGrain, Base = Base.Previous, Shift = -1, ShiftGrain = Grain.Year, PreviousGrain = unitGrain == Grain.Year };
+            end = back;
+            return true;
         }
 
         if (c.Is(i, "same") && c.Lex(i + 1) is { Unit: { } su } && GrainOf(su) is { } sg)

@@ -54,6 +54,11 @@ internal static class TimexNormalizer
             return (Underspecified(spec), "none", null);
         }
 
+        if (spec.PreviousGrain && anchorName == "previous-timex")
+        {
+            grain = anchor.Grain;
+        }
+
         return (Format(date, grain, spec) + TimeSuffix(spec), anchorName, new ResolvedDate(date, grain));
     }
 
