@@ -63,6 +63,11 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         {
             Take(ref match, ref found, m);
         }
+        else if (c.IsAny(i, "earlier", "later") && Phrase(c, i + 1, out m) && m.Value is null && m.Spec.Grain == Grain.Day)
+        {
+            // "earlier today", "later tonight".
+            Take(ref match, ref found, m with { Start = i });
+        }
 
         if (found && match.Value is null && match.Spec is { Month: > 0, Day: > 0 } spec)
         {
