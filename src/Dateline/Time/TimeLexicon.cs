@@ -67,6 +67,9 @@ internal sealed class TimeWord
     /// <summary>A noun that makes a number before it a count ("2000 troops").</summary>
     public bool CountNoun { get; set; }
 
+    /// <summary>A noun that makes a number after it a label ("Article 2024").</summary>
+    public bool NumberNoun { get; set; }
+
     /// <summary>A word that makes the month name after it a month ("in May").</summary>
     public bool DateContext { get; set; }
 
@@ -135,7 +138,7 @@ internal sealed class TimeLexicon
             foreach (var word in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 var w = Get(word);
-                w.CanStart |= role is not ("filler" or "countnoun" or "datecontext" or "clockcontext" or "zone");
+                w.CanStart |= role is not ("filler" or "countnoun" or "datecontext" or "clockcontext" or "zone" or "numbernoun");
                 switch (role)
                 {
                     case "month": w.Month = Int(arg); break;
@@ -158,6 +161,7 @@ internal sealed class TimeLexicon
                     case "opener": break;
                     case "filler": w.Filler = true; break;
                     case "countnoun": w.CountNoun = true; break;
+                    case "numbernoun": w.NumberNoun = true; break;
                     case "datecontext": w.DateContext = true; break;
                     case "clockcontext": w.ClockContext = true; break;
                     case "zone": w.Zone = arg == "-" ? "" : arg; break;

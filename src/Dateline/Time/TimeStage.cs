@@ -68,6 +68,12 @@ public sealed class TimeStage : IStage
                     continue;
                 }
 
+                if (match.Type == "NONE")
+                {
+                    i = match.End; // a name such as "Sunday Times"
+                    continue;
+                }
+
                 var tense = TenseNear(cursor, match.Start, match.End);
                 Add(timexes, cursor, match, published, ref previous, tense);
                 if (second is { } s)

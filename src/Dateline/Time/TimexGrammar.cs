@@ -1340,6 +1340,11 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
             return 0;
         }
 
+        if (c.Lex(i - 1) is { NumberNoun: true })
+        {
+            return 0;
+        }
+
         var next = c.Word(i + 1);
         if (next is "%" || IsCountNoun(c, i + 1))
         {
