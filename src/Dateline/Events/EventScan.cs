@@ -94,9 +94,12 @@ internal sealed class Scan
                 continue;
             }
 
+            // After "to", a lone verb is a purpose or a complement of another event ("met to
+            // discuss"), which patterns of several words code from their own trigger.
+            var afterTo = t > first && Is(t - 1, "to");
             foreach (var pattern in triggered)
             {
-                if (capitalized && pattern.Elements.Length < 2)
+                if ((capitalized || afterTo) && pattern.Elements.Length < 2)
                 {
                     continue;
                 }
@@ -407,6 +410,43 @@ internal sealed class Scan
     private bool IsAccordingTo(int mentionFirst) =>
         (Is(mentionFirst - 1, "to") && Is(mentionFirst - 2, "according"))
         || (Is(mentionFirst - 1, "the") && Is(mentionFirst - 2, "to") && Is(mentionFirst - 3, "according"));
+
+    /// <summary>
+    /// True when the trigger is a verb coordinated with the event before it ("criticized X and
+    /// demanded Y"): a conjunction stands between them with no subject of its own after it, and
+    /// no clause boundary anywhere between.
+    /// </summary>
+    public bool Coordinated(int previousEnd, int trigger)
+    {
+        var conjunction = -1;
+        for (var i = previousEnd + 1; i < trigger; i++)
+        {
+            if (IsHardBoundary(i) || (Class(i) & WordClass.Clause) != 0)
+            {
+                return false;
+            }
+
+            if (Is(i, "and") || Is(i, "but"))
+            {
+                conjunction = i;
+            }
+        }
+
+        if (conjunction < 0)
+        {
+            return false;
+        }
+
+        for (var i = conjunction + 1; i < trigger; i++)
+        {
+            if (mentionStarting[i] is not null || mentionEnding[i] is not null || tokens[i].Kind != TokenKind.Word)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The agent of a passive: the entity after "by".</summary>
     public Entity? ByPhrase(int end, int last)

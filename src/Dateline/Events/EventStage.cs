@@ -44,9 +44,17 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             }
 
             tokenStart = last;
-            foreach (var match in scan.Matches(first, last))
+            var matches = scan.Matches(first, last);
+            List<Entity> previousSources = [];
+            for (var m = 0; m < matches.Count; m++)
             {
-                foreach (var e in Build(document, scan, match, s, first, last))
+                // A target lies before the next event's trigger; a verb coordinated with the one
+                // before it ("criticized X and demanded Y") shares its subject.
+                var next = m + 1 < matches.Count ? matches[m + 1].Start : last;
+                var shared = m > 0 && scan.Coordinated(matches[m - 1].End, matches[m].Start) ? previousSources : null;
+                var built = Build(document, scan, matches[m], s, first, next, shared).ToList();
+                previousSources = [.. built.Select(e => e.Source).OfType<string>().Distinct().Select(id => document.EntityById(id)!)];
+                foreach (var e in built)
                 {
                     if (seen.Add((e.Code, e.Source, e.Target, e.Date)))
                     {
@@ -59,7 +67,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         return document with { Events = events.ToImmutable() };
     }
 
-    private IEnumerable<Event> Build(Document d, Scan scan, Match match, int sentence, int first, int last)
+    private IEnumerable<Event> Build(Document d, Scan scan, Match match, int sentence, int first, int last, List<Entity>? sharedSources)
     {
         if (codebook.Find(match.Pattern.Code) is not { } code)
         {
@@ -75,7 +83,11 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         Entity? target = match.Target;
         var passive = false;
         var cueOf = d.Quotes.FirstOrDefault(q => q.Cue is { } c && c.Start == d.Tokens[trigger].Start);
-        if (sources.Count == 0 && cueOf is null)
+        if (sources.Count == 0 && cueOf is null && sharedSources is { Count: > 0 })
+        {
+            sources.AddRange(sharedSources);
+        }
+        else if (sources.Count == 0 && cueOf is null)
         {
             var subject = scan.Subject(trigger, clauseStart, out passive);
             if (passive)
