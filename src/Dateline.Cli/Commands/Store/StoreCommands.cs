@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Dateline.Cli.Commands.Store;
+
+/// <summary>The commands over the store, registered together.</summary>
+internal static class StoreCommands
+{
+    public static void AddTo(RootCommand root)
+    {
+        root.Add(IngestCommand.Create());
+    }
+}
