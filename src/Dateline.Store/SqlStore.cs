@@ -456,7 +456,7 @@ public abstract class SqlStore : IArticleStore
     }
 
     private static string DayFilter(string column, DayRange days) =>
-        (days.From is null ? "" : $" AND {column} >= @from_day") + (days.To is null ? "" : $" AND {column} < @to_day_after");
+        (days.From is null ? "" : $" AND {column} >= @from_day") + (days.To is null ? "" : $" AND ({column} || '~') < @to_day_after");
 
     private static void SetDays(Statement statement, DayRange days)
     {
@@ -467,7 +467,9 @@ public abstract class SqlStore : IArticleStore
 
         if (days.To is { } to)
         {
-            // Days may carry a time ("2025-05-13T09:30"): compare below the next day.
+            // Days may carry a time ("2025-05-13T09:30") or be a month ("2025-06"): with '~' (above
+            // every digit and dash) appended, a month sorts after each of its days and stays out
+            // of a range that ends inside it.
             statement.Set("to_day_after", Keys.Day(to.AddDays(1)));
         }
     }

@@ -279,12 +279,15 @@ internal static class ReutersSgml
     private static PublicationDate? Date(string? value)
     {
         // 26-FEB-1987 15:01:01.79
-        if (value is null || value.Trim().Length < 20)
+        if (value is null)
         {
             return null;
         }
 
-        var text = value.Trim()[..20];
+        // Drop the hundredths of a second: " 2-MAR-1987 17:44:54.39" → "2-MAR-1987 17:44:54".
+        var text = value.Trim();
+        var dot = text.LastIndexOf('.');
+        text = dot > 0 ? text[..dot] : text;
         return DateTime.TryParseExact(text, "d-MMM-yyyy HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var when)
             ? new PublicationDate(DateOnly.FromDateTime(when), TimeOnly.FromDateTime(when))
             : null;

@@ -8,5 +8,11 @@ internal static class StoreCommands
     public static void AddTo(RootCommand root)
     {
         root.Add(IngestCommand.Create());
+        foreach (var query in QueryCommands.Create())
+        {
+            root.Add(query);
+        }
+
+        root.Add(ExportCommand.Create());
     }
 }
