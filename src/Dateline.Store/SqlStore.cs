@@ -573,7 +573,7 @@ public abstract class SqlStore : IArticleStore
             var c = store.connection;
             insertArticle = new Statement(c, transaction, store.InsertArticleSql);
             insertFullText = store.InsertFullTextSql is { } fts ? new Statement(c, transaction, fts) : null;
-            findBand = new Statement(c, transaction, "SELECT a.seq, a.id, a.minhash, a.original_id, a.story_id FROM minhash_bands b JOIN articles a ON a.seq = b.article_seq WHERE b.band = @band AND b.value = @value AND b.article_seq <> @seq ORDER BY a.seq");
+            findBand = new Statement(c, transaction, "SELECT a.seq, a.id, a.minhash, a.original_id, a.story_id FROM minhash_bands b JOIN articles a ON a.seq = b.article_seq WHERE b.band = @band AND b.value = @value AND b.article_seq <> @seq ORDER BY b.article_seq LIMIT 32");
             insertBand = new Statement(c, transaction, "INSERT INTO minhash_bands (band, value, article_seq) VALUES (@band, @value, @seq) ON CONFLICT DO NOTHING");
             linkCopy = new Statement(c, transaction, "UPDATE articles SET original_id = @original, story_id = @story WHERE seq = @seq");
             setStory = new Statement(c, transaction, "UPDATE articles SET story_id = @story WHERE seq = @seq");
@@ -581,11 +581,11 @@ public abstract class SqlStore : IArticleStore
             storyByEntities = new Statement(c, transaction,
                 "SELECT a.story_id, COUNT(DISTINCT n.name_key) AS shared FROM entities n JOIN articles a ON a.id = n.article_id "
                 + "WHERE n.name_key IN (SELECT m.name_key FROM entities m WHERE m.article_id = @id AND m.type IN ('PERSON', 'ORG', 'EVENT')) "
-                + "AND n.article_id <> @id AND a.published_day >= @from_day AND a.published_day <= @to_day "
+                + "AND n.published_day >= @from_day AND n.published_day <= @to_day AND n.article_id <> @id "
                 + "GROUP BY a.story_id ORDER BY 2 DESC, 1 LIMIT 1");
             insertEntity = new Statement(c, transaction,
-                "INSERT INTO entities (article_id, entity_id, type, name, name_key, actor, country, mentions, geo_country, lat, lon, feature, geonames_id) "
-                + "VALUES (@article, @entity, @type, @name, @name_key, @actor, @country, @mentions, @geo_country, @lat, @lon, @feature, @geonames_id)");
+                "INSERT INTO entities (article_id, entity_id, type, name, name_key, published_day, actor, country, mentions, geo_country, lat, lon, feature, geonames_id) "
+                + "VALUES (@article, @entity, @type, @name, @name_key, @published_day, @actor, @country, @mentions, @geo_country, @lat, @lon, @feature, @geonames_id)");
             insertName = new Statement(c, transaction, "INSERT INTO actor_names (key, name, actor) VALUES (@key, @name, @actor) ON CONFLICT DO NOTHING");
             insertQuote = new Statement(c, transaction,
                 "INSERT INTO quotes (article_id, quote_id, kind, start_offset, end_offset, text, speaker_entity, speaker_name, speaker_key, speaker_actor, cue, confidence) "
@@ -648,7 +648,7 @@ public abstract class SqlStore : IArticleStore
             {
                 entities[e.Id] = e;
                 var key = Keys.Name(e.Name);
-                insertEntity.Set("article", d.Id).Set("entity", e.Id).Set("type", e.Type).Set("name", e.Name).Set("name_key", key)
+                insertEntity.Set("article", d.Id).Set("entity", e.Id).Set("type", e.Type).Set("name", e.Name).Set("name_key", key).Set("published_day", day)
                     .Set("actor", e.Actor).Set("country", e.Country).Set("mentions", e.Mentions.Length)
                     .Set("geo_country", e.Geo?.Country).Set("lat", e.Geo?.Lat).Set("lon", e.Geo?.Lon)
                     .Set("feature", e.Geo?.Feature).Set("geonames_id", e.Geo?.GeonamesId).Execute();
@@ -731,6 +731,11 @@ public abstract class SqlStore : IArticleStore
             return reader.Read() && reader.Int(1) >= 2 ? reader.GetString(0) : null;
         }
 
+        /// <remarks>
+        /// Each band looks at its 32 oldest sharers only: a band value shared by hundreds of
+        /// articles comes from stock phrases, not from copying, and scanning them all would make
+        /// every write slower as the store grows. A real copy shares most bands, rare ones included.
+        /// </remarks>
         private (string? Original, string? Story) FindOriginal(long seq, byte[] signature)
         {
             (long Seq, string Original, string Story)? best = null;

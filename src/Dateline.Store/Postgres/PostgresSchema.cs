@@ -50,6 +50,7 @@ internal static class PostgresSchema
                 type TEXT NOT NULL,
                 name TEXT NOT NULL,
                 name_key TEXT NOT NULL,
+                published_day TEXT,
                 actor TEXT,
                 country TEXT,
                 mentions INTEGER NOT NULL,
@@ -61,7 +62,7 @@ internal static class PostgresSchema
                 PRIMARY KEY (article_id, entity_id)
             );
             CREATE INDEX entities_actor ON entities (actor);
-            CREATE INDEX entities_name ON entities (name_key);
+            CREATE INDEX entities_name ON entities (name_key, published_day);
             CREATE TABLE quotes (
                 article_id TEXT NOT NULL,
                 quote_id TEXT NOT NULL,

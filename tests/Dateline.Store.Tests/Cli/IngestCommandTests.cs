@@ -103,7 +103,7 @@ public sealed class IngestCommandTests : IDisposable
     [Fact]
     public void Killing_ingest_ten_times_and_running_it_again_stores_every_article_exactly_once()
     {
-        var input = WriteCorpus(2000);
+        var input = WriteCorpus(1500);
         var expected = ExpectedIds(input);
         var random = new Random(20260305);
         var interrupted = 0;
@@ -113,8 +113,21 @@ public sealed class IngestCommandTests : IDisposable
             process.StandardInput.Close();
             _ = process.StandardOutput.ReadToEndAsync();
             _ = process.StandardError.ReadToEndAsync();
-            Thread.Sleep(random.Next(250, 900));
-            process.Kill(); // SIGKILL: no finally blocks, no flush, no rollback by the process itself
+
+            // Kill at a random moment after this run's first commit, however slow the machine is today.
+            var before = Count();
+            var wait = Stopwatch.StartNew();
+            while (!process.HasExited && Count() <= before && wait.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                Thread.Sleep(10);
+            }
+
+            Thread.Sleep(random.Next(0, 300));
+            if (!process.HasExited)
+            {
+                process.Kill(); // SIGKILL: no finally blocks, no flush, no rollback by the process itself
+            }
+
             process.WaitForExit();
             var stored = AssertWholeBatchesOnly();
             Assert.True(stored <= expected.Count);
@@ -129,6 +142,28 @@ public sealed class IngestCommandTests : IDisposable
         Assert.Equal(expected.Count, AssertWholeBatchesOnly());
         using var store = SqliteStore.Open(Db);
         Assert.Equal(expected.Order(StringComparer.Ordinal), store.StoredIds().Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>The number of stored articles, read while a writer may be busy (WAL lets readers in).</summary>
+    private long Count()
+    {
+        if (!File.Exists(Db))
+        {
+            return 0;
+        }
+
+        try
+        {
+            using var connection = new SqliteConnection($"Data Source={Db};Mode=ReadOnly;Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM articles";
+            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (SqliteException)
+        {
+            return 0; // not created yet
+        }
     }
 
     /// <summary>Checks that every stored article has all its rows and nothing else is there; returns the number of articles.</summary>
@@ -156,7 +191,7 @@ public sealed class IngestCommandTests : IDisposable
         var articles = Scalar("SELECT COUNT(*) FROM articles");
         Assert.Equal(articles, Scalar("SELECT COUNT(DISTINCT id) FROM articles"));
         Assert.Equal(articles, Scalar("SELECT COUNT(*) FROM articles_fts"));
-        Assert.Equal(Scalar("SELECT COUNT(*) FROM articles WHERE minhash IS NOT NULL") * Linking.MinHash.Bands, Scalar("SELECT COUNT(*) FROM minhash_bands"));
+        Assert.Equal(Scalar("SELECT COUNT(*) FROM articles WHERE minhash IS NOT NULL") * Dateline.Store.Linking.MinHash.Bands, Scalar("SELECT COUNT(*) FROM minhash_bands"));
         Assert.Equal(0, Scalar("SELECT COUNT(*) FROM minhash_bands WHERE article_seq NOT IN (SELECT seq FROM articles)"));
         Assert.Equal(0, Scalar("SELECT COUNT(*) FROM articles WHERE json NOT LIKE '{\"schema\":\"dateline.document/1\",\"id\":\"' || id || '\"%'"));
         using var check = connection.CreateCommand();

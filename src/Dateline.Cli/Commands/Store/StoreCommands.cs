@@ -14,5 +14,6 @@ internal static class StoreCommands
         }
 
         root.Add(ExportCommand.Create());
+        root.Add(StoreBenchCommand.Create());
     }
 }
