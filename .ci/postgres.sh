@@ -2,7 +2,7 @@
 # Installs PostgreSQL from Debian's packages (if missing), starts a throwaway cluster on loopback
 # and prints its connection string on standard output, for the store's PostgreSQL tests:
 #
-#   export DATELINE_TEST_POSTGRES="$(bash .ci/postgres.sh)"
+#   export DATELINE_TEST_POSTGRES="$(bash .ci/postgres.sh)"    (.ci/services/postgres.sh does this in CI)
 #   dotnet test tests/Dateline.Store.Tests
 #
 # Idempotent: a cluster already running on the port is reused. Everything else goes to stderr.

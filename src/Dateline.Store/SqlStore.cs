@@ -153,6 +153,12 @@ public abstract class SqlStore : IArticleStore
 
     private List<WriteOutcome> WriteOnce(IReadOnlyList<Document> documents, CancellationToken cancellationToken)
     {
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            // A server that dropped the connection since the last batch: reconnect first.
+            throw new StoreException($"lost the connection to {Description}") { Transient = true };
+        }
+
         var outcomes = new List<WriteOutcome>(documents.Count);
         using var transaction = connection.BeginTransaction();
         using var writer = new BatchWriter(this, transaction);

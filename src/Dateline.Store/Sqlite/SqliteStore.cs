@@ -61,7 +61,8 @@ public sealed class SqliteStore : SqlStore
             {
                 connection.Open();
                 using var pragmas = connection.CreateCommand();
-                pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = OFF;";
+                // A 64 MiB page cache keeps the random-key indexes (ids, bands) in memory as the store grows.
+                pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536;";
                 pragmas.ExecuteNonQuery();
                 return 0;
             });

@@ -52,3 +52,55 @@ public sealed class PostgresContractTests : StoreContractTests
         drop.ExecuteNonQuery();
     }
 }
+
+/// <summary>What only the shared store faces: a server that drops the connection between batches.</summary>
+public sealed class PostgresFaultTests
+{
+    [SkippableFact]
+    public void A_dropped_connection_is_reopened_and_the_batch_written_once()
+    {
+        using var contract = new PostgresHarness();
+        var store = contract.Store;
+        store.Write([Support.Corpus.Harbor()]);
+        contract.TerminateStoreConnections();
+        var outcomes = store.Write([Support.Corpus.Border(), Support.Corpus.Harbor()]);
+        Assert.Equal([WriteStatus.Stored, WriteStatus.Duplicate], outcomes.Select(o => o.Status));
+        Assert.Equal(2, store.Stats().Articles);
+    }
+
+    /// <summary>A fresh schema on the test server, and a way to cut the store off.</summary>
+    private sealed class PostgresHarness : IDisposable
+    {
+        private readonly string admin;
+        private readonly string schema = "dateline_fault_" + Guid.NewGuid().ToString("N")[..12];
+
+        public PostgresHarness()
+        {
+            var server = Environment.GetEnvironmentVariable(PostgresContractTests.Variable);
+            Skip.If(string.IsNullOrWhiteSpace(server), $"{PostgresContractTests.Variable} is not set: no PostgreSQL server to test against (run .ci/postgres.sh)");
+            admin = PostgresStore.ToConnectionString(server!);
+            Execute($"CREATE SCHEMA {schema}");
+            Store = PostgresStore.Open(new NpgsqlConnectionStringBuilder(admin) { SearchPath = schema, Pooling = false, ApplicationName = schema }.ConnectionString);
+        }
+
+        public PostgresStore Store { get; }
+
+        public void TerminateStoreConnections() =>
+            Execute($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '{schema}'");
+
+        public void Dispose()
+        {
+            Store.Dispose();
+            Execute($"DROP SCHEMA {schema} CASCADE");
+        }
+
+        private void Execute(string sql)
+        {
+            using var connection = new NpgsqlConnection(admin);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
+    }
+}

@@ -53,15 +53,15 @@ internal static class StoreBenchCommand
         }
 
         var corpus = new SyntheticCorpus(seed: 8);
-        var clock = Stopwatch.StartNew();
         var n = 0;
         while (have < target)
         {
+            var lap = Stopwatch.StartNew();
             var count = (int)Math.Min(1000, target - have);
             var batch = Enumerable.Range(n, count).Select(corpus.Next).ToList();
             n += count;
             have += store.Write(batch).Count(o => o.Status == WriteStatus.Stored);
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dateline: {have:N0} articles ({have / clock.Elapsed.TotalSeconds:N0}/s generate+analyse+write on one thread)"));
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dateline: {have:N0} articles, last 1,000 at {count / lap.Elapsed.TotalSeconds:N0}/s (generate, analyse and write on one thread)"));
         }
     }
 
