@@ -247,20 +247,42 @@ public abstract class SqlStore : IArticleStore
         ArgumentNullException.ThrowIfNull(query);
         return Guard("query events", () =>
         {
+            // The actor filter that drives the query is split into its alternatives (code or
+            // name, source or target side); each alternative walks its (actor, day) index in day
+            // order and stops after @limit rows, and the union of those few rows is sorted. One
+            // OR across them all would collect and sort every event of a busy actor instead.
+            var branches = new List<string>();
             var where = new List<string>();
-            if (query.Actor is not null)
+            void Actor(string? value, string side, string parameter)
             {
-                where.Add(ActorCondition("e.source_actor", "e.source_key", "actor"));
+                if (value is null)
+                {
+                    return;
+                }
+
+                if (branches.Count == 0)
+                {
+                    branches.AddRange(ActorAlternatives($"e.{side}_actor", $"e.{side}_key", parameter));
+                }
+                else
+                {
+                    where.Add(ActorCondition($"e.{side}_actor", $"e.{side}_key", parameter));
+                }
             }
 
-            if (query.Target is not null)
-            {
-                where.Add(ActorCondition("e.target_actor", "e.target_key", "target"));
-            }
-
+            Actor(query.Actor, "source", "actor");
+            Actor(query.Target, "target", "target");
             if (query.EitherSide is not null)
             {
-                where.Add($"({ActorCondition("e.source_actor", "e.source_key", "either")} OR {ActorCondition("e.target_actor", "e.target_key", "either")})");
+                if (branches.Count == 0)
+                {
+                    branches.AddRange(ActorAlternatives("e.source_actor", "e.source_key", "either"));
+                    branches.AddRange(ActorAlternatives("e.target_actor", "e.target_key", "either"));
+                }
+                else
+                {
+                    where.Add($"({ActorCondition("e.source_actor", "e.source_key", "either")} OR {ActorCondition("e.target_actor", "e.target_key", "either")})");
+                }
             }
 
             if (query.Code is not null)
@@ -270,13 +292,21 @@ public abstract class SqlStore : IArticleStore
 
             if (query.Story is not null)
             {
-                where.Add("a.story_id = COALESCE((SELECT s.story_id FROM articles s WHERE s.id = @story), @story)");
+                where.Add("e.article_id IN (SELECT s2.id FROM articles s2 WHERE s2.story_id = COALESCE((SELECT s.story_id FROM articles s WHERE s.id = @story), @story))");
             }
 
-            var days = DayFilter("e.day", query.Days);
-            var sql = $"SELECT {EventColumns} FROM events e JOIN articles a ON a.id = e.article_id WHERE 1 = 1"
-                + string.Concat(where.Select(w => " AND " + w)) + days
-                + " ORDER BY e.day, a.published, e.seq LIMIT @limit";
+            var filters = string.Concat(where.Select(w => " AND " + w)) + DayFilter("e.day", query.Days);
+            string sql;
+            if (branches.Count == 0)
+            {
+                sql = $"SELECT {EventColumns} FROM events e JOIN articles a ON a.id = e.article_id WHERE 1 = 1{filters} ORDER BY e.day, e.seq LIMIT @limit";
+            }
+            else
+            {
+                var union = string.Join(" UNION ", branches.Select((b, i) => $"SELECT b{i}.seq FROM (SELECT e.seq FROM events e WHERE {b}{filters} ORDER BY e.day, e.seq LIMIT @limit) b{i}"));
+                sql = $"SELECT {EventColumns} FROM events e JOIN articles a ON a.id = e.article_id WHERE e.seq IN ({union}) ORDER BY e.day, e.seq LIMIT @limit";
+            }
+
             using var statement = new Statement(connection, null, sql);
             statement.Set("limit", query.Limit);
             SetActor(statement, "actor", query.Actor);
@@ -449,6 +479,9 @@ public abstract class SqlStore : IArticleStore
 
     private static string ActorCondition(string codeColumn, string keyColumn, string parameter) =>
         $"({codeColumn} = @{parameter}_code OR {keyColumn} IN (SELECT n.key FROM actor_names n WHERE n.key LIKE @{parameter}_name ESCAPE '\\'))";
+
+    private static string[] ActorAlternatives(string codeColumn, string keyColumn, string parameter) =>
+        [$"{codeColumn} = @{parameter}_code", $"{keyColumn} IN (SELECT n.key FROM actor_names n WHERE n.key LIKE @{parameter}_name ESCAPE '\\')"];
 
     private static void SetActor(Statement statement, string parameter, string? value)
     {

@@ -94,10 +94,18 @@ public sealed class SqliteStore : SqlStore
 
     private protected override string? InsertFullTextSql => "INSERT INTO articles_fts (rowid, title, body) VALUES (@seq, @title, @text)";
 
+    /// <summary>The newest matches ranked for relevance (see <see cref="SearchCandidates"/>).</summary>
     private protected override string SearchSql(string filters) =>
-        "SELECT a.id, a.title, a.outlet, a.source_uri, a.published, a.language, a.word_count, a.original_id, a.story_id, a.json "
-        + "FROM articles_fts f JOIN articles a ON a.seq = f.rowid WHERE articles_fts MATCH @query" + filters
-        + " ORDER BY f.rank, a.seq LIMIT @limit";
+        "SELECT a.id, a.title, a.outlet, a.source_uri, a.published, a.language, a.word_count, a.original_id, a.story_id, a.json FROM "
+        + "(SELECT f.rowid AS seq, f.rank AS rank FROM articles_fts f JOIN articles a ON a.seq = f.rowid WHERE articles_fts MATCH @query" + filters
+        + $" ORDER BY f.rowid DESC LIMIT {SearchCandidates}) m JOIN articles a ON a.seq = m.seq ORDER BY m.rank, a.seq LIMIT @limit";
+
+    /// <summary>
+    /// Search ranks (BM25) the newest this-many matching articles. Ranking every match of a common
+    /// word ("talks" in half of 100,000 articles) took 230 ms; ranking the newest 2,000 takes 10 ms,
+    /// and for news the newest matches are the ones wanted. A rarer word is ranked in full.
+    /// </summary>
+    internal const int SearchCandidates = 2000;
 
     private static readonly Lazy<System.Collections.Frozen.FrozenSet<string>> EnglishStopwords = new(() =>
         Dateline.Text.TextLexicons.Default.Stopwords.FirstOrDefault(s => s.Language == "en").Words ?? System.Collections.Frozen.FrozenSet<string>.Empty);
