@@ -108,7 +108,21 @@ public sealed class SqliteStore : SqlStore
     internal const int SearchCandidates = 2000;
 
     private static readonly Lazy<System.Collections.Frozen.FrozenSet<string>> EnglishStopwords = new(() =>
-        Dateline.Text.TextLexicons.Default.Stopwords.FirstOrDefault(s => s.Language == "en").Words ?? System.Collections.Frozen.FrozenSet<string>.Empty);
+    {
+        using var stream = typeof(SqliteStore).Assembly.GetManifestResourceStream("Dateline.Store.Data.search-stopwords.txt")
+            ?? throw new InvalidOperationException("the embedded search-stopwords.txt is missing (a build problem)");
+        using var reader = new StreamReader(stream);
+        var words = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0 && line[0] != '#')
+            {
+                words.Add(line.Trim());
+            }
+        }
+
+        return System.Collections.Frozen.FrozenSet.ToFrozenSet(words, StringComparer.Ordinal);
+    });
 
     /// <summary>
     /// Every word of the query as a quoted FTS5 term, all required, so user text never reaches
