@@ -56,7 +56,7 @@ internal static class IngestSources
     }
 
     private static IngestFormat Detect(string path) =>
-        path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) ? IngestFormat.Jsonl
+        path == "-" || path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) ? IngestFormat.Jsonl
         : path.EndsWith(".sgm", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".sgm.gz", StringComparison.OrdinalIgnoreCase) ? IngestFormat.ReutersSgml
         : IngestFormat.Article;
 
