@@ -53,7 +53,9 @@ public static class Corpus
             Published = PublicationDate.TryParse(published),
             PublishedFrom = "option",
         };
-        return Pipeline.Default.Analyze(document);
+        // Text structure from the real pipeline; every analysis layer is set by hand below, so
+        // that the expected answers do not move when the analysis stages improve.
+        return Pipeline.Default.Analyze(document) with { Entities = [], Quotes = [], Timexes = [], Events = [], Figures = [] };
     }
 
     public static Entity Person(string id, string name, string actor, string country, string text, params string[] mentions) =>
