@@ -41,12 +41,14 @@ public static class StoreLocation
     /// <exception cref="StoreException">The store cannot be opened; the message says why.</exception>
     public static IArticleStore Open(string? location)
     {
-        location ??= Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (string.IsNullOrWhiteSpace(location))
-        {
-            location = DefaultPath;
-        }
-
+        location = Resolve(location);
         return IsPostgres(location) ? PostgresStore.Open(location) : SqliteStore.Open(location);
+    }
+
+    /// <summary>The store <paramref name="location"/> names: itself, else DATELINE_DB, else the default file.</summary>
+    public static string Resolve(string? location)
+    {
+        location ??= Environment.GetEnvironmentVariable(EnvironmentVariable);
+        return string.IsNullOrWhiteSpace(location) ? DefaultPath : location;
     }
 }

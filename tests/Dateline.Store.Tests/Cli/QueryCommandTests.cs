@@ -87,6 +87,16 @@ public sealed class QueryCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_query_on_a_store_that_does_not_exist_says_so_and_creates_nothing()
+    {
+        var missing = Path.Combine(folder, "typo.db");
+        var run = Support.Cli.Run("search", "harbor", "--db", missing);
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains($"no store at {missing}", run.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(missing));
+    }
+
+    [Fact]
     public void Bad_days_are_an_input_error()
     {
         var run = Support.Cli.Run("events", "--from", "5 March", "--db", Db);

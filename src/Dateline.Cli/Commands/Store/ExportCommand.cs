@@ -43,7 +43,7 @@ internal static class ExportCommand
         var command = new Command("export", "Export the store: contract JSON, CSV, or GDELT 2.0 event and mention tables.") { db, format, output };
         command.SetAction((parse, cancellationToken) =>
         {
-            using var store = StoreOptions.Open(parse.GetValue(db));
+            using var store = StoreOptions.Open(parse.GetValue(db), mustExist: true);
             if (store is null)
             {
                 return Task.FromResult(StoreOptions.StoreErrorExit);

@@ -205,7 +205,7 @@ internal static class QueryCommands
             return Program.InputErrorExit;
         }
 
-        using var store = StoreOptions.Open(db);
+        using var store = StoreOptions.Open(db, mustExist: true);
         if (store is null)
         {
             return StoreOptions.StoreErrorExit;

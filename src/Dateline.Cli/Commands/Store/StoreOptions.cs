@@ -24,9 +24,19 @@ internal static class StoreOptions
 
     public static Option<string?> To() => new("--to") { Description = "Last day (ISO 8601, inclusive)." };
 
-    /// <summary>Opens the store, or prints why not and returns null.</summary>
-    public static IArticleStore? Open(string? location)
+    /// <summary>
+    /// Opens the store, or prints why not and returns null. Queries pass <paramref name="mustExist"/>
+    /// so that a mistyped path is an error, not a new empty store.
+    /// </summary>
+    public static IArticleStore? Open(string? location, bool mustExist = false)
     {
+        var resolved = StoreLocation.Resolve(location);
+        if (mustExist && !StoreLocation.IsPostgres(resolved) && !File.Exists(resolved))
+        {
+            Console.Error.WriteLine($"dateline: no store at {resolved} (ingest some articles first, or give --db)");
+            return null;
+        }
+
         try
         {
             return StoreLocation.Open(location);
