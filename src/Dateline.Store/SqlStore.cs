@@ -612,8 +612,16 @@ public abstract class SqlStore : IArticleStore
             var c = store.connection;
             insertArticle = new Statement(c, transaction, store.InsertArticleSql);
             insertFullText = store.InsertFullTextSql is { } fts ? new Statement(c, transaction, fts) : null;
-            findBand = new Statement(c, transaction, "SELECT a.seq, a.id, a.minhash, a.original_id, a.story_id FROM minhash_bands b JOIN articles a ON a.seq = b.article_seq WHERE b.band = @band AND b.value = @value AND b.article_seq <> @seq ORDER BY b.article_seq LIMIT 32");
-            insertBand = new Statement(c, transaction, "INSERT INTO minhash_bands (band, value, article_seq) VALUES (@band, @value, @seq) ON CONFLICT DO NOTHING");
+            // One statement for all bands each way: one round trip, not ten, to a server.
+            findBand = new Statement(c, transaction,
+                "SELECT a.seq, a.id, a.minhash, a.original_id, a.story_id FROM articles a WHERE a.seq IN ("
+                + string.Join(" UNION ALL ", Enumerable.Range(0, MinHash.Bands).Select(band =>
+                    $"SELECT c{band}.article_seq FROM (SELECT b.article_seq FROM minhash_bands b WHERE b.band = {band} AND b.value = @value{band} AND b.article_seq <> @seq ORDER BY b.article_seq LIMIT 32) c{band}"))
+                + ") ORDER BY a.seq");
+            insertBand = new Statement(c, transaction,
+                "INSERT INTO minhash_bands (band, value, article_seq) VALUES "
+                + string.Join(", ", Enumerable.Range(0, MinHash.Bands).Select(band => $"({band}, @value{band}, @seq)"))
+                + " ON CONFLICT DO NOTHING");
             linkCopy = new Statement(c, transaction, "UPDATE articles SET original_id = @original, story_id = @story WHERE seq = @seq");
             setStory = new Statement(c, transaction, "UPDATE articles SET story_id = @story WHERE seq = @seq");
             storyByEvent = new Statement(c, transaction, "SELECT a.story_id FROM events e JOIN articles a ON a.id = e.article_id WHERE e.group_id = @group AND e.article_id <> @id ORDER BY e.seq LIMIT 1");
@@ -671,10 +679,7 @@ public abstract class SqlStore : IArticleStore
             if (signature is not null)
             {
                 (original, story) = FindOriginal(seq, signature);
-                for (var band = 0; band < MinHash.Bands; band++)
-                {
-                    insertBand.Set("band", band).Set("value", MinHash.BandKey(signature, band)).Set("seq", seq).Execute();
-                }
+                SetBands(insertBand, signature, seq).Execute();
             }
 
             if (original is not null)
@@ -777,27 +782,29 @@ public abstract class SqlStore : IArticleStore
         /// </remarks>
         private (string? Original, string? Story) FindOriginal(long seq, byte[] signature)
         {
-            (long Seq, string Original, string Story)? best = null;
-            for (var band = 0; band < MinHash.Bands; band++)
+            // Candidates come oldest first: the first similar one is the original (a copy of a
+            // copy links to the first original through its own link).
+            using var reader = SetBands(findBand, signature, seq).Reader();
+            while (reader.Read())
             {
-                using var reader = findBand.Set("band", band).Set("value", MinHash.BandKey(signature, band)).Set("seq", seq).Reader();
-                while (reader.Read())
+                if (!reader.IsDBNull(2) && MinHash.Similarity((byte[])reader.GetValue(2), signature) >= MinHash.CopyThreshold)
                 {
-                    if (reader.IsDBNull(2) || MinHash.Similarity((byte[])reader.GetValue(2), signature) < MinHash.CopyThreshold)
-                    {
-                        continue;
-                    }
-
-                    var candidateSeq = reader.Long(0) ?? long.MaxValue;
-                    if (best is null || candidateSeq < best.Value.Seq)
-                    {
-                        // A copy of a copy links to the first original.
-                        best = (candidateSeq, reader.Text(3) ?? reader.GetString(1), reader.GetString(4));
-                    }
+                    return (reader.Text(3) ?? reader.GetString(1), reader.GetString(4));
                 }
             }
 
-            return best is { } b ? (b.Original, b.Story) : (null, null);
+            return (null, null);
+        }
+
+        private static Statement SetBands(Statement statement, byte[] signature, long seq)
+        {
+            statement.Set("seq", seq);
+            for (var band = 0; band < MinHash.Bands; band++)
+            {
+                statement.Set("value" + band.ToString(System.Globalization.CultureInfo.InvariantCulture), MinHash.BandKey(signature, band));
+            }
+
+            return statement;
         }
 
         private static int MentionIn(Entity? entity, TextSpan sentence)
