@@ -7,9 +7,16 @@ public sealed record DecodedText(string Text, string Encoding);
 
 /// <summary>
 /// Turns bytes into text: a byte-order mark decides when present; otherwise valid UTF-8 is
-/// UTF-8, and anything else is read as Windows-1252 (a superset of Latin-1's printable
-/// characters, and what mislabelled Western text almost always is). Binary content is refused.
+/// UTF-8; otherwise the charset declared by the transport (an HTTP or WARC header) or by the
+/// page itself (<c>&lt;meta charset&gt;</c> or <c>http-equiv</c> in its first 4 KiB) decides; and
+/// anything else is read as Windows-1252 (a superset of Latin-1's printable characters, and what
+/// mislabelled Western text almost always is). Binary content is refused.
 /// </summary>
+/// <remarks>
+/// Valid UTF-8 wins over a declaration because pages that declare Latin-1 but are served as
+/// UTF-8 are common, while non-ASCII Latin-1 or CJK text that happens to be valid UTF-8 is
+/// vanishingly rare. No statistical detector is used: the one on NuGet (UTF.Unknown) is MPL-1.1.
+/// </remarks>
 public static class TextDecoder
 {
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -35,7 +42,13 @@ public static class TextDecoder
     ];
 
     /// <summary>Decodes <paramref name="bytes"/>, or says why they are not text.</summary>
-    public static Result<DecodedText> Decode(ReadOnlySpan<byte> bytes)
+    public static Result<DecodedText> Decode(ReadOnlySpan<byte> bytes) => Decode(bytes, declaredCharset: null);
+
+    /// <summary>
+    /// Decodes <paramref name="bytes"/> that came with <paramref name="declaredCharset"/> (from a
+    /// Content-Type header; null when none), or says why they are not text.
+    /// </summary>
+    public static Result<DecodedText> Decode(ReadOnlySpan<byte> bytes, string? declaredCharset)
     {
         if (bytes.IsEmpty)
         {
@@ -81,8 +94,124 @@ public static class TextDecoder
         }
         catch (DecoderFallbackException)
         {
+            var declared = Lookup(declaredCharset) ?? Lookup(MetaCharset(bytes));
+            if (declared is { } encoding && encoding.CodePage is not (65001 or 1200 or 1201 or 12000 or 12001))
+            {
+                return Result<DecodedText>.Success(new DecodedText(encoding.GetString(bytes), encoding.WebName));
+            }
+
             return Result<DecodedText>.Success(new DecodedText(Windows1252.Value.GetString(bytes), "windows-1252"));
         }
+    }
+
+    /// <summary>
+    /// The charset a page declares in its first 4 KiB (<c>&lt;meta charset="…"&gt;</c> or
+    /// <c>content="text/html; charset=…"</c>), or null. Reads bytes as ASCII, as the HTML
+    /// prescan does, since the declaration itself is ASCII in every encoding it can name.
+    /// </summary>
+    public static string? MetaCharset(ReadOnlySpan<byte> bytes)
+    {
+        var head = bytes[..Math.Min(bytes.Length, 4096)];
+        var at = 0;
+        while (at < head.Length)
+        {
+            var found = IndexOfIgnoreCase(head[at..], "charset"u8);
+            if (found < 0)
+            {
+                return null;
+            }
+
+            var i = at + found + 7;
+            while (i < head.Length && head[i] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+            {
+                i++;
+            }
+
+            if (i < head.Length && head[i] == (byte)'=')
+            {
+                i++;
+                while (i < head.Length && head[i] is (byte)' ' or (byte)'"' or (byte)'\'')
+                {
+                    i++;
+                }
+
+                var start = i;
+                while (i < head.Length && i - start < 40 && (char.IsAsciiLetterOrDigit((char)head[i]) || head[i] is (byte)'-' or (byte)'_' or (byte)':' or (byte)'.'))
+                {
+                    i++;
+                }
+
+                if (i > start)
+                {
+                    return System.Text.Encoding.ASCII.GetString(head[start..i]);
+                }
+            }
+
+            at = i;
+        }
+
+        return null;
+    }
+
+    /// <summary>The encoding a charset label names (WHATWG labels, code pages included), or null.</summary>
+    public static Encoding? Lookup(string? label)
+    {
+        if (string.IsNullOrWhiteSpace(label))
+        {
+            return null;
+        }
+
+        _ = Windows1252.Value;
+        var name = label.Trim().Trim('"', '\'').ToLowerInvariant() switch
+        {
+            // Per the WHATWG Encoding Standard these labels mean the wider encoding.
+            "iso-8859-1" or "latin1" or "latin-1" or "us-ascii" or "ascii" or "iso8859-1" or "l1" => "windows-1252",
+            "iso-8859-9" or "latin5" => "windows-1254",
+            "gb2312" or "gbk" or "x-gbk" or "cn-gb" => "gb18030",
+            "x-sjis" or "sjis" or "shift-jis" or "ms_kanji" => "shift_jis",
+            "ks_c_5601-1987" or "ksc5601" => "euc-kr",
+            "utf8" => "utf-8",
+            var other => other,
+        };
+
+        try
+        {
+            return Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            // An unknown label is treated as no label: a fact about the page, not an error.
+            return null;
+        }
+    }
+
+    private static int IndexOfIgnoreCase(ReadOnlySpan<byte> haystack, ReadOnlySpan<byte> lowerNeedle)
+    {
+        for (var i = 0; i + lowerNeedle.Length <= haystack.Length; i++)
+        {
+            var match = true;
+            for (var j = 0; j < lowerNeedle.Length; j++)
+            {
+                var b = haystack[i + j];
+                if (b is >= (byte)'A' and <= (byte)'Z')
+                {
+                    b = (byte)(b + 32);
+                }
+
+                if (b != lowerNeedle[j])
+                {
+                    match = false;
+                    break;
+                }
+            }
+
+            if (match)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static Result<DecodedText> Utf8(ReadOnlySpan<byte> bytes, string name) =>

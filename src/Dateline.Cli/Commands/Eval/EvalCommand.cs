@@ -13,6 +13,7 @@ internal static class EvalCommand
         var eval = new Command("eval", "Measure accuracy on a public evaluation data set (see docs/EVALUATION.md).");
 
         // One line per evaluation; each lives in its own file beside this one.
+        eval.Add(ExtractionEval.Create());
         return eval;
     }
 }

@@ -1,0 +1,389 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using AngleSharp.Dom;
+using Dateline.Model;
+
+namespace Dateline.Extraction;
+
+/// <summary>What a page says about its article besides the body.</summary>
+internal sealed record PageMetadata
+{
+    public string? Title { get; init; }
+
+    public ImmutableArray<string> Authors { get; init; } = [];
+
+    public PublicationDate? Published { get; init; }
+
+    /// <summary>jsonld, meta, url or none.</summary>
+    public string PublishedFrom { get; init; } = "none";
+
+    public string? SiteName { get; init; }
+
+    public string? Canonical { get; init; }
+}
+
+/// <summary>
+/// Reads a page's metadata: JSON-LD (schema.org Article and its kinds), the meta tags of Open
+/// Graph, Dublin Core, Parse.ly and Sailthru, <c>&lt;time datetime&gt;</c>, and a date in the URL.
+/// </summary>
+/// <remarks>
+/// Structured data is preferred because sites fill it for search engines and it is rarely
+/// wrong; meta tags come next; a date in the URL (<c>/2025/05/13/</c>) is the last resort.
+/// </remarks>
+internal static class HtmlMetadata
+{
+    private static readonly string[] ArticleTypes =
+    [
+        "NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+        "LiveBlogPosting", "Report", "ScholarlyArticle", "TechArticle", "SocialMediaPosting", "BackgroundNewsArticle",
+        "ReviewNewsArticle", "Posting", "DiscussionForumPosting",
+    ];
+
+    // In order of trust: the first that parses wins.
+    private static readonly string[] PublishedMeta =
+    [
+        "article:published_time", "og:article:published_time", "og:published_time", "datepublished", "article.published",
+        "article:published", "published_time", "published-date", "publish-date", "publishdate", "pubdate", "parsely-pub-date",
+        "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "dc.date.created",
+        "citation_publication_date", "citation_date", "date", "og:updated_time", "article:modified_time", "datemodified",
+        "last-modified", "lastmod",
+    ];
+
+    private static readonly string[] AuthorMeta =
+    [
+        "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "citation_author",
+    ];
+
+    private static readonly JsonDocumentOptions JsonOptions = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+        MaxDepth = 64,
+    };
+
+    public static PageMetadata Read(IDocument page, string? sourceUri)
+    {
+        var meta = MetaTags(page);
+        var ld = JsonLd(page);
+        var siteName = First(meta, "og:site_name", "application-name", "twitter:site:name") ?? ld.Publisher;
+        var canonical = page.QuerySelector("link[rel='canonical']")?.GetAttribute("href") ?? First(meta, "og:url");
+        canonical = AbsoluteHttp(canonical);
+        var url = sourceUri ?? canonical;
+        if (siteName is null && Host(url) is { } host)
+        {
+            siteName = host;
+        }
+
+        var (published, from) = Published(page, meta, ld, url);
+        return new PageMetadata
+        {
+            Title = Title(page, meta, ld, siteName),
+            Authors = Authors(meta, ld),
+            Published = published,
+            PublishedFrom = from,
+            SiteName = Clean(siteName),
+            Canonical = canonical,
+        };
+    }
+
+    private static Dictionary<string, string> MetaTags(IDocument page)
+    {
+        var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var element in page.QuerySelectorAll("meta"))
+        {
+            var key = element.GetAttribute("property") ?? element.GetAttribute("name") ?? element.GetAttribute("itemprop")
+                ?? element.GetAttribute("http-equiv");
+            var value = element.GetAttribute("content") ?? element.GetAttribute("datetime");
+            if (!string.IsNullOrWhiteSpace(key) && !string.IsNullOrWhiteSpace(value))
+            {
+                meta.TryAdd(key.Trim(), value.Trim());
+            }
+        }
+
+        return meta;
+    }
+
+    private static string? First(Dictionary<string, string> meta, params ReadOnlySpan<string> keys)
+    {
+        foreach (var key in keys)
+        {
+            if (meta.TryGetValue(key, out var value))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Title(IDocument page, Dictionary<string, string> meta, LinkedData ld, string? siteName)
+    {
+        var title = ld.Headline ?? First(meta, "og:title", "twitter:title", "dc.title", "headline", "sailthru.title", "parsely-title");
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            var h1s = page.QuerySelectorAll("h1");
+            title = h1s.Length == 1 ? h1s[0].TextContent : page.Title;
+        }
+
+        title = Clean(title);
+        return title is null ? null : Clean(WithoutSiteName(title, siteName));
+    }
+
+    /// <summary>"Talks resume in Istanbul | The Daily Example" → "Talks resume in Istanbul".</summary>
+    private static string WithoutSiteName(string title, string? siteName)
+    {
+        ReadOnlySpan<string> separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
+        foreach (var separator in separators)
+        {
+            var at = title.LastIndexOf(separator, StringComparison.Ordinal);
+            if (at <= 0)
+            {
+                continue;
+            }
+
+            var tail = title.AsSpan(at + separator.Length).Trim();
+            var named = siteName is not null && (tail.Equals(siteName, StringComparison.OrdinalIgnoreCase)
+                || siteName.AsSpan().Contains(tail, StringComparison.OrdinalIgnoreCase)
+                || tail.Contains(siteName.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase));
+            if (named || (separator == " | " && tail.Length < 30 && at > tail.Length))
+            {
+                return title[..at];
+            }
+        }
+
+        return title;
+    }
+
+    private static ImmutableArray<string> Authors(Dictionary<string, string> meta, LinkedData ld)
+    {
+        var names = new List<string>();
+        var raw = ld.Authors.Count > 0 ? ld.Authors : (First(meta, AuthorMeta) is { } m ? [m] : []);
+        foreach (var value in raw)
+        {
+            if (value.StartsWith("http", StringComparison.OrdinalIgnoreCase) || value.StartsWith('@'))
+            {
+                continue;
+            }
+
+            var text = Clean(value);
+            if (text is null)
+            {
+                continue;
+            }
+
+            if (text.StartsWith("By ", StringComparison.OrdinalIgnoreCase))
+            {
+                text = text[3..];
+            }
+
+            foreach (var part in text.Split([", ", " and ", " & ", ";", " und ", " et "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (part.Length is > 1 and < 80 && !names.Contains(part, StringComparer.Ordinal))
+                {
+                    names.Add(part);
+                }
+            }
+        }
+
+        return [.. names];
+    }
+
+    private static (PublicationDate? Date, string From) Published(IDocument page, Dictionary<string, string> meta, LinkedData ld, string? url)
+    {
+        if (DateParser.Parse(ld.Published) is { } fromLd)
+        {
+            return (fromLd, "jsonld");
+        }
+
+        foreach (var key in PublishedMeta)
+        {
+            if (meta.TryGetValue(key, out var value) && DateParser.Parse(value) is { } fromMeta)
+            {
+                return (fromMeta, "meta");
+            }
+        }
+
+        // A <time> marked as the publication date, else the first <time> with a full date.
+        var times = page.QuerySelectorAll("time[datetime]");
+        foreach (var time in times)
+        {
+            if ((time.HasAttribute("pubdate") || string.Equals(time.GetAttribute("itemprop"), "datePublished", StringComparison.OrdinalIgnoreCase))
+                && DateParser.Parse(time.GetAttribute("datetime")) is { } marked)
+            {
+                return (marked, "meta");
+            }
+        }
+
+        if (DateParser.FromUrl(url) is { } fromUrl)
+        {
+            return (fromUrl, "url");
+        }
+
+        foreach (var time in times)
+        {
+            if (DateParser.Parse(time.GetAttribute("datetime")) is { } first)
+            {
+                return (first, "meta");
+            }
+        }
+
+        return (null, "none");
+    }
+
+    private static string? Host(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host.Length > 0
+            ? (uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host)
+            : null;
+
+    private static string? AbsoluteHttp(string? url) =>
+        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri.AbsoluteUri
+            : null;
+
+    /// <summary>Spaces collapsed and trimmed; null when nothing is left.</summary>
+    private static string? Clean(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var text = string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return text.Length == 0 ? null : text;
+    }
+
+    private sealed class LinkedData
+    {
+        public string? Headline { get; set; }
+
+        public List<string> Authors { get; } = [];
+
+        public string? Published { get; set; }
+
+        public string? Publisher { get; set; }
+    }
+
+    private static LinkedData JsonLd(IDocument page)
+    {
+        var data = new LinkedData();
+        foreach (var script in page.QuerySelectorAll("script[type='application/ld+json']"))
+        {
+            var json = script.TextContent;
+            if (string.IsNullOrWhiteSpace(json))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var doc = JsonDocument.Parse(json, JsonOptions);
+                Visit(doc.RootElement, data, depth: 0);
+            }
+            catch (JsonException)
+            {
+                // Hand-written JSON-LD is often broken; the meta tags still count.
+            }
+        }
+
+        return data;
+    }
+
+    private static void Visit(JsonElement element, LinkedData data, int depth)
+    {
+        if (depth > 8)
+        {
+            return;
+        }
+
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                Visit(item, data, depth + 1);
+            }
+
+            return;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        if (element.TryGetProperty("@graph", out var graph))
+        {
+            Visit(graph, data, depth + 1);
+        }
+
+        if (!IsArticle(element))
+        {
+            return;
+        }
+
+        data.Headline ??= String(element, "headline") ?? String(element, "name");
+        data.Published ??= String(element, "datePublished") ?? String(element, "dateCreated");
+        if (data.Authors.Count == 0 && element.TryGetProperty("author", out var author))
+        {
+            Names(author, data.Authors);
+        }
+
+        if (data.Publisher is null && element.TryGetProperty("publisher", out var publisher))
+        {
+            data.Publisher = publisher.ValueKind == JsonValueKind.Object ? String(publisher, "name") : null;
+        }
+    }
+
+    private static bool IsArticle(JsonElement element)
+    {
+        if (!element.TryGetProperty("@type", out var type))
+        {
+            return false;
+        }
+
+        if (type.ValueKind == JsonValueKind.String)
+        {
+            return ArticleTypes.Contains(type.GetString(), StringComparer.Ordinal);
+        }
+
+        if (type.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var t in type.EnumerateArray())
+            {
+                if (t.ValueKind == JsonValueKind.String && ArticleTypes.Contains(t.GetString(), StringComparer.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static void Names(JsonElement author, List<string> names)
+    {
+        switch (author.ValueKind)
+        {
+            case JsonValueKind.String:
+                names.Add(author.GetString()!);
+                break;
+            case JsonValueKind.Object when String(author, "name") is { } name:
+                names.Add(name);
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in author.EnumerateArray())
+                {
+                    if (item.ValueKind != JsonValueKind.Array)
+                    {
+                        Names(item, names);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static string? String(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
+            ? value.GetString()
+            : null;
+}

@@ -1,0 +1,501 @@
+using System.Collections.Frozen;
+using System.Text;
+using AngleSharp.Dom;
+
+namespace Dateline.Extraction;
+
+/// <summary>
+/// Finds an HTML page's article body and returns its paragraphs: furniture elements
+/// (navigation, share bars, related links, comments, captions…) are removed first, then the
+/// element whose paragraphs score best is taken with the siblings that belong to it, and
+/// link-dense blocks inside it are dropped.
+/// </summary>
+/// <remarks>
+/// The scoring follows Mozilla Readability's idea (paragraph scores flow to their parent and
+/// grandparent; class names push candidates up or down; links dilute a candidate), with the
+/// names and weights in <c>Data/Extraction/heuristics.txt</c>. Removal is done before scoring
+/// so that a comment thread, however long, cannot win.
+/// </remarks>
+internal sealed class MainContent(ExtractionRules rules)
+{
+    private static readonly FrozenSet<string> BlockTags = new[]
+    {
+        "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "li", "ul", "ol",
+        "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "dd", "dt",
+        "dl", "figure", "figcaption", "address", "hr", "br", "body", "center", "details", "summary",
+        "tbody", "thead", "tfoot", "caption", "form", "fieldset", "hgroup",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> ParagraphTags = new[] { "p", "pre", "td", "blockquote" }
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> ContainerTags = new[] { "div", "section", "article", "main", "span", "font", "center" }
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> DroppedRoles = new[]
+    {
+        "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar", "search", "toolbar",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The article's paragraphs, in page order, not yet cleaned of spaces or furniture lines.</summary>
+    public List<string> Extract(IDocument page, CancellationToken cancellationToken = default)
+    {
+        var blocks = new List<string>();
+        if (page.Body is not { } body)
+        {
+            return blocks;
+        }
+
+        RemoveFurniture(body, 0, null, cancellationToken);
+        var pageChars = TextLength(body);
+        RemoveFurniture(body, pageChars, ProtectedAncestors(body), cancellationToken);
+        var scores = Score(body, cancellationToken);
+        var top = Best(scores);
+        if (top is null)
+        {
+            Emit(body, blocks);
+            return blocks;
+        }
+
+        foreach (var part in WithSiblings(top, scores))
+        {
+            Emit(part, blocks);
+        }
+
+        return blocks;
+    }
+
+    /// <summary>
+    /// Removes furniture under <paramref name="body"/>: with no <paramref name="protect"/>ed set,
+    /// only the elements that never hold text (scripts, styles, forms, navigation); then, with
+    /// it, everything the rules name except the article's markers and their ancestors.
+    /// </summary>
+    private void RemoveFurniture(IElement body, int pageChars, HashSet<IElement>? protect, CancellationToken cancellationToken)
+    {
+        var doomed = new List<IElement>();
+        var stack = new Stack<IElement>();
+        stack.Push(body);
+        while (stack.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var child in stack.Pop().Children)
+            {
+                var furniture = protect is null
+                    ? rules.DropTags.Contains(child.LocalName) && child.LocalName != "form"
+                    : !protect.Contains(child) && IsFurniture(child, pageChars);
+                if (furniture)
+                {
+                    doomed.Add(child);
+                }
+                else
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+
+        foreach (var element in doomed)
+        {
+            element.Remove();
+        }
+    }
+
+    private bool IsFurniture(IElement element, int pageChars)
+    {
+        var tag = element.LocalName;
+        if (rules.DropTags.Contains(tag))
+        {
+            // Old ASP.NET pages wrap the whole page in one form.
+            return tag != "form" || !IsWrapper(element, pageChars);
+        }
+
+        if (element.HasAttribute("hidden") || IsHiddenByStyle(element.GetAttribute("style")))
+        {
+            return true;
+        }
+
+        if (element.GetAttribute("role") is { } role && DroppedRoles.Contains(role))
+        {
+            return !IsWrapper(element, pageChars);
+        }
+
+        if (IsBodyMarker(element))
+        {
+            return false;
+        }
+
+        if (rules.SoftDropTags.Contains(tag))
+        {
+            return !IsWrapper(element, pageChars);
+        }
+
+        var names = ClassAndId(element);
+        if (names.Length == 0 || ContainsAny(names, rules.KeepSubstrings))
+        {
+            return false;
+        }
+
+        return (ContainsAny(names, rules.DropSubstrings) || HasToken(names, rules.DropTokens)) && !IsWrapper(element, pageChars);
+    }
+
+    /// <summary>The ancestors of every element marked as the article body by its class or itemprop.</summary>
+    private HashSet<IElement> ProtectedAncestors(IElement body)
+    {
+        var result = new HashSet<IElement>();
+        foreach (var element in body.Descendants<IElement>())
+        {
+            if (!IsBodyMarker(element) && !ContainsAny(ClassAndId(element), rules.KeepSubstrings))
+            {
+                continue;
+            }
+
+            for (var a = element.ParentElement; a is not null && result.Add(a); a = a.ParentElement)
+            {
+            }
+        }
+
+        return result;
+    }
+
+    private bool IsWrapper(IElement element, int pageChars) => TextLength(element) > rules.WrapperShare * pageChars;
+
+    private bool IsBodyMarker(IElement element) =>
+        element.GetAttribute("itemprop") is { } itemprop && rules.BodyItemprops.Contains(itemprop);
+
+    private static bool IsHiddenByStyle(string? style)
+    {
+        if (string.IsNullOrEmpty(style))
+        {
+            return false;
+        }
+
+        Span<char> compact = stackalloc char[Math.Min(style.Length, 256)];
+        var n = 0;
+        foreach (var c in style)
+        {
+            if (n == compact.Length)
+            {
+                break;
+            }
+
+            if (!char.IsWhiteSpace(c))
+            {
+                compact[n++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        var s = compact[..n];
+        return s.Contains("display:none", StringComparison.Ordinal) || s.Contains("visibility:hidden", StringComparison.Ordinal);
+    }
+
+    private Dictionary<IElement, double> Score(IElement body, CancellationToken cancellationToken)
+    {
+        var scores = new Dictionary<IElement, double>();
+        foreach (var element in body.Descendants<IElement>())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var tag = element.LocalName;
+            var scorable = ParagraphTags.Contains(tag) || (ContainerTags.Contains(tag) && !HasBlockChild(element));
+            if (!scorable)
+            {
+                continue;
+            }
+
+            var text = element.TextContent;
+            var length = CountNonSpace(text);
+            if (length < rules.MinBlockChars)
+            {
+                continue;
+            }
+
+            var score = rules.ScoreBase + CountCommas(text) + Math.Min(length / rules.ScoreLengthUnit, rules.ScoreLengthCap);
+            var ancestor = element.ParentElement;
+            for (var level = 0; ancestor is not null && level < 5; level++, ancestor = ancestor.ParentElement)
+            {
+                if (!scores.TryGetValue(ancestor, out var current))
+                {
+                    current = InitialScore(ancestor);
+                }
+
+                var divider = level switch { 0 => 1.0, 1 => 2.0, _ => level * 3.0 };
+                scores[ancestor] = current + (score / divider);
+                if (ancestor == body)
+                {
+                    break;
+                }
+            }
+        }
+
+        return scores;
+    }
+
+    private double InitialScore(IElement element)
+    {
+        var score = rules.TagWeights.TryGetValue(element.LocalName, out var w) ? w : 0;
+        if (IsBodyMarker(element))
+        {
+            score += 2 * rules.ClassWeight;
+        }
+
+        var names = ClassAndId(element);
+        if (names.Length == 0)
+        {
+            return score;
+        }
+
+        if (ContainsAny(names, rules.KeepSubstrings))
+        {
+            score += 2 * rules.ClassWeight;
+        }
+        else if (ContainsAny(names, rules.PositiveSubstrings))
+        {
+            score += rules.ClassWeight;
+        }
+
+        if (ContainsAny(names, rules.NegativeSubstrings))
+        {
+            score -= rules.ClassWeight;
+        }
+
+        return score;
+    }
+
+    private static IElement? Best(Dictionary<IElement, double> scores)
+    {
+        IElement? best = null;
+        var bestScore = double.NegativeInfinity;
+        foreach (var (element, score) in scores)
+        {
+            var final = score * (1 - LinkDensity(element));
+            scores[element] = final;
+            if (final > bestScore || (final == bestScore && best is not null && best.CompareDocumentPosition(element).HasFlag(DocumentPositions.Preceding)))
+            {
+                best = element;
+                bestScore = final;
+            }
+        }
+
+        return best;
+    }
+
+    private IEnumerable<IElement> WithSiblings(IElement top, Dictionary<IElement, double> scores)
+    {
+        if (top.ParentElement is not { } parent || top.LocalName is "body")
+        {
+            yield return top;
+            yield break;
+        }
+
+        var topScore = scores[top];
+        var threshold = Math.Max(rules.SiblingMinScore, topScore * rules.SiblingShare);
+        var topClass = top.ClassName;
+        foreach (var sibling in parent.Children)
+        {
+            if (sibling == top)
+            {
+                yield return sibling;
+                continue;
+            }
+
+            var bonus = !string.IsNullOrEmpty(topClass) && string.Equals(sibling.ClassName, topClass, StringComparison.Ordinal)
+                ? topScore * rules.SiblingShare
+                : 0;
+            if (scores.TryGetValue(sibling, out var score) && score + bonus >= threshold)
+            {
+                yield return sibling;
+                continue;
+            }
+
+            if (sibling.LocalName is "p" or "blockquote" or "ul" or "ol" or "h2" or "h3" or "h4" or "pre")
+            {
+                var text = sibling.TextContent.AsSpan().Trim();
+                var density = LinkDensity(sibling);
+                if ((text.Length > 80 && density < 0.25) || (text.Length > 0 && density == 0 && text[^1] is '.' or '?' or '!' or '"' or '”' or ':'))
+                {
+                    yield return sibling;
+                }
+            }
+        }
+    }
+
+    private void Emit(IElement root, List<string> blocks)
+    {
+        var current = new StringBuilder();
+        var linkChars = 0;
+        Walk(root, blocks, current, ref linkChars, inLink: false);
+        Flush(blocks, current, ref linkChars);
+    }
+
+    private void Walk(INode node, List<string> blocks, StringBuilder current, ref int linkChars, bool inLink)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            switch (child)
+            {
+                case IText text:
+                    current.Append(text.Data);
+                    if (inLink)
+                    {
+                        linkChars += CountNonSpace(text.Data);
+                    }
+
+                    break;
+                case IElement element when element.LocalName is "h1":
+                    // The headline is metadata, not body text.
+                    Flush(blocks, current, ref linkChars);
+                    break;
+                case IElement element when element.LocalName is "br":
+                    Flush(blocks, current, ref linkChars);
+                    break;
+                case IElement element when BlockTags.Contains(element.LocalName):
+                    Flush(blocks, current, ref linkChars);
+                    Walk(element, blocks, current, ref linkChars, inLink);
+                    Flush(blocks, current, ref linkChars);
+                    break;
+                case IElement element:
+                    Walk(element, blocks, current, ref linkChars, inLink || element.LocalName is "a");
+                    break;
+            }
+        }
+    }
+
+    private void Flush(List<string> blocks, StringBuilder current, ref int linkChars)
+    {
+        if (current.Length == 0)
+        {
+            return;
+        }
+
+        var block = current.ToString();
+        current.Clear();
+        var length = CountNonSpace(block);
+        var links = linkChars;
+        linkChars = 0;
+        if (length == 0)
+        {
+            return;
+        }
+
+        if (links > rules.MaxLinkDensity * length && length < rules.LinkDenseKeepChars)
+        {
+            return;
+        }
+
+        blocks.Add(block);
+    }
+
+    private static bool HasBlockChild(IElement element)
+    {
+        foreach (var child in element.Children)
+        {
+            if (BlockTags.Contains(child.LocalName) && child.LocalName is not "br")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static double LinkDensity(IElement element)
+    {
+        var total = TextLength(element);
+        if (total == 0)
+        {
+            return 0;
+        }
+
+        var links = 0;
+        foreach (var a in element.GetElementsByTagName("a"))
+        {
+            links += TextLength(a);
+        }
+
+        return Math.Min(1.0, (double)links / total);
+    }
+
+    private static int TextLength(IElement element) => CountNonSpace(element.TextContent);
+
+    private static int CountNonSpace(ReadOnlySpan<char> text)
+    {
+        var n = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    private static int CountCommas(ReadOnlySpan<char> text)
+    {
+        var n = 0;
+        foreach (var c in text)
+        {
+            if (c is ',' or '，' or '、' or '،')
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>The class and id attributes, lowercased and joined with a space.</summary>
+    private static string ClassAndId(IElement element)
+    {
+        var cls = element.GetAttribute("class");
+        var id = element.GetAttribute("id");
+        if (string.IsNullOrEmpty(cls) && string.IsNullOrEmpty(id))
+        {
+            return "";
+        }
+
+        return string.Concat(cls, " ", id).ToLowerInvariant();
+    }
+
+    private static bool ContainsAny(string names, string[] needles)
+    {
+        foreach (var needle in needles)
+        {
+            if (names.Contains(needle, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasToken(string names, FrozenSet<string> tokens)
+    {
+        var lookup = tokens.GetAlternateLookup<ReadOnlySpan<char>>();
+        var span = names.AsSpan();
+        var start = -1;
+        for (var i = 0; i <= span.Length; i++)
+        {
+            var boundary = i == span.Length || span[i] is ' ' or '-' or '_' or '\t' or '\n' or ':';
+            if (!boundary)
+            {
+                if (start < 0)
+                {
+                    start = i;
+                }
+
+                continue;
+            }
+
+            if (start >= 0 && lookup.Contains(span[start..i]))
+            {
+                return true;
+            }
+
+            start = -1;
+        }
+
+        return false;
+    }
+}
