@@ -1,5 +1,7 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Dateline.Data;
 using Dateline.Model;
 
 namespace Dateline.Extraction;
@@ -15,10 +17,20 @@ namespace Dateline.Extraction;
 /// </remarks>
 internal static partial class DateParser
 {
-    private static readonly string[] Months =
-    [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
+    private static readonly Lazy<FrozenDictionary<string, int>> MonthNames = new(() =>
+    {
+        var names = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in DataFile.KeyedLines("Extraction/months.txt"))
+        {
+            var month = int.Parse(key, NumberStyles.None, CultureInfo.InvariantCulture);
+            foreach (var name in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                names.TryAdd(name, month);
+            }
+        }
+
+        return names.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    });
 
     /// <summary>The date (and time, when given) in <paramref name="value"/>, or null.</summary>
     public static PublicationDate? Parse(string? value)
@@ -111,19 +123,49 @@ internal static partial class DateParser
 
     private static bool Plausible(int year) => year is >= 1990 and <= 2099;
 
-    private static int? Month(string name)
+    private static int? Month(string name) =>
+        MonthNames.Value.TryGetValue(name.TrimEnd('.'), out var month) ? month : null;
+
+    /// <summary>
+    /// The first date written in running text ("am 25.08.2015", "13. Mai 2025",
+    /// "November 22, 2011", "2025-05-13"), or null. Slash dates are read day first unless
+    /// <paramref name="monthFirst"/> (American English pages) or the first number exceeds 12.
+    /// </summary>
+    public static PublicationDate? FindInText(string? text, bool monthFirst = false)
     {
-        if (name.Length < 3)
+        if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
 
-        var prefix = name.AsSpan(0, 3);
-        for (var i = 0; i < Months.Length; i++)
+        foreach (Match m in AnyDate().Matches(text))
         {
-            if (prefix.Equals(Months[i], StringComparison.OrdinalIgnoreCase))
+            DateOnly? date = null;
+            if (m.Groups["iy"].Success)
             {
-                return i + 1;
+                date = MakeDate(m.Groups["iy"].Value, m.Groups["im"].Value, m.Groups["id"].Value);
+            }
+            else if (m.Groups["ny"].Success)
+            {
+                var a = m.Groups["na"].Value;
+                var b = m.Groups["nb"].Value;
+                var first = int.Parse(a, CultureInfo.InvariantCulture);
+                var second = int.Parse(b, CultureInfo.InvariantCulture);
+                var swap = m.Groups["sep"].Value == "/" && first <= 12 && (second > 12 || monthFirst);
+                date = swap ? MakeDate(m.Groups["ny"].Value, a, b) : MakeDate(m.Groups["ny"].Value, b, a);
+            }
+            else if (m.Groups["dy"].Success && Month(m.Groups["dm"].Value) is { } dm)
+            {
+                date = MakeDate(m.Groups["dy"].Value, dm.ToString(CultureInfo.InvariantCulture), m.Groups["dd"].Value);
+            }
+            else if (m.Groups["my"].Success && Month(m.Groups["mm"].Value) is { } mm)
+            {
+                date = MakeDate(m.Groups["my"].Value, mm.ToString(CultureInfo.InvariantCulture), m.Groups["md"].Value);
+            }
+
+            if (date is { } found)
+            {
+                return new PublicationDate(found);
             }
         }
 
@@ -159,11 +201,14 @@ internal static partial class DateParser
     [GeneratedRegex(@"\b(?<d>[0-3]?\d)[./](?<m>[01]?\d)[./](?<y>(19|20)\d\d)\b", RegexOptions.CultureInvariant)]
     private static partial Regex DayMonthYear();
 
-    [GeneratedRegex(@"\b(?<d>[0-3]?\d)(st|nd|rd|th)?\.?\s+(?<mon>[A-Za-z]{3,9})\.?,?\s+(?<y>(19|20)\d\d)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<d>[0-3]?\d)(st|nd|rd|th|er|º)?\.?\s+(de\s+)?(?<mon>\p{L}{3,12})\.?,?\s+(de\s+)?(?<y>(19|20)\d\d)\b", RegexOptions.CultureInvariant)]
     private static partial Regex MonthName();
 
-    [GeneratedRegex(@"\b(?<mon>[A-Za-z]{3,9})\.?\s+(?<d>[0-3]?\d)(st|nd|rd|th)?,?\s+(?<y>(19|20)\d\d)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<mon>\p{L}{3,12})\.?\s+(?<d>[0-3]?\d)(st|nd|rd|th)?,?\s+(?<y>(19|20)\d\d)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NameDayYear();
+
+    [GeneratedRegex(@"\b(?<iy>(19|20)\d\d)-(?<im>[01]\d)-(?<id>[0-3]\d)\b|\b(?<na>[0-3]?\d)(?<sep>[./])\s?(?<nb>[01]?\d)\k<sep>\s?(?<ny>(19|20)\d\d)\b|\b(?<dd>[0-3]?\d)(st|nd|rd|th|er|º)?\.?\s+(de\s+)?(?<dm>\p{L}{3,12})\.?,?\s+(de\s+)?(?<dy>(19|20)\d\d)\b|\b(?<mm>\p{L}{3,12})\.?\s+(?<md>[0-3]?\d)(st|nd|rd|th)?,?\s+(?<my>(19|20)\d\d)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AnyDate();
 
     [GeneratedRegex(@"/(?<y>(19|20)\d\d)[/-](?<m>[01]?\d)[/-](?<d>[0-3]?\d)(?:[/_.-]|$)|/(?<y>(19|20)\d\d)(?<m>[01]\d)(?<d>[0-3]\d)(?:[/_.-]|$)", RegexOptions.CultureInvariant)]
     private static partial Regex UrlDate();

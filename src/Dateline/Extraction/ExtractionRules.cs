@@ -35,6 +35,8 @@ internal sealed class ExtractionRules
         LinkDenseKeepChars = (int)Number(values, "link-dense-keep-chars");
         ShortBlockChars = (int)Number(values, "short-block-chars");
         WrapperShare = Number(values, "wrapper-share");
+        AlternativeShare = Number(values, "alternative-share");
+        AlternativeCount = (int)Number(values, "alternative-count");
     }
 
     /// <summary>The shipped rules.</summary>
@@ -79,6 +81,10 @@ internal sealed class ExtractionRules
     public int ShortBlockChars { get; }
 
     public double WrapperShare { get; }
+
+    public double AlternativeShare { get; }
+
+    public int AlternativeCount { get; }
 
     private static ExtractionRules Load()
     {

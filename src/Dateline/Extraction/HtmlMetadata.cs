@@ -43,10 +43,15 @@ internal static class HtmlMetadata
     private static readonly string[] PublishedMeta =
     [
         "article:published_time", "og:article:published_time", "og:published_time", "datepublished", "article.published",
-        "article:published", "published_time", "published-date", "publish-date", "publishdate", "pubdate", "parsely-pub-date",
-        "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "dc.date.created",
-        "citation_publication_date", "citation_date", "date", "og:updated_time", "article:modified_time", "datemodified",
-        "last-modified", "lastmod",
+        "article:published", "published_time", "published-date", "publish-date", "publishdate", "publish_date", "pubdate",
+        "og:pubdate", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
+        "dcterms.created", "dc.date.created", "citation_publication_date", "citation_date", "date", "datecreated",
+    ];
+
+    // A modification date is a publication date's last resort: many pages carry only that.
+    private static readonly string[] ModifiedMeta =
+    [
+        "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified", "lastmod",
     ];
 
     private static readonly string[] AuthorMeta =
@@ -203,15 +208,30 @@ internal static class HtmlMetadata
             }
         }
 
-        // A <time> marked as the publication date, else the first <time> with a full date.
-        var times = page.QuerySelectorAll("time[datetime]");
-        foreach (var time in times)
+        // Vendor prefixes ("shareaholic:article_published_time") name the same thing.
+        foreach (var (key, value) in meta)
         {
-            if ((time.HasAttribute("pubdate") || string.Equals(time.GetAttribute("itemprop"), "datePublished", StringComparison.OrdinalIgnoreCase))
-                && DateParser.Parse(time.GetAttribute("datetime")) is { } marked)
+            if ((key.Contains("publish", StringComparison.OrdinalIgnoreCase) || key.Contains("pubdate", StringComparison.OrdinalIgnoreCase))
+                && !key.Contains("publisher", StringComparison.OrdinalIgnoreCase) && DateParser.Parse(value) is { } vendor)
+            {
+                return (vendor, "meta");
+            }
+        }
+
+        // Microdata and microformats in the body: itemprop="datePublished", <time pubdate>,
+        // <abbr class="published" title="…">.
+        foreach (var element in page.QuerySelectorAll("[itemprop='datePublished'], time[pubdate], .published[title], abbr[title].updated"))
+        {
+            var value = element.GetAttribute("content") ?? element.GetAttribute("datetime") ?? element.GetAttribute("title");
+            if ((DateParser.Parse(value) ?? DateParser.FindInText(Snippet(element))) is { } marked)
             {
                 return (marked, "meta");
             }
+        }
+
+        if (DateParser.Parse(ld.AnyPublished) is { } fromOtherLd)
+        {
+            return (fromOtherLd, "jsonld");
         }
 
         if (DateParser.FromUrl(url) is { } fromUrl)
@@ -219,7 +239,7 @@ internal static class HtmlMetadata
             return (fromUrl, "url");
         }
 
-        foreach (var time in times)
+        foreach (var time in page.QuerySelectorAll("time[datetime]"))
         {
             if (DateParser.Parse(time.GetAttribute("datetime")) is { } first)
             {
@@ -227,7 +247,97 @@ internal static class HtmlMetadata
             }
         }
 
-        return (null, "none");
+        var monthFirst = page.DocumentElement.GetAttribute("lang") is { } lang && lang.StartsWith("en-us", StringComparison.OrdinalIgnoreCase);
+        if (page.Body is { } body)
+        {
+            // A date in the element that a page styles as a date ("entry-date", "post-meta").
+            foreach (var element in body.Descendants<IElement>())
+            {
+                if (IsDateElement(element) && DateParser.FindInText(Snippet(element), monthFirst) is { } styled)
+                {
+                    return (styled, "text");
+                }
+            }
+        }
+
+        foreach (var key in ModifiedMeta)
+        {
+            if (meta.TryGetValue(key, out var value) && DateParser.Parse(value) is { } modified)
+            {
+                return (modified, "meta");
+            }
+        }
+
+        // Last, the first date written in the title or the page's text (a dateline, "Stand: …").
+        if (DateParser.FindInText(page.Title, monthFirst) is { } inTitle)
+        {
+            return (inTitle, "text");
+        }
+
+        return page.Body is { } text && FirstDateInText(text, monthFirst) is { } inText ? (inText, "text") : (null, "none");
+    }
+
+    private static bool IsDateElement(IElement element)
+    {
+        if (element.LocalName is "script" or "style" or "a" or "body")
+        {
+            return false;
+        }
+
+        var names = string.Concat(element.GetAttribute("class"), " ", element.GetAttribute("id"));
+        return names.Length > 1 && (names.Contains("date", StringComparison.OrdinalIgnoreCase)
+            || names.Contains("time", StringComparison.OrdinalIgnoreCase)
+            || names.Contains("publish", StringComparison.OrdinalIgnoreCase)
+            || names.Contains("posted", StringComparison.OrdinalIgnoreCase)
+            || names.Contains("byline", StringComparison.OrdinalIgnoreCase)
+            || names.Contains("meta", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The element's text when it is short enough to be a date line, else null.</summary>
+    private static string? Snippet(IElement element)
+    {
+        const int Max = 200;
+        var text = new System.Text.StringBuilder();
+        foreach (var node in element.Descendants())
+        {
+            if (node is IText t)
+            {
+                text.Append(t.Data);
+                if (text.Length > Max)
+                {
+                    return null;
+                }
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The first date in the visible text of the first 50,000 characters.</summary>
+    private static PublicationDate? FirstDateInText(IElement body, bool monthFirst)
+    {
+        var seen = 0;
+        foreach (var node in body.Descendants())
+        {
+            if (node is not IText text || text.ParentElement?.LocalName is "script" or "style" or "noscript" or "template")
+            {
+                continue;
+            }
+
+            var data = text.Data;
+            seen += data.Length;
+            if (seen > 50_000)
+            {
+                break;
+            }
+
+            if (data.Length >= 6 && data.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && DateParser.FindInText(data, monthFirst) is { } date)
+            {
+                return date;
+            }
+        }
+
+        return null;
     }
 
     private static string? Host(string? url) =>
@@ -259,6 +369,9 @@ internal static class HtmlMetadata
         public List<string> Authors { get; } = [];
 
         public string? Published { get; set; }
+
+        /// <summary>A datePublished on a non-article type (a WebPage), the fallback.</summary>
+        public string? AnyPublished { get; set; }
 
         public string? Publisher { get; set; }
     }
@@ -317,6 +430,7 @@ internal static class HtmlMetadata
 
         if (!IsArticle(element))
         {
+            data.AnyPublished ??= String(element, "datePublished");
             return;
         }
 

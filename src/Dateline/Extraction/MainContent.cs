@@ -57,6 +57,8 @@ internal sealed class MainContent(ExtractionRules rules)
             return blocks;
         }
 
+        top = Widen(top, body, scores);
+
         foreach (var part in WithSiblings(top, scores))
         {
             Emit(part, blocks);
@@ -278,6 +280,62 @@ internal sealed class MainContent(ExtractionRules rules)
         return best;
     }
 
+    /// <summary>
+    /// Moves up from the best candidate when the article is split across several containers:
+    /// to the ancestor that holds several near-best candidates, to a parent whose score rises
+    /// above the candidate's, and past wrappers that hold nothing else.
+    /// </summary>
+    private IElement Widen(IElement top, IElement body, Dictionary<IElement, double> scores)
+    {
+        var topScore = scores[top];
+        var alternatives = scores
+            .Where(kv => kv.Key != top && kv.Value >= rules.AlternativeShare * topScore)
+            .Select(kv => kv.Key)
+            .ToList();
+        if (alternatives.Count >= rules.AlternativeCount)
+        {
+            for (var ancestor = top.ParentElement; ancestor is not null && ancestor != body; ancestor = ancestor.ParentElement)
+            {
+                var held = alternatives.Count(a => ancestor.Contains(a));
+                if (held >= rules.AlternativeCount)
+                {
+                    top = ancestor;
+                    break;
+                }
+            }
+        }
+
+        var lastScore = scores.GetValueOrDefault(top);
+        var threshold = lastScore / 3;
+        for (var parent = top.ParentElement; parent is not null && parent != body; parent = parent.ParentElement)
+        {
+            if (!scores.TryGetValue(parent, out var parentScore))
+            {
+                continue;
+            }
+
+            if (parentScore < threshold)
+            {
+                break;
+            }
+
+            if (parentScore > lastScore)
+            {
+                top = parent;
+                break;
+            }
+
+            lastScore = parentScore;
+        }
+
+        while (top.ParentElement is { } only && only != body && only.Children.Length == 1)
+        {
+            top = only;
+        }
+
+        return top;
+    }
+
     private IEnumerable<IElement> WithSiblings(IElement top, Dictionary<IElement, double> scores)
     {
         if (top.ParentElement is not { } parent || top.LocalName is "body")
@@ -286,7 +344,7 @@ internal sealed class MainContent(ExtractionRules rules)
             yield break;
         }
 
-        var topScore = scores[top];
+        var topScore = scores.GetValueOrDefault(top);
         var threshold = Math.Max(rules.SiblingMinScore, topScore * rules.SiblingShare);
         var topClass = top.ClassName;
         foreach (var sibling in parent.Children)
