@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Dateline.Data;
 
 namespace Dateline.Extraction;
@@ -10,6 +11,8 @@ namespace Dateline.Extraction;
 /// </summary>
 internal sealed class ExtractionRules
 {
+    private readonly Regex boilerplate;
+
     private static readonly Lazy<ExtractionRules> LazyDefault = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private ExtractionRules(IReadOnlyDictionary<string, string> values)
@@ -37,6 +40,11 @@ internal sealed class ExtractionRules
         WrapperShare = Number(values, "wrapper-share");
         AlternativeShare = Number(values, "alternative-share");
         AlternativeCount = (int)Number(values, "alternative-count");
+        BoilerplateMaxChars = (int)Number(values, "boilerplate-max-chars");
+        boilerplate = new Regex(
+            "^(?:" + string.Join("|", DataFile.Lines("Extraction/boilerplate.txt")) + ")$",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
+            TimeSpan.FromSeconds(1));
     }
 
     /// <summary>The shipped rules.</summary>
@@ -85,6 +93,18 @@ internal sealed class ExtractionRules
     public double AlternativeShare { get; }
 
     public int AlternativeCount { get; }
+
+    public int BoilerplateMaxChars { get; }
+
+    /// <summary>
+    /// True when a whole short block is boilerplate (a photo credit, a call to subscribe, the
+    /// heading of a related-links box), by the patterns of <c>Data/Extraction/boilerplate.txt</c>.
+    /// </summary>
+    public bool IsBoilerplate(string block)
+    {
+        var core = block.AsSpan().Trim().TrimEnd(" .:!?»›→>|-–—…".AsSpan()).TrimStart(" «‹←<|-–—•·(".AsSpan());
+        return core.Length > 0 && boilerplate.IsMatch(core);
+    }
 
     private static ExtractionRules Load()
     {

@@ -128,7 +128,8 @@ internal sealed class MainContent(ExtractionRules rules)
 
         if (rules.SoftDropTags.Contains(tag))
         {
-            return !IsWrapper(element, pageChars);
+            // An article's own header holds its standfirst; its byline and date go by class.
+            return !(tag == "header" && element.Closest("article") is not null) && !IsWrapper(element, pageChars);
         }
 
         var names = ClassAndId(element);
@@ -378,68 +379,113 @@ internal sealed class MainContent(ExtractionRules rules)
 
     private void Emit(IElement root, List<string> blocks)
     {
-        var current = new StringBuilder();
-        var linkChars = 0;
-        Walk(root, blocks, current, ref linkChars, inLink: false);
-        Flush(blocks, current, ref linkChars);
+        var collector = new BlockCollector(rules);
+        collector.Walk(root, inLink: false, heading: false);
+        collector.Flush(heading: false);
+        collector.CopyTo(blocks);
     }
 
-    private void Walk(INode node, List<string> blocks, StringBuilder current, ref int linkChars, bool inLink)
+    private enum BlockKind
     {
-        foreach (var child in node.ChildNodes)
-        {
-            switch (child)
-            {
-                case IText text:
-                    current.Append(text.Data);
-                    if (inLink)
-                    {
-                        linkChars += CountNonSpace(text.Data);
-                    }
+        Text,
+        Heading,
+        Dropped,
+    }
 
-                    break;
-                case IElement element when element.LocalName is "h1":
-                    // The headline is metadata, not body text.
-                    Flush(blocks, current, ref linkChars);
-                    break;
-                case IElement element when element.LocalName is "br":
-                    Flush(blocks, current, ref linkChars);
-                    break;
-                case IElement element when BlockTags.Contains(element.LocalName):
-                    Flush(blocks, current, ref linkChars);
-                    Walk(element, blocks, current, ref linkChars, inLink);
-                    Flush(blocks, current, ref linkChars);
-                    break;
-                case IElement element:
-                    Walk(element, blocks, current, ref linkChars, inLink || element.LocalName is "a");
-                    break;
+    /// <summary>
+    /// Turns an element's text into blocks, one per block-level element, and drops link-dense
+    /// and boilerplate blocks, and subheads left with no text under them (the heading of a
+    /// removed "Related stories" list).
+    /// </summary>
+    private sealed class BlockCollector(ExtractionRules rules)
+    {
+        private readonly StringBuilder current = new();
+        private readonly List<(string Text, BlockKind Kind)> blocks = [];
+        private int linkChars;
+
+        public void Walk(INode node, bool inLink, bool heading)
+        {
+            foreach (var child in node.ChildNodes)
+            {
+                switch (child)
+                {
+                    case IText text:
+                        current.Append(text.Data);
+                        if (inLink)
+                        {
+                            linkChars += CountNonSpace(text.Data);
+                        }
+
+                        break;
+                    case IElement element when element.LocalName is "h1":
+                        // The headline is metadata, not body text.
+                        Flush(heading);
+                        break;
+                    case IElement element when element.LocalName is "br":
+                        Flush(heading);
+                        break;
+                    case IElement element when BlockTags.Contains(element.LocalName):
+                        var isHeading = heading || element.LocalName is "h2" or "h3" or "h4" or "h5" or "h6";
+                        Flush(heading);
+                        Walk(element, inLink, isHeading);
+                        Flush(isHeading);
+                        break;
+                    case IElement element:
+                        Walk(element, inLink || element.LocalName is "a", heading);
+                        break;
+                }
             }
         }
-    }
 
-    private void Flush(List<string> blocks, StringBuilder current, ref int linkChars)
-    {
-        if (current.Length == 0)
+        public void Flush(bool heading)
         {
-            return;
+            if (current.Length == 0)
+            {
+                return;
+            }
+
+            var block = current.ToString();
+            current.Clear();
+            var length = CountNonSpace(block);
+            var links = linkChars;
+            linkChars = 0;
+            if (length == 0)
+            {
+                return;
+            }
+
+            var dropped = (links > rules.MaxLinkDensity * length && length < rules.LinkDenseKeepChars)
+                || (length <= rules.BoilerplateMaxChars && rules.IsBoilerplate(block));
+            blocks.Add((block, dropped ? BlockKind.Dropped : heading ? BlockKind.Heading : BlockKind.Text));
         }
 
-        var block = current.ToString();
-        current.Clear();
-        var length = CountNonSpace(block);
-        var links = linkChars;
-        linkChars = 0;
-        if (length == 0)
+        public void CopyTo(List<string> output)
         {
-            return;
-        }
+            for (var i = 0; i < blocks.Count; i++)
+            {
+                var (text, kind) = blocks[i];
+                if (kind == BlockKind.Dropped)
+                {
+                    continue;
+                }
 
-        if (links > rules.MaxLinkDensity * length && length < rules.LinkDenseKeepChars)
-        {
-            return;
-        }
+                if (kind == BlockKind.Heading)
+                {
+                    var next = i + 1;
+                    while (next < blocks.Count && blocks[next].Kind == BlockKind.Heading)
+                    {
+                        next++;
+                    }
 
-        blocks.Add(block);
+                    if (next == blocks.Count || blocks[next].Kind == BlockKind.Dropped)
+                    {
+                        continue;
+                    }
+                }
+
+                output.Add(text);
+            }
+        }
     }
 
     private static bool HasBlockChild(IElement element)
