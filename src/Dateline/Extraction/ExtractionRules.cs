@@ -41,6 +41,7 @@ internal sealed class ExtractionRules
         AlternativeShare = Number(values, "alternative-share");
         AlternativeCount = (int)Number(values, "alternative-count");
         BoilerplateMaxChars = (int)Number(values, "boilerplate-max-chars");
+        IgnoredClassPrefixes = List(values, "ignored-class-prefixes");
         boilerplate = new Regex(
             "^(?:" + string.Join("|", DataFile.Lines("Extraction/boilerplate.txt")) + ")$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
@@ -95,6 +96,8 @@ internal sealed class ExtractionRules
     public int AlternativeCount { get; }
 
     public int BoilerplateMaxChars { get; }
+
+    public string[] IgnoredClassPrefixes { get; }
 
     /// <summary>
     /// True when a whole short block is boilerplate (a photo credit, a call to subscribe, the

@@ -126,6 +126,12 @@ internal sealed class MainContent(ExtractionRules rules)
             return false;
         }
 
+        if (tag is "article" or "main")
+        {
+            // An article element is the article, whatever its classes say.
+            return false;
+        }
+
         if (rules.SoftDropTags.Contains(tag))
         {
             // An article's own header holds its standfirst; its byline and date go by class.
@@ -548,14 +554,23 @@ internal sealed class MainContent(ExtractionRules rules)
         return n;
     }
 
-    /// <summary>The class and id attributes, lowercased and joined with a space.</summary>
-    private static string ClassAndId(IElement element)
+    /// <summary>
+    /// The class and id attributes, lowercased and joined with a space, without taxonomy
+    /// classes such as WordPress's <c>tag-social-media</c> (a post's topics, not its role).
+    /// </summary>
+    private string ClassAndId(IElement element)
     {
         var cls = element.GetAttribute("class");
         var id = element.GetAttribute("id");
         if (string.IsNullOrEmpty(cls) && string.IsNullOrEmpty(id))
         {
             return "";
+        }
+
+        if (cls is not null && rules.IgnoredClassPrefixes.Any(p => cls.Contains(p, StringComparison.OrdinalIgnoreCase)))
+        {
+            cls = string.Join(' ', cls.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Where(c => !rules.IgnoredClassPrefixes.Any(p => c.StartsWith(p, StringComparison.OrdinalIgnoreCase))));
         }
 
         return string.Concat(cls, " ", id).ToLowerInvariant();

@@ -8,7 +8,7 @@ public sealed record DecodedText(string Text, string Encoding);
 /// <summary>
 /// Turns bytes into text: a byte-order mark decides when present; otherwise valid UTF-8 is
 /// UTF-8; otherwise the charset declared by the transport (an HTTP or WARC header) or by the
-/// page itself (<c>&lt;meta charset&gt;</c> or <c>http-equiv</c> in its first 4 KiB) decides; and
+/// page itself (<c>&lt;meta charset&gt;</c> or <c>http-equiv</c> in its first 16 KiB) decides; and
 /// anything else is read as Windows-1252 (a superset of Latin-1's printable characters, and what
 /// mislabelled Western text almost always is). Binary content is refused.
 /// </summary>
@@ -105,52 +105,64 @@ public static class TextDecoder
     }
 
     /// <summary>
-    /// The charset a page declares in its first 4 KiB (<c>&lt;meta charset="…"&gt;</c> or
+    /// The charset a page declares in its first 16 KiB (<c>&lt;meta charset="…"&gt;</c> or
     /// <c>content="text/html; charset=…"</c>), or null. Reads bytes as ASCII, as the HTML
     /// prescan does, since the declaration itself is ASCII in every encoding it can name.
     /// </summary>
     public static string? MetaCharset(ReadOnlySpan<byte> bytes)
     {
-        var head = bytes[..Math.Min(bytes.Length, 4096)];
-        var at = 0;
-        while (at < head.Length)
+        var head = bytes[..Math.Min(bytes.Length, 16384)];
+        while (true)
         {
-            var found = IndexOfIgnoreCase(head[at..], "charset"u8);
-            if (found < 0)
+            // Only a meta tag declares the page's charset; a script's charset attribute does not.
+            var meta = IndexOfIgnoreCase(head, "<meta"u8);
+            if (meta < 0)
             {
                 return null;
             }
 
-            var i = at + found + 7;
-            while (i < head.Length && head[i] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+            head = head[(meta + 5)..];
+            var end = head.IndexOf((byte)'>');
+            var tag = end < 0 ? head : head[..end];
+            if (CharsetIn(tag) is { } label)
             {
-                i++;
+                return label;
             }
+        }
+    }
 
-            if (i < head.Length && head[i] == (byte)'=')
-            {
-                i++;
-                while (i < head.Length && head[i] is (byte)' ' or (byte)'"' or (byte)'\'')
-                {
-                    i++;
-                }
-
-                var start = i;
-                while (i < head.Length && i - start < 40 && (char.IsAsciiLetterOrDigit((char)head[i]) || head[i] is (byte)'-' or (byte)'_' or (byte)':' or (byte)'.'))
-                {
-                    i++;
-                }
-
-                if (i > start)
-                {
-                    return System.Text.Encoding.ASCII.GetString(head[start..i]);
-                }
-            }
-
-            at = i;
+    private static string? CharsetIn(ReadOnlySpan<byte> tag)
+    {
+        var found = IndexOfIgnoreCase(tag, "charset"u8);
+        if (found < 0)
+        {
+            return null;
         }
 
-        return null;
+        var i = found + 7;
+        while (i < tag.Length && tag[i] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+        {
+            i++;
+        }
+
+        if (i >= tag.Length || tag[i] != (byte)'=')
+        {
+            return null;
+        }
+
+        i++;
+        while (i < tag.Length && tag[i] is (byte)' ' or (byte)'"' or (byte)'\'')
+        {
+            i++;
+        }
+
+        var start = i;
+        while (i < tag.Length && i - start < 40 && (char.IsAsciiLetterOrDigit((char)tag[i]) || tag[i] is (byte)'-' or (byte)'_' or (byte)':' or (byte)'.'))
+        {
+            i++;
+        }
+
+        return i > start ? System.Text.Encoding.ASCII.GetString(tag[start..i]) : null;
     }
 
     /// <summary>The encoding a charset label names (WHATWG labels, code pages included), or null.</summary>
