@@ -42,6 +42,7 @@ internal sealed class ExtractionRules
         AlternativeCount = (int)Number(values, "alternative-count");
         BoilerplateMaxChars = (int)Number(values, "boilerplate-max-chars");
         IgnoredClassPrefixes = List(values, "ignored-class-prefixes");
+        CommentSubstrings = List(values, "comment-substrings");
         boilerplate = new Regex(
             "^(?:" + string.Join("|", DataFile.Lines("Extraction/boilerplate.txt")) + ")$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
@@ -98,6 +99,8 @@ internal sealed class ExtractionRules
     public int BoilerplateMaxChars { get; }
 
     public string[] IgnoredClassPrefixes { get; }
+
+    public string[] CommentSubstrings { get; }
 
     /// <summary>
     /// True when a whole short block is boilerplate (a photo credit, a call to subscribe, the

@@ -48,7 +48,9 @@ internal sealed class MainContent(ExtractionRules rules)
 
         RemoveFurniture(body, 0, null, cancellationToken);
         var pageChars = TextLength(body);
-        RemoveFurniture(body, pageChars, ProtectedAncestors(body), cancellationToken);
+        var protect = ProtectedAncestors(body);
+        ProtectDensest(body, protect);
+        RemoveFurniture(body, pageChars, protect, cancellationToken);
         var scores = Score(body, cancellationToken);
         var top = Best(scores);
         if (top is null)
@@ -164,6 +166,42 @@ internal sealed class MainContent(ExtractionRules rules)
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Protects the element holding the most paragraph text (outside comment threads) and its
+    /// ancestors: whatever its class names say ("entry share"), that is where the article is.
+    /// </summary>
+    private void ProtectDensest(IElement body, HashSet<IElement> protect)
+    {
+        var mass = new Dictionary<IElement, int>();
+        foreach (var p in body.GetElementsByTagName("p"))
+        {
+            if (p.ParentElement is { } parent)
+            {
+                mass[parent] = mass.GetValueOrDefault(parent) + TextLength(p);
+            }
+        }
+
+        foreach (var (element, _) in mass.OrderByDescending(kv => kv.Value).Take(3))
+        {
+            var inComments = false;
+            for (var a = element; a is not null && !inComments; a = a.ParentElement)
+            {
+                inComments = ContainsAny(ClassAndId(a), rules.CommentSubstrings);
+            }
+
+            if (inComments)
+            {
+                continue;
+            }
+
+            for (var a = element; a is not null && protect.Add(a); a = a.ParentElement)
+            {
+            }
+
+            return;
+        }
     }
 
     private bool IsWrapper(IElement element, int pageChars) => TextLength(element) > rules.WrapperShare * pageChars;
