@@ -83,7 +83,7 @@ internal static class HtmlMetadata
         return new PageMetadata
         {
             Title = Title(page, meta, ld, siteName),
-            Authors = Authors(meta, ld),
+            Authors = Authors(meta, ld) is { IsEmpty: false } authors ? authors : Bylines(page),
             Published = published,
             PublishedFrom = from,
             SiteName = Clean(siteName),
@@ -176,14 +176,9 @@ internal static class HtmlMetadata
                 continue;
             }
 
-            if (text.StartsWith("By ", StringComparison.OrdinalIgnoreCase))
+            foreach (var part in SplitNames(text))
             {
-                text = text[3..];
-            }
-
-            foreach (var part in text.Split([", ", " and ", " & ", ";", " und ", " et "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                if (part.Length is > 1 and < 80 && !names.Contains(part, StringComparer.Ordinal))
+                if (!names.Contains(part, StringComparer.Ordinal))
                 {
                     names.Add(part);
                 }
@@ -191,6 +186,81 @@ internal static class HtmlMetadata
         }
 
         return [.. names];
+    }
+
+    // Where pages name their authors in the markup, most specific first.
+    private static readonly string[] BylineSelectors =
+    [
+        "[itemprop='author'] [itemprop='name']", "[itemprop='author']", "a[rel='author']", ".author .fn", ".vcard .fn",
+        ".byline .author", ".byline a", ".author-name", ".byline", ".article-byline", ".author",
+    ];
+
+    /// <summary>Authors named in the page's byline markup, outside comment threads.</summary>
+    private static ImmutableArray<string> Bylines(IDocument page)
+    {
+        foreach (var selector in BylineSelectors)
+        {
+            var names = new List<string>();
+            foreach (var element in page.QuerySelectorAll(selector))
+            {
+                if (InComments(element) || Clean(element.TextContent) is not { } text)
+                {
+                    continue;
+                }
+
+                foreach (var name in SplitNames(text))
+                {
+                    if (!names.Contains(name, StringComparer.Ordinal))
+                    {
+                        names.Add(name);
+                    }
+                }
+            }
+
+            if (names.Count > 0)
+            {
+                return [.. names];
+            }
+        }
+
+        return [];
+    }
+
+    private static bool InComments(IElement element)
+    {
+        for (var a = element; a is not null; a = a.ParentElement)
+        {
+            var names = string.Concat(a.GetAttribute("class"), " ", a.GetAttribute("id"));
+            if (names.Contains("comment", StringComparison.OrdinalIgnoreCase) || names.Contains("respond", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"By Lena Okafor and Tomas Reyes, Reuters" → Lena Okafor, Tomas Reyes, Reuters.</summary>
+    private static IEnumerable<string> SplitNames(string text)
+    {
+        ReadOnlySpan<string> prefixes = ["By ", "Von ", "Par ", "Por ", "Di ", "Door ", "Av "];
+        foreach (var prefix in prefixes)
+        {
+            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                text = text[prefix.Length..];
+                break;
+            }
+        }
+
+        foreach (var part in text.Split([", ", " and ", " & ", ";", " und ", " et ", " y ", " e "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            // A name is a few words with no digits; anything longer is a sentence, not a byline.
+            if (part.Length is > 1 and <= 60 && part.Count(c => c == ' ') <= 4 && !part.Any(char.IsDigit))
+            {
+                yield return part;
+            }
+        }
     }
 
     private static (PublicationDate? Date, string From) Published(IDocument page, Dictionary<string, string> meta, LinkedData ld, string? url)
