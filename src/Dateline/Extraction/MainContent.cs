@@ -242,13 +242,26 @@ internal sealed class MainContent(ExtractionRules rules)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var tag = element.LocalName;
-            var scorable = ParagraphTags.Contains(tag) || (ContainerTags.Contains(tag) && !HasBlockChild(element));
-            if (!scorable)
+            string text;
+            IElement? receiver;
+            if (ParagraphTags.Contains(tag) || (ContainerTags.Contains(tag) && !HasBlockChild(element)))
+            {
+                // A paragraph, or a container of inline text (read as one): its parent is the candidate.
+                text = element.TextContent;
+                receiver = element.ParentElement;
+            }
+            else if (ContainerTags.Contains(tag) && InlineText(element) is { } runs)
+            {
+                // Text runs between the blocks of a container (text broken by br, beside a
+                // figure) are paragraphs of that container: it is the candidate.
+                text = runs;
+                receiver = element;
+            }
+            else
             {
                 continue;
             }
 
-            var text = element.TextContent;
             var length = CountNonSpace(text);
             if (length < rules.MinBlockChars)
             {
@@ -256,7 +269,7 @@ internal sealed class MainContent(ExtractionRules rules)
             }
 
             var score = rules.ScoreBase + CountCommas(text) + Math.Min(length / rules.ScoreLengthUnit, rules.ScoreLengthCap);
-            var ancestor = element.ParentElement;
+            var ancestor = receiver;
             for (var level = 0; ancestor is not null && level < 5; level++, ancestor = ancestor.ParentElement)
             {
                 if (!scores.TryGetValue(ancestor, out var current))
@@ -530,6 +543,27 @@ internal sealed class MainContent(ExtractionRules rules)
                 output.Add(text);
             }
         }
+    }
+
+    /// <summary>The text of a container's own text nodes and inline children, or null when it has little.</summary>
+    private string? InlineText(IElement element)
+    {
+        StringBuilder? text = null;
+        foreach (var child in element.ChildNodes)
+        {
+            var piece = child switch
+            {
+                IText t => t.Data,
+                IElement e when !BlockTags.Contains(e.LocalName) => e.TextContent,
+                _ => null,
+            };
+            if (!string.IsNullOrWhiteSpace(piece))
+            {
+                (text ??= new StringBuilder()).Append(piece);
+            }
+        }
+
+        return text is not null && text.Length >= rules.MinBlockChars ? text.ToString() : null;
     }
 
     private static bool HasBlockChild(IElement element)
