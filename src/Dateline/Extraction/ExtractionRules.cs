@@ -43,6 +43,10 @@ internal sealed class ExtractionRules
         BoilerplateMaxChars = (int)Number(values, "boilerplate-max-chars");
         IgnoredClassPrefixes = List(values, "ignored-class-prefixes");
         CommentSubstrings = List(values, "comment-substrings");
+        LeadSubstrings = List(values, "lead-substrings");
+        LeadLevels = (int)Number(values, "lead-levels");
+        LeadMinChars = (int)Number(values, "lead-min-chars");
+        LeadMaxChars = (int)Number(values, "lead-max-chars");
         boilerplate = new Regex(
             "^(?:" + string.Join("|", DataFile.Lines("Extraction/boilerplate.txt")) + ")$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
@@ -101,6 +105,14 @@ internal sealed class ExtractionRules
     public string[] IgnoredClassPrefixes { get; }
 
     public string[] CommentSubstrings { get; }
+
+    public string[] LeadSubstrings { get; }
+
+    public int LeadLevels { get; }
+
+    public int LeadMinChars { get; }
+
+    public int LeadMaxChars { get; }
 
     /// <summary>
     /// True when a whole short block is boilerplate (a photo credit, a call to subscribe, the

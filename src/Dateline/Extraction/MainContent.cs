@@ -61,7 +61,13 @@ internal sealed class MainContent(ExtractionRules rules)
 
         top = Widen(top, body, scores);
 
-        foreach (var part in WithSiblings(top, scores))
+        var parts = WithSiblings(top, scores).ToList();
+        if (Lead(top, parts) is { } lead)
+        {
+            Emit(lead, blocks);
+        }
+
+        foreach (var part in parts)
         {
             Emit(part, blocks);
         }
@@ -392,6 +398,47 @@ internal sealed class MainContent(ExtractionRules rules)
         }
 
         return top;
+    }
+
+    /// <summary>
+    /// The article's lead (standfirst, teaser, summary) when the page keeps it apart from the
+    /// body: an element so named, before the body and near it, of paragraph length.
+    /// </summary>
+    private IElement? Lead(IElement top, List<IElement> parts)
+    {
+        var scope = top;
+        for (var i = 0; i < rules.LeadLevels && scope.ParentElement is { } up && up.LocalName != "body"; i++)
+        {
+            scope = up;
+            if (scope.LocalName == "article")
+            {
+                break;
+            }
+        }
+
+        foreach (var element in scope.Descendants<IElement>())
+        {
+            if (element == top || parts.Any(p => p.Contains(element)))
+            {
+                // Only what comes before the body is a lead.
+                return null;
+            }
+
+            var isLead = (element.GetAttribute("itemprop") is { } itemprop && itemprop.Equals("description", StringComparison.OrdinalIgnoreCase))
+                || ContainsAny(ClassAndId(element), rules.LeadSubstrings);
+            if (!isLead || element.LocalName is "meta" or "img" or "a")
+            {
+                continue;
+            }
+
+            var length = TextLength(element);
+            if (length >= rules.LeadMinChars && length <= rules.LeadMaxChars && LinkDensity(element) < 0.25 && !element.Contains(top))
+            {
+                return element;
+            }
+        }
+
+        return null;
     }
 
     private IEnumerable<IElement> WithSiblings(IElement top, Dictionary<IElement, double> scores)
