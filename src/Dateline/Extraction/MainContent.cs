@@ -309,11 +309,7 @@ internal sealed class MainContent(ExtractionRules rules)
             return score;
         }
 
-        if (ContainsAny(names, rules.KeepSubstrings))
-        {
-            score += 2 * rules.ClassWeight;
-        }
-        else if (ContainsAny(names, rules.PositiveSubstrings))
+        if (ContainsAny(names, rules.KeepSubstrings) || ContainsAny(names, rules.PositiveSubstrings))
         {
             score += rules.ClassWeight;
         }

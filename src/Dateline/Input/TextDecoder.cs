@@ -95,7 +95,14 @@ public static class TextDecoder
         catch (DecoderFallbackException)
         {
             var declared = Lookup(declaredCharset) ?? Lookup(MetaCharset(bytes));
-            if (declared is { } encoding && encoding.CodePage is not (65001 or 1200 or 1201 or 12000 or 12001))
+            if (declared is { CodePage: 65001 } || MostlyUtf8(bytes))
+            {
+                // UTF-8 with a few stray bytes (a truncated or spliced page): keep the UTF-8 and
+                // mark the bad bytes, rather than turning every accented letter into mojibake.
+                return Result<DecodedText>.Success(new DecodedText(Encoding.UTF8.GetString(bytes), "utf-8"));
+            }
+
+            if (declared is { } encoding && encoding.CodePage is not (1200 or 1201 or 12000 or 12001))
             {
                 return Result<DecodedText>.Success(new DecodedText(encoding.GetString(bytes), encoding.WebName));
             }
@@ -163,6 +170,33 @@ public static class TextDecoder
         }
 
         return i > start ? System.Text.Encoding.ASCII.GetString(tag[start..i]) : null;
+    }
+
+    /// <summary>
+    /// True when the non-ASCII bytes are nearly all well-formed UTF-8 sequences: at least 20
+    /// valid sequences for each invalid byte. Latin-1 or CJK text almost never forms valid
+    /// multi-byte sequences by chance.
+    /// </summary>
+    private static bool MostlyUtf8(ReadOnlySpan<byte> bytes)
+    {
+        int valid = 0, invalid = 0;
+        var rest = bytes;
+        while (!rest.IsEmpty)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(rest, out var rune, out var consumed);
+            if (status != System.Buffers.OperationStatus.Done)
+            {
+                invalid++;
+            }
+            else if (rune.Value >= 0x80)
+            {
+                valid++;
+            }
+
+            rest = rest[Math.Max(1, consumed)..];
+        }
+
+        return valid >= 20 * Math.Max(1, invalid);
     }
 
     /// <summary>The encoding a charset label names (WHATWG labels, code pages included), or null.</summary>

@@ -64,4 +64,17 @@ public sealed class CharsetTests
 
         Assert.Contains(text, decoded.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Utf8_with_one_stray_byte_stays_utf8()
+    {
+        const string text = "Kolejne organizacje sprzeciwiają się atakom; uchwała w obronie fundacji została przyjęta jednogłośnie.";
+        var bytes = Encoding.UTF8.GetBytes($"<html><body><p>{text}</p><p>x</p></body></html>").ToList();
+        bytes.Insert(bytes.Count - 20, 0xE9);
+
+        var decoded = TextDecoder.Decode(bytes.ToArray()).Value!;
+
+        Assert.Equal("utf-8", decoded.Encoding);
+        Assert.Contains(text, decoded.Text, StringComparison.Ordinal);
+    }
 }
