@@ -68,7 +68,7 @@ public sealed class CharsetTests
     [Fact]
     public void Utf8_with_one_stray_byte_stays_utf8()
     {
-        const string text = "Kolejne organizacje sprzeciwiają się atakom; uchwała w obronie fundacji została przyjęta jednogłośnie.";
+        const string text = "Kolejne organizacje sprzeciwiają się atakom; uchwała w obronie fundacji została przyjęta jednogłośnie. Żółć, źdźbło, ćma, łąka, gęś, śląski, mąż, żółw, ślęża, źródło.";
         var bytes = Encoding.UTF8.GetBytes($"<html><body><p>{text}</p><p>x</p></body></html>").ToList();
         bytes.Insert(bytes.Count - 20, 0xE9);
 
