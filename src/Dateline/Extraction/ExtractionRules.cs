@@ -44,6 +44,8 @@ internal sealed class ExtractionRules
         IgnoredClassPrefixes = List(values, "ignored-class-prefixes");
         CommentSubstrings = List(values, "comment-substrings");
         LeadSubstrings = List(values, "lead-substrings");
+        FallbackMinChars = (int)Number(values, "fallback-min-chars");
+        FallbackFactor = Number(values, "fallback-factor");
         LeadLevels = (int)Number(values, "lead-levels");
         LeadMinChars = (int)Number(values, "lead-min-chars");
         LeadMaxChars = (int)Number(values, "lead-max-chars");
@@ -107,6 +109,10 @@ internal sealed class ExtractionRules
     public string[] CommentSubstrings { get; }
 
     public string[] LeadSubstrings { get; }
+
+    public int FallbackMinChars { get; }
+
+    public double FallbackFactor { get; }
 
     public int LeadLevels { get; }
 

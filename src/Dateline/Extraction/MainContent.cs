@@ -72,6 +72,15 @@ internal sealed class MainContent(ExtractionRules rules)
             Emit(part, blocks);
         }
 
+        // A page whose best candidate holds almost nothing (a teaser box beat a body of loose
+        // text) is read whole, furniture already removed.
+        var found = blocks.Sum(b => CountNonSpace(b));
+        if (found < rules.FallbackMinChars && TextLength(body) > rules.FallbackFactor * Math.Max(found, 1))
+        {
+            blocks.Clear();
+            Emit(body, blocks);
+        }
+
         return blocks;
     }
 
