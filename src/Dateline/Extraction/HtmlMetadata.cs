@@ -73,7 +73,8 @@ internal static class HtmlMetadata
         var siteName = First(meta, "og:site_name", "application-name", "twitter:site:name") ?? ld.Publisher;
         var canonical = page.QuerySelector("link[rel='canonical']")?.GetAttribute("href") ?? First(meta, "og:url");
         canonical = AbsoluteHttp(canonical);
-        var url = sourceUri ?? canonical;
+        // A file path is not a URL: its folders are no evidence of a date or a site.
+        var url = AbsoluteHttp(sourceUri) ?? canonical;
         if (siteName is null && Host(url) is { } host)
         {
             siteName = host;

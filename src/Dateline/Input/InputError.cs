@@ -17,6 +17,8 @@ public enum InputErrorCode
     Unreadable,
     /// <summary>A publication date that is not ISO 8601.</summary>
     InvalidDate,
+    /// <summary>A record of a structured input (a JSON Lines line) that cannot be parsed.</summary>
+    Malformed,
 }
 
 /// <summary>An expected failure of input: a code and a message that names the problem.</summary>
