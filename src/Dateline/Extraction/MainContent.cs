@@ -357,8 +357,12 @@ internal sealed class MainContent(ExtractionRules rules)
     private IElement Widen(IElement top, IElement body, Dictionary<IElement, double> scores)
     {
         var topScore = scores[top];
+        // Only the next few candidates count (as Readability's five best do), which also keeps
+        // pages of thousands of similar table cells from costing quadratic time.
         var alternatives = scores
             .Where(kv => kv.Key != top && kv.Value >= rules.AlternativeShare * topScore)
+            .OrderByDescending(kv => kv.Value)
+            .Take(rules.AlternativeCount + 2)
             .Select(kv => kv.Key)
             .ToList();
         if (alternatives.Count >= rules.AlternativeCount)
