@@ -51,8 +51,11 @@ internal sealed class ExtractionRules
         LeadMaxChars = (int)Number(values, "lead-max-chars");
         boilerplate = new Regex(
             "^(?:" + string.Join("|", DataFile.Lines("Extraction/boilerplate.txt")) + ")$",
+            // No timeout: a match runs only on blocks of at most boilerplate-max-chars characters,
+            // which bounds its cost, while a wall-clock timeout fires when a large page's GC
+            // pauses stretch a match on a loaded machine (seen at 1 s).
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
-            TimeSpan.FromSeconds(1));
+            Regex.InfiniteMatchTimeout);
     }
 
     /// <summary>The shipped rules.</summary>
