@@ -72,6 +72,8 @@ internal sealed class MainContent(ExtractionRules rules)
             Emit(part, blocks);
         }
 
+        DropTrailingScraps(blocks);
+
         // A page whose best candidate holds almost nothing (a teaser box beat a body of loose
         // text) is read whole, furniture already removed.
         var found = blocks.Sum(b => CountNonSpace(b));
@@ -407,6 +409,24 @@ internal sealed class MainContent(ExtractionRules rules)
         }
 
         return top;
+    }
+
+    /// <summary>
+    /// Drops the short lines that trail an article ("Beitragsbild", "Kostenlose Beratung", a
+    /// source label): short and not ending a sentence, after the last real paragraph.
+    /// </summary>
+    private void DropTrailingScraps(List<string> blocks)
+    {
+        while (blocks.Count > 1)
+        {
+            var last = blocks[^1].AsSpan().Trim();
+            if (CountNonSpace(last) >= rules.ShortBlockChars || last.IsEmpty || last[^1] is '.' or '!' or '?' or '"' or '”' or '“' or '»' or '«' or ')')
+            {
+                return;
+            }
+
+            blocks.RemoveAt(blocks.Count - 1);
+        }
     }
 
     /// <summary>
