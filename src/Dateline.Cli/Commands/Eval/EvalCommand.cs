@@ -17,6 +17,7 @@ internal static class EvalCommand
         eval.Add(QuotesEval.Create());
         eval.Add(EventsEval.Create());
         eval.Add(TimexEval.Create());
+        eval.Add(ExtractionEval.Create());
         return eval;
     }
 }
