@@ -14,23 +14,23 @@ internal static class QueryCommands
 {
     private static readonly Column<EventRow>[] EventColumns =
     [
-        new("day", e => e.Day),
+        new("day", e => e.Day, OnTerminal: false),
         new("code", e => e.Code),
         new("label", e => e.Label),
         new("source", e => e.SourceActor ?? e.SourceName),
-        new("sourceName", e => e.SourceName),
+        new("sourceName", e => e.SourceName, OnTerminal: false),
         new("target", e => e.TargetActor ?? e.TargetName),
-        new("targetName", e => e.TargetName),
-        new("goldstein", e => e.Goldstein),
-        new("quadClass", e => e.QuadClass),
+        new("targetName", e => e.TargetName, OnTerminal: false),
+        new("goldstein", e => e.Goldstein, OnTerminal: false),
+        new("quadClass", e => e.QuadClass, OnTerminal: false),
         new("modality", e => e.Modality),
-        new("trigger", e => e.Trigger),
+        new("trigger", e => e.Trigger, OnTerminal: false),
         new("date", e => e.Date),
-        new("eventId", e => e.EventId),
-        new("globalEventId", e => e.GroupId),
-        new("article", e => e.ArticleId),
-        new("published", e => e.Published),
-        new("outlet", e => e.Outlet),
+        new("eventId", e => e.EventId, OnTerminal: false),
+        new("globalEventId", e => e.GroupId, OnTerminal: false),
+        new("article", e => e.ArticleId, OnTerminal: false),
+        new("published", e => e.Published, OnTerminal: false),
+        new("outlet", e => e.Outlet, OnTerminal: false),
     ];
 
     public static IEnumerable<Command> Create() => [Search(), Show(), Events(), Timeline(), Network(), Quotes()];

@@ -17,8 +17,12 @@ internal enum OutputFormat
     Csv,
 }
 
-/// <summary>A result column: its name and how to get its value (string, number or null) from a row.</summary>
-internal sealed record Column<T>(string Name, Func<T, object?> Value);
+/// <summary>
+/// A result column: its name and how to get its value (string, number or null) from a row.
+/// Columns marked not <paramref name="OnTerminal"/> go to JSON and CSV only, so a terminal table
+/// stays readable at 80 columns.
+/// </summary>
+internal sealed record Column<T>(string Name, Func<T, object?> Value, bool OnTerminal = true);
 
 /// <summary>Prints query results as a table on a terminal, or as JSON Lines or CSV for programs.</summary>
 internal static class RowOutput
@@ -44,7 +48,8 @@ internal static class RowOutput
                 break;
             default:
                 var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(title)}[/]");
-                foreach (var c in columns)
+                var shown = columns.Where(c => c.OnTerminal).ToList();
+                foreach (var c in shown)
                 {
                     table.AddColumn(c.Name);
                 }
@@ -52,7 +57,7 @@ internal static class RowOutput
                 var count = 0;
                 foreach (var row in rows)
                 {
-                    table.AddRow(columns.Select(c => Markup.Escape(Text(c.Value(row)) ?? "")).ToArray());
+                    table.AddRow(shown.Select(c => Markup.Escape(Text(c.Value(row)) ?? "")).ToArray());
                     count++;
                 }
 
