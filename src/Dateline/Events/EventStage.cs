@@ -20,6 +20,12 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 {
     private const int TargetReach = 25;
 
+    /// <summary>
+    /// Whether a country named as a party to a verbal event acts through its government
+    /// ("Ukraine called on…" → UKRGOV); off when user dictionaries give the codes to use as they are.
+    /// </summary>
+    public bool CountriesActAsGovernments { get; init; } = true;
+
     /// <inheritdoc />
     public string Name => "events";
 
@@ -165,11 +171,11 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
     /// The actor an entity is in an event: a country named as a party to talk, appeal, criticism
     /// or threat acts through its government ("Putin proposed a meeting to Ukraine" → UKRGOV).
     /// </summary>
-    private static string? RoleActor(Entity? entity, bool verbal)
+    private string? RoleActor(Entity? entity, bool verbal)
     {
         // A place with a country but no actor of its own acts for its country (GDELT codes "Gaza" PSE).
         var actor = entity?.Actor ?? (entity?.Type is "GPE" or "LOC" ? entity.Country : null);
-        return entity is { Type: "GPE" } && actor is { Length: 3 } && verbal && actor == entity.Country ? actor + "GOV" : actor;
+        return entity is { Type: "GPE" } && actor is { Length: 3 } && verbal && CountriesActAsGovernments && actor == entity.Country ? actor + "GOV" : actor;
     }
 
     /// <summary>A pattern matched at a trigger: tokens [Start, End], the slots' entities.</summary>

@@ -16,6 +16,7 @@ internal static class EvalCommand
         eval.Add(EntitiesEval.Create());
         eval.Add(QuotesEval.Create());
         eval.Add(TimexEval.Create());
+        eval.Add(CameoEval.Create());
         return eval;
     }
 }
