@@ -73,7 +73,8 @@ public sealed class DictionaryActorStage(PetrarchActors dictionary) : IStage
             if (!phrase.IsAgent)
             {
                 // "Arnor police", "Arnor's police": an agent right after the actor qualifies it.
-                if (k + 1 < matches.Count && matches[k + 1].Phrase.IsAgent && matches[k + 1].First == last + 1
+                if (k + 1 < matches.Count && matches[k + 1].Phrase.IsAgent
+                    && (matches[k + 1].First == last + 1 || (matches[k + 1].First == last + 2 && words[last + 1] is "'s" or "’s" or "'" or "’"))
                     && phrase.CodeOn(date) is { } actor)
                 {
                     used[k + 1] = true;
