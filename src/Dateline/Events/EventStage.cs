@@ -115,16 +115,29 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             target = scan.FirstEntityAfter(match.TriggerEnd, last, TargetReach, exclude: sources);
         }
 
-        // Meetings and talks of coordinated parties are between them: "Russian and Ukrainian delegations met".
-        if (target is null && code.Root == "04" && sources.Count == 2)
+        // Meetings and talks of coordinated parties are between each two of them, both ways, as
+        // CAMEO codes a symmetric event: "Russian and Ukrainian delegations met", "A, B and C met".
+        var pairs = new List<(Entity? Source, Entity? Target)>();
+        if (target is null && code.Root == "04" && sources.Count >= 2)
         {
-            target = sources[1];
-            sources.RemoveAt(1);
+            foreach (var a in sources)
+            {
+                foreach (var b in sources)
+                {
+                    if (a.Id != b.Id)
+                    {
+                        pairs.Add((a, b));
+                    }
+                }
+            }
         }
-
-        if (sources.Count == 0)
+        else if (sources.Count == 0)
         {
-            sources.Add(null!);
+            pairs.Add((null, target));
+        }
+        else
+        {
+            pairs.AddRange(sources.Select(s => ((Entity?)s, target)));
         }
 
         var (date, dateFrom) = scan.Date(trigger, clauseStart, first, last);
@@ -133,14 +146,14 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         var triggerToken = d.Tokens[trigger];
         var triggerEnd = d.Tokens[match.TriggerEnd].End;
         var verbal = code.QuadClass is 1 or 3;
-        foreach (var source in sources)
+        foreach (var (source, other) in pairs)
         {
-            if (RoleActor(source, verbal) is null && RoleActor(target, verbal) is null)
+            if (RoleActor(source, verbal) is null && RoleActor(other, verbal) is null)
             {
                 continue;
             }
 
-            if (source is not null && target is not null && source.Id == target.Id)
+            if (source is not null && other is not null && source.Id == other.Id)
             {
                 continue;
             }
@@ -154,9 +167,9 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 code.QuadClass,
                 code.Goldstein,
                 source?.Id,
-                target?.Id,
+                other?.Id,
                 RoleActor(source, verbal),
-                RoleActor(target, verbal),
+                RoleActor(other, verbal),
                 date,
                 dateFrom,
                 location?.Id,

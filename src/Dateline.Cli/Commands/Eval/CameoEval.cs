@@ -204,6 +204,11 @@ internal static partial class CameoEval
             var text = TextPattern().Match(body) is { Success: true } m
                 ? WebUtility.HtmlDecode(Whitespace().Replace(m.Groups[1].Value, " ").Trim())
                 : "";
+            if (text.Length == 0 && ParsePattern().Match(body) is { Success: true } parse)
+            {
+                // A record whose <Text> is empty still has its words in a CoNLL-U <Parse>.
+                text = FromConllU(parse.Groups[1].Value);
+            }
             var rawDate = attributes.GetValueOrDefault("date") ?? "";
             records.Add(new PetrarchRecord(
                 attributes.GetValueOrDefault("id") ?? $"record-{records.Count + 1}",
@@ -218,6 +223,26 @@ internal static partial class CameoEval
         }
 
         return records;
+    }
+
+    /// <summary>The sentence of a CoNLL-U parse: each token's form, then a space unless SpaceAfter=No.</summary>
+    internal static string FromConllU(string parse)
+    {
+        var text = new StringBuilder();
+        foreach (var line in parse.Split('\n'))
+        {
+            var columns = line.Trim().Split('\t');
+            if (columns.Length >= 10 && int.TryParse(columns[0], NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                text.Append(columns[1]);
+                if (!columns[9].Contains("SpaceAfter=No", StringComparison.Ordinal))
+                {
+                    text.Append(' ');
+                }
+            }
+        }
+
+        return WebUtility.HtmlDecode(text.ToString().Trim());
     }
 
     /// <summary>A record date: yyyymmdd, or yymmdd as PETRARCH's dictionaries write dates; null otherwise.</summary>
@@ -271,6 +296,7 @@ internal static partial class CameoEval
         var levels = new[] { CameoLevel.Strict, CameoLevel.Exact, CameoLevel.RootCountry };
         var tallies = levels.ToDictionary(l => l, _ => new CameoTally());
         var errorText = new StringBuilder();
+        var bareStatements = 0;
         int noEvents = 0, noEventsClean = 0, rejections = 0, scored = 0, passed = 0, passedExact = 0, rootFound = 0;
         for (var r = 0; r < records.Count; r++)
         {
@@ -311,6 +337,7 @@ internal static partial class CameoEval
             }
 
             var extra = system.Where(s => !record.Expected.Contains(s)).ToList();
+            bareStatements += system.Count(s => s.Code == "010" && s.Target == "---");
             if (missed.Count > 0 || extra.Count > 0)
             {
                 errorText.Append(CultureInfo.InvariantCulture, $"{record.Id} [{record.Category}] {record.RawDate}\n  {record.Text}\n");
@@ -353,6 +380,7 @@ internal static partial class CameoEval
         var gold = tallies[CameoLevel.Strict].Gold;
         o.Append(ci, $"2-digit root coded in the sentence: {rootFound}/{gold} = {(gold == 0 ? 0 : (double)rootFound / gold):0.000}\n");
         o.Append(ci, $"no-event sentences left clean: {noEventsClean}/{noEvents}\n");
+        o.Append(ci, $"coded statements with no target (010 X ---; PETRARCH gold has none): {bareStatements}\n");
         o.Append(ci, $"records with every expected coding matched: strict {passed}/{withGold} = {(withGold == 0 ? 0 : (double)passed / withGold):0.000}, exact {passedExact}/{withGold} = {(withGold == 0 ? 0 : (double)passedExact / withGold):0.000}\n");
         o.Append("UD-PETRARCH convention: TP = matched/(matched+uncoded) = recall above; FP = extra/records.\n");
         errors = errorText.ToString();
@@ -387,6 +415,9 @@ internal static partial class CameoEval
 
     [GeneratedRegex("<Text>(.*?)</Text>", RegexOptions.Singleline)]
     private static partial Regex TextPattern();
+
+    [GeneratedRegex("<Parse>(.*?)</Parse>", RegexOptions.Singleline)]
+    private static partial Regex ParsePattern();
 
     [GeneratedRegex("(\\w+)\\s*=\\s*\"([^\"]*)\"")]
     private static partial Regex AttributePattern();
