@@ -39,6 +39,9 @@ internal sealed class Scan
 
     public int Count => tokens.Length;
 
+    private bool IsCount(int i) => tokens[i].Kind == TokenKind.Number || Raw(i) is "two" or "three" or "four" or "five" or "six"
+        or "seven" or "eight" or "nine" or "ten" or "dozens" or "hundreds" or "thousands" or "several" or "some" or "a" or "an";
+
     private ReadOnlySpan<char> Raw(int i) => d.Text.AsSpan(tokens[i].Start, tokens[i].Length);
 
     private bool Is(int i, string word) => i >= 0 && i < Count && Raw(i).Equals(word, StringComparison.OrdinalIgnoreCase);
@@ -183,6 +186,12 @@ internal sealed class Scan
                     m++;
                 }
 
+                // "freed three Armenian soldiers", "released 20 prisoners": a count before the mention.
+                if (slot.EntityOnly && m < last && mentionStarting[m] is null && IsCount(m))
+                {
+                    m++;
+                }
+
                 if (m < last && mentionStarting[m] is { } mention)
                 {
                     var s = source;
@@ -205,7 +214,7 @@ internal sealed class Scan
                     }
                 }
 
-                for (var n = 1; n <= MaxSlotWords && at + n <= last; n++)
+                for (var n = 1; !slot.EntityOnly && n <= MaxSlotWords && at + n <= last; n++)
                 {
                     if (tokens[at + n - 1].Kind != TokenKind.Word)
                     {

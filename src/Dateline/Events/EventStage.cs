@@ -153,7 +153,9 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 continue;
             }
 
-            if (source is not null && other is not null && source.Id == other.Id)
+            // An actor does not act on itself: the same entity, or two mentions coded as the same
+            // actor ("the Kremlin … Moscow"), are a misread argument, not an event.
+            if (source is not null && other is not null && (source.Id == other.Id || RoleActor(source, verbal) == RoleActor(other, verbal)))
             {
                 continue;
             }
