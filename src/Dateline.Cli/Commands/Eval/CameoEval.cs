@@ -297,6 +297,7 @@ internal static partial class CameoEval
         var tallies = levels.ToDictionary(l => l, _ => new CameoTally());
         var errorText = new StringBuilder();
         var bareStatements = 0;
+        var dyadFound = 0;
         int noEvents = 0, noEventsClean = 0, rejections = 0, scored = 0, passed = 0, passedExact = 0, rootFound = 0;
         for (var r = 0; r < records.Count; r++)
         {
@@ -324,6 +325,7 @@ internal static partial class CameoEval
             }
 
             rootFound += record.Expected.Count(g => system.Any(s => Root(s.Code) == Root(g.Code)));
+            dyadFound += record.Expected.Count(g => system.Any(s => s.Source == g.Source && s.Target == g.Target));
             var missed = new List<Triple>();
             var strict = Matches(record.Expected, system, CameoLevel.Strict, missed);
             if (record.Expected.Count > 0 && strict == record.Expected.Count)
@@ -379,6 +381,7 @@ internal static partial class CameoEval
 
         var gold = tallies[CameoLevel.Strict].Gold;
         o.Append(ci, $"2-digit root coded in the sentence: {rootFound}/{gold} = {(gold == 0 ? 0 : (double)rootFound / gold):0.000}\n");
+        o.Append(ci, $"gold (source, target) pairs coded with any code: {dyadFound}/{gold} = {(gold == 0 ? 0 : (double)dyadFound / gold):0.000}\n");
         o.Append(ci, $"no-event sentences left clean: {noEventsClean}/{noEvents}\n");
         o.Append(ci, $"coded statements with no target (010 X ---; PETRARCH gold has none): {bareStatements}\n");
         o.Append(ci, $"records with every expected coding matched: strict {passed}/{withGold} = {(withGold == 0 ? 0 : (double)passed / withGold):0.000}, exact {passedExact}/{withGold} = {(withGold == 0 ? 0 : (double)passedExact / withGold):0.000}\n");
