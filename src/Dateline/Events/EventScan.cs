@@ -510,9 +510,16 @@ internal sealed class Scan
         var first = TokenAt(t.Start);
         for (var i = first - 1; i >= 0 && i >= first - 4; i--)
         {
-            if ((Class(i) & WordClass.Since) != 0)
+            var c = Class(i);
+            if ((c & WordClass.Since) != 0)
             {
                 return true;
+            }
+
+            // "from Romania on Monday": the timex has a preposition of its own.
+            if ((c & WordClass.Preposition) != 0)
+            {
+                return false;
             }
         }
 

@@ -95,6 +95,12 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 sources.AddRange(subject);
             }
         }
+        else if (target is null)
+        {
+            // The pattern names the source ("received weapons from {S}"): the subject is the target.
+            var source = sources[0];
+            target = scan.Subject(trigger, clauseStart, out _).FirstOrDefault(e => e.Id != source.Id);
+        }
 
         // The cue of a quote ("…,” he said) is said by the quote's speaker; "we" and "I" inside a
         // quote are the speaker too.
