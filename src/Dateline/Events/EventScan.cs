@@ -181,7 +181,7 @@ internal sealed class Scan
             case PatternElement.Slot slot:
                 // An entity mention (after an article), else a few plain words.
                 var m = at;
-                if (m < last && Is(m, "the"))
+                if (m < last && mentionStarting[m] is null && Is(m, "the"))
                 {
                     m++;
                 }
