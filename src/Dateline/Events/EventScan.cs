@@ -393,6 +393,21 @@ internal sealed class Scan
         return null;
     }
 
+    /// <summary>
+    /// The agent of a nominal trigger: "an attack by Osgiliath soldiers", "the arrest by police"
+    /// (an article before the trigger, "by" and an entity right after the pattern), else null.
+    /// </summary>
+    public Entity? NominalAgent(int trigger, int end, int last)
+    {
+        if (trigger == 0 || !(Is(trigger - 1, "a") || Is(trigger - 1, "an") || Is(trigger - 1, "the")) || !Is(end + 1, "by"))
+        {
+            return null;
+        }
+
+        var m = end + 2 < last && Is(end + 2, "the") && mentionStarting[end + 2] is null ? end + 3 : end + 2;
+        return m < last && mentionStarting[m] is { } mention ? mention.Entity : null;
+    }
+
     /// <summary>True when "we", "I", "us" or "our" stand between the clause start and the trigger.</summary>
     public bool FirstPerson(int clauseStart, int trigger)
     {

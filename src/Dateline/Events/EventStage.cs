@@ -79,7 +79,12 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         List<Entity> sources = match.Source is { } s ? [s] : [];
         Entity? target = match.Target;
         var passive = false;
-        if (sources.Count == 0)
+        if (sources.Count == 0 && scan.NominalAgent(trigger, match.End, last) is { } nominalAgent)
+        {
+            // "condemned an attack by X": X attacked, not the one who condemned.
+            sources.Add(nominalAgent);
+        }
+        else if (sources.Count == 0)
         {
             var subject = scan.Subject(trigger, clauseStart, out passive);
             if (passive)
