@@ -408,6 +408,23 @@ internal sealed class Scan
         return m < last && mentionStarting[m] is { } mention ? mention.Entity : null;
     }
 
+    /// <summary>
+    /// True when the trigger is a noun phrase's head ("the genocide", "a 1994 massacre", "its
+    /// attack"): a determiner, possessive or number right before it.
+    /// </summary>
+    public bool IsNominal(int trigger)
+    {
+        if (trigger == 0)
+        {
+            return false;
+        }
+
+        var p = trigger - 1;
+        return tokens[p].Kind == TokenKind.Number || Is(p, "a") || Is(p, "an") || Is(p, "the") || Is(p, "this") || Is(p, "that")
+            || Is(p, "its") || Is(p, "their") || Is(p, "his") || Is(p, "her") || Raw(p).EndsWith("'s", StringComparison.Ordinal)
+            || Raw(p).EndsWith("’s", StringComparison.Ordinal);
+    }
+
     /// <summary>True when "we", "I", "us" or "our" stand between the clause start and the trigger.</summary>
     public bool FirstPerson(int clauseStart, int trigger)
     {
@@ -498,7 +515,7 @@ internal sealed class Scan
         var bestScore = int.MaxValue;
         foreach (var t in d.Timexes)
         {
-            if (t.Start < sentenceStart || t.End > sentenceEnd || t.Type is not ("DATE" or "TIME") || OpensPeriod(t))
+            if (t.Start < sentenceStart || t.End > sentenceEnd || t.Type is not ("DATE" or "TIME") || OpensPeriod(t) || ModifiesNoun(t))
             {
                 continue;
             }
@@ -518,6 +535,15 @@ internal sealed class Scan
         }
 
         return d.Published is { } p ? (p.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "published") : (null, null);
+    }
+
+    /// <summary>"the 1995 massacre": a year between an article and a noun names another event's date.</summary>
+    private bool ModifiesNoun(Timex t)
+    {
+        var first = TokenAt(t.Start);
+        var next = TokenAt(t.End);
+        return t.Value.Length == 4 && first > 0 && (Is(first - 1, "the") || Is(first - 1, "a") || Is(first - 1, "its") || Is(first - 1, "their"))
+            && next < Count && tokens[next].Kind == TokenKind.Word;
     }
 
     private bool OpensPeriod(Timex t)

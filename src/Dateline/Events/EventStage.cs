@@ -84,6 +84,11 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             // "condemned an attack by X": X attacked, not the one who condemned.
             sources.Add(nominalAgent);
         }
+        else if (sources.Count == 0 && match.Target is null && scan.IsNominal(trigger))
+        {
+            // "accused Rwanda of the 1994 genocide", "condemned the attack": the clause's subject
+            // did something else to the event named by the noun; its own actors are not given.
+        }
         else if (sources.Count == 0)
         {
             var subject = scan.Subject(trigger, clauseStart, out passive);
@@ -141,6 +146,11 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                     }
                 }
             }
+        }
+        else if (sources.Count == 0 && match.Target is null && scan.IsNominal(trigger))
+        {
+            // "accused Rwanda of the 1994 genocide", "condemned the attack": the clause's subject
+            // did something else to the event named by the noun; its own actors are not given.
         }
         else if (sources.Count == 0)
         {
