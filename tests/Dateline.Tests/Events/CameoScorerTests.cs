@@ -1,4 +1,5 @@
 using Dateline.Cli.Commands.Eval;
+using Dateline.Tests.Support;
 
 namespace Dateline.Tests.Events;
 
@@ -109,5 +110,40 @@ public sealed class CameoScorerTests
         Assert.Contains("missed NLD BEL 042", errors, StringComparison.Ordinal);
         Assert.Contains("extra  NLDGOV --- 010", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("three", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_command_codes_each_record_with_the_pipeline_and_writes_the_errors()
+    {
+        var dir = Directory.CreateTempSubdirectory("dateline-cameo-").FullName;
+        try
+        {
+            var file = Path.Combine(dir, "records.xml");
+            var errorsFile = Path.Combine(dir, "errors.txt");
+            File.WriteAllText(file, """
+                <Sentences>
+                <Sentence date="20260304" id="arms"/>
+                <EventCoding eventcode="072" sourcecode="NOR" targetcode="EST" />
+                <Text>Norway will supply weapons to Estonia.</Text>
+                </Sentence>
+                <Sentence date="20260304" id="quiet"/>
+                <EventCoding noevents="True" />
+                <Text>The river rose after the storm.</Text>
+                </Sentence>
+                </Sentences>
+                """);
+
+            var run = CliRunner.Run(null, "eval", "cameo", file, "--errors", errorsFile);
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.Contains("2 records: 2 scored", run.Stdout, StringComparison.Ordinal);
+            Assert.Matches(@"strict \(src, tgt, code\)\s+1\s+1\.000", run.Stdout);
+            Assert.Contains("no-event sentences left clean: 1/1", run.Stdout, StringComparison.Ordinal);
+            Assert.Equal("", File.ReadAllText(errorsFile));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 }
