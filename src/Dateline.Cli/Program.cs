@@ -30,6 +30,7 @@ public static class Program
             EvalCommand.Create(),
         };
 
+        Commands.Store.StoreCommands.AddTo(root);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -53,7 +53,7 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         switch (entity.Type)
         {
             case "PERSON":
-                return Person(entity, country);
+                return Person(entity, country, document.Published?.Date);
             case "ORG":
                 return Organization(entity, country);
             case "NORP":
@@ -70,7 +70,7 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         }
     }
 
-    private (string? Actor, string? Country) Person(Entity entity, string? country)
+    private (string? Actor, string? Country) Person(Entity entity, string? country, DateOnly? published)
     {
         EntityLexicons.PersonEntry? entry = null;
         foreach (var m in entity.Mentions)
@@ -94,6 +94,12 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         }
 
         var known = entry?.Actor;
+        if (known is { Length: >= 6 } && published is { } date && !known.StartsWith("IGO", StringComparison.Ordinal) && !Held(entry!.Held, date))
+        {
+            // Out of office on the day of the article: an elite of that country (CAMEO ELI).
+            known = known[..3] + "ELI";
+        }
+
         var knownCountry = known is { Length: >= 6 } && !known.StartsWith("IGO", StringComparison.Ordinal) ? known[..3] : null;
         country ??= knownCountry;
         if (known is not null && (country is null || country == knownCountry || known.StartsWith("IGO", StringComparison.Ordinal)))
@@ -104,10 +110,31 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
 
         if (country is null)
         {
-            return (null, null);
+            // A chief executive or an editor acts for a company or outlet even where its country is unknown.
+            return (role is "BUS" or "MED" or "NGO" or "EDU" or "REL" ? role : null, null);
         }
 
         return (country + (role ?? (known is { Length: >= 6 } ? known[3..6] : "")), country);
+    }
+
+    /// <summary>True when <paramref name="date"/> lies in a dictionary range "2012-05-07.." or "2020-02-11..2025-11-28".</summary>
+    internal static bool Held(string range, DateOnly date)
+    {
+        var dots = range.IndexOf("..", StringComparison.Ordinal);
+        if (dots < 0)
+        {
+            return true;
+        }
+
+        var from = range[..dots];
+        var to = range[(dots + 2)..];
+        var format = System.Globalization.CultureInfo.InvariantCulture;
+        if (from.Length > 0 && DateOnly.TryParseExact(from, "yyyy-MM-dd", format, System.Globalization.DateTimeStyles.None, out var start) && date < start)
+        {
+            return false;
+        }
+
+        return to.Length == 0 || !DateOnly.TryParseExact(to, "yyyy-MM-dd", format, System.Globalization.DateTimeStyles.None, out var end) || date <= end;
     }
 
     private (string? Actor, string? Country) Organization(Entity entity, string? country)
@@ -117,9 +144,18 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             return (org.Actor, country ?? org.Country);
         }
 
+        // The role of the last institution word: "Oregon Department of Transportation" → GOV.
         var name = entity.Name;
-        var last = name[(name.LastIndexOf(' ') + 1)..].ToLowerInvariant();
-        var role = lexicons.GroupRole(last);
+        string? role = null;
+        foreach (var word in name.ToLowerInvariant().Split(' ').Reverse())
+        {
+            role = lexicons.GroupRole(word);
+            if (role is not null)
+            {
+                break;
+            }
+        }
+
         if (country is not null)
         {
             return (country + (role ?? ""), country);
@@ -224,6 +260,12 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         if (mention.End < text.Length && text[mention.End] == '-')
         {
             return !text.AsSpan(mention.End).StartsWith("-based", StringComparison.Ordinal);
+        }
+
+        // A dateline ("KYIV, March 3 -") names where the story was filed.
+        if (mention.Text.Length > 2 && !mention.Text.AsSpan().ContainsAnyInRange('a', 'z') && mention.End < text.Length && text[mention.End] is ',' or ' ' or '(')
+        {
+            return false;
         }
 
         var tokens = document.Tokens;

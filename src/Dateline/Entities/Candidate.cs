@@ -45,6 +45,9 @@ internal sealed class Candidate
     /// <summary>Typed PERSON by shape alone (no given name, title or dictionary entry): open to evidence elsewhere.</summary>
     public bool Weak { get; set; }
 
+    /// <summary>For a title nominal, the name inside it ("Russian" in "the Russian leader"), kept should the nominal find no person.</summary>
+    public Candidate? Inner { get; set; }
+
     /// <summary>m, f, or '-'.</summary>
     public char Gender { get; set; } = '-';
 

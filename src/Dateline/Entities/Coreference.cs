@@ -39,16 +39,19 @@ internal sealed class Coreference(EntityLexicons lexicons)
 
         var clusters = new List<Cluster>();
         var byKey = new Dictionary<string, Cluster>(StringComparer.Ordinal);
+        var bySurname = new Dictionary<string, Cluster>(StringComparer.Ordinal);
+        var owners = new Cluster?[candidates.Count];
 
         // Names first, so nominals and pronouns can find people named later in the same sentence.
-        foreach (var c in candidates)
+        for (var i = 0; i < candidates.Count; i++)
         {
+            var c = candidates[i];
             if (c.Kind != "name")
             {
                 continue;
             }
 
-            var cluster = FindNamed(c, byKey, clusters);
+            var cluster = FindNamed(c, byKey, bySurname);
             if (cluster is null)
             {
                 cluster = new Cluster { Type = c.Type, Key = c.Type + "\u0001" + c.Key };
@@ -56,21 +59,42 @@ internal sealed class Coreference(EntityLexicons lexicons)
                 clusters.Add(cluster);
             }
 
-            Join(cluster, c, candidates);
+            if (c.Type == "PERSON" && c.Key.Contains(' ', StringComparison.Ordinal))
+            {
+                bySurname[LastWord(c.Key)] = cluster;
+            }
+
+            Join(cluster, c);
+            owners[i] = cluster;
         }
 
         // Nominals and pronouns in text order: each looks back at what came before it.
-        foreach (var c in candidates)
+        for (var i = 0; i < candidates.Count; i++)
         {
+            var c = candidates[i];
             if (c.Kind == "name")
             {
                 continue;
             }
 
-            var cluster = c.Kind == "pronoun" ? Pronoun(c, clusters) : Nominal(c, clusters, byKey);
+            var cluster = c.Kind == "pronoun" ? Pronoun(i, candidates, owners) : Nominal(i, candidates, owners, clusters, byKey);
             if (cluster is not null)
             {
-                Join(cluster, c, candidates);
+                Join(cluster, c);
+                owners[i] = cluster;
+            }
+            else if (c.Inner is { } inner)
+            {
+                // An unresolved "the Russian leader" still mentions "Russian".
+                var named = FindNamed(inner, byKey, bySurname);
+                if (named is null)
+                {
+                    named = new Cluster { Type = inner.Type, Key = inner.Type + "\u0001" + inner.Key };
+                    byKey[named.Key] = named;
+                    clusters.Add(named);
+                }
+
+                Join(named, inner);
             }
         }
 
@@ -131,10 +155,27 @@ internal sealed class Coreference(EntityLexicons lexicons)
     /// </summary>
     private void DecideUnknowns(string text, List<Candidate> candidates)
     {
+        // Sets of names, built once, so that deciding is linear in the number of mentions.
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var o in candidates)
+        {
+            if (o.Kind == "name")
+            {
+                names.Add(o.Key);
+            }
+        }
+
+        var retyped = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in candidates)
         {
             if (!c.Weak)
             {
+                continue;
+            }
+
+            if (IsAfterLocative(text, c.Start, strict: true))
+            {
+                c.Type = "GPE"; // "near Khan Younis"
                 continue;
             }
 
@@ -145,62 +186,95 @@ internal sealed class Coreference(EntityLexicons lexicons)
             }
 
             var firstWord = c.Key[..space];
-            var lastWord = LastWord(c.Key);
-            var byFirst = candidates.Any(o => o.Kind == "name" && o.Key == firstWord);
-            var byLast = candidates.Any(o => o.Kind == "name" && o.Key == lastWord);
-            if (byFirst && !byLast)
+            if (names.Contains(firstWord) && !names.Contains(LastWord(c.Key)))
             {
                 c.Type = "ORG";
-                foreach (var o in candidates)
+                retyped.Add(firstWord);
+            }
+        }
+
+        var personLastWords = new HashSet<string>(StringComparer.Ordinal);
+        var multiWordPersonLastWords = new HashSet<string>(StringComparer.Ordinal);
+        var typeByKey = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var o in candidates)
+        {
+            if (o.Type == "UNK" && retyped.Contains(o.Key))
+            {
+                o.Type = "ORG";
+            }
+
+            if (o.Kind != "name" || o.Type == "UNK")
+            {
+                continue;
+            }
+
+            typeByKey.TryAdd(o.Key, o.Type);
+            if (o.Type == "PERSON")
+            {
+                personLastWords.Add(LastWord(o.Key));
+                if (o.Key.Contains(' ', StringComparison.Ordinal))
                 {
-                    if (o.Key == firstWord && o.Type == "UNK")
-                    {
-                        o.Type = "ORG";
-                    }
+                    multiWordPersonLastWords.Add(LastWord(o.Key));
                 }
             }
         }
 
-        for (var k = 0; k + 1 < candidates.Count; k++)
+        // "Matsumoto" after "Shigeki Matsumoto" is the person, not the city of that name.
+        foreach (var c in candidates)
         {
-            var c = candidates[k];
-            var next = candidates[k + 1];
-            if (c.Type == "UNK" && next.Start == c.End + 2 && text[c.End] == ',' && next.Type == "GPE"
-                && lexicons.Gazetteer.Lookup(next.Key) is [{ Feature: "country" or "admin1" or "capital" }, ..])
+            if (c.Kind == "name" && c.Type is "GPE" or "LOC" && c.Known is { } place && c.TokenEnd - c.TokenStart == 1
+                && multiWordPersonLastWords.Contains(c.Key)
+                && lexicons.Gazetteer.Lookup(place.Canonical) is [{ Feature: "city" }, ..])
             {
-                c.Type = "GPE";
+                c.Type = "PERSON";
+                c.Known = null;
+                c.Country = null;
             }
         }
 
-        foreach (var c in candidates)
+        for (var k = 0; k < candidates.Count; k++)
         {
+            var c = candidates[k];
             if (c.Type != "UNK")
             {
                 continue;
             }
 
-            string? type = null;
-            foreach (var other in candidates)
+            if (c.TokenStart == c.TokenEnd - 1 && IsAfterLocative(text, c.Start))
             {
-                if (other.Type is "UNK" || other.Kind != "name")
-                {
-                    continue;
-                }
-
-                if (other.Type == "PERSON" && LastWord(other.Key) == c.Key)
-                {
-                    type = "PERSON";
-                    break;
-                }
-
-                if (other.Key == c.Key)
-                {
-                    type ??= other.Type;
-                }
+                c.Type = "GPE"; // "in Tromsø", "near Kupiansk"
+                continue;
             }
 
-            c.Type = type ?? "ORG";
+            if (k + 1 < candidates.Count && candidates[k + 1] is { Type: "GPE" } next && next.Start == c.End + 2 && text[c.End] == ','
+                && lexicons.Gazetteer.Lookup(next.Key) is [{ Feature: "country" or "admin1" or "capital" }, ..])
+            {
+                c.Type = "GPE"; // "Everett, Washington"
+                continue;
+            }
+
+            c.Type = personLastWords.Contains(c.Key) ? "PERSON" : typeByKey.GetValueOrDefault(c.Key, "ORG");
         }
+    }
+
+    private static bool IsAfterLocative(string text, int start, bool strict = false)
+    {
+        var p = start - 1;
+        while (p >= 0 && text[p] == ' ')
+        {
+            p--;
+        }
+
+        var end = p + 1;
+        while (p >= 0 && char.IsAsciiLetterLower(text[p]))
+        {
+            p--;
+        }
+
+        var word = text.AsSpan(p + 1, end - p - 1);
+        return strict
+            ? word is "in" or "near" or "outside"
+            : word is "in" or "near" or "at" or "outside" or "from" or "to" or "into";
     }
 
     private static readonly System.Buffers.SearchValues<char> WordBreaks = System.Buffers.SearchValues.Create(" \t\n\r\u00A0");
@@ -211,40 +285,20 @@ internal sealed class Coreference(EntityLexicons lexicons)
         return space < 0 ? name : name[(space + 1)..];
     }
 
-    private static Cluster? FindNamed(Candidate c, Dictionary<string, Cluster> byKey, List<Cluster> clusters)
+    private static Cluster? FindNamed(Candidate c, Dictionary<string, Cluster> byKey, Dictionary<string, Cluster> bySurname)
     {
         if (byKey.TryGetValue(c.Type + "\u0001" + c.Key, out var same))
         {
             return same;
         }
 
-        if (c.Type != "PERSON" || c.Key.Contains(' ', StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        // A surname (or a lone given name) after a full name: the most recent person it ends or starts.
-        Cluster? best = null;
-        foreach (var k in clusters)
-        {
-            if (k.Type != "PERSON")
-            {
-                continue;
-            }
-
-            foreach (var m in k.Mentions)
-            {
-                if (m.Kind == "name" && m.Key.Contains(' ', StringComparison.Ordinal) && LastWord(m.Key) == c.Key)
-                {
-                    best = k;
-                }
-            }
-        }
-
-        return best;
+        // A surname after a full name: the most recent person whose name it ends.
+        return c.Type == "PERSON" && !c.Key.Contains(' ', StringComparison.Ordinal) && bySurname.TryGetValue(c.Key, out var person)
+            ? person
+            : null;
     }
 
-    private void Join(Cluster k, Candidate c, List<Candidate> all)
+    private void Join(Cluster k, Candidate c)
     {
         k.Mentions.Add(c);
         if (c.Titles is not null)
@@ -284,8 +338,9 @@ internal sealed class Coreference(EntityLexicons lexicons)
         c.Known is { Type: "PERSON" } && lexicons.People.TryGetValue(c.Known.Canonical, out var entry) ? entry.Actor[..3] : null;
 
     /// <summary>"the Russian leader" → the person of that country with a title of that class; "the presidency" → that organization.</summary>
-    private Cluster? Nominal(Candidate c, List<Cluster> clusters, Dictionary<string, Cluster> byKey)
+    private Cluster? Nominal(int index, List<Candidate> candidates, Cluster?[] owners, List<Cluster> clusters, Dictionary<string, Cluster> byKey)
     {
+        var c = candidates[index];
         if (c.Type == "ORG")
         {
             if (c.Country is not null)
@@ -302,48 +357,47 @@ internal sealed class Coreference(EntityLexicons lexicons)
             }
 
             // "the presidency": the organization named with that noun before.
-            Cluster? alias = null;
-            foreach (var k in clusters)
+            for (var i = index - 1; i >= 0; i--)
             {
-                if (k.Type == "ORG" && k.Head == c.Head && k.Mentions.Count > 0 && k.Mentions[0].Start < c.Start)
+                if (owners[i] is { Type: "ORG" } k && k.Head == c.Head)
                 {
-                    alias = k;
+                    return k;
                 }
             }
 
-            return alias;
+            return null;
         }
 
-        // A person: the most recently mentioned one whose title and country fit.
+        // A person: the most recently mentioned one whose title and country fit. Without a
+        // country, "the president" is resolved only when one president was named before.
         Cluster? best = null;
-        var bestPosition = -1;
-        foreach (var k in clusters)
+        var fits = new Dictionary<Cluster, bool>();
+        for (var i = index - 1; i >= 0; i--)
         {
-            if (k.Type != "PERSON" || (c.Country is not null && k.Country != c.Country))
+            if (owners[i] is not { Type: "PERSON" } k || (c.Country is not null && k.Country != c.Country))
             {
                 continue;
             }
 
-            if (!TitleFits(c, k))
+            if (!fits.TryGetValue(k, out var fit))
+            {
+                fits[k] = fit = TitleFits(c, k);
+            }
+
+            if (!fit)
             {
                 continue;
             }
 
-            foreach (var m in k.Mentions)
+            if (best is null)
             {
-                if (m.Start < c.Start && m.Start > bestPosition)
+                best = k;
+                if (c.Country is not null)
                 {
-                    bestPosition = m.Start;
-                    best = k;
+                    return best;
                 }
             }
-        }
-
-        // Without a country, "the president" is resolved only when one president was named.
-        if (best is not null && c.Country is null)
-        {
-            var fitting = clusters.Count(k => k.Type == "PERSON" && TitleFits(c, k) && k.Mentions.Any(m => m.Start < c.Start));
-            if (fitting > 1)
+            else if (best != k)
             {
                 return null;
             }
@@ -381,28 +435,19 @@ internal sealed class Coreference(EntityLexicons lexicons)
     }
 
     /// <summary>The nearest person before the pronoun, within a few sentences, whose gender fits.</summary>
-    private static Cluster? Pronoun(Candidate c, List<Cluster> clusters)
+    private static Cluster? Pronoun(int index, List<Candidate> candidates, Cluster?[] owners)
     {
-        Cluster? best = null;
-        var bestPosition = -1;
-        foreach (var k in clusters)
+        var c = candidates[index];
+        for (var i = index - 1; i >= 0 && c.Sentence - candidates[i].Sentence <= PronounWindow; i--)
         {
-            if (k.Type != "PERSON" || (k.Gender != '-' && k.Gender != c.Gender))
+            var m = candidates[i];
+            if (m.Kind != "pronoun" && owners[i] is { Type: "PERSON" } k && (k.Gender == '-' || k.Gender == c.Gender))
             {
-                continue;
-            }
-
-            foreach (var m in k.Mentions)
-            {
-                if (m.Kind != "pronoun" && m.End <= c.Start && m.Start > bestPosition && c.Sentence - m.Sentence <= PronounWindow)
-                {
-                    bestPosition = m.Start;
-                    best = k;
-                }
+                return k;
             }
         }
 
-        return best;
+        return null;
     }
 
     /// <summary>The longest name mention (the first of equal length); for nominal-only groups, the nominal without "the".</summary>

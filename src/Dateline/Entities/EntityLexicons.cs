@@ -70,7 +70,7 @@ public sealed class EntityLexicons
 {
     private static readonly Lazy<EntityLexicons> LazyDefault = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly FrozenDictionary<string, Phrase[]>.AlternateLookup<ReadOnlySpan<char>> phrases;
+    private readonly Dictionary<string, Phrase[]>.AlternateLookup<ReadOnlySpan<char>> phrases;
     private readonly FrozenDictionary<string, CueKind>.AlternateLookup<ReadOnlySpan<char>> suffixCues;
     private readonly FrozenDictionary<string, CueKind>.AlternateLookup<ReadOnlySpan<char>> prefixCues;
     private readonly FrozenDictionary<string, char>.AlternateLookup<ReadOnlySpan<char>> firstNames;
@@ -78,7 +78,7 @@ public sealed class EntityLexicons
     private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> groupRoles;
 
     private EntityLexicons(
-        FrozenDictionary<string, Phrase[]> phrases,
+        Dictionary<string, Phrase[]> phrases,
         FrozenDictionary<string, CueKind> suffixCues,
         FrozenDictionary<string, CueKind> prefixCues,
         FrozenDictionary<string, char> firstNames,
@@ -218,6 +218,22 @@ public sealed class EntityLexicons
     /// <summary>Splits a phrase into tokens exactly as the tokenizer splits article text.</summary>
     internal static string[] Tokenize(string phrase)
     {
+        // Letters and single spaces split on the spaces; anything else goes through the tokenizer.
+        var plain = true;
+        foreach (var c in phrase)
+        {
+            if (!(char.IsAsciiLetter(c) || c == ' ' || (c > 0x7F && char.IsLetter(c))))
+            {
+                plain = false;
+                break;
+            }
+        }
+
+        if (plain && !phrase.Contains("  ", StringComparison.Ordinal) && phrase.Length > 0 && phrase[0] != ' ' && phrase[^1] != ' ')
+        {
+            return phrase.Split(' ');
+        }
+
         var builder = ImmutableArray.CreateBuilder<Token>();
         PhraseTokenizer.Value.Tokenize(phrase, 0, phrase.Length, builder);
         var result = new string[builder.Count];
@@ -258,7 +274,7 @@ public sealed class EntityLexicons
             var names = Gazetteer.Aliases(f[0]);
             foreach (var name in names)
             {
-                Add(name, PhraseKind.Name, f[1], names[0], Gazetteer.Dash(f[3]), Gazetteer.Dash(f[2]), null, '-', null);
+                Add(name, PhraseKind.Name, f[1], names[0], Gazetteer.Dash(f[3]), Gazetteer.Dash(f[2]), null, '-', null); // type "-": known, not an entity
             }
         }
 
@@ -341,10 +357,18 @@ public sealed class EntityLexicons
             .SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .ToFrozenSet(StringComparer.Ordinal);
 
-        var frozen = table.ToFrozenDictionary(
-            kv => kv.Key,
-            kv => kv.Value.OrderByDescending(p => p.Tokens.Length).ToArray(),
-            StringComparer.Ordinal);
+        // Never written after loading; a plain dictionary builds faster than a frozen one.
+        var frozen = new Dictionary<string, Phrase[]>(table.Count, StringComparer.Ordinal);
+        foreach (var (first, list) in table)
+        {
+            var array = list.ToArray();
+            if (array.Length > 1)
+            {
+                Array.Sort(array, (a, b) => b.Tokens.Length.CompareTo(a.Tokens.Length));
+            }
+
+            frozen[first] = array;
+        }
         return new EntityLexicons(
             frozen,
             suffix.ToFrozenDictionary(StringComparer.Ordinal),
@@ -390,6 +414,21 @@ public sealed class EntityLexicons
         if (words.Length == 1)
         {
             yield return lower.ToUpperInvariant(); // "CEO"
+        }
+
+        if (lower.Contains('-', StringComparison.Ordinal))
+        {
+            // "Secretary-General", "Commander-in-Chief"
+            var parts = lower.Split('-');
+            for (var i = 0; i < parts.Length; i++)
+            {
+                if (parts[i] is not ("in" or "of"))
+                {
+                    parts[i] = char.ToUpperInvariant(parts[i][0]) + parts[i][1..];
+                }
+            }
+
+            yield return string.Join('-', parts);
         }
     }
 }

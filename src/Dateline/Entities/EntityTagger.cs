@@ -22,6 +22,8 @@ internal sealed class EntityTagger
     private readonly ImmutableArray<Token> tokens;
     private readonly List<Candidate> candidates = [];
     private readonly List<TitleUse> titles = [];
+    private HashSet<int>? lowerWords;
+    private HashSet<int>? insideCapitals;
 
     private EntityTagger(EntityLexicons lexicons, Document document)
     {
@@ -59,7 +61,9 @@ internal sealed class EntityTagger
         var w = Word(i);
         if (IsUpperLetter(w[0]))
         {
-            return true;
+            // "City-based", "Kremlin-backed": a compound modifier, not part of a name.
+            var last = w.LastIndexOf('-');
+            return last <= 0 || last + 1 >= w.Length || !char.IsLower(w[last + 1]);
         }
 
         var dash = w.IndexOf('-');
@@ -252,6 +256,19 @@ internal sealed class EntityTagger
         {
             phrase = lexicons.MatchWord(head);
             (from, to) = (tok.Start, tok.Start + dash);
+            if (i > 0 && tokens[i - 1].Kind == TokenKind.Word && IsNameWord(i - 1) && tokens[i - 1].End + 1 == tok.Start)
+            {
+                // "New York-based": the name may begin a word earlier.
+                var longer = lexicons.Lookup(text[tokens[i - 1].Start..to], PhraseKind.Name);
+                if (longer is not null)
+                {
+                    (phrase, from) = (longer, tokens[i - 1].Start);
+                }
+                else
+                {
+                    return false;
+                }
+            }
         }
         else if (!IsUpperLetter(head[0]) && IsUpperLetter(tail[0]) && head is "pro" or "anti" or "ex" or "non" or "post" or "pre" or "mid")
         {
@@ -263,7 +280,7 @@ internal sealed class EntityTagger
             return false;
         }
 
-        if (phrase is null || phrase.Kind is not (PhraseKind.Name or PhraseKind.Norp) || phrase.Type is null)
+        if (phrase is null || phrase.Kind is not (PhraseKind.Name or PhraseKind.Norp) || phrase.Type is null or "-")
         {
             return false;
         }
@@ -272,7 +289,7 @@ internal sealed class EntityTagger
         {
             Start = from,
             End = to,
-            TokenStart = i,
+            TokenStart = from < tok.Start ? i - 1 : i,
             TokenEnd = i,
             Sentence = s,
             Type = phrase.Type,
@@ -317,6 +334,13 @@ internal sealed class EntityTagger
                     r++;
                     continue;
                 }
+
+                if (w is "and" && IsNameWord(r + 1) && EndsInOrgCue(r + 1, end)
+                    && lexicons.SuffixCue(Word(r - 1)) != CueKind.Org && lexicons.Match(text, tokens, i, r, out _) != r - i)
+                {
+                    r++; // "Louisiana Land and Exploration Co", "Procter and Gamble Co"
+                    continue;
+                }
             }
 
             if (tokens[r].Kind == TokenKind.Symbol && w is "&" && r + 1 < end && IsNameWord(r + 1))
@@ -329,6 +353,17 @@ internal sealed class EntityTagger
         }
 
         return r;
+    }
+
+    private bool EndsInOrgCue(int i, int end)
+    {
+        var j = i;
+        while (j < end && IsNameWord(j))
+        {
+            j++;
+        }
+
+        return lexicons.SuffixCue(Word(j - 1)) == CueKind.Org;
     }
 
     /// <summary>Types the run [i, runEnd) and adds its mention(s); returns where to go on.</summary>
@@ -351,14 +386,35 @@ internal sealed class EntityTagger
                 cue = lexicons.PrefixCue(Word(i));
             }
 
+            for (var j = i + 1; cue == CueKind.None && j < runEnd - 1; j++)
+            {
+                // "Oregon Department of Transportation": an organization word before "of".
+                if (lexicons.SuffixCue(Word(j)) == CueKind.Org && IsWord(j + 1, "of"))
+                {
+                    cue = CueKind.Org;
+                }
+            }
+
             if (cue != CueKind.None)
             {
                 var c = New(s, i, runEnd, CueType(cue));
                 c.Key = text[c.Start..c.End];
+                if (n > 0 && phrase!.Kind == PhraseKind.Name && phrase.Type == "ORG" && n == runEnd - i - 1)
+                {
+                    // "Apple Inc." is Apple.
+                    c.Known = phrase;
+                    c.Key = phrase.Canonical;
+                }
+
                 c.Country = InnerCountry(i, runEnd);
                 Add(c);
                 return runEnd;
             }
+        }
+
+        if (n > 0 && phrase!.Type == "-" && n >= length)
+        {
+            return i + n; // a listed non-entity ("Dow Jones")
         }
 
         if (n > 0)
@@ -380,14 +436,55 @@ internal sealed class EntityTagger
                     c.Gender = c.Gender == '-' ? TitleGender(i) : c.Gender;
                 }
 
+                if (phrase.Type is "GPE" or "ORG" && phrase.Country is { Length: 3 } && TitleNominal(s, i, i + n, c, end) is var after and > 0)
+                {
+                    return after; // "the U.S. president", "the Kremlin leader"
+                }
+
                 Add(c);
                 return i + n;
             }
 
-            // A known name inside a longer run: "Kyiv Independent", "Trump Organization".
+            // A known place before another name: "the United States Barack Obama", "Kyiv Volodymyr Zelensky".
+            if (phrase.Type is "GPE" or "LOC" && (lexicons.FirstName(Word(i + n)) != '\0'
+                || lexicons.Match(text, tokens, i + n, end, out var next) > 0 && next!.Kind is PhraseKind.Name or PhraseKind.Title))
+            {
+                var place = New(s, i, i + n, phrase.Type!);
+                place.Known = phrase;
+                place.Key = phrase.Canonical;
+                place.Country = phrase.Country;
+                Add(place);
+                return i + n;
+            }
+
+            // A known name inside a longer run: "Kyiv Independent", "Trump Organization"; but a
+            // town's name opening a longer run is often a given name ("Eugene Atkinson").
+            if (phrase.Type is "GPE" or "LOC" && !IsCountryOrRegion(phrase))
+            {
+                return Unknown(s, i, runEnd, end);
+            }
+
             var longer = New(s, i, runEnd, phrase.Type == "PERSON" ? "PERSON" : "ORG");
             longer.Key = text[longer.Start..longer.End];
+            longer.Country = longer.Type == "ORG" ? InnerCountry(i, runEnd) : null;
             Add(longer);
+            return runEnd;
+        }
+
+        return Unknown(s, i, runEnd, end);
+    }
+
+    /// <summary>A run of name words no lexicon names as a whole: typed by given names, titles, cues and shape.</summary>
+    private int Unknown(int s, int i, int runEnd, int end)
+    {
+        // A dateline or headline in capitals: "KYIV", "NAIROBI".
+        if (runEnd - i == 1 && Word(i).Length >= 3 && IsAcronym(Word(i)) && TitleCasePlace(Word(i)) is { } place)
+        {
+            var c = New(s, i, runEnd, place.Type!);
+            c.Known = place;
+            c.Key = place.Canonical;
+            c.Country = place.Country;
+            Add(c);
             return runEnd;
         }
 
@@ -419,10 +516,15 @@ internal sealed class EntityTagger
                     continue; // "Spokeswoman Sandy Angers": a person's name, whatever its words
                 }
 
-                if (inner.Kind == PhraseKind.Name && !AllNonNames(i, j))
+                if (inner.Kind == PhraseKind.Name && !AllNonNames(i, j) && IsCountryOrRegion(inner))
                 {
                     organization = true; // "Air China", "McDonnell Douglas"
                     break;
+                }
+
+                if (inner.Kind == PhraseKind.Name && !AllNonNames(i, j))
+                {
+                    continue; // "Shigeki Matsumoto": a city's name inside a person's name
                 }
 
                 runEnd = j;
@@ -430,7 +532,7 @@ internal sealed class EntityTagger
             }
         }
 
-        length = runEnd - i;
+        var length = runEnd - i;
         var cand = New(s, i, runEnd, organization ? "ORG" : "UNK");
         cand.Key = text[cand.Start..cand.End];
         if (organization)
@@ -459,6 +561,11 @@ internal sealed class EntityTagger
             cand.Type = LooksLikePersonName(i, runEnd) && !AnyAppearsLowercase(i, runEnd) ? "PERSON" : "ORG";
             cand.Weak = cand.Type == "PERSON";
         }
+        else if (firstGender != '\0')
+        {
+            cand.Type = "PERSON"; // "Andrew" on his own
+            cand.Gender = firstGender;
+        }
         else if (lexicons.IsNonName(Word(i)))
         {
             return runEnd;
@@ -480,27 +587,36 @@ internal sealed class EntityTagger
                 return Group(s, after, m, next, i, norp.Country);
             }
 
-            if (m > 0 && next!.Kind == PhraseKind.Title && !(after + m < end && IsNameWord(after + m))
-                && i > 0 && IsWordIgnoreCase(i - 1, "the") && next.Class is "head" or "office")
-            {
-                var c = New(s, i - 1, after + m, "PERSON", "nominal");
-                c.Head = next.Canonical;
-                c.AddTitle(text[tokens[after].Start..tokens[after + m - 1].End]);
-                c.Country = norp.Country;
-                c.Gender = next.Gender;
-                c.Key = next.Canonical;
-                Add(c);
-                return after + m;
-            }
         }
 
         var norpMention = New(s, i, after, "NORP");
         norpMention.Known = norp;
         norpMention.Key = norp.Canonical;
         norpMention.Country = norp.Country;
+        if (TitleNominal(s, i, after, norpMention, end) is var nominalEnd and > 0)
+        {
+            return nominalEnd;
+        }
+
         Add(norpMention);
         return after;
     }
+
+    private Phrase? TitleCasePlace(ReadOnlySpan<char> upper)
+    {
+        if (upper.Length > 32)
+        {
+            return null;
+        }
+
+        Span<char> word = stackalloc char[upper.Length];
+        upper.ToLowerInvariant(word);
+        word[0] = char.ToUpperInvariant(word[0]);
+        return lexicons.MatchWord(word) is { Kind: PhraseKind.Name, Type: "GPE" or "LOC" } p ? p : null;
+    }
+
+    private bool IsCountryOrRegion(Phrase place) =>
+        lexicons.Gazetteer.Lookup(place.Tokens.Length == 1 ? place.Tokens[0] : string.Join(' ', place.Tokens)) is [{ Feature: not ("city" or "capital") }, ..];
 
     private bool HasDigits(int i, int end)
     {
@@ -518,6 +634,7 @@ internal sealed class EntityTagger
     /// <summary>A model number after a maker's name: "737", "A380", "F-16".</summary>
     private bool IsModel(int i) =>
         tokens[i].Kind == TokenKind.Number && tokens[i].Length <= 4 && text[tokens[i].Start] != '0' && !IsYear(i)
+            && !(i + 1 < tokens.Length && text[tokens[i + 1].Start] is '-' or '–' or ':')
         || tokens[i].Kind == TokenKind.Word && Word(i).ContainsAny(Digits) && (IsUpperLetter(text[tokens[i].Start]) || char.IsAsciiDigit(text[tokens[i].Start]));
 
     private bool IsYear(int i) => tokens[i].Length == 4 && Word(i) is ['1' or '2', _, _, _];
@@ -533,6 +650,36 @@ internal sealed class EntityTagger
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// "the Russian leader", "the U.S. president": "the", a nationality or country word ending at
+    /// <paramref name="after"/>, a title and no name after it make a nominal for that country's
+    /// office holder. Returns the token after the nominal, or 0. Should no person fit, coreference
+    /// keeps <paramref name="inner"/> (the nationality or country word) as a mention of its own.
+    /// </summary>
+    private int TitleNominal(int s, int i, int after, Candidate inner, int end)
+    {
+        if (after >= end || i == 0 || !IsWordIgnoreCase(i - 1, "the"))
+        {
+            return 0;
+        }
+
+        var m = lexicons.Match(text, tokens, after, end, out var title);
+        if (m == 0 || title!.Kind != PhraseKind.Title || title.Class is not ("head" or "office") || (after + m < end && IsNameWord(after + m)))
+        {
+            return 0;
+        }
+
+        var c = New(s, i - 1, after + m, "PERSON", "nominal");
+        c.Head = title.Canonical;
+        c.AddTitle(text[tokens[after].Start..tokens[after + m - 1].End]);
+        c.Country = inner.Country;
+        c.Inner = inner;
+        c.Gender = title.Gender;
+        c.Key = title.Canonical;
+        Add(c);
+        return after + m;
     }
 
     private static string CueType(CueKind cue) => cue switch
@@ -599,6 +746,12 @@ internal sealed class EntityTagger
             {
                 return false;
             }
+
+            // "Washington Mutual": a place's name in a run that has no given name.
+            if (lexicons.FirstName(w) == '\0' && lexicons.MatchWord(w) is { Type: "GPE" or "LOC" })
+            {
+                return false;
+            }
         }
 
         return true;
@@ -645,12 +798,26 @@ internal sealed class EntityTagger
             return headline || run - i < 2 || lexicons.IsFunctionWord(w) || lexicons.SuffixCue(Word(run - 1)) == CueKind.None;
         }
 
-        if (lexicons.FirstName(w) != '\0' || IsAcronym(w) || (i + 1 < tokens.Length && IsNameWord(i + 1) && !headline))
+        if (lexicons.FirstName(w) != '\0' || IsAcronym(w))
         {
             return false;
         }
 
-        return AppearsLowercase(w) || !AppearsCapitalizedInside(w, tokens[i].Start);
+        if (i + 1 < end && IsNameWord(i + 1) && !headline)
+        {
+            // "Rival Samsung Electronics": an opening word before a name that is whole without it.
+            if (AppearsLowercase(w))
+            {
+                return true;
+            }
+
+            var run = RunEnd(i + 1, end);
+            var whole = lexicons.Match(text, tokens, i + 1, end, out var known) == run - i - 1 && known!.Kind == PhraseKind.Name
+                || lexicons.SuffixCue(Word(run - 1)) == CueKind.Org;
+            return whole && !AppearsCapitalizedInside(w);
+        }
+
+        return AppearsLowercase(w) || !AppearsCapitalizedInside(w);
     }
 
     /// <summary>"Developer Program": a word of the run written in lower case elsewhere makes it no person's name.</summary>
@@ -669,64 +836,54 @@ internal sealed class EntityTagger
 
     private bool AppearsLowercase(ReadOnlySpan<char> w)
     {
-        Span<char> lower = stackalloc char[Math.Min(w.Length, 64)];
         if (w.Length > 64)
         {
             return false;
         }
 
+        Span<char> lower = stackalloc char[w.Length];
         w.ToLowerInvariant(lower);
-        return FindWord(lower, -1);
+        WordSets();
+        return lowerWords!.Contains(string.GetHashCode(lower, StringComparison.Ordinal));
     }
 
-    private bool AppearsCapitalizedInside(ReadOnlySpan<char> w, int except) => FindWord(w, except, inside: true);
-
-    /// <summary>True when <paramref name="word"/> occurs as a whole word (not at <paramref name="except"/>).</summary>
-    private bool FindWord(ReadOnlySpan<char> word, int except, bool inside = false)
+    private bool AppearsCapitalizedInside(ReadOnlySpan<char> w)
     {
-        var all = text.AsSpan();
-        var from = 0;
-        while (from < all.Length)
+        WordSets();
+        return insideCapitals!.Contains(string.GetHashCode(w, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Hashes of the article's lower-case words and of its capitalized words inside sentences,
+    /// built once on first use: whether "Since" is an ordinary word is decided by the article itself.
+    /// </summary>
+    private void WordSets()
+    {
+        if (lowerWords is not null)
         {
-            var k = all[from..].IndexOf(word, StringComparison.Ordinal);
-            if (k < 0)
-            {
-                return false;
-            }
-
-            var at = from + k;
-            from = at + word.Length;
-            if (at == except)
-            {
-                continue;
-            }
-
-            var before = at > 0 ? all[at - 1] : ' ';
-            var afterChar = from < all.Length ? all[from] : ' ';
-            if (char.IsLetterOrDigit(before) || char.IsLetterOrDigit(afterChar))
-            {
-                continue;
-            }
-
-            if (!inside)
-            {
-                return true;
-            }
-
-            // Inside a sentence: the previous non-space character is a letter, digit or comma.
-            var p = at - 1;
-            while (p >= 0 && all[p] == ' ')
-            {
-                p--;
-            }
-
-            if (p >= 0 && (char.IsLetterOrDigit(all[p]) || all[p] == ','))
-            {
-                return true;
-            }
+            return;
         }
 
-        return false;
+        lowerWords = [];
+        insideCapitals = [];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (tokens[i].Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            var w = Word(i);
+            var hash = string.GetHashCode(w, StringComparison.Ordinal);
+            if (char.IsLower(w[0]))
+            {
+                lowerWords.Add(hash);
+            }
+            else if (i > 0 && (tokens[i - 1].Kind is TokenKind.Word or TokenKind.Number || Word(i - 1) is ","))
+            {
+                insideCapitals.Add(hash);
+            }
+        }
     }
 
     /// <summary>A headline-style sentence: most of its longer words capitalized.</summary>
@@ -770,8 +927,14 @@ internal sealed class EntityTagger
 
         foreach (var title in titles)
         {
-            // Before a name.
-            if (byStart.TryGetValue(title.TokenEnd, out var named) && candidates[named].Type is "PERSON" or "UNK")
+            // Before a name, or before a name set off by a comma ("its foreign minister, Andrii Sybiha,").
+            var nameAt = title.TokenEnd;
+            if (nameAt + 1 < tokens.Length && Word(nameAt) is "," && byStart.ContainsKey(nameAt + 1) && !byStart.ContainsKey(nameAt))
+            {
+                nameAt++;
+            }
+
+            if (byStart.TryGetValue(nameAt, out var named) && candidates[named].Type is "PERSON" or "UNK")
             {
                 var person = candidates[named];
                 person.Type = "PERSON";

@@ -35,6 +35,7 @@ internal enum WordClass : ushort
     Clause = 128,
     Preposition = 256,
     Locative = 512,
+    Proposal = 1024,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>
@@ -142,6 +143,7 @@ public sealed class EventPatterns
                 "clause" => WordClass.Clause,
                 "preposition" => WordClass.Preposition,
                 "locative" => WordClass.Locative,
+                "proposal" => WordClass.Proposal,
                 _ => throw new FormatException($"modality.txt: unknown class '{name}'."),
             };
             foreach (var w in words.Split(' ', StringSplitOptions.RemoveEmptyEntries))

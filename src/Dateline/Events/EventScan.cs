@@ -26,8 +26,8 @@ internal sealed class Scan
         {
             foreach (var m in entity.Mentions)
             {
-                var firstToken = TokenAt(m.Start);
-                var lastToken = TokenAt(m.End) - 1;
+                var firstToken = d.TokenIndexAt(m.Start);
+                var lastToken = d.TokenIndexAt(m.End) - 1;
                 if (firstToken < tokens.Length && lastToken >= firstToken)
                 {
                     mentionStarting[firstToken] = (entity, lastToken);
@@ -76,8 +76,17 @@ internal sealed class Scan
                 continue;
             }
 
-            // A capitalized word inside a sentence is a name ("March", "Strike Force"), not a trigger.
-            if (t > first && char.IsUpper(d.Text[tokens[t].Start]))
+            // A capitalized word is a name ("March", "Strike Force"), not a trigger; at the start
+            // of a sentence it may trigger only a pattern of several words ("Talks between X and
+            // Y"), since a lone word there is more often a noun ("Yields on bonds slipped").
+            var capitalized = char.IsUpper(d.Text[tokens[t].Start]);
+            if (capitalized && t > first)
+            {
+                continue;
+            }
+
+            // A participle after an article is an adjective: "a negotiated settlement".
+            if (t > first && Raw(t).EndsWith("ed", StringComparison.Ordinal) && (Is(t - 1, "a") || Is(t - 1, "an") || Is(t - 1, "the")))
             {
                 continue;
             }
@@ -88,8 +97,16 @@ internal sealed class Scan
                 continue;
             }
 
+            // After "to", a lone verb is a purpose or a complement of another event ("met to
+            // discuss"), which patterns of several words code from their own trigger.
+            var afterTo = t > first && Is(t - 1, "to");
             foreach (var pattern in triggered)
             {
+                if ((capitalized || afterTo) && pattern.Elements.Length < 2)
+                {
+                    continue;
+                }
+
                 if (Match(pattern, t, last) is { } m)
                 {
                     candidates.Add(m);
@@ -216,7 +233,8 @@ internal sealed class Scan
 
                 for (var n = 1; !slot.EntityOnly && n <= MaxSlotWords && at + n <= last; n++)
                 {
-                    if (tokens[at + n - 1].Kind != TokenKind.Word)
+                    // Plain words in a slot are a noun phrase, never "not" or "to" ("asked not to be named").
+                    if (tokens[at + n - 1].Kind != TokenKind.Word || Is(at + n - 1, "to") || (Class(at + n - 1) & WordClass.Negation) != 0)
                     {
                         break;
                     }
@@ -302,7 +320,9 @@ internal sealed class Scan
         (Entity Entity, int First)? head = null;
         for (; i >= clauseStart; i--)
         {
-            if (mentionEnding[i] is { } m && !IsPrepositionObject(m.First) && !IsAccordingTo(m.First))
+            // Not the object of a preposition, not an "according to" source, not a parenthesis
+            // ("NAIROBI (Reuters) - …": the agency in a dateline is no one's subject).
+            if (mentionEnding[i] is { } m && !IsPrepositionObject(m.First) && !IsAccordingTo(m.First) && !(i + 1 < Count && Raw(i + 1) is ")"))
             {
                 head = m;
                 break;
@@ -358,20 +378,84 @@ internal sealed class Scan
         return distinct;
     }
 
+    /// <summary>
+    /// True when a preposition governs the mention, directly or through the group it is
+    /// coordinated in ("between Sudan and South Sudan").
+    /// </summary>
     private bool IsPrepositionObject(int mentionFirst)
     {
         var before = mentionFirst - 1;
-        if (before >= 0 && Is(before, "the"))
+        while (before >= 0)
         {
-            before--;
+            if (Is(before, "the"))
+            {
+                before--;
+                continue;
+            }
+
+            if ((Class(before) & WordClass.Preposition) != 0)
+            {
+                return true;
+            }
+
+            if (mentionEnding[before] is { } other)
+            {
+                before = other.First - 1;
+                continue;
+            }
+
+            if (Raw(before) is "and" or "or" or ",")
+            {
+                before--;
+                continue;
+            }
+
+            return false;
         }
 
-        return before >= 0 && (Class(before) & WordClass.Preposition) != 0;
+        return false;
     }
 
     private bool IsAccordingTo(int mentionFirst) =>
         (Is(mentionFirst - 1, "to") && Is(mentionFirst - 2, "according"))
         || (Is(mentionFirst - 1, "the") && Is(mentionFirst - 2, "to") && Is(mentionFirst - 3, "according"));
+
+    /// <summary>
+    /// True when the trigger is a verb coordinated with the event before it ("criticized X and
+    /// demanded Y"): a conjunction stands between them with no subject of its own after it, and
+    /// no clause boundary anywhere between.
+    /// </summary>
+    public bool Coordinated(int previousEnd, int trigger)
+    {
+        var conjunction = -1;
+        for (var i = previousEnd + 1; i < trigger; i++)
+        {
+            if (IsHardBoundary(i) || (Class(i) & WordClass.Clause) != 0)
+            {
+                return false;
+            }
+
+            if (Is(i, "and") || Is(i, "but"))
+            {
+                conjunction = i;
+            }
+        }
+
+        if (conjunction < 0)
+        {
+            return false;
+        }
+
+        for (var i = conjunction + 1; i < trigger; i++)
+        {
+            if (mentionStarting[i] is not null || mentionEnding[i] is not null || tokens[i].Kind != TokenKind.Word)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The agent of a passive: the entity after "by".</summary>
     public Entity? ByPhrase(int end, int last)
@@ -460,7 +544,13 @@ internal sealed class Scan
                 before--;
             }
 
-            var locative = before >= 0 && (Class(before) & WordClass.Locative) != 0 && m.Entity.Type is "GPE" or "LOC" or "FAC";
+            // "in Istanbul", "in the Ethiopian capital": places, not targets.
+            if (before >= 0 && tokens[before].Kind == TokenKind.Word && (Class(before) & WordClass.Locative) == 0 && before > from && Is(before - 1, "the"))
+            {
+                before--;
+            }
+
+            var locative = before >= 0 && (Class(before) & WordClass.Locative) != 0 && m.Entity.Type is "GPE" or "LOC" or "FAC" or "NORP";
             if (locative || IsAccordingTo(i) || exclude.Exists(e => e?.Id == m.Entity.Id))
             {
                 i = m.Last;
@@ -520,7 +610,7 @@ internal sealed class Scan
                 continue;
             }
 
-            var distance = Math.Abs(TokenAt(t.Start) - trigger);
+            var distance = Math.Abs(d.TokenIndexAt(t.Start) - trigger);
             var score = distance + (t.Start >= clauseFrom ? 0 : 1000);
             if (score < bestScore)
             {
@@ -540,15 +630,15 @@ internal sealed class Scan
     /// <summary>"the 1995 massacre": a year between an article and a noun names another event's date.</summary>
     private bool ModifiesNoun(Timex t)
     {
-        var first = TokenAt(t.Start);
-        var next = TokenAt(t.End);
+        var first = d.TokenIndexAt(t.Start);
+        var next = d.TokenIndexAt(t.End);
         return t.Value.Length == 4 && first > 0 && (Is(first - 1, "the") || Is(first - 1, "a") || Is(first - 1, "its") || Is(first - 1, "their"))
             && next < Count && tokens[next].Kind == TokenKind.Word;
     }
 
     private bool OpensPeriod(Timex t)
     {
-        var first = TokenAt(t.Start);
+        var first = d.TokenIndexAt(t.Start);
         for (var i = first - 1; i >= 0 && i >= first - 4; i--)
         {
             var c = Class(i);
@@ -591,6 +681,15 @@ internal sealed class Scan
             }
         }
 
+        // An offer or proposal just before the trigger makes it hypothetical: "offered to host talks".
+        for (var i = Math.Max(first, trigger - 4); i < trigger; i++)
+        {
+            if ((Class(i) & WordClass.Proposal) != 0)
+            {
+                classes |= WordClass.Hypothetical;
+            }
+        }
+
         for (var i = Math.Max(first, clauseStart - 1); i <= Math.Min(last - 1, end + 3); i++)
         {
             classes |= Class(i) & WordClass.Planned;
@@ -607,24 +706,5 @@ internal sealed class Scan
         }
 
         return (classes & WordClass.Reported) != 0 || quote?.Kind == "indirect" ? "reported" : "asserted";
-    }
-
-    private int TokenAt(int offset)
-    {
-        int lo = 0, hi = tokens.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (tokens[mid].Start < offset)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 }

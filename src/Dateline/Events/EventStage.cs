@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Dateline.Entities;
 using Dateline.Model;
 
 namespace Dateline.Events;
@@ -49,9 +50,17 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             }
 
             tokenStart = last;
-            foreach (var match in scan.Matches(first, last))
+            var matches = scan.Matches(first, last);
+            List<Entity> previousSources = [];
+            for (var m = 0; m < matches.Count; m++)
             {
-                foreach (var e in Build(document, scan, match, s, first, last))
+                // A target lies before the next event's trigger; a verb coordinated with the one
+                // before it ("criticized X and demanded Y") shares its subject.
+                var next = m + 1 < matches.Count ? matches[m + 1].Start : last;
+                var shared = m > 0 && scan.Coordinated(matches[m - 1].End, matches[m].Start) ? previousSources : null;
+                var built = Build(document, scan, matches[m], s, first, next, shared).ToList();
+                previousSources = [.. built.Select(e => e.Source).OfType<string>().Distinct().Select(id => document.EntityById(id)!)];
+                foreach (var e in built)
                 {
                     if (seen.Add((e.Code, e.Source, e.Target, e.Date)))
                     {
@@ -64,7 +73,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         return document with { Events = events.ToImmutable() };
     }
 
-    private IEnumerable<Event> Build(Document d, Scan scan, Match match, int sentence, int first, int last)
+    private IEnumerable<Event> Build(Document d, Scan scan, Match match, int sentence, int first, int last, List<Entity>? sharedSources)
     {
         if (codebook.Find(match.Pattern.Code) is not { } code)
         {
@@ -79,17 +88,22 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         List<Entity> sources = match.Source is { } s ? [s] : [];
         Entity? target = match.Target;
         var passive = false;
-        if (sources.Count == 0 && scan.NominalAgent(trigger, match.End, last) is { } nominalAgent)
+        var cueOf = d.Quotes.FirstOrDefault(q => q.Cue is { } c && c.Start == d.Tokens[trigger].Start);
+        if (sources.Count == 0 && cueOf is null && scan.NominalAgent(trigger, match.End, last) is { } nominalAgent)
         {
             // "condemned an attack by X": X attacked, not the one who condemned.
             sources.Add(nominalAgent);
         }
-        else if (sources.Count == 0 && match.Target is null && scan.IsNominal(trigger))
+        else if (sources.Count == 0 && cueOf is null && match.Target is null && scan.IsNominal(trigger))
         {
             // "accused Rwanda of the 1994 genocide", "condemned the attack": the clause's subject
             // did something else to the event named by the noun; its own actors are not given.
         }
-        else if (sources.Count == 0)
+        else if (sources.Count == 0 && cueOf is null && sharedSources is { Count: > 0 })
+        {
+            sources.AddRange(sharedSources);
+        }
+        else if (sources.Count == 0 && cueOf is null)
         {
             var subject = scan.Subject(trigger, clauseStart, out passive);
             if (passive)
@@ -105,7 +119,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 sources.AddRange(subject);
             }
         }
-        else if (target is null)
+        else if (target is null && sources.Count > 0)
         {
             // The pattern names the source ("received weapons from {S}"): the subject is the target.
             var source = sources[0];
@@ -114,13 +128,14 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 
         // The cue of a quote ("…,” he said) is said by the quote's speaker; "we" and "I" inside a
         // quote are the speaker too.
-        var cueOf = d.Quotes.FirstOrDefault(q => q.Cue is { } c && c.Start == d.Tokens[trigger].Start);
-        if (cueOf is { Speaker: { } cueSpeaker } && d.Entities.FirstOrDefault(e => e.Id == cueSpeaker) is { } said)
+        if (cueOf is not null)
         {
-            sources = [said];
+            // The speaker the quote stage found, or nobody ("officials said"): never a nearer noun.
+            sources = cueOf.Speaker is { } cueSpeaker && d.EntityById(cueSpeaker) is { } said ? [said] : [];
+            passive = false;
         }
         else if (sources.Count == 0 && quote is { Speaker: { } speakerId } && scan.FirstPerson(clauseStart, trigger)
-                 && d.Entities.FirstOrDefault(e => e.Id == speakerId) is { } speaker)
+                 && d.EntityById(speakerId) is { } speaker)
         {
             sources.Add(speaker);
         }

@@ -1,5 +1,3 @@
-using System.Text;
-using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Dateline.Model;
 using Document = Dateline.Model.Document;
@@ -7,89 +5,50 @@ using Document = Dateline.Model.Document;
 namespace Dateline.Extraction;
 
 /// <summary>
-/// A first HTML path: parses the page with AngleSharp, drops scripts, styles and other
-/// non-text elements, keeps one paragraph per block element, and takes the title.
+/// Reads an HTML page into an article: the main content's paragraphs (navigation, share bars,
+/// related links, comments and other furniture left out) and the page's metadata (title,
+/// authors, publication date, outlet, canonical URL).
 /// </summary>
 /// <remarks>
-/// Main-content detection (navigation, related links, comment sections) is a later extraction
-/// stage; page furniture left in the text is still removed by <see cref="TextArticleReader"/>.
+/// The body comes from <see cref="MainContent"/>, the metadata from <see cref="HtmlMetadata"/>;
+/// furniture lines left inside the body ("Leave a Comment") are still removed by
+/// <see cref="TextArticleReader.Assemble"/>, which also records them.
 /// </remarks>
 public sealed class HtmlArticleReader(TextArticleReader textReader)
 {
-    private static readonly HashSet<string> Dropped = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
-        "head", "form", "button", "select", "input", "textarea", "video", "audio", "map",
-    };
+    // Deep nesting is legal HTML but an attack on recursive code; AngleSharp handles it, and the
+    // extractor walks iteratively or to bounded depth.
+    private static readonly HtmlParserOptions ParserOptions = new() { IsScripting = false };
 
-    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "li", "ul", "ol",
-        "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "dd", "dt",
-        "dl", "figure", "figcaption", "address", "hr", "br", "body", "center", "details", "summary",
-    };
+    private readonly MainContent content = new(ExtractionRules.Default);
 
     /// <summary>Reads an HTML page into a document (no analysis yet).</summary>
-    public Document Read(string html, SourceInfo source)
+    public Document Read(string html, SourceInfo source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
+        ArgumentNullException.ThrowIfNull(source);
+        var parser = new HtmlParser(ParserOptions);
         using var page = parser.ParseDocument(html);
-        var title = Title(page);
-        var blocks = new List<string>();
-        var current = new StringBuilder();
-        if (page.Body is { } body)
+        var meta = HtmlMetadata.Read(page, source.Uri);
+        var blocks = content.Extract(page, cancellationToken);
+        if (meta.Title is { } title)
         {
-            Walk(body, blocks, current);
+            // A headline repeated at the top of the body (outside an h1) is not body text.
+            blocks.RemoveAll(b => string.Equals(Normalize(b), title, StringComparison.Ordinal));
         }
 
-        Flush(blocks, current);
         var (text, removed) = textReader.Assemble(blocks);
-        return new Document(text, source) { Title = title, Removed = removed };
-    }
-
-    private static string? Title(IDocument page)
-    {
-        var og = page.QuerySelector("meta[property='og:title']")?.GetAttribute("content");
-        var title = !string.IsNullOrWhiteSpace(og) ? og : page.Title;
-        return string.IsNullOrWhiteSpace(title) ? null : string.Join(' ', title.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-    }
-
-    private static void Walk(INode node, List<string> blocks, StringBuilder current)
-    {
-        foreach (var child in node.ChildNodes)
+        var outlet = source.Outlet ?? meta.SiteName;
+        var uri = source.Uri ?? meta.Canonical;
+        return new Document(text, source with { Outlet = outlet, Uri = uri })
         {
-            switch (child)
-            {
-                case IText text:
-                    current.Append(text.Data);
-                    break;
-                case IElement element when Dropped.Contains(element.LocalName):
-                    break;
-                case IElement element when Blocks.Contains(element.LocalName):
-                    Flush(blocks, current);
-                    Walk(element, blocks, current);
-                    Flush(blocks, current);
-                    break;
-                case IElement element:
-                    Walk(element, blocks, current);
-                    break;
-            }
-        }
+            Title = meta.Title,
+            Authors = meta.Authors,
+            Published = meta.Published,
+            PublishedFrom = meta.PublishedFrom,
+            Removed = removed,
+        };
     }
 
-    private static void Flush(List<string> blocks, StringBuilder current)
-    {
-        if (current.Length == 0)
-        {
-            return;
-        }
-
-        var block = current.ToString();
-        current.Clear();
-        if (!string.IsNullOrWhiteSpace(block))
-        {
-            blocks.Add(block);
-        }
-    }
+    private static string Normalize(string block) => string.Join(' ', block.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

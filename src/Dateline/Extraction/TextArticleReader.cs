@@ -101,7 +101,13 @@ public sealed class TextArticleReader(TextLexicons lexicons)
         var blocks = new List<string>();
         if (!hasBlankLine)
         {
-            blocks.AddRange(lines.Where(l => !IsBlank(l)));
+            var nonBlank = lines.Where(l => !IsBlank(l)).ToList();
+            if (LooksHardWrapped(nonBlank, out var width))
+            {
+                return Unwrap(nonBlank, width);
+            }
+
+            blocks.AddRange(nonBlank);
             return blocks;
         }
 
@@ -142,6 +148,67 @@ public sealed class TextArticleReader(TextLexicons lexicons)
         Flush();
         return blocks;
     }
+
+    /// <summary>
+    /// Text wrapped at a fixed width with no blank lines (wire archives, e-mail): most lines
+    /// nearly as long as the longest, many ending mid-sentence.
+    /// </summary>
+    private static bool LooksHardWrapped(List<string> lines, out int width)
+    {
+        width = 0;
+        if (lines.Count < 4)
+        {
+            return false;
+        }
+
+        var lengths = lines.Select(l => l.TrimEnd().Length).Order().ToList();
+        width = lengths[(int)(lengths.Count * 0.9)];
+        if (width is < 40 or > 100)
+        {
+            return false;
+        }
+
+        var w = width;
+        var full = lines.Count(l => l.TrimEnd().Length >= w * 0.75);
+        var open = lines.Count(l => l.TrimEnd() is { Length: > 0 } t && !EndsSentence(t));
+        return full >= lines.Count / 2 && open >= lines.Count * 3 / 10;
+    }
+
+    /// <summary>Joins wrapped lines; a paragraph starts at an indented line or after a short line that ends a sentence.</summary>
+    private List<string> Unwrap(List<string> lines, int width)
+    {
+        var blocks = new List<string>();
+        var current = new StringBuilder();
+        string? previous = null;
+        foreach (var line in lines)
+        {
+            var trimmed = line.TrimEnd();
+            var indented = line.Length > 0 && (line[0] == '\t' || line.StartsWith("  ", StringComparison.Ordinal));
+            var afterShortEnd = previous is not null && EndsSentence(previous) && previous.Length < width * 0.75;
+            if (current.Length > 0 && (indented || afterShortEnd || IsFurniture(CollapseSpaces(line))))
+            {
+                blocks.Add(current.ToString());
+                current.Clear();
+            }
+
+            if (current.Length > 0)
+            {
+                current.Append(' ');
+            }
+
+            current.Append(trimmed.TrimStart());
+            previous = trimmed;
+        }
+
+        if (current.Length > 0)
+        {
+            blocks.Add(current.ToString());
+        }
+
+        return blocks;
+    }
+
+    private static bool EndsSentence(string line) => line.Length > 0 && line[^1] is '.' or '!' or '?' or ':' or '"' or '\u201D' or '\'';
 
     private static bool IsBlank(string line)
     {

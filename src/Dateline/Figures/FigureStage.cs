@@ -155,7 +155,7 @@ public sealed class FigureStage(FigureLexicon lexicon) : IStage
             var (measures, measuresEnd) = Measures(measuresFrom, unit);
             var end = measuresEnd > 0 ? measuresEnd : tokens[after - 1].End;
             figure = new Figure(tokens[start].Start, end, text[tokens[start].Start..end], value, unit, approximate, measures);
-            next = measuresEnd > 0 ? IndexAtOrAfter(measuresEnd) : after;
+            next = measuresEnd > 0 ? d.TokenIndexAt(measuresEnd) : after;
             return true;
         }
 
@@ -383,25 +383,6 @@ public sealed class FigureStage(FigureLexicon lexicon) : IStage
             }
 
             return false;
-        }
-
-        private int IndexAtOrAfter(int offset)
-        {
-            int lo = 0, hi = Count;
-            while (lo < hi)
-            {
-                var mid = (lo + hi) >>> 1;
-                if (tokens[mid].Start < offset)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid;
-                }
-            }
-
-            return lo;
         }
     }
 

@@ -39,14 +39,17 @@ public sealed class Gazetteer
 {
     private static readonly Lazy<Gazetteer> LazyDefault = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly FrozenDictionary<string, ImmutableArray<Place>> byName;
-    private readonly FrozenDictionary<string, ImmutableArray<Place>>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    // A plain dictionary, never written after loading: cheaper to build than a frozen one, and
+    // loading time matters more here than the last nanosecond of a lookup.
+    private readonly Dictionary<string, ImmutableArray<Place>> byName;
+    private readonly Dictionary<string, ImmutableArray<Place>>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
-    private Gazetteer(FrozenDictionary<string, ImmutableArray<Place>> byName, FrozenDictionary<string, Place> countries)
+    private Gazetteer(Dictionary<string, ImmutableArray<Place>> byName, FrozenDictionary<string, Place> countries, FrozenDictionary<string, string> alpha2)
     {
         this.byName = byName;
         lookup = byName.GetAlternateLookup<ReadOnlySpan<char>>();
         Countries = countries;
+        Alpha2 = alpha2;
     }
 
     /// <summary>The gazetteer shipped with the library.</summary>
@@ -54,6 +57,9 @@ public sealed class Gazetteer
 
     /// <summary>Countries by ISO 3166-1 alpha-3 code.</summary>
     public FrozenDictionary<string, Place> Countries { get; }
+
+    /// <summary>ISO 3166-1 alpha-3 codes by lower-case alpha-2 code ("uk" is also GBR), for outlets' country domains.</summary>
+    public FrozenDictionary<string, string> Alpha2 { get; }
 
     /// <summary>Every name the gazetteer knows, with its places.</summary>
     public IEnumerable<KeyValuePair<string, ImmutableArray<Place>>> Names => byName;
@@ -144,8 +150,15 @@ public sealed class Gazetteer
             }
         }
 
-        var frozen = names.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToImmutableArray(), StringComparer.Ordinal);
-        return new Gazetteer(frozen, countries.ToFrozenDictionary(StringComparer.Ordinal));
+        var table = new Dictionary<string, ImmutableArray<Place>>(names.Count, StringComparer.Ordinal);
+        foreach (var (name, list) in names)
+        {
+            table[name] = [.. list];
+        }
+
+        var alpha2 = iso2.ToDictionary(kv => kv.Key.ToLowerInvariant(), kv => kv.Value, StringComparer.Ordinal);
+        alpha2["uk"] = "GBR";
+        return new Gazetteer(table, countries.ToFrozenDictionary(StringComparer.Ordinal), alpha2.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
     internal static string[] Fields(string line, int count, string file)

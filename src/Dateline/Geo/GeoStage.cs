@@ -9,7 +9,7 @@ namespace Dateline.Geo;
 /// </summary>
 /// <remarks>
 /// A name several places share is resolved by the article's context: a place in a country the
-/// article names (or whose nationality it mentions) wins; otherwise countries and regions come
+/// article names (or whose nationality it mentions, or whose domain its outlet has) wins; otherwise countries and regions come
 /// before cities, and the most populous city before smaller ones.
 /// </remarks>
 public sealed class GeoStage(Gazetteer gazetteer) : IStage
@@ -41,6 +41,13 @@ public sealed class GeoStage(Gazetteer gazetteer) : IStage
             {
                 context.Add(c);
             }
+        }
+
+        // The outlet's country domain ("bbc.co.uk", "abc.net.au") counts as a country the article is about.
+        if (document.Source.Outlet is { } outlet && outlet.LastIndexOf('.') is var dot and > 0
+            && gazetteer.Alpha2.TryGetValue(outlet[(dot + 1)..].ToLowerInvariant(), out var outletCountry))
+        {
+            context.Add(outletCountry);
         }
 
         var entities = ImmutableArray.CreateBuilder<Entity>(document.Entities.Length);

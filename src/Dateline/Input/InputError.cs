@@ -17,6 +17,12 @@ public enum InputErrorCode
     Unreadable,
     /// <summary>A publication date that is not ISO 8601.</summary>
     InvalidDate,
+    /// <summary>A record of a structured input (a JSON Lines line, a WARC record) that cannot be parsed.</summary>
+    Malformed,
+    /// <summary>A record that holds no article: a WARC request or metadata record, a non-HTML or failed response.</summary>
+    Unsupported,
+    /// <summary>A record cut short: the input ends before the length its header announced.</summary>
+    Truncated,
 }
 
 /// <summary>An expected failure of input: a code and a message that names the problem.</summary>

@@ -79,6 +79,26 @@ public sealed record Document
     /// <summary>The characters of a span of this document.</summary>
     public ReadOnlySpan<char> this[TextSpan span] => Text.AsSpan(span.Start, span.Length);
 
+    /// <summary>Index of the first token that starts at or after <paramref name="offset"/> (Tokens.Length when none does).</summary>
+    public int TokenIndexAt(int offset)
+    {
+        int lo = 0, hi = Tokens.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (Tokens[mid].Start < offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
     /// <summary>Number of word and number tokens: the unit of throughput figures.</summary>
     public int WordCount
     {

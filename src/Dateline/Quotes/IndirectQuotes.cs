@@ -39,7 +39,7 @@ internal sealed class IndirectQuotes(TokenView v, Attribution attribution)
                 continue;
             }
 
-            if ((Leading(first, last) ?? Trailing(first, last) ?? According(first, last)) is { } draft)
+            if ((Leading(first, last) ?? Trailing(first, last) ?? TrailingInverted(first, last) ?? According(first, last)) is { } draft)
             {
                 found.Add(draft);
             }
@@ -127,6 +127,35 @@ internal sealed class IndirectQuotes(TokenView v, Attribution attribution)
         }
 
         return Make(end, subject.Value, ClauseSpan(first, comma));
+    }
+
+    /// <summary>CLAUSE, said X.</summary>
+    private QuoteStage.Draft? TrailingInverted(int first, int last)
+    {
+        var end = last - 1;
+        if (v.Tokens[end].Kind == TokenKind.Punctuation)
+        {
+            end--;
+        }
+
+        // Find ", VERB" with only a short name phrase after it.
+        for (var k = end; k > first + 1 && end - k < 6; k--)
+        {
+            if (!v.Class(k).HasFlag(CueClass.Indirect) || !v.Is(k - 1, ","))
+            {
+                continue;
+            }
+
+            if (k == end)
+            {
+                return null;
+            }
+
+            var speaker = new TextSpan(v.Tokens[k + 1].Start, v.Tokens[end].End);
+            return Make(k, speaker, ClauseSpan(first, k - 1));
+        }
+
+        return null;
     }
 
     /// <summary>According to X, CLAUSE. / CLAUSE, according to X.</summary>

@@ -72,24 +72,7 @@ internal sealed class TokenView
     public bool IsCapitalized(int token) => IsWord(token) && char.IsUpper(Text[Tokens[token].Start]);
 
     /// <summary>Index of the first token that starts at or after <paramref name="offset"/>.</summary>
-    public int TokenAt(int offset)
-    {
-        int lo = 0, hi = Tokens.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (Tokens[mid].Start < offset)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
+    public int TokenAt(int offset) => Document.TokenIndexAt(offset);
 
     /// <summary>Word and number tokens inside a span.</summary>
     public int WordsIn(TextSpan span)

@@ -91,12 +91,13 @@ public sealed class TextLexicons
             .SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .ToFrozenSet(StringComparer.Ordinal);
 
-        // One alternation, interpreted: cheap to build at start-up, and it only ever runs on
-        // short paragraphs.
+        // One alternation, interpreted: cheap to build at start-up. It only ever runs on
+        // paragraphs of at most 120 characters, so it needs no match timeout (a timeout would
+        // turn a garbage-collection pause on a busy machine into a failed article).
         var furniture = new Regex(
             "^(?:" + string.Join("|", DataFile.Lines("Text/furniture.txt").Select(p => "(?:" + p + ")")) + ")$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
-            TimeSpan.FromSeconds(1));
+            Regex.InfiniteMatchTimeout);
 
         var languages = new List<string>();
         var stopwords = new Dictionary<string, uint>(StringComparer.Ordinal);

@@ -86,6 +86,12 @@ internal readonly record struct DateSpec
     /// <summary>True when a day or month without year must be placed by the tense (a bare weekday or month).</summary>
     public bool ByTense { get; init; }
 
+    /// <summary>
+    /// True when the value takes the grain of the expression it is anchored to: "the same period
+    /// last year" after "in the third quarter" is a quarter.
+    /// </summary>
+    public bool PreviousGrain { get; init; }
+
     /// <summary>Hour 0–23, or -1.</summary>
     public int Hour { get; init; } = -1;
 

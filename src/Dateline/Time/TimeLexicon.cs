@@ -4,7 +4,7 @@ using Dateline.Data;
 namespace Dateline.Time;
 
 /// <summary>Tense of the clause around a time expression, as far as cue words tell.</summary>
-public enum Tense : byte
+internal enum Tense : byte
 {
     /// <summary>No cue word found.</summary>
     Unknown,
@@ -58,8 +58,26 @@ internal sealed class TimeWord
     /// <summary>"every", "each", "per".</summary>
     public bool Every { get; set; }
 
+    /// <summary>True when an expression can start at this word (false for words that are only tense cues or fillers).</summary>
+    public bool CanStart { get; set; }
+
     /// <summary>An adjective allowed between a count and its unit ("five trading days").</summary>
     public bool Filler { get; set; }
+
+    /// <summary>A noun that makes a number before it a count ("2000 troops").</summary>
+    public bool CountNoun { get; set; }
+
+    /// <summary>A noun that makes a number after it a label ("Article 2024").</summary>
+    public bool NumberNoun { get; set; }
+
+    /// <summary>A word that makes the month name after it a month ("in May").</summary>
+    public bool DateContext { get; set; }
+
+    /// <summary>A word that makes the bare hour after it a clock time ("at noon").</summary>
+    public bool ClockContext { get; set; }
+
+    /// <summary>Time zone suffix for the value ("Z", or "" for a zone the value does not keep); null when not a zone.</summary>
+    public string? Zone { get; set; }
 
     /// <summary>Tense cue, if the word is one.</summary>
     public Tense Tense { get; set; }
@@ -120,6 +138,7 @@ internal sealed class TimeLexicon
             foreach (var word in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 var w = Get(word);
+                w.CanStart |= role is not ("filler" or "countnoun" or "datecontext" or "clockcontext" or "zone" or "numbernoun");
                 switch (role)
                 {
                     case "month": w.Month = Int(arg); break;
@@ -141,6 +160,11 @@ internal sealed class TimeLexicon
                     case "every": w.Every = true; break;
                     case "opener": break;
                     case "filler": w.Filler = true; break;
+                    case "countnoun": w.CountNoun = true; break;
+                    case "numbernoun": w.NumberNoun = true; break;
+                    case "datecontext": w.DateContext = true; break;
+                    case "clockcontext": w.ClockContext = true; break;
+                    case "zone": w.Zone = arg == "-" ? "" : arg; break;
                     default: throw new FormatException($"Time/words.txt: unknown role '{role}'.");
                 }
             }
@@ -186,7 +210,9 @@ internal sealed class TimeLexicon
 
         foreach (var p in phrases)
         {
-            Get(p.Words[0]).StartsPhrase = true;
+            var first = Get(p.Words[0]);
+            first.StartsPhrase = true;
+            first.CanStart = true;
         }
 
         var byFirst = phrases

@@ -32,7 +32,8 @@ public sealed class TimeStage : IStage
     public Document Process(Document document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
-        if (document.Published is null && WireDateline.Find(document, grammar) is { } date)
+        var words = TokenCursor.LookUp(document.Text, document.Tokens, grammar.Lexicon);
+        if (document.Published is null && WireDateline.Find(document, words, grammar) is { } date)
         {
             document = document with { Published = new PublicationDate(date), PublishedFrom = "dateline" };
         }
@@ -57,13 +58,19 @@ public sealed class TimeStage : IStage
                 t++;
             }
 
-            var cursor = new TokenCursor(text, tokens, first, t, grammar.Lexicon);
+            var cursor = new TokenCursor(text, tokens, first, t, words);
             var i = first;
             while (i < t)
             {
                 if (!grammar.TryMatch(cursor, i, out var match, out var second))
                 {
                     i++;
+                    continue;
+                }
+
+                if (match.Type == "NONE")
+                {
+                    i = match.End; // a name such as "Sunday Times"
                     continue;
                 }
 
@@ -117,7 +124,7 @@ public sealed class TimeStage : IStage
     /// </summary>
     internal static Tense TenseNear(in TokenCursor c, int start, int end)
     {
-        for (var i = start - 1; i >= start - 6 && c.Has(i) && !IsClauseBreak(c, i); i--)
+        for (var i = start - 1; i >= start - 8 && c.Has(i) && !IsClauseBreak(c, i); i--)
         {
             if (Cue(c, i) is not Tense.Unknown and var t)
             {

@@ -38,7 +38,7 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         match = default;
         second = null;
         var w = c.Word(i);
-        if (w.IsEmpty || !(char.IsAsciiDigit(w[0]) || (w.Length > 1 && char.IsAsciiDigit(w[1])) || c.Lex(i) is not null || StartsCompound(w)))
+        if (w.IsEmpty || !(char.IsAsciiDigit(w[0]) || (w.Length > 1 && char.IsAsciiDigit(w[1])) || c.Lex(i) is { CanStart: true } || StartsCompound(w)))
         {
             return false;
         }
@@ -63,10 +63,21 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         {
             Take(ref match, ref found, m);
         }
+        else if (c.IsAny(i, "earlier", "later") && Phrase(c, i + 1, out m) && m.Value is null && m.Spec.Grain == Grain.Day)
+        {
+            // "earlier today", "later tonight".
+            Take(ref match, ref found, m with { Start = i });
+        }
 
         if (found && match.Value is null && match.Spec is { Month: > 0, Day: > 0 } spec)
         {
             second = RangeEnd(c, match.End, spec);
+        }
+        else if (found && match.Value is null && match.Spec is { Weekday: > 0, Day: 0 } && (c.IsDash(match.End) || c.IsAny(match.End, "to", "through") || c.Is(match.End, "until"))
+            && c.Lex(match.End + 1) is { Weekday: > 0, PluralWeekday: false } last && c.IsCapitalized(match.End + 1))
+        {
+            // "from Monday to Wednesday": the second day comes after the first.
+            second = new TimexMatch(match.End + 1, match.End + 2, "DATE", null, new DateSpec { Grain = Grain.Day, Base = Base.Previous, Weekday = last.Weekday, Direction = 1 }, null);
         }
         else if (!found && DayNumber(c, i) is > 0 and var day && (c.IsDash(i + 1) || c.IsAny(i + 1, "and", "to")) && DayNumber(c, i + 2) > day
             && TryMatch(c, i + 2, out var rest, out _) && rest.Value is null && rest.Spec is { Month: > 0, Day: > 0 } restSpec)
@@ -111,7 +122,7 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
             mod = m1;
             j = k + 2;
         }
-        else if (c.Lex(j) is { Mod: { } m2 } && !c.IsAny(j, "end", "close") && !c.IsAny(j, "beginning", "start") && !c.Is(j, "middle") && !c.Is(j, "dawn"))
+        else if (c.Lex(j) is { Mod: { } m2 } && (c.IsAny(j, "early", "late") || c.Is(j, "mid")))
         {
             // "early May", "mid 2022", "late Tuesday".
             mod = m2;
@@ -157,7 +168,8 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         }
 
         var head = lexicon.Find(w[..dash]);
-        if (head?.Mod is not { } m || !(w[..dash].Equals("mid", StringComparison.OrdinalIgnoreCase) || w[..dash].Equals("early", StringComparison.OrdinalIgnoreCase) || w[..dash].Equals("late", StringComparison.OrdinalIgnoreCase)))
+        if (head?.Mod is not { } m || !(w[..dash].Equals("mid", StringComparison.OrdinalIgnoreCase) || w[..dash].Equals("early", StringComparison.OrdinalIgnoreCase)
+            || w[..dash].Equals("late", StringComparison.OrdinalIgnoreCase) || w[..dash].Equals("end", StringComparison.OrdinalIgnoreCase) || w[..dash].Equals("start", StringComparison.OrdinalIgnoreCase)))
         {
             return false;
         }
@@ -246,12 +258,17 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
                 return true;
             }
 
-            if (c.Lex(j) is { Ordinal: >= 1 and <= 4 } q && c.Is(j + 1, "quarter"))
+            if (c.Lex(j) is { Ordinal: >= 1 and <= 4 } && c.Is(j + 1, "quarter"))
             {
                 return Quarter(c, j, out end, out spec);
             }
 
             return false;
+        }
+
+        if (NumericDate(c, i, out end, out spec))
+        {
+            return true;
         }
 
         if (Year(c, i) is > 0 and var year)
@@ -331,8 +348,9 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
 
             if (c.Is(next, "ago"))
             {
-                // "a week ago" names a day; "two years ago" a year; "three months ago" a month.
-                spec = new DateSpec { Grain = grain == Grain.Week ? Grain.Day : grain, Base = Base.Published, Shift = -(int)n, ShiftGrain = grain };
+                // "a week ago" names a day; "two years ago" a year; "a decade ago" a year too.
+                var named = grain switch { Grain.Week => Grain.Day, Grain.Decade or Grain.Century => Grain.Year, _ => grain };
+                spec = new DateSpec { Grain = named, Base = Base.Published, Shift = -(int)n, ShiftGrain = grain };
                 end = next + 1;
                 return n >= 1 && n == Math.Floor(n);
             }
@@ -354,6 +372,22 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         }
 
         return false;
+    }
+
+    /// <summary>The end of "last year", "a year ago", "a year earlier", "the previous year" at <paramref name="i"/>; 0 when none.</summary>
+    private static int YearBack(in TokenCursor c, int i)
+    {
+        if (c.Is(i, "last") && c.Is(i + 1, "year"))
+        {
+            return i + 2;
+        }
+
+        if (c.Is(i, "a") && c.Is(i + 1, "year") && (c.IsAny(i + 2, "ago", "earlier") || c.Is(i + 2, "before")))
+        {
+            return i + 3;
+        }
+
+        return c.Is(i, "the") && c.IsAny(i + 1, "previous", "prior") && c.Is(i + 2, "year") ? i + 3 : 0;
     }
 
     private static bool IsSeasonContext(in TokenCursor c, int i) =>
@@ -452,6 +486,16 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
                 end = i + 2;
                 return true;
             }
+        }
+
+        if (c.Is(i, "same") && (c.Lex(i + 1) is { Unit: not null, PluralUnit: false } || c.IsAny(i + 1, "period", "time")) && YearBack(c, c.Is(i + 2, "of") ? i + 3 : i + 2) is > 0 and var back)
+        {
+            // "the same period last year", "the same month a year earlier": the previous
+            // expression's period one year back.
+            var unitGrain = c.Lex(i + 1)?.Unit is { } pu && GrainOf(pu) is { } pg ? pg : Grain.Year;
+            spec = new DateSpec { Grain = unitGrain, Base = Base.Previous, Shift = -1, ShiftGrain = Grain.Year, PreviousGrain = unitGrain == Grain.Year };
+            end = back;
+            return true;
         }
 
         if (c.Is(i, "same") && c.Lex(i + 1) is { Unit: { } su } && GrainOf(su) is { } sg)
@@ -657,7 +701,7 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         // things; they need a word before them that only goes with dates.
         var word = c.Word(i);
         var ambiguous = word.Length <= 4 || word.Equals("March", StringComparison.OrdinalIgnoreCase);
-        if (ambiguous && !afterMod && !IsMonthContext(c, i - 1))
+        if (ambiguous && !afterMod && !IsMonthContext(c, i - 1) && !IsMonthSubjectContext(c, i + 1))
         {
             return false;
         }
@@ -672,11 +716,11 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         return true;
     }
 
-    private static bool IsMonthContext(in TokenCursor c, int i) =>
-        c.IsAny(i, "in", "of") || c.IsAny(i, "since", "until") || c.IsAny(i, "till", "by") || c.IsAny(i, "from", "through")
-        || c.IsAny(i, "during", "early") || c.IsAny(i, "late", "mid") || c.IsAny(i, "before", "after") || c.IsAny(i, "between", "and")
-        || c.IsAny(i, "to", "or") || c.IsAny(i, "last", "next") || c.IsAny(i, "this", "on") || c.IsAny(i, "end", "beginning")
-        || c.Is(i, "start") || c.Is(i, "in");
+    /// <summary>A verb after a month that opens its sentence: "March was the wettest month".</summary>
+    private static bool IsMonthSubjectContext(in TokenCursor c, int i) =>
+        c.IsAny(i, "was", "is") || c.IsAny(i, "has", "had") || c.IsAny(i, "saw", "brought") || c.IsAny(i, "marked", "ended") || c.Is(i, "began");
+
+    private static bool IsMonthContext(in TokenCursor c, int i) => c.Lex(i) is { DateContext: true };
 
     private static bool Season(in TokenCursor c, int i, string season, out int end, out DateSpec spec)
     {
@@ -690,6 +734,11 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         }
 
         spec = new DateSpec { Grain = Grain.Season, Base = Base.Published, Season = season, ByTense = true };
+        if (c.IsAny(end, "months", "season"))
+        {
+            end++; // "the summer months"
+        }
+
         return true;
     }
 
@@ -778,12 +827,12 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
                     hour = hour % 12 + (ampm == 2 ? 12 : 0);
                     j++;
                 }
-                else if (!clock || !IsZone(c.Word(j)) && !IsClockContext(c, i - 1))
+                else if (!clock || !IsZone(c, j) && !IsClockContext(c, i - 1))
                 {
                     return false;
                 }
             }
-            else if (c.DigitCount(i) == 4 && c.Int(i) is var hhmm && hhmm / 100 <= 23 && hhmm % 100 <= 59 && IsZone(c.Word(i + 1)))
+            else if (c.DigitCount(i) == 4 && c.Int(i) is var hhmm && hhmm / 100 <= 23 && hhmm % 100 <= 59 && IsZone(c, i + 1))
             {
                 // Military time with a zone: "0800 UTC".
                 hour = hhmm / 100;
@@ -797,10 +846,10 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         }
 
         string? zone = null;
-        if (IsZone(c.Word(j)))
+        if (IsZone(c, j))
         {
-            zone = c.IsAny(j, "GMT", "UTC") || c.Is(j, "Z") ? "Z" : null;
-            j++;
+            zone = c.Lex(j)!.Zone is { Length: > 0 } z ? z : null;
+            j += c.Is(j, "local") && c.Is(j + 1, "time") ? 2 : 1;
         }
 
         // A clock time alone is on the day last told ("flew on Tuesday, landing at 18:00 UTC").
@@ -828,7 +877,7 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         return true;
     }
 
-    private static bool IsClockContext(in TokenCursor c, int i) => c.IsAny(i, "at", "by") || c.IsAny(i, "until", "before") || c.IsAny(i, "after", "around") || c.IsAny(i, "from", "to") || c.IsAny(i, "since", "about");
+    private static bool IsClockContext(in TokenCursor c, int i) => c.Lex(i) is { ClockContext: true };
 
     /// <summary>1 for a.m., 2 for p.m. (as a word or a suffix), else 0.</summary>
     private static int AmPm(ReadOnlySpan<char> w)
@@ -846,8 +895,7 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         return 0;
     }
 
-    private static bool IsZone(ReadOnlySpan<char> w) =>
-        w is "GMT" or "UTC" or "Z" or "EST" or "EDT" or "ET" or "PST" or "PDT" or "PT" or "CET" or "CEST" or "BST" or "CST" or "CDT" or "MSK" or "local";
+    private static bool IsZone(in TokenCursor c, int i) => c.Lex(i) is { Zone: not null };
 
     // ---- durations and sets -----------------------------------------------------------------
 
@@ -934,7 +982,7 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
             return false;
         }
 
-        if (unit == "Q" && n == 1)
+        if (unit == "Q" && n == 1 && c.IsAny(countStart, "a", "one"))
         {
             return false; // "about a quarter of its dealers" is a share, not a time
         }
@@ -982,7 +1030,11 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
 
     /// <summary>An amount just before "a year": a number, a percent sign, "million", a counted noun.</summary>
     private static bool IsRateBefore(in TokenCursor c, int i) =>
-        c.Has(i) && (c.Kind(i) == Model.TokenKind.Number || c.Word(i) is "%" || c.Word(i).EndsWith("illion") || c.IsAny(i, "percent", "thousand") || IsCountNoun(c, i));
+        IsAmount(c, i) || IsCountNoun(c, i)
+        || (c.Has(i) && c.Word(i).EndsWith("s") && !c.IsCapitalized(i) && IsAmount(c, i - 1)); // "14 million containers a year"
+
+    private static bool IsAmount(in TokenCursor c, int i) =>
+        c.Has(i) && (c.Kind(i) == Model.TokenKind.Number || c.Word(i) is "%" || c.Word(i).EndsWith("illion") || c.IsAny(i, "percent", "thousand"));
 
     private static bool IsTimesWord(in TokenCursor c, int i) => c.IsAny(i, "times", "twice") || c.IsAny(i, "once", "thrice");
 
@@ -997,9 +1049,9 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
 
         var head = w[..dash];
         var rest = w[(dash + 1)..];
-        if (lexicon.Find(head) is { Unit: { } plural, PluralUnit: true } && rest is "long" or "old")
+        if (lexicon.Find(head) is { Unit: { } headUnit } headWord && rest is "long")
         {
-            return DurationValue(-1, plural); // "decades-long"
+            return DurationValue(headWord.PluralUnit ? -1 : 1, headUnit); // "decades-long", "week-long"
         }
 
         var dash2 = rest.IndexOf('-');
@@ -1253,6 +1305,11 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
                 return true;
             }
 
+            if (phrase.Words.Length == 1 && phrase.Type == "DURATION" && c.Lex(i - 1) is { } before && (before.Mod is not null || before.Season is not null || before.Ordinal != 0))
+            {
+                continue; // "the early months", "the summer months": not a span of unknown length
+            }
+
             match = new TimexMatch(i, end, phrase.Type, phrase.Value, default, null);
             return true;
         }
@@ -1283,6 +1340,11 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
             return 0;
         }
 
+        if (c.Lex(i - 1) is { NumberNoun: true })
+        {
+            return 0;
+        }
+
         var next = c.Word(i + 1);
         if (next is "%" || IsCountNoun(c, i + 1))
         {
@@ -1298,12 +1360,7 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         return y;
     }
 
-    private static bool IsCountNoun(in TokenCursor c, int i) =>
-        c.IsAny(i, "people", "troops") || c.IsAny(i, "soldiers", "members") || c.IsAny(i, "workers", "jobs") || c.IsAny(i, "units", "votes")
-        || c.IsAny(i, "residents", "civilians") || c.IsAny(i, "tonnes", "tons") || c.IsAny(i, "barrels", "shares") || c.IsAny(i, "employees", "cases")
-        || c.IsAny(i, "deaths", "homes") || c.IsAny(i, "pages", "km") || c.IsAny(i, "miles", "meters") || c.IsAny(i, "metres", "feet")
-        || c.IsAny(i, "points", "words") || c.IsAny(i, "dollars", "euros") || c.IsAny(i, "percent", "per") || c.IsAny(i, "kilometres", "kilometers")
-        || c.IsAny(i, "hours", "days") || c.IsAny(i, "years", "students") || c.IsAny(i, "cars", "vehicles") || c.IsAny(i, "flights", "passengers");
+    private static bool IsCountNoun(in TokenCursor c, int i) => c.Lex(i) is { CountNoun: true };
 
     /// <summary>A year after a date, with an optional comma: ", 2025" or " 2025".</summary>
     private static bool YearAfter(in TokenCursor c, int i, out int year, out int after)
@@ -1324,6 +1381,35 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
         }
 
         return c.Lex(i) is { Ordinal: > 0 and <= 31 } o && char.IsAsciiDigit(c.Word(i)[0]) ? o.Ordinal : 0;
+    }
+
+    /// <summary>All-digit dates: ISO "2025-05-13" and the American "5/13/2025" or "5/13/25".</summary>
+    private static bool NumericDate(in TokenCursor c, int i, out int end, out DateSpec spec)
+    {
+        end = i;
+        spec = default;
+        if (c.DigitCount(i) == 4 && c.IsDash(i + 1) && c.DigitCount(i + 2) == 2 && c.IsDash(i + 3) && c.DigitCount(i + 4) == 2)
+        {
+            spec = new DateSpec { Grain = Grain.Day, Base = Base.Absolute, Year = c.Int(i), Month = c.Int(i + 2), Day = c.Int(i + 4) };
+            end = i + 5;
+        }
+        else if (c.DigitCount(i) is 1 or 2 && c.Is(i + 1, "/") && c.DigitCount(i + 2) is 1 or 2 && c.Is(i + 3, "/") && c.DigitCount(i + 4) is 2 or 4)
+        {
+            var y = c.Int(i + 4);
+            if (y < 100)
+            {
+                y += y >= 50 ? 1900 : 2000;
+            }
+
+            spec = new DateSpec { Grain = Grain.Day, Base = Base.Absolute, Year = y, Month = c.Int(i), Day = c.Int(i + 2) };
+            end = i + 5;
+        }
+        else
+        {
+            return false;
+        }
+
+        return spec.Month is >= 1 and <= 12 && spec.Day >= 1 && spec.Year is >= 1000 and <= 2199 && spec.Day <= DateTime.DaysInMonth(spec.Year, spec.Month);
     }
 
     /// <summary>"1990s" → 199; 0 otherwise.</summary>

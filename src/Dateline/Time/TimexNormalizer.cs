@@ -54,6 +54,11 @@ internal static class TimexNormalizer
             return (Underspecified(spec), "none", null);
         }
 
+        if (spec.PreviousGrain && anchorName == "previous-timex")
+        {
+            grain = anchor.Grain;
+        }
+
         return (Format(date, grain, spec) + TimeSuffix(spec), anchorName, new ResolvedDate(date, grain));
     }
 
@@ -204,6 +209,12 @@ internal static class TimexNormalizer
 
         var day = Math.Min(spec.Day > 0 ? spec.Day : 1, DateTime.DaysInMonth(year, month));
         var date = new DateOnly(year, month, day);
+        if (spec.Season == "WI" && spec.Month == 0 && spec.Year == 0 && anchor.Month <= 2)
+        {
+            // January and February belong to the winter that began in December.
+            return date.AddYears(-1);
+        }
+
         if (spec.Year > 0 || !spec.ByTense)
         {
             return date;
@@ -217,15 +228,31 @@ internal static class TimexNormalizer
         // The period that holds the publication date is that period, whatever the tense.
         var months = spec.Day > 0 ? 0 : spec.Month > 0 ? 1 : spec.Grain == Grain.Half ? 6 : 3;
         var sameUnit = months == 0 ? date == anchor : anchor >= date && anchor < date.AddMonths(months);
-        if (spec.Season == "WI" && spec.Month == 0 && anchor.Month <= 2)
-        {
-            sameUnit = true; // January and February belong to the winter that began in December
-            date = date.AddYears(-1);
-        }
-
         if (sameUnit)
         {
             return date;
+        }
+
+        if (direction == 0 && (spec.Month > 0 || spec.Day > 0))
+        {
+            // No tense: the nearest such month or day ("in December" said in March is the
+            // December just gone, not the one nine months ahead).
+            var best = date;
+            foreach (var y in (ReadOnlySpan<int>)[year - 1, year + 1])
+            {
+                if (y is < 1 or > 9999)
+                {
+                    continue;
+                }
+
+                var other = ClampDay(y, month, spec.Day);
+                if (Math.Abs(other.DayNumber - anchor.DayNumber) < Math.Abs(best.DayNumber - anchor.DayNumber))
+                {
+                    best = other;
+                }
+            }
+
+            return best;
         }
 
         if (direction < 0 && date > anchor)

@@ -7,7 +7,11 @@ namespace Dateline.Time;
 /// Read access to the tokens of one sentence for the time grammar: words as spans, their
 /// vocabulary entries and numeric values, with every index past the sentence answering "nothing".
 /// </summary>
-internal readonly struct TokenCursor(string text, ImmutableArray<Token> tokens, int first, int limit, TimeLexicon lexicon)
+/// <remarks>
+/// The vocabulary entry of every token is looked up once per document (<paramref name="words"/>,
+/// index by token), so the grammar can ask about a word as often as it likes.
+/// </remarks>
+internal readonly struct TokenCursor(string text, ImmutableArray<Token> tokens, int first, int limit, TimeWord?[] words)
 {
     /// <summary>Index of the sentence's first token.</summary>
     public int First => first;
@@ -30,7 +34,23 @@ internal readonly struct TokenCursor(string text, ImmutableArray<Token> tokens, 
 
     public bool IsAny(int i, string a, string b) => Is(i, a) || Is(i, b);
 
-    public TimeWord? Lex(int i) => Has(i) ? lexicon.Find(Word(i)) : null;
+    public TimeWord? Lex(int i) => Has(i) ? words[i] : null;
+
+    /// <summary>The vocabulary entry of every token of a document, by token index.</summary>
+    public static TimeWord?[] LookUp(string text, ImmutableArray<Token> tokens, TimeLexicon lexicon)
+    {
+        var words = new TimeWord?[tokens.Length];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var t = tokens[i];
+            if (t.Kind == TokenKind.Word)
+            {
+                words[i] = lexicon.Find(text.AsSpan(t.Start, t.Length));
+            }
+        }
+
+        return words;
+    }
 
     /// <summary>True when token <paramref name="i"/> starts with an upper-case letter.</summary>
     public bool IsCapitalized(int i) => Has(i) && char.IsUpper(text[tokens[i].Start]);

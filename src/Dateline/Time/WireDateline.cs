@@ -12,8 +12,9 @@ internal static class WireDateline
     private const int Paragraphs = 3;
 
     /// <summary>The dateline's date, or null when the text opens with none or its dateline has no year.</summary>
-    public static DateOnly? Find(Document document, TimexGrammar grammar)
+    public static DateOnly? Find(Document document, TimeWord?[] words, TimexGrammar? grammar = null)
     {
+        grammar ??= TimexGrammar.Default;
         var tokens = document.Tokens;
         var t = 0;
         for (var p = 0; p < Math.Min(Paragraphs, document.Paragraphs.Length); p++)
@@ -31,7 +32,7 @@ internal static class WireDateline
                 limit++;
             }
 
-            var cursor = new TokenCursor(document.Text, tokens, first, limit, grammar.Lexicon);
+            var cursor = new TokenCursor(document.Text, tokens, first, limit, words);
             if (Date(cursor, grammar) is { } date)
             {
                 return date;

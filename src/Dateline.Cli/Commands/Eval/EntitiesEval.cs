@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Xml.Linq;
 using Dateline.Entities;
 using Dateline.Model;
@@ -21,9 +22,7 @@ namespace Dateline.Cli.Commands.Eval;
 internal static class EntitiesEval
 {
     // MEANTIME annotates the headline, the dateline and the first four sentences of the body
-    // (sentences 0-5); mentions after them are neither gold nor scored.
-    private const int AnnotatedSentences = 5;
-
+    // (MeantimeDocument.AnnotatedEnd); mentions after them are neither gold nor scored.
     public static Command Create()
     {
         var path = new Argument<string>("path") { Description = "A MEANTIME folder (…/meantime-en or one of its corpus folders), a CAT XML file, or a CoNLL-2003-style file." };
@@ -48,6 +47,11 @@ internal static class EntitiesEval
                 docs = [.. files.Select(ReadMeantime).OfType<GoldDocument>()];
                 format = "MEANTIME (named mentions)";
             }
+            else if (File.Exists(root) && root.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            {
+                docs = ReadJson(root);
+                format = "Dateline JSON gold (entities and actors)";
+            }
             else if (File.Exists(root))
             {
                 docs = ReadConll(root);
@@ -71,76 +75,19 @@ internal static class EntitiesEval
         return command;
     }
 
-    private sealed record GoldMention(int Start, int End, string Type);
+    private sealed record GoldMention(int Start, int End, string Type, string? Actor = null, bool HasActor = false);
 
     private sealed record GoldDocument(string Name, string Text, List<GoldMention> Gold, int ScoredEnd);
 
-    /// <summary>Joins tokens into text with news spacing and returns each token's offsets.</summary>
-    private sealed class TextBuilder
-    {
-        private readonly StringBuilder sb = new();
-        private bool noSpaceNext = true;
-        private bool openDouble;
-
-        public string Text => sb.ToString();
-
-        public void Break(string separator)
-        {
-            if (sb.Length > 0)
-            {
-                sb.Append(separator);
-            }
-
-            noSpaceNext = true;
-        }
-
-        public (int Start, int End) Add(string token)
-        {
-            var closing = token is "," or "." or ";" or ":" or "!" or "?" or ")" or "]" or "}" or "%" or "'s" or "’s" or "n't" or "'re" or "'ve" or "'ll" or "'d" or "'m" or "''" or "”" or "'" or "...";
-            if (token == "\"")
-            {
-                closing = openDouble;
-                openDouble = !openDouble;
-            }
-
-            if (!noSpaceNext && !closing)
-            {
-                sb.Append(' ');
-            }
-
-            var start = sb.Length;
-            sb.Append(token);
-            noSpaceNext = token is "(" or "[" or "{" or "$" or "“" or "``" or "`" || (token == "\"" && openDouble);
-            return (start, sb.Length);
-        }
-    }
-
     private static GoldDocument? ReadMeantime(string file)
     {
-        var xml = XDocument.Load(file);
-        var root = xml.Root!;
-        var builder = new TextBuilder();
-        var offsets = new Dictionary<string, (int Start, int End)>(StringComparer.Ordinal);
-        var lastSentence = "";
-        var scoredEnd = 0;
-        foreach (var token in root.Elements("token"))
+        if (MeantimeDocument.Read(file) is not { } doc)
         {
-            var sentence = (string?)token.Attribute("sentence") ?? "";
-            if (sentence != lastSentence)
-            {
-                // Headline and dateline as their own paragraphs, then the body as running text.
-                builder.Break(sentence is "1" or "2" ? "\n\n" : " ");
-                lastSentence = sentence;
-            }
-
-            offsets[(string)token.Attribute("t_id")!] = builder.Add(token.Value);
-            if (int.TryParse(sentence, CultureInfo.InvariantCulture, out var number) && number <= AnnotatedSentences)
-            {
-                scoredEnd = builder.Text.Length;
-            }
+            return null;
         }
 
-        var markables = root.Element("Markables");
+        var offsets = doc.Tokens;
+        var markables = doc.Root.Element("Markables");
         if (markables is null)
         {
             return null;
@@ -149,7 +96,7 @@ internal static class EntitiesEval
         var entityTypes = markables.Elements("ENTITY")
             .ToDictionary(e => (string)e.Attribute("m_id")!, e => (string?)e.Attribute("ent_type") ?? "", StringComparer.Ordinal);
         var mentionType = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var link in root.Element("Relations")?.Elements("REFERS_TO") ?? [])
+        foreach (var link in doc.Relations("REFERS_TO"))
         {
             var target = (string?)link.Element("target")?.Attribute("m_id");
             if (target is not null && entityTypes.TryGetValue(target, out var type))
@@ -179,13 +126,58 @@ internal static class EntitiesEval
             gold.Add(new GoldMention(anchors.Min(a => offsets[a].Start), anchors.Max(a => offsets[a].End), type));
         }
 
-        return new GoldDocument(Path.GetFileName(file), builder.Text, gold, scoredEnd);
+        return new GoldDocument(doc.Name, doc.Text, gold, doc.AnnotatedEnd);
+    }
+
+    /// <summary>
+    /// Our own gold format: <c>{ "articles": [{ "id", "text", "entities": [{ "type", "actor",
+    /// "mentions": ["exact string", …] }] }] }</c>; every whole-word occurrence of a mention string is
+    /// a gold mention of that entity's type, and the entity's actor is scored on the system entity
+    /// that holds its first occurrence.
+    /// </summary>
+    private static List<GoldDocument> ReadJson(string file)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(file));
+        var docs = new List<GoldDocument>();
+        foreach (var article in json.RootElement.GetProperty("articles").EnumerateArray())
+        {
+            var text = article.GetProperty("text").GetString()!;
+            var gold = new List<GoldMention>();
+            var pairs = article.GetProperty("entities").EnumerateArray()
+                .SelectMany(e => e.GetProperty("mentions").EnumerateArray().Select(m => (Entity: e, Text: m.GetString()!)))
+                .OrderByDescending(p => p.Text.Length) // longer names claim their words first: "European Union" before "European"
+                .ToList();
+            foreach (var (entity, m) in pairs)
+            {
+                var type = MapType(entity.GetProperty("type").GetString()!) ?? "MISC";
+                var actor = entity.TryGetProperty("actor", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
+                var first = entity.GetProperty("mentions")[0].GetString() == m;
+                {
+                    for (var at = text.IndexOf(m, StringComparison.Ordinal); at >= 0; at = text.IndexOf(m, at + m.Length, StringComparison.Ordinal))
+                    {
+                        var end = at + m.Length;
+                        if ((at > 0 && char.IsLetterOrDigit(text[at - 1])) || (end < text.Length && char.IsLetterOrDigit(text[end]))
+                            || gold.Any(g => g.Start < end && at < g.End))
+                        {
+                            continue;
+                        }
+
+                        gold.Add(new GoldMention(at, end, type, actor, first));
+                        first = false;
+                    }
+                }
+            }
+
+            docs.Add(new GoldDocument(article.GetProperty("id").GetString()!, text, gold, text.Length));
+        }
+
+        return docs;
     }
 
     private static List<GoldDocument> ReadConll(string file)
     {
         var docs = new List<GoldDocument>();
-        var builder = new TextBuilder();
+        var builder = new NewsSpacing();
         var gold = new List<GoldMention>();
         (int Start, int End, string Type)? open = null;
         var n = 0;
@@ -202,12 +194,12 @@ internal static class EntitiesEval
         void Flush()
         {
             Close();
-            if (builder.Text.Length > 0)
+            if (builder.ToString().Length > 0)
             {
-                docs.Add(new GoldDocument($"doc {++n}", builder.Text, gold, builder.Text.Length));
+                docs.Add(new GoldDocument($"doc {++n}", builder.ToString(), gold, builder.ToString().Length));
             }
 
-            builder = new TextBuilder();
+            builder = new NewsSpacing();
             gold = [];
         }
 
@@ -262,6 +254,8 @@ internal static class EntitiesEval
         var words = 0L;
         var missed = new List<string>();
         var spurious = new List<string>();
+        var actorErrors = new List<string>();
+        int actorTotal = 0, actorCorrect = 0;
         var clock = Stopwatch.StartNew();
         foreach (var doc in docs)
         {
@@ -277,6 +271,20 @@ internal static class EntitiesEval
                 system.RemoveAll(m => m.Type == "MISC");
             }
 
+            foreach (var g in doc.Gold.Where(g => g.HasActor))
+            {
+                var holder = d.Entities.FirstOrDefault(e => e.Mentions.Any(m => m.Start < g.End && g.Start < m.Start + (m.End - m.Start)));
+                actorTotal++;
+                if (holder is not null && holder.Actor == g.Actor)
+                {
+                    actorCorrect++;
+                }
+                else if (actorErrors.Count < errors)
+                {
+                    actorErrors.Add($"{doc.Name}: actor of '{doc.Text[g.Start..g.End]}' is {holder?.Actor ?? "null"}, gold {g.Actor ?? "null"}");
+                }
+            }
+
             foreach (var g in doc.Gold)
             {
                 counts[g.Type][0]++;
@@ -285,7 +293,7 @@ internal static class EntitiesEval
                     counts[g.Type][3]++;
                 }
 
-                if (system.Contains(g))
+                if (system.Any(x => x.Start == g.Start && x.End == g.End && x.Type == g.Type))
                 {
                     counts[g.Type][2]++;
                 }
@@ -331,7 +339,13 @@ internal static class EntitiesEval
         }
 
         Console.WriteLine(Row("all", total));
-        foreach (var line in missed.Concat(spurious))
+        if (actorTotal > 0)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"actor codes: {actorCorrect}/{actorTotal} entities = {(double)actorCorrect / actorTotal:0.000} accuracy (null must match null)"));
+        }
+
+        foreach (var line in missed.Concat(spurious).Concat(actorErrors))
         {
             Console.WriteLine(line);
         }

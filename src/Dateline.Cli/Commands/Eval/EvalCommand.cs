@@ -15,7 +15,9 @@ internal static class EvalCommand
         // One line per evaluation; each lives in its own file beside this one.
         eval.Add(EntitiesEval.Create());
         eval.Add(QuotesEval.Create());
+        eval.Add(EventsEval.Create());
         eval.Add(TimexEval.Create());
+        eval.Add(ExtractionEval.Create());
         eval.Add(CameoEval.Create());
         return eval;
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Dateline.Entities;
 using Dateline.Extraction;
 using Dateline.Model;
 using Spectre.Console;
@@ -24,12 +25,18 @@ internal static class QuotesEval
 
     public static Command Create()
     {
-        var path = new Argument<string>("path") { Description = "A gold JSON file or a folder of them." };
+        var path = new Argument<string>("path") { Description = "A gold JSON file or a folder of them, or the MEANTIME corpus (speech events with their Arg0 speaker)." };
         var errors = new Option<string?>("--errors") { Description = "Write every missed, spurious and misattributed quote to this file." };
         var command = new Command("quotes", "Score quote spans and speakers against gold articles (Dateline JSON quote format).") { path, errors };
         command.SetAction(parse =>
         {
             var root = parse.GetValue(path)!;
+            var meantime = MeantimeDocument.Files(root).Where(f => f.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)).ToArray();
+            if (meantime.Length > 0 && !Directory.EnumerateFiles(Directory.Exists(root) ? root : Path.GetDirectoryName(Path.GetFullPath(root))!, "*.json", SearchOption.AllDirectories).Any())
+            {
+                return ScoreMeantime(meantime, parse.GetValue(errors));
+            }
+
             var files = Directory.Exists(root)
                 ? Directory.GetFiles(root, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray()
                 : File.Exists(root) ? [root] : [];
@@ -80,6 +87,134 @@ internal static class QuotesEval
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// MEANTIME as a proxy: its speech-cognitive events with an Arg0 participant stand for quote
+    /// cues with their speaker. Recall is over those events (many are "think" or "expect", which no
+    /// quote marks), speaker accuracy over the ones whose cue Dateline found, precision over
+    /// Dateline's cues in the annotated sentences.
+    /// </summary>
+    private static int ScoreMeantime(string[] files, string? errorFile)
+    {
+        var report = new StringBuilder();
+        int gold = 0, found = 0, cueMatched = 0, foundMatched = 0, speakerRight = 0, documents = 0;
+        foreach (var file in files)
+        {
+            if (MeantimeDocument.Read(file) is not { } doc)
+            {
+                continue;
+            }
+
+            documents++;
+            var read = ArticleReader.Default.Read(doc.Text, new SourceInfo("file", file, null), new ReadOptions
+            {
+                Format = InputFormat.Text,
+                Published = doc.Created is { } c ? new PublicationDate(c) : null,
+            });
+            if (read.Value is not { } input || input.Text != doc.Text)
+            {
+                continue; // offsets must be the corpus's own
+            }
+
+            var d = Pipeline.Default.Analyze(input);
+            var speech = SpeechEvents(doc);
+            var cues = d.Quotes.Where(q => q.Cue is { } cue && cue.End <= doc.AnnotatedEnd).ToList();
+            found += cues.Count;
+            foundMatched += cues.Count(q => speech.Any(e => Overlaps(e.Cue, (q.Cue!.Value.Start, q.Cue.Value.End))));
+            foreach (var e in speech.Where(e => e.Speaker is not null && e.Cue.End <= doc.AnnotatedEnd))
+            {
+                gold++;
+                var q = cues.FirstOrDefault(q => Overlaps(e.Cue, (q.Cue!.Value.Start, q.Cue.Value.End)));
+                if (q is null)
+                {
+                    report.AppendLine(CultureInfo.InvariantCulture, $"{doc.Name}	missed	{doc.Text[e.Cue.Start..e.Cue.End]}	{doc.Text[e.Speaker!.Value.Start..e.Speaker.Value.End]}");
+                    continue;
+                }
+
+                cueMatched++;
+                var entity = q.Speaker is null ? null : d.Entities.FirstOrDefault(x => x.Id == q.Speaker);
+                var right = entity?.Mentions.Any(m => Overlaps(e.Speaker!.Value, (m.Start, m.End))) == true;
+                if (right)
+                {
+                    speakerRight++;
+                }
+                else
+                {
+                    report.AppendLine(CultureInfo.InvariantCulture, $"{doc.Name}	speaker	{doc.Text[e.Cue.Start..e.Cue.End]}	gold={doc.Text[e.Speaker!.Value.Start..e.Speaker.Value.End]}	found={q.SpeakerName}");
+                }
+            }
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("MEANTIME speech events (proxy)")
+            .AddColumn(new TableColumn("value").RightAligned());
+        table.AddRow("documents", documents.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("speech events with an Arg0 speaker (annotated sentences)", gold.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("Dateline quote cues (annotated sentences)", found.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("cue recall (speech events found as quote cues)", Ratio(cueMatched, gold));
+        table.AddRow("cue precision (quote cues that are speech events)", Ratio(foundMatched, found));
+        table.AddRow("speaker accuracy on found cues (speaker entity covers Arg0)", Ratio(speakerRight, cueMatched));
+        AnsiConsole.Write(table);
+        if (errorFile is not null)
+        {
+            File.WriteAllText(errorFile, report.ToString());
+            AnsiConsole.MarkupLine($"errors written to {Markup.Escape(errorFile)}");
+        }
+
+        return 0;
+    }
+
+    private static string Ratio(int n, int d) => d == 0 ? "-" : (n / (double)d).ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static bool Overlaps((int Start, int End) a, (int Start, int End) b) => a.Start < b.End && b.Start < a.End;
+
+    /// <summary>Speech-cognitive event mentions with their Arg0 participant's extent.</summary>
+    private static List<((int Start, int End) Cue, (int Start, int End)? Speaker)> SpeechEvents(MeantimeDocument doc)
+    {
+        var speechEvents = doc.Markables("EVENT")
+            .Where(e => (string?)e.Attribute("class") == "SPEECH_COGNITIVE")
+            .Select(e => (string)e.Attribute("m_id")!)
+            .ToHashSet(StringComparer.Ordinal);
+        var speechMentions = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var link in doc.Relations("REFERS_TO"))
+        {
+            if ((string?)link.Element("target")?.Attribute("m_id") is { } target && speechEvents.Contains(target))
+            {
+                foreach (var source in link.Elements("source"))
+                {
+                    speechMentions.Add((string)source.Attribute("m_id")!);
+                }
+            }
+        }
+
+        var markables = (doc.Root.Element("Markables")?.Elements() ?? [])
+            .Where(m => m.Attribute("m_id") is not null)
+            .GroupBy(m => (string)m.Attribute("m_id")!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var arg0 = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in doc.Relations("HAS_PARTICIPANT"))
+        {
+            if ((string?)p.Attribute("sem_role") == "Arg0"
+                && (string?)p.Element("source")?.Attribute("m_id") is { } source
+                && (string?)p.Element("target")?.Attribute("m_id") is { } target)
+            {
+                arg0.TryAdd(source, target);
+            }
+        }
+
+        var events = new List<((int, int), (int, int)?)>();
+        foreach (var id in speechMentions)
+        {
+            if (!markables.TryGetValue(id, out var mention) || doc.Extent(mention) is not { } cue)
+            {
+                continue;
+            }
+
+            (int, int)? speaker = arg0.TryGetValue(id, out var who) && markables.TryGetValue(who, out var w) ? doc.Extent(w) : null;
+            events.Add((cue, speaker));
+        }
+
+        return events;
     }
 
     private sealed record GoldQuote(string Kind, List<(int Start, int End)> Parts, string? Speaker, string Text);
@@ -226,7 +361,7 @@ internal static class QuotesEval
             names.Add(n);
         }
 
-        if (q.Speaker is { } id && d.Entities.FirstOrDefault(e => e.Id == id) is { } entity)
+        if (q.Speaker is { } id && d.EntityById(id) is { } entity)
         {
             names.Add(entity.Name);
             names.AddRange(entity.Mentions.Where(m => m.Kind == "name").Select(m => m.Text));

@@ -1,0 +1,189 @@
+using System.Data.Common;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace Dateline.Store.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode (readers never block the writer), full text in
+/// FTS5 with Porter stemming, schema migrations applied on open.
+/// </summary>
+/// <remarks>
+/// Each batch is one <c>BEGIN IMMEDIATE</c> transaction, so a process killed at any point leaves
+/// the file with whole batches only, and two ingest processes on one file take turns (each waits
+/// up to 30 s for the other's transaction) instead of failing. <c>synchronous=NORMAL</c> keeps
+/// every committed batch through a process crash; only a power loss may lose the last ones.
+/// </remarks>
+public sealed class SqliteStore : SqlStore
+{
+    private readonly string path;
+
+    private SqliteStore(SqliteConnection connection, string path)
+        : base(connection)
+    {
+        this.path = path;
+    }
+
+    /// <inheritdoc />
+    public override string Kind => "sqlite";
+
+    /// <inheritdoc />
+    public override string Description => path;
+
+    /// <summary>Opens (creating if needed) the store at <paramref name="path"/> and brings its schema up to date.</summary>
+    /// <exception cref="StoreException">The file is not a Dateline store, is corrupt, or cannot be opened.</exception>
+    public static SqliteStore Open(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            throw new StoreException($"{full} is a directory; --db wants a file path");
+        }
+
+        try
+        {
+            if (Path.GetDirectoryName(full) is { Length: > 0 } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException($"cannot create the folder for {full}: {ex.Message}", ex);
+        }
+
+        var connection = Connect(full);
+        var store = new SqliteStore(connection, full);
+        try
+        {
+            store.Guard("open the store", () =>
+            {
+                connection.Open();
+                using var pragmas = connection.CreateCommand();
+                // A 64 MiB page cache keeps the random-key indexes (ids, bands) in memory as the store grows.
+                pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536;";
+                pragmas.ExecuteNonQuery();
+                return 0;
+            });
+            store.Migrate();
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    private static SqliteConnection Connect(string full) => new(new SqliteConnectionStringBuilder
+    {
+        DataSource = full,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Cache = SqliteCacheMode.Private,
+        Pooling = false,
+        DefaultTimeout = 30,
+    }.ToString());
+
+    private protected override IReadOnlyList<Migration> Migrations => SqliteSchema.Migrations;
+
+    private protected override string InsertArticleSql =>
+        "INSERT INTO articles (id, source_kind, source_uri, outlet, outlet_key, title, published, published_day, language, word_count, text_length, minhash, story_id, json) "
+        + "VALUES (@id, @source_kind, @source_uri, @outlet, @outlet_key, @title, @published, @published_day, @language, @word_count, @text_length, @minhash, @story_id, @json) "
+        + "ON CONFLICT (id) DO NOTHING RETURNING seq";
+
+    private protected override string? InsertFullTextSql => "INSERT INTO articles_fts (rowid, title, body) VALUES (@seq, @title, @text)";
+
+    /// <summary>The newest matches ranked for relevance (see <see cref="SearchCandidates"/>).</summary>
+    private protected override string SearchSql(string filters) =>
+        "SELECT a.id, a.title, a.outlet, a.source_uri, a.published, a.language, a.word_count, a.original_id, a.story_id, a.json FROM "
+        + "(SELECT f.rowid AS seq, f.rank AS rank FROM articles_fts f JOIN articles a ON a.seq = f.rowid WHERE articles_fts MATCH @query" + filters
+        + $" ORDER BY f.rowid DESC LIMIT {SearchCandidates}) m JOIN articles a ON a.seq = m.seq ORDER BY m.rank, a.seq LIMIT @limit";
+
+    /// <summary>
+    /// Search ranks (BM25) the newest this-many matching articles. Ranking every match of a common
+    /// word ("talks" in half of 100,000 articles) took 230 ms; ranking the newest 2,000 takes 10 ms,
+    /// and for news the newest matches are the ones wanted. A rarer word is ranked in full.
+    /// </summary>
+    internal const int SearchCandidates = 2000;
+
+    private static readonly Lazy<System.Collections.Frozen.FrozenSet<string>> EnglishStopwords = new(() =>
+    {
+        using var stream = typeof(SqliteStore).Assembly.GetManifestResourceStream("Dateline.Store.Data.search-stopwords.txt")
+            ?? throw new InvalidOperationException("the embedded search-stopwords.txt is missing (a build problem)");
+        using var reader = new StreamReader(stream);
+        var words = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0 && line[0] != '#')
+            {
+                words.Add(line.Trim());
+            }
+        }
+
+        return System.Collections.Frozen.FrozenSet.ToFrozenSet(words, StringComparer.Ordinal);
+    });
+
+    /// <summary>
+    /// Every word of the query as a quoted FTS5 term, all required, so user text never reaches
+    /// FTS5's syntax; English function words ("in", "the") are dropped unless nothing else is left.
+    /// </summary>
+    private protected override string? SearchExpression(string text)
+    {
+        var words = Words(text).ToList();
+        var content = words.Where(w => !EnglishStopwords.Value.Contains(w.ToLowerInvariant())).ToList();
+        var builder = new StringBuilder();
+        foreach (var word in content.Count > 0 ? content : words)
+        {
+            builder.Append(builder.Length > 0 ? " \"" : "\"").Append(word).Append('"');
+        }
+
+        return builder.Length == 0 ? null : builder.ToString();
+    }
+
+    private static IEnumerable<string> Words(string text)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && !char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < text.Length && char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+            }
+
+            if (i > start)
+            {
+                yield return text[start..i];
+            }
+        }
+    }
+
+    private protected override DbConnection Reconnect()
+    {
+        var connection = Connect(path);
+        connection.Open();
+        return connection;
+    }
+
+    private protected override StoreException Translate(DbException exception, string doing)
+    {
+        var code = exception is SqliteException s ? s.SqliteErrorCode : 0;
+        return code switch
+        {
+            26 => new StoreException($"cannot {doing}: {path} is not a Dateline store (not an SQLite database, or its header is damaged)", exception),
+            11 => new StoreException($"cannot {doing}: {path} is corrupt ({exception.Message}); restore a backup or start a new store", exception),
+            13 => new StoreException($"cannot {doing}: the disk holding {path} is full; the batch in progress was rolled back, nothing is half-written", exception),
+            5 or 6 => new StoreException($"cannot {doing}: {path} is locked by another process for over 30 s", exception) { Transient = true },
+            8 => new StoreException($"cannot {doing}: {path} is read-only", exception),
+            14 => new StoreException($"cannot {doing}: cannot open {path} ({exception.Message})", exception),
+            10 => new StoreException($"cannot {doing}: disk I/O error on {path} ({exception.Message})", exception),
+            _ => new StoreException($"cannot {doing} in {path}: {exception.Message}", exception),
+        };
+    }
+}

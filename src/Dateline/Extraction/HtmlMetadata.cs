@@ -1,0 +1,574 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using AngleSharp.Dom;
+using Dateline.Model;
+
+namespace Dateline.Extraction;
+
+/// <summary>What a page says about its article besides the body.</summary>
+internal sealed record PageMetadata
+{
+    public string? Title { get; init; }
+
+    public ImmutableArray<string> Authors { get; init; } = [];
+
+    public PublicationDate? Published { get; init; }
+
+    /// <summary>jsonld, meta, url or none.</summary>
+    public string PublishedFrom { get; init; } = "none";
+
+    public string? SiteName { get; init; }
+
+    public string? Canonical { get; init; }
+}
+
+/// <summary>
+/// Reads a page's metadata: JSON-LD (schema.org Article and its kinds), the meta tags of Open
+/// Graph, Dublin Core, Parse.ly and Sailthru, <c>&lt;time datetime&gt;</c>, and a date in the URL.
+/// </summary>
+/// <remarks>
+/// Structured data is preferred because sites fill it for search engines and it is rarely
+/// wrong; meta tags come next; a date in the URL (<c>/2025/05/13/</c>) is the last resort.
+/// </remarks>
+internal static class HtmlMetadata
+{
+    private static readonly string[] ArticleTypes =
+    [
+        "NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+        "LiveBlogPosting", "Report", "ScholarlyArticle", "TechArticle", "SocialMediaPosting", "BackgroundNewsArticle",
+        "ReviewNewsArticle", "Posting", "DiscussionForumPosting",
+    ];
+
+    // In order of trust: the first that parses wins.
+    private static readonly string[] PublishedMeta =
+    [
+        "article:published_time", "og:article:published_time", "og:published_time", "datepublished", "article.published",
+        "article:published", "published_time", "published-date", "publish-date", "publishdate", "publish_date", "pubdate",
+        "og:pubdate", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
+        "dcterms.created", "dc.date.created", "citation_publication_date", "citation_date", "date", "datecreated",
+    ];
+
+    // A modification date is a publication date's last resort: many pages carry only that.
+    private static readonly string[] ModifiedMeta =
+    [
+        "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified", "lastmod",
+    ];
+
+    private static readonly string[] AuthorMeta =
+    [
+        "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "citation_author",
+    ];
+
+    private static readonly JsonDocumentOptions JsonOptions = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+        MaxDepth = 64,
+    };
+
+    public static PageMetadata Read(IDocument page, string? sourceUri)
+    {
+        var meta = MetaTags(page);
+        var ld = JsonLd(page);
+        var siteName = First(meta, "og:site_name", "application-name", "twitter:site:name") ?? ld.Publisher;
+        var canonical = page.QuerySelector("link[rel='canonical']")?.GetAttribute("href") ?? First(meta, "og:url");
+        canonical = AbsoluteHttp(canonical);
+        // A file path is not a URL: its folders are no evidence of a date or a site.
+        var url = AbsoluteHttp(sourceUri) ?? canonical;
+        if (siteName is null && Host(url) is { } host)
+        {
+            siteName = host;
+        }
+
+        var (published, from) = Published(page, meta, ld, url);
+        return new PageMetadata
+        {
+            Title = Title(page, meta, ld, siteName),
+            Authors = Authors(meta, ld) is { IsEmpty: false } authors ? authors : Bylines(page),
+            Published = published,
+            PublishedFrom = from,
+            SiteName = Clean(siteName),
+            Canonical = canonical,
+        };
+    }
+
+    private static Dictionary<string, string> MetaTags(IDocument page)
+    {
+        var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var element in page.QuerySelectorAll("meta"))
+        {
+            var key = element.GetAttribute("property") ?? element.GetAttribute("name") ?? element.GetAttribute("itemprop")
+                ?? element.GetAttribute("http-equiv");
+            var value = element.GetAttribute("content") ?? element.GetAttribute("datetime");
+            if (!string.IsNullOrWhiteSpace(key) && !string.IsNullOrWhiteSpace(value))
+            {
+                meta.TryAdd(key.Trim(), value.Trim());
+            }
+        }
+
+        return meta;
+    }
+
+    private static string? First(Dictionary<string, string> meta, params ReadOnlySpan<string> keys)
+    {
+        foreach (var key in keys)
+        {
+            if (meta.TryGetValue(key, out var value))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Title(IDocument page, Dictionary<string, string> meta, LinkedData ld, string? siteName)
+    {
+        var title = ld.Headline ?? First(meta, "og:title", "twitter:title", "dc.title", "headline", "sailthru.title", "parsely-title");
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            var h1s = page.QuerySelectorAll("h1");
+            title = h1s.Length == 1 ? h1s[0].TextContent : page.Title;
+        }
+
+        title = Clean(title);
+        return title is null ? null : Clean(WithoutSiteName(title, siteName));
+    }
+
+    /// <summary>"Talks resume in Istanbul | The Daily Example" → "Talks resume in Istanbul".</summary>
+    private static string WithoutSiteName(string title, string? siteName)
+    {
+        ReadOnlySpan<string> separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
+        foreach (var separator in separators)
+        {
+            var at = title.LastIndexOf(separator, StringComparison.Ordinal);
+            if (at <= 0)
+            {
+                continue;
+            }
+
+            var tail = title.AsSpan(at + separator.Length).Trim();
+            var named = siteName is not null && (tail.Equals(siteName, StringComparison.OrdinalIgnoreCase)
+                || siteName.AsSpan().Contains(tail, StringComparison.OrdinalIgnoreCase)
+                || tail.Contains(siteName.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase));
+            if (named || (separator == " | " && tail.Length < 30 && at > tail.Length))
+            {
+                return title[..at];
+            }
+        }
+
+        return title;
+    }
+
+    private static ImmutableArray<string> Authors(Dictionary<string, string> meta, LinkedData ld)
+    {
+        var names = new List<string>();
+        var raw = ld.Authors.Count > 0 ? ld.Authors : (First(meta, AuthorMeta) is { } m ? [m] : []);
+        foreach (var value in raw)
+        {
+            if (value.StartsWith("http", StringComparison.OrdinalIgnoreCase) || value.StartsWith('@'))
+            {
+                continue;
+            }
+
+            var text = Clean(value);
+            if (text is null)
+            {
+                continue;
+            }
+
+            foreach (var part in SplitNames(text))
+            {
+                if (!names.Contains(part, StringComparer.Ordinal))
+                {
+                    names.Add(part);
+                }
+            }
+        }
+
+        return [.. names];
+    }
+
+    // Where pages name their authors in the markup, most specific first.
+    private static readonly string[] BylineSelectors =
+    [
+        "[itemprop='author'] [itemprop='name']", "[itemprop='author']", "a[rel='author']", ".author .fn", ".vcard .fn",
+        ".byline .author", ".byline a", ".author-name", ".byline", ".article-byline", ".author",
+    ];
+
+    /// <summary>Authors named in the page's byline markup, outside comment threads.</summary>
+    private static ImmutableArray<string> Bylines(IDocument page)
+    {
+        foreach (var selector in BylineSelectors)
+        {
+            var names = new List<string>();
+            foreach (var element in page.QuerySelectorAll(selector))
+            {
+                if (InComments(element) || Clean(element.TextContent) is not { } text)
+                {
+                    continue;
+                }
+
+                foreach (var name in SplitNames(text))
+                {
+                    if (!names.Contains(name, StringComparer.Ordinal))
+                    {
+                        names.Add(name);
+                    }
+                }
+            }
+
+            if (names.Count > 0)
+            {
+                return [.. names];
+            }
+        }
+
+        return [];
+    }
+
+    private static bool InComments(IElement element)
+    {
+        for (var a = element; a is not null; a = a.ParentElement)
+        {
+            var names = string.Concat(a.GetAttribute("class"), " ", a.GetAttribute("id"));
+            if (names.Contains("comment", StringComparison.OrdinalIgnoreCase) || names.Contains("respond", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"By Lena Okafor and Tomas Reyes, Reuters" → Lena Okafor, Tomas Reyes, Reuters.</summary>
+    private static IEnumerable<string> SplitNames(string text)
+    {
+        ReadOnlySpan<string> prefixes = ["By ", "Von ", "Par ", "Por ", "Di ", "Door ", "Av "];
+        foreach (var prefix in prefixes)
+        {
+            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                text = text[prefix.Length..];
+                break;
+            }
+        }
+
+        foreach (var part in text.Split([", ", " and ", " & ", ";", " und ", " et ", " y ", " e "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            // A name is a few words with no digits; anything longer is a sentence, not a byline.
+            if (part.Length is > 1 and <= 60 && part.Count(c => c == ' ') <= 4 && !part.Any(char.IsDigit))
+            {
+                yield return part;
+            }
+        }
+    }
+
+    private static (PublicationDate? Date, string From) Published(IDocument page, Dictionary<string, string> meta, LinkedData ld, string? url)
+    {
+        if (DateParser.Parse(ld.Published) is { } fromLd)
+        {
+            return (fromLd, "jsonld");
+        }
+
+        foreach (var key in PublishedMeta)
+        {
+            if (meta.TryGetValue(key, out var value) && DateParser.Parse(value) is { } fromMeta)
+            {
+                return (fromMeta, "meta");
+            }
+        }
+
+        // Vendor prefixes ("shareaholic:article_published_time") name the same thing.
+        foreach (var (key, value) in meta)
+        {
+            if ((key.Contains("publish", StringComparison.OrdinalIgnoreCase) || key.Contains("pubdate", StringComparison.OrdinalIgnoreCase))
+                && !key.Contains("publisher", StringComparison.OrdinalIgnoreCase) && DateParser.Parse(value) is { } vendor)
+            {
+                return (vendor, "meta");
+            }
+        }
+
+        // Microdata and microformats in the body: itemprop="datePublished", <time pubdate>,
+        // <abbr class="published" title="…">.
+        foreach (var element in page.QuerySelectorAll("[itemprop='datePublished'], time[pubdate], .published[title], abbr[title].updated"))
+        {
+            var value = element.GetAttribute("content") ?? element.GetAttribute("datetime") ?? element.GetAttribute("title");
+            if ((DateParser.Parse(value) ?? DateParser.FindInText(Snippet(element))) is { } marked)
+            {
+                return (marked, "meta");
+            }
+        }
+
+        if (DateParser.Parse(ld.AnyPublished) is { } fromOtherLd)
+        {
+            return (fromOtherLd, "jsonld");
+        }
+
+        if (DateParser.FromUrl(url) is { } fromUrl)
+        {
+            return (fromUrl, "url");
+        }
+
+        foreach (var time in page.QuerySelectorAll("time[datetime]"))
+        {
+            if (DateParser.Parse(time.GetAttribute("datetime")) is { } first)
+            {
+                return (first, "meta");
+            }
+        }
+
+        var monthFirst = page.DocumentElement.GetAttribute("lang") is { } lang && lang.StartsWith("en-us", StringComparison.OrdinalIgnoreCase);
+        if (page.Body is { } body)
+        {
+            // A date in the element that a page styles as a date ("entry-date", "post-meta").
+            foreach (var element in body.Descendants<IElement>())
+            {
+                if (IsDateElement(element) && DateParser.FindInText(Snippet(element), monthFirst) is { } styled)
+                {
+                    return (styled, "text");
+                }
+            }
+        }
+
+        foreach (var key in ModifiedMeta)
+        {
+            if (meta.TryGetValue(key, out var value) && DateParser.Parse(value) is { } modified)
+            {
+                return (modified, "meta");
+            }
+        }
+
+        // Last, the first date written in the title or the page's text (a dateline, "Stand: …").
+        if (DateParser.FindInText(page.Title, monthFirst) is { } inTitle)
+        {
+            return (inTitle, "text");
+        }
+
+        return page.Body is { } text && FirstDateInText(text, monthFirst) is { } inText ? (inText, "text") : (null, "none");
+    }
+
+    private static bool IsDateElement(IElement element)
+    {
+        if (element.LocalName is "script" or "style" or "a" or "body")
+        {
+            return false;
+        }
+
+        var names = string.Concat(element.GetAttribute("class"), " ", element.GetAttribute("id"));
+        return names.Length > 1 && (names.Contains("date", StringComparison.OrdinalIgnoreCase)
+            || names.Contains("time", StringComparison.OrdinalIgnoreCase)
+            || names.Contains("publish", StringComparison.OrdinalIgnoreCase)
+            || names.Contains("posted", StringComparison.OrdinalIgnoreCase)
+            || names.Contains("byline", StringComparison.OrdinalIgnoreCase)
+            || names.Contains("meta", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The element's text when it is short enough to be a date line, else null.</summary>
+    private static string? Snippet(IElement element)
+    {
+        const int Max = 200;
+        var text = new System.Text.StringBuilder();
+        foreach (var node in element.Descendants())
+        {
+            if (node is IText t)
+            {
+                text.Append(t.Data);
+                if (text.Length > Max)
+                {
+                    return null;
+                }
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The first date in the visible text of the first 50,000 characters.</summary>
+    private static PublicationDate? FirstDateInText(IElement body, bool monthFirst)
+    {
+        var seen = 0;
+        foreach (var node in body.Descendants())
+        {
+            if (node is not IText text || text.ParentElement?.LocalName is "script" or "style" or "noscript" or "template")
+            {
+                continue;
+            }
+
+            var data = text.Data;
+            seen += data.Length;
+            if (seen > 50_000)
+            {
+                break;
+            }
+
+            if (data.Length >= 6 && data.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && DateParser.FindInText(data, monthFirst) is { } date)
+            {
+                return date;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Host(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host.Length > 0
+            ? (uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host)
+            : null;
+
+    private static string? AbsoluteHttp(string? url) =>
+        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri.AbsoluteUri
+            : null;
+
+    /// <summary>Spaces collapsed and trimmed; null when nothing is left.</summary>
+    private static string? Clean(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var text = string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return text.Length == 0 ? null : text;
+    }
+
+    private sealed class LinkedData
+    {
+        public string? Headline { get; set; }
+
+        public List<string> Authors { get; } = [];
+
+        public string? Published { get; set; }
+
+        /// <summary>A datePublished on a non-article type (a WebPage), the fallback.</summary>
+        public string? AnyPublished { get; set; }
+
+        public string? Publisher { get; set; }
+    }
+
+    private static LinkedData JsonLd(IDocument page)
+    {
+        var data = new LinkedData();
+        foreach (var script in page.QuerySelectorAll("script[type='application/ld+json']"))
+        {
+            var json = script.TextContent;
+            if (string.IsNullOrWhiteSpace(json))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var doc = JsonDocument.Parse(json, JsonOptions);
+                Visit(doc.RootElement, data, depth: 0);
+            }
+            catch (JsonException)
+            {
+                // Hand-written JSON-LD is often broken; the meta tags still count.
+            }
+        }
+
+        return data;
+    }
+
+    private static void Visit(JsonElement element, LinkedData data, int depth)
+    {
+        if (depth > 8)
+        {
+            return;
+        }
+
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                Visit(item, data, depth + 1);
+            }
+
+            return;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        if (element.TryGetProperty("@graph", out var graph))
+        {
+            Visit(graph, data, depth + 1);
+        }
+
+        if (!IsArticle(element))
+        {
+            data.AnyPublished ??= String(element, "datePublished");
+            return;
+        }
+
+        data.Headline ??= String(element, "headline") ?? String(element, "name");
+        data.Published ??= String(element, "datePublished") ?? String(element, "dateCreated");
+        if (data.Authors.Count == 0 && element.TryGetProperty("author", out var author))
+        {
+            Names(author, data.Authors);
+        }
+
+        if (data.Publisher is null && element.TryGetProperty("publisher", out var publisher))
+        {
+            data.Publisher = publisher.ValueKind == JsonValueKind.Object ? String(publisher, "name") : null;
+        }
+    }
+
+    private static bool IsArticle(JsonElement element)
+    {
+        if (!element.TryGetProperty("@type", out var type))
+        {
+            return false;
+        }
+
+        if (type.ValueKind == JsonValueKind.String)
+        {
+            return ArticleTypes.Contains(type.GetString(), StringComparer.Ordinal);
+        }
+
+        if (type.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var t in type.EnumerateArray())
+            {
+                if (t.ValueKind == JsonValueKind.String && ArticleTypes.Contains(t.GetString(), StringComparer.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static void Names(JsonElement author, List<string> names)
+    {
+        switch (author.ValueKind)
+        {
+            case JsonValueKind.String:
+                names.Add(author.GetString()!);
+                break;
+            case JsonValueKind.Object when String(author, "name") is { } name:
+                names.Add(name);
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in author.EnumerateArray())
+                {
+                    if (item.ValueKind != JsonValueKind.Array)
+                    {
+                        Names(item, names);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static string? String(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
+            ? value.GetString()
+            : null;
+}

@@ -1,0 +1,118 @@
+using Dateline.Store.Sqlite;
+using Dateline.Store.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace Dateline.Store.Tests.Sqlite;
+
+/// <summary>What only the embedded store faces: foreign and damaged files, newer schemas, two writers on one file.</summary>
+public sealed class SqliteStoreTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("dateline-sqlite-").FullName;
+
+    private string Db => Path.Combine(folder, "store.db");
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Fact]
+    public void A_file_that_is_not_a_database_is_refused_with_a_plain_message()
+    {
+        File.WriteAllText(Db, new string('x', 4096));
+        var error = Assert.Throws<StoreException>(() => SqliteStore.Open(Db));
+        Assert.Contains("is not a Dateline store", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_damaged_database_is_refused_not_silently_used()
+    {
+        using (var store = SqliteStore.Open(Db))
+        {
+            store.Write([Corpus.Harbor(), Corpus.Border(), Corpus.Flood()]);
+        }
+
+        // Overwrite the middle of the file (the table pages) with garbage, keeping the header.
+        var bytes = File.ReadAllBytes(Db);
+        for (var i = 4096; i < bytes.Length; i++)
+        {
+            bytes[i] = 0xA5;
+        }
+
+        File.WriteAllBytes(Db, bytes);
+        var error = Assert.Throws<StoreException>(() =>
+        {
+            using var store = SqliteStore.Open(Db);
+            store.Stats();
+        });
+        Assert.Contains(Db, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_store_written_by_a_newer_dateline_is_refused()
+    {
+        using (SqliteStore.Open(Db))
+        {
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={Db};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO schema_migrations (version, name) VALUES (99, 'from the future')";
+            command.ExecuteNonQuery();
+        }
+
+        var error = Assert.Throws<StoreException>(() => SqliteStore.Open(Db));
+        Assert.Contains("newer than this Dateline knows", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_writers_on_one_file_take_turns_and_lose_nothing()
+    {
+        using var first = SqliteStore.Open(Db);
+        using var second = SqliteStore.Open(Db);
+        var a = Enumerable.Range(0, 40).Select(i => Corpus.Analyzed($"{Corpus.FloodText} Update {i} from the first desk.", "a.example", "2026-03-07")).ToList();
+        var b = Enumerable.Range(0, 40).Select(i => Corpus.Analyzed($"{Corpus.BorderText} Update {i} from the second desk.", "b.example", "2026-03-07")).ToList();
+        var shared = Corpus.Harbor();
+        Parallel.Invoke(
+            () =>
+            {
+                foreach (var chunk in a.Append(shared).Chunk(5))
+                {
+                    first.Write(chunk);
+                }
+            },
+            () =>
+            {
+                foreach (var chunk in b.Prepend(shared).Chunk(5))
+                {
+                    second.Write(chunk);
+                }
+            });
+        Assert.Equal(81, first.Stats().Articles);
+    }
+
+    [Fact]
+    public void Opening_creates_the_folder_and_uses_wal()
+    {
+        var nested = Path.Combine(folder, "deep", "er", "store.db");
+        using (SqliteStore.Open(nested))
+        {
+        }
+
+        using var connection = new SqliteConnection($"Data Source={nested};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", command.ExecuteScalar());
+    }
+
+    [Fact]
+    public void The_default_store_lives_under_the_users_data_folder()
+    {
+        Assert.EndsWith(Path.Combine("dateline", "dateline.db"), StoreLocation.DefaultPath, StringComparison.Ordinal);
+        Assert.True(StoreLocation.IsPostgres("postgres://u@localhost/db"));
+        Assert.True(StoreLocation.IsPostgres("Host=127.0.0.1;Database=x"));
+        Assert.False(StoreLocation.IsPostgres("/var/data/news.db"));
+        Assert.Equal("Host=db.example;Port=5433;Database=news;Username=ana;Password=s3:cret;SSL Mode=Disable",
+            Postgres.PostgresStore.ToConnectionString("postgres://ana:s3%3Acret@db.example:5433/news?sslmode=disable"));
+    }
+}

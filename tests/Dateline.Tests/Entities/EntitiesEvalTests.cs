@@ -1,0 +1,36 @@
+using Dateline.Tests.Support;
+
+namespace Dateline.Tests.Entities;
+
+/// <summary>The <c>dateline eval entities</c> command on small gold files written for the tests.</summary>
+public sealed class EntitiesEvalTests
+{
+    private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Entities", name);
+
+    [Fact]
+    public void CoNLL_columns_are_read_and_scored_per_type()
+    {
+        var run = CliRunner.Run(null, "eval", "entities", Fixture("tiny.conll"));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("CoNLL-2003 columns: 1 documents", run.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"PER\s+2\s+2\s+1\.000 1\.000 1\.000", run.Stdout);
+        Assert.Matches(@"ORG\s+1\s+1\s+1\.000 1\.000 1\.000", run.Stdout);
+        Assert.Matches(@"LOC\s+1\s+1\s+1\.000 1\.000 1\.000", run.Stdout);
+    }
+
+    [Fact]
+    public void The_development_set_is_scored_with_actor_accuracy()
+    {
+        var run = CliRunner.Run(null, "eval", "entities", Fixture("devset.json"));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("8 documents", run.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"actor codes: \d+/\d+ entities", run.Stdout);
+    }
+
+    [Fact]
+    public void A_missing_path_is_an_input_error()
+    {
+        var run = CliRunner.Run(null, "eval", "entities", Fixture("no-such-file.conll"));
+        Assert.Equal(2, run.ExitCode);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text;
+using Dateline.Extraction;
+using Dateline.Model;
+
+namespace Dateline.Tests.Extraction;
+
+public sealed class HtmlMetadataTests
+{
+    private const string Body = "<p>The ministry said on Monday that the new rules would apply to every port in the country from the first of June.</p>";
+
+    private static Document Read(string html, string? uri = null, ReadOptions? options = null) =>
+        ArticleReader.Default.Read(Encoding.UTF8.GetBytes(html), new SourceInfo("test", uri, null), options).Value!;
+
+    [Fact]
+    public void Json_ld_wins_over_meta_tags_and_the_url()
+    {
+        var document = Read(
+            "<html><head><meta property=\"article:published_time\" content=\"2025-05-12\">"
+            + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2025-05-13T09:30:00+03:00\"}</script>"
+            + "</head><body>" + Body + "</body></html>",
+            "https://news.example.com/2025/05/11/ports");
+
+        Assert.Equal("2025-05-13T09:30:00+03:00", document.Published?.ToString());
+        Assert.Equal("jsonld", document.PublishedFrom);
+    }
+
+    [Fact]
+    public void Meta_tags_win_over_the_url()
+    {
+        var document = Read(
+            "<html><head><meta name=\"sailthru.date\" content=\"2025-05-12 14:00:00\"></head><body>" + Body + "</body></html>",
+            "https://news.example.com/2025/05/11/ports");
+
+        Assert.Equal(new DateOnly(2025, 5, 12), document.Published?.Date);
+        Assert.Equal("meta", document.PublishedFrom);
+    }
+
+    [Fact]
+    public void A_date_in_the_url_is_used_when_the_page_has_none()
+    {
+        var document = Read("<html><body>" + Body + "</body></html>", "https://news.example.com/world/2025/05/13/ports-rules");
+
+        Assert.Equal("2025-05-13", document.Published?.ToString());
+        Assert.Equal("url", document.PublishedFrom);
+    }
+
+    [Fact]
+    public void The_published_option_always_wins()
+    {
+        var options = new ReadOptions { Published = new PublicationDate(new DateOnly(2020, 1, 2)) };
+
+        var document = Read(
+            "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2025-05-13\"}</script></head><body>" + Body + "</body></html>",
+            options: options);
+
+        Assert.Equal("2020-01-02", document.Published?.ToString());
+        Assert.Equal("option", document.PublishedFrom);
+    }
+
+    [Fact]
+    public void The_title_drops_the_site_name_and_the_outlet_comes_from_the_host_when_unnamed()
+    {
+        var document = Read("<html><head><title>Ports get new rules | Harbour Post</title>"
+            + "<link rel=\"canonical\" href=\"https://www.harbourpost.example/ports-rules\"></head><body>" + Body + "</body></html>");
+
+        Assert.Equal("Ports get new rules", document.Title);
+        Assert.Equal("harbourpost.example", document.Source.Outlet);
+        Assert.Equal("https://www.harbourpost.example/ports-rules", document.Source.Uri);
+    }
+
+    [Fact]
+    public void A_source_uri_is_kept_over_the_canonical_one()
+    {
+        var document = Read(
+            "<html><head><link rel=\"canonical\" href=\"https://example.com/canonical\"></head><body>" + Body + "</body></html>",
+            "https://example.com/original");
+
+        Assert.Equal("https://example.com/original", document.Source.Uri);
+    }
+
+    [Fact]
+    public void Broken_json_ld_falls_back_to_meta_tags()
+    {
+        var document = Read("<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"datePublished\": </script>"
+            + "<meta name=\"parsely-pub-date\" content=\"2025-05-13T06:00:00Z\"></head><body>" + Body + "</body></html>");
+
+        Assert.Equal("2025-05-13T06:00:00Z", document.Published?.ToString());
+        Assert.Equal("meta", document.PublishedFrom);
+    }
+
+    [Theory]
+    [InlineData("2025-05-13T09:30:00.000+0300", "2025-05-13T09:30:00+03:00")]
+    [InlineData("2025/05/13", "2025-05-13")]
+    [InlineData("20250513", "2025-05-13")]
+    [InlineData("Tue, 13 May 2025 09:30:00 GMT", "2025-05-13")]
+    [InlineData("May 13, 2025", "2025-05-13")]
+    [InlineData("13.05.2025", "2025-05-13")]
+    [InlineData("13. Mai 2025", "2025-05-13")]
+    [InlineData("13 de mayo de 2025", "2025-05-13")]
+    public void Metadata_dates_in_common_formats_are_read(string value, string expected) =>
+        Assert.Equal(expected, DateParser.Parse(value)?.ToString());
+
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("1970-01-01T00:00:00Z")]
+    [InlineData("2025-02-30")]
+    [InlineData("yesterday")]
+    public void Placeholder_and_impossible_dates_are_not_read(string value) => Assert.Null(DateParser.Parse(value));
+}
