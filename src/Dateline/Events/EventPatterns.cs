@@ -10,8 +10,11 @@ internal abstract record PatternElement
     /// <summary>One of several word sequences ("back_down" is two words).</summary>
     public sealed record Words(ImmutableArray<string[]> Alternatives) : PatternElement;
 
-    /// <summary>The target slot <c>{T}</c> or the source slot <c>{S}</c>.</summary>
-    public sealed record Slot(bool IsSource) : PatternElement;
+    /// <summary>
+    /// The target slot <c>{T}</c> or the source slot <c>{S}</c>; <c>{T!}</c> and <c>{S!}</c> must
+    /// be an entity mention, not the few plain words a slot otherwise accepts.
+    /// </summary>
+    public sealed record Slot(bool IsSource, bool EntityOnly = false) : PatternElement;
 
     /// <summary>A gap of up to a few tokens (<c>...</c>).</summary>
     public sealed record Gap : PatternElement;
@@ -101,6 +104,8 @@ public sealed class EventPatterns
                 {
                     "{T}" => new PatternElement.Slot(IsSource: false),
                     "{S}" => new PatternElement.Slot(IsSource: true),
+                    "{T!}" => new PatternElement.Slot(IsSource: false, EntityOnly: true),
+                    "{S!}" => new PatternElement.Slot(IsSource: true, EntityOnly: true),
                     "..." => new PatternElement.Gap(),
                     _ => new PatternElement.Words([.. part.Split('|').SelectMany(a => Inflect(a, irregular)).Distinct(StringComparer.Ordinal).Select(a => a.Split('_'))]),
                 });

@@ -39,6 +39,9 @@ internal sealed class Scan
 
     public int Count => tokens.Length;
 
+    private bool IsCount(int i) => tokens[i].Kind == TokenKind.Number || Raw(i) is "two" or "three" or "four" or "five" or "six"
+        or "seven" or "eight" or "nine" or "ten" or "dozens" or "hundreds" or "thousands" or "several" or "some" or "a" or "an";
+
     private ReadOnlySpan<char> Raw(int i) => d.Text.AsSpan(tokens[i].Start, tokens[i].Length);
 
     private bool Is(int i, string word) => i >= 0 && i < Count && Raw(i).Equals(word, StringComparison.OrdinalIgnoreCase);
@@ -195,7 +198,13 @@ internal sealed class Scan
             case PatternElement.Slot slot:
                 // An entity mention (after an article), else a few plain words.
                 var m = at;
-                if (m < last && Is(m, "the"))
+                if (m < last && mentionStarting[m] is null && Is(m, "the"))
+                {
+                    m++;
+                }
+
+                // "freed three Armenian soldiers", "released 20 prisoners": a count before the mention.
+                if (slot.EntityOnly && m < last && mentionStarting[m] is null && IsCount(m))
                 {
                     m++;
                 }
@@ -222,7 +231,7 @@ internal sealed class Scan
                     }
                 }
 
-                for (var n = 1; n <= MaxSlotWords && at + n <= last; n++)
+                for (var n = 1; !slot.EntityOnly && n <= MaxSlotWords && at + n <= last; n++)
                 {
                     // Plain words in a slot are a noun phrase, never "not" or "to" ("asked not to be named").
                     if (tokens[at + n - 1].Kind != TokenKind.Word || Is(at + n - 1, "to") || (Class(at + n - 1) & WordClass.Negation) != 0)
@@ -468,6 +477,38 @@ internal sealed class Scan
         return null;
     }
 
+    /// <summary>
+    /// The agent of a nominal trigger: "an attack by Osgiliath soldiers", "the arrest by police"
+    /// (an article before the trigger, "by" and an entity right after the pattern), else null.
+    /// </summary>
+    public Entity? NominalAgent(int trigger, int end, int last)
+    {
+        if (trigger == 0 || !(Is(trigger - 1, "a") || Is(trigger - 1, "an") || Is(trigger - 1, "the")) || !Is(end + 1, "by"))
+        {
+            return null;
+        }
+
+        var m = end + 2 < last && Is(end + 2, "the") && mentionStarting[end + 2] is null ? end + 3 : end + 2;
+        return m < last && mentionStarting[m] is { } mention ? mention.Entity : null;
+    }
+
+    /// <summary>
+    /// True when the trigger is a noun phrase's head ("the genocide", "a 1994 massacre", "its
+    /// attack"): a determiner, possessive or number right before it.
+    /// </summary>
+    public bool IsNominal(int trigger)
+    {
+        if (trigger == 0)
+        {
+            return false;
+        }
+
+        var p = trigger - 1;
+        return tokens[p].Kind == TokenKind.Number || Is(p, "a") || Is(p, "an") || Is(p, "the") || Is(p, "this") || Is(p, "that")
+            || Is(p, "its") || Is(p, "their") || Is(p, "his") || Is(p, "her") || Raw(p).EndsWith("'s", StringComparison.Ordinal)
+            || Raw(p).EndsWith("’s", StringComparison.Ordinal);
+    }
+
     /// <summary>True when "we", "I", "us" or "our" stand between the clause start and the trigger.</summary>
     public bool FirstPerson(int clauseStart, int trigger)
     {
@@ -564,7 +605,7 @@ internal sealed class Scan
         var bestScore = int.MaxValue;
         foreach (var t in d.Timexes)
         {
-            if (t.Start < sentenceStart || t.End > sentenceEnd || t.Type is not ("DATE" or "TIME") || OpensPeriod(t))
+            if (t.Start < sentenceStart || t.End > sentenceEnd || t.Type is not ("DATE" or "TIME") || OpensPeriod(t) || ModifiesNoun(t))
             {
                 continue;
             }
@@ -586,14 +627,30 @@ internal sealed class Scan
         return d.Published is { } p ? (p.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "published") : (null, null);
     }
 
+    /// <summary>"the 1995 massacre": a year between an article and a noun names another event's date.</summary>
+    private bool ModifiesNoun(Timex t)
+    {
+        var first = d.TokenIndexAt(t.Start);
+        var next = d.TokenIndexAt(t.End);
+        return t.Value.Length == 4 && first > 0 && (Is(first - 1, "the") || Is(first - 1, "a") || Is(first - 1, "its") || Is(first - 1, "their"))
+            && next < Count && tokens[next].Kind == TokenKind.Word;
+    }
+
     private bool OpensPeriod(Timex t)
     {
         var first = d.TokenIndexAt(t.Start);
         for (var i = first - 1; i >= 0 && i >= first - 4; i--)
         {
-            if ((Class(i) & WordClass.Since) != 0)
+            var c = Class(i);
+            if ((c & WordClass.Since) != 0)
             {
                 return true;
+            }
+
+            // "from Romania on Monday": the timex has a preposition of its own.
+            if ((c & WordClass.Preposition) != 0)
+            {
+                return false;
             }
         }
 

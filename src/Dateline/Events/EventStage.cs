@@ -21,6 +21,12 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 {
     private const int TargetReach = 25;
 
+    /// <summary>
+    /// Whether a country named as a party to a verbal event acts through its government
+    /// ("Ukraine called on…" → UKRGOV); off when user dictionaries give the codes to use as they are.
+    /// </summary>
+    public bool CountriesActAsGovernments { get; init; } = true;
+
     /// <inheritdoc />
     public string Name => "events";
 
@@ -83,7 +89,17 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         Entity? target = match.Target;
         var passive = false;
         var cueOf = d.Quotes.FirstOrDefault(q => q.Cue is { } c && c.Start == d.Tokens[trigger].Start);
-        if (sources.Count == 0 && cueOf is null && sharedSources is { Count: > 0 })
+        if (sources.Count == 0 && cueOf is null && scan.NominalAgent(trigger, match.End, last) is { } nominalAgent)
+        {
+            // "condemned an attack by X": X attacked, not the one who condemned.
+            sources.Add(nominalAgent);
+        }
+        else if (sources.Count == 0 && cueOf is null && match.Target is null && scan.IsNominal(trigger))
+        {
+            // "accused Rwanda of the 1994 genocide", "condemned the attack": the clause's subject
+            // did something else to the event named by the noun; its own actors are not given.
+        }
+        else if (sources.Count == 0 && cueOf is null && sharedSources is { Count: > 0 })
         {
             sources.AddRange(sharedSources);
         }
@@ -102,6 +118,12 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             {
                 sources.AddRange(subject);
             }
+        }
+        else if (target is null && sources.Count > 0)
+        {
+            // The pattern names the source ("received weapons from {S}"): the subject is the target.
+            var source = sources[0];
+            target = scan.Subject(trigger, clauseStart, out _).FirstOrDefault(e => e.Id != source.Id);
         }
 
         // The cue of a quote ("…,” he said) is said by the quote's speaker; "we" and "I" inside a
@@ -124,16 +146,34 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             target = scan.FirstEntityAfter(match.TriggerEnd, last, TargetReach, exclude: sources);
         }
 
-        // Meetings and talks of coordinated parties are between them: "Russian and Ukrainian delegations met".
-        if (target is null && code.Root == "04" && sources.Count == 2)
+        // Meetings and talks of coordinated parties are between each two of them, both ways, as
+        // CAMEO codes a symmetric event: "Russian and Ukrainian delegations met", "A, B and C met".
+        var pairs = new List<(Entity? Source, Entity? Target)>();
+        if (target is null && code.Root == "04" && sources.Count >= 2)
         {
-            target = sources[1];
-            sources.RemoveAt(1);
+            foreach (var a in sources)
+            {
+                foreach (var b in sources)
+                {
+                    if (a.Id != b.Id)
+                    {
+                        pairs.Add((a, b));
+                    }
+                }
+            }
         }
-
-        if (sources.Count == 0)
+        else if (sources.Count == 0 && match.Target is null && scan.IsNominal(trigger))
         {
-            sources.Add(null!);
+            // "accused Rwanda of the 1994 genocide", "condemned the attack": the clause's subject
+            // did something else to the event named by the noun; its own actors are not given.
+        }
+        else if (sources.Count == 0)
+        {
+            pairs.Add((null, target));
+        }
+        else
+        {
+            pairs.AddRange(sources.Select(s => ((Entity?)s, target)));
         }
 
         var (date, dateFrom) = scan.Date(trigger, clauseStart, first, last);
@@ -142,14 +182,16 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         var triggerToken = d.Tokens[trigger];
         var triggerEnd = d.Tokens[match.TriggerEnd].End;
         var verbal = code.QuadClass is 1 or 3;
-        foreach (var source in sources)
+        foreach (var (source, other) in pairs)
         {
-            if (RoleActor(source, verbal) is null && RoleActor(target, verbal) is null)
+            if (RoleActor(source, verbal) is null && RoleActor(other, verbal) is null)
             {
                 continue;
             }
 
-            if (source is not null && target is not null && source.Id == target.Id)
+            // An actor does not act on itself: the same entity, or two mentions coded as the same
+            // actor ("the Kremlin … Moscow"), are a misread argument, not an event.
+            if (source is not null && other is not null && (source.Id == other.Id || RoleActor(source, verbal) == RoleActor(other, verbal)))
             {
                 continue;
             }
@@ -163,9 +205,9 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 code.QuadClass,
                 code.Goldstein,
                 source?.Id,
-                target?.Id,
+                other?.Id,
                 RoleActor(source, verbal),
-                RoleActor(target, verbal),
+                RoleActor(other, verbal),
                 date,
                 dateFrom,
                 location?.Id,
@@ -180,11 +222,11 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
     /// The actor an entity is in an event: a country named as a party to talk, appeal, criticism
     /// or threat acts through its government ("Putin proposed a meeting to Ukraine" → UKRGOV).
     /// </summary>
-    private static string? RoleActor(Entity? entity, bool verbal)
+    private string? RoleActor(Entity? entity, bool verbal)
     {
         // A place with a country but no actor of its own acts for its country (GDELT codes "Gaza" PSE).
         var actor = entity?.Actor ?? (entity?.Type is "GPE" or "LOC" ? entity.Country : null);
-        return entity is { Type: "GPE" } && actor is { Length: 3 } && verbal && actor == entity.Country ? actor + "GOV" : actor;
+        return entity is { Type: "GPE" } && actor is { Length: 3 } && verbal && CountriesActAsGovernments && actor == entity.Country ? actor + "GOV" : actor;
     }
 
     /// <summary>A pattern matched at a trigger: tokens [Start, End], the slots' entities.</summary>

@@ -18,6 +18,7 @@ internal static class EvalCommand
         eval.Add(EventsEval.Create());
         eval.Add(TimexEval.Create());
         eval.Add(ExtractionEval.Create());
+        eval.Add(CameoEval.Create());
         return eval;
     }
 }
