@@ -36,7 +36,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         ArgumentNullException.ThrowIfNull(document);
         var scan = new Scan(document, patterns);
         var events = ImmutableArray.CreateBuilder<Event>();
-        var seen = new HashSet<(string, string?, string?, string?)>();
+        var seen = new Dictionary<(string, string?, string?, string?), int>();
         var tokenStart = 0;
         for (var s = 0; s < document.Sentences.Length; s++)
         {
@@ -62,8 +62,15 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 previousSources = [.. built.Select(e => e.Source).OfType<string>().Distinct().Select(id => document.EntityById(id)!)];
                 foreach (var e in built)
                 {
-                    if (seen.Add((e.Code, e.Source, e.Target, e.Date)))
+                    // The same event told again is one event with one more mention.
+                    var key = (e.Code, e.Source, e.Target, e.Date);
+                    if (seen.TryGetValue(key, out var at))
                     {
+                        events[at] = events[at] with { Mentions = events[at].Mentions + 1 };
+                    }
+                    else
+                    {
+                        seen[key] = events.Count;
                         events.Add(e with { Id = "V" + (events.Count + 1).ToString(CultureInfo.InvariantCulture) });
                     }
                 }

@@ -212,6 +212,7 @@ public static class DocumentJson
         WriteAnchor(w, "trigger", v.Trigger);
         w.WriteNumber("sentence", v.Sentence);
         w.WriteString("quote", v.Quote);
+        w.WriteNumber("mentions", v.Mentions);
         w.WriteEndObject();
     }
 

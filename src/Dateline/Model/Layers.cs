@@ -89,7 +89,11 @@ public sealed record Event(
     string Modality,
     Anchor Trigger,
     int Sentence,
-    string? Quote);
+    string? Quote)
+{
+    /// <summary>How many times the article tells this event (same code, actors and date); the trigger is the first telling's.</summary>
+    public int Mentions { get; init; } = 1;
+}
 
 /// <summary>A quantity with its unit and what it measures.</summary>
 public sealed record Figure(int Start, int End, string Text, double Value, string? Unit, bool Approximate, string? Measures);
