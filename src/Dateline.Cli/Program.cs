@@ -23,6 +23,13 @@ public static class Program
     /// <summary>Runs the command line and returns the process exit code.</summary>
     public static int Main(string[] args)
     {
+        // Load the analysis data on the other cores while the command line is parsed and the
+        // input read; an `analyze` of one article would otherwise wait for it file by file.
+        if (args.Length > 0 && args[0] is "analyze")
+        {
+            _ = Task.Run(Pipeline.WarmUp);
+        }
+
         var root = new RootCommand(Description)
         {
             AnalyzeCommand.Create(),

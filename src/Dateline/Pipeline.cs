@@ -18,6 +18,23 @@ public sealed class Pipeline
     /// <summary>The default pipeline: every stage the library ships, in order.</summary>
     public static Pipeline Default => LazyDefault.Value;
 
+    /// <summary>
+    /// Loads every data file the default stages use, several at once. Data otherwise loads on
+    /// first use, one file after another; a command that analyses one article starts this first
+    /// so loading overlaps reading the input and runs on all cores.
+    /// </summary>
+    public static void WarmUp() => Parallel.Invoke(
+        () => _ = Entities.EntityLexicons.Default,
+        () => _ = Geo.Gazetteer.Default,
+        () => _ = Time.TimeLexicon.Default,
+        () => _ = Events.EventPatterns.Default,
+        () => _ = Events.Codebook.Default,
+        () => _ = Quotes.QuoteLexicon.Default,
+        () => _ = Figures.FigureLexicon.Default,
+        () => _ = Text.TextLexicons.Default,
+        () => _ = Extraction.ExtractionRules.Default,
+        () => _ = Default);
+
     /// <summary>The stages, in the order they run.</summary>
     public ImmutableArray<IStage> Stages { get; }
 

@@ -39,13 +39,15 @@ public sealed record ReadOptions
 public sealed class ArticleReader
 {
     private readonly TextArticleReader text;
-    private readonly HtmlArticleReader html;
+    private readonly Lazy<HtmlArticleReader> html;
 
     /// <summary>Creates a reader over the given lexicons.</summary>
     public ArticleReader(TextLexicons lexicons)
     {
         text = new TextArticleReader(lexicons);
-        html = new HtmlArticleReader(text);
+
+        // The HTML reader's rules load only when a page comes: plain text never waits for them.
+        html = new Lazy<HtmlArticleReader>(() => new HtmlArticleReader(text), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>A reader over the shipped lexicons.</summary>
@@ -74,7 +76,7 @@ public sealed class ArticleReader
         ArgumentNullException.ThrowIfNull(source);
         options ??= new ReadOptions();
         var format = options.Format == InputFormat.Auto ? Sniff(content) : options.Format;
-        var document = format == InputFormat.Html ? html.Read(content, source) : text.Read(content, source);
+        var document = format == InputFormat.Html ? html.Value.Read(content, source) : text.Read(content, source);
         if (document.Text.Length == 0)
         {
             var why = document.Removed.IsEmpty ? "it holds no text" : "it holds only page furniture";
