@@ -12,8 +12,10 @@ public sealed class FigureLexicon
     private FigureLexicon(
         FrozenDictionary<string, Entry> words,
         FrozenDictionary<string, Entry> phrases,
+        FrozenSet<string> stops,
         int longestPhrase)
     {
+        Stops = stops.GetAlternateLookup<ReadOnlySpan<char>>();
         Words = words.GetAlternateLookup<ReadOnlySpan<char>>();
         Phrases = phrases;
         PhraseStarts = phrases.Keys.Select(k => k.Split(' ')[0]).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -56,6 +58,9 @@ public sealed class FigureLexicon
     /// <summary>First words of the multi-word entries, in lower case, to skip the phrase lookup for other words.</summary>
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PhraseStarts { get; }
 
+    /// <summary>Words that end the phrase a figure measures.</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Stops { get; }
+
     /// <summary>Words in the longest multi-word entry.</summary>
     public int LongestPhrase { get; }
 
@@ -63,6 +68,7 @@ public sealed class FigureLexicon
     {
         var words = new Dictionary<string, Entry>(StringComparer.Ordinal);
         var phrases = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        var stops = new HashSet<string>(StringComparer.Ordinal);
         var longest = 1;
         foreach (var line in DataFile.Lines("Figures/figures.txt"))
         {
@@ -73,6 +79,12 @@ public sealed class FigureLexicon
             }
 
             var key = line[..colon];
+            if (key == "stop")
+            {
+                stops.UnionWith(line[(colon + 2)..].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+                continue;
+            }
+
             var sep = key.IndexOf(':', StringComparison.Ordinal);
             var cls = sep < 0 ? key : key[..sep];
             var arg = sep < 0 ? null : key[(sep + 1)..];
@@ -104,6 +116,6 @@ public sealed class FigureLexicon
             }
         }
 
-        return new FigureLexicon(words.ToFrozenDictionary(StringComparer.Ordinal), phrases.ToFrozenDictionary(StringComparer.Ordinal), longest);
+        return new FigureLexicon(words.ToFrozenDictionary(StringComparer.Ordinal), phrases.ToFrozenDictionary(StringComparer.Ordinal), stops.ToFrozenSet(StringComparer.Ordinal), longest);
     }
 }

@@ -20,14 +20,6 @@ public sealed class FigureStage(FigureLexicon lexicon) : IStage
 {
     private const int MaxMeasureWords = 4;
 
-    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MeasureStops = System.Collections.Frozen.FrozenSet.ToFrozenSet(
-    [
-        "of",
-        "was", "were", "is", "are", "be", "been", "have", "has", "had", "will", "would", "could", "can", "may", "might",
-        "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "that", "which", "who", "as", "than",
-        "since", "after", "before", "during", "into", "over", "under", "this", "last", "next", "per", "a", "an",
-    ], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-
     /// <inheritdoc />
     public string Name => "figures";
 
@@ -344,7 +336,7 @@ public sealed class FigureStage(FigureLexicon lexicon) : IStage
 
         private bool LooksVerbal(int i) => this[i].Length > 3 && (this[i].EndsWith("ing", StringComparison.Ordinal) || this[i].EndsWith("ed", StringComparison.Ordinal));
 
-        private bool IsStop(int i) => MeasureStops.Contains(this[i]);
+        private bool IsStop(int i) => lexicon.Stops.Contains(this[i]);
 
         private Entry? Lookup(int i) => i < Count && lexicon.Words.TryGetValue(this[i], out var e) ? e : null;
 

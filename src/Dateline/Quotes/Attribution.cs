@@ -213,6 +213,5 @@ internal sealed class Attribution(TokenView v)
 
     private bool IsCue(int token) => v.Class(token).HasFlag(CueClass.Verb) && !(token > 0 && v.Is(token - 1, "to"));
 
-    private bool IsPreposition(int token) =>
-        v[token] is "in" or "on" or "at" or "to" or "for" or "from" or "with" or "by" or "after" or "before" or "during" or "of" or "about" or "into";
+    private bool IsPreposition(int token) => v.Class(token).HasFlag(CueClass.Preposition);
 }

@@ -230,8 +230,7 @@ internal sealed class IndirectQuotes(TokenView v, Attribution attribution)
             return false;
         }
 
-        return v[token] is "the" or "a" or "an" or "he" or "she" or "it" or "they" or "we" or "his" or "her" or "its" or "their" or "this" or "there" or "no"
-            || v.IsCapitalized(token);
+        return v.Class(token).HasFlag(CueClass.ClauseStart) || v.IsCapitalized(token);
     }
 
     /// <summary>The clause over tokens [from, to), without the final punctuation; empty when there are no tokens.</summary>

@@ -5,7 +5,7 @@ namespace Dateline.Quotes;
 
 /// <summary>What a word is to the quote stage; a word may be several things.</summary>
 [Flags]
-public enum CueClass : byte
+public enum CueClass : ushort
 {
     /// <summary>Nothing.</summary>
     None = 0,
@@ -25,6 +25,10 @@ public enum CueClass : byte
     Title = 64,
     /// <summary>A preposition that joins a place to a speaker ("a manager in Sao Paulo").</summary>
     Locative = 128,
+    /// <summary>A preposition that ends a speaker phrase read forwards.</summary>
+    Preposition = 256,
+    /// <summary>A word that opens a reported clause ("said the economy grew").</summary>
+    ClauseStart = 512,
 }
 
 /// <summary>The quote stage's knowledge, loaded once from <c>Data/Quotes/cues.txt</c>.</summary>
@@ -67,6 +71,8 @@ public sealed class QuoteLexicon
                 "boundary" => CueClass.Boundary,
                 "title" => CueClass.Title,
                 "locative" => CueClass.Locative,
+                "preposition" => CueClass.Preposition,
+                "clausestart" => CueClass.ClauseStart,
                 _ => throw new FormatException($"cues.txt: unknown class '{key}'."),
             };
             foreach (var w in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
