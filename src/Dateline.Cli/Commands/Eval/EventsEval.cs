@@ -35,9 +35,7 @@ internal static class EventsEval
         command.SetAction(parse =>
         {
             var root = parse.GetValue(path)!;
-            var files = Directory.Exists(root)
-                ? Directory.GetFiles(root, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray()
-                : File.Exists(root) ? [root] : [];
+            var files = GoldFiles.Find(root);
             if (files.Length == 0)
             {
                 Console.Error.WriteLine($"dateline: {root}: no gold .json files found");
@@ -116,11 +114,7 @@ internal static class EventsEval
 
             AnsiConsole.MarkupLine($"{articles} gold articles, {gold} gold events, {found} found");
             AnsiConsole.Write(table);
-            if (parse.GetValue(errors) is { } errorFile)
-            {
-                File.WriteAllText(errorFile, report.ToString());
-                AnsiConsole.MarkupLine($"errors written to {Markup.Escape(errorFile)}");
-            }
+            GoldFiles.WriteErrors(parse.GetValue(errors), report.ToString());
 
             return 0;
         });

@@ -37,9 +37,7 @@ internal static class QuotesEval
                 return ScoreMeantime(meantime, parse.GetValue(errors));
             }
 
-            var files = Directory.Exists(root)
-                ? Directory.GetFiles(root, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray()
-                : File.Exists(root) ? [root] : [];
+            var files = GoldFiles.Find(root);
             if (files.Length == 0)
             {
                 Console.Error.WriteLine($"dateline: {root}: no gold .json files found");
@@ -78,11 +76,7 @@ internal static class QuotesEval
             Row(table, "all kinds", all);
             AnsiConsole.MarkupLine($"{files.Length} gold articles");
             AnsiConsole.Write(table);
-            if (parse.GetValue(errors) is { } errorFile)
-            {
-                File.WriteAllText(errorFile, report.ToString());
-                AnsiConsole.MarkupLine($"errors written to {Markup.Escape(errorFile)}");
-            }
+            GoldFiles.WriteErrors(parse.GetValue(errors), report.ToString());
 
             return 0;
         });
@@ -155,11 +149,7 @@ internal static class QuotesEval
         table.AddRow("cue precision (quote cues that are speech events)", Ratio(foundMatched, found));
         table.AddRow("speaker accuracy on found cues (speaker entity covers Arg0)", Ratio(speakerRight, cueMatched));
         AnsiConsole.Write(table);
-        if (errorFile is not null)
-        {
-            File.WriteAllText(errorFile, report.ToString());
-            AnsiConsole.MarkupLine($"errors written to {Markup.Escape(errorFile)}");
-        }
+        GoldFiles.WriteErrors(errorFile, report.ToString());
 
         return 0;
     }
