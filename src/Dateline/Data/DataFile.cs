@@ -41,4 +41,29 @@ internal static class DataFile
             yield return (line[..colon].Trim(), line[(colon + 1)..].Trim());
         }
     }
+
+    /// <summary>
+    /// Lines of the form <c>class: word word …</c>, where each class names a member of
+    /// <typeparamref name="TEnum"/> (any case): every word with the classes it is listed under,
+    /// joined by <paramref name="combine"/> (a bitwise or, for flag enums).
+    /// </summary>
+    public static Dictionary<string, TEnum> WordClasses<TEnum>(string name, Func<TEnum, TEnum, TEnum> combine)
+        where TEnum : struct, Enum
+    {
+        var map = new Dictionary<string, TEnum>(StringComparer.Ordinal);
+        foreach (var (key, value) in KeyedLines(name))
+        {
+            if (!key.All(char.IsAsciiLetter) || !Enum.TryParse<TEnum>(key, ignoreCase: true, out var cls))
+            {
+                throw new FormatException($"Data file '{name}': unknown class '{key}'.");
+            }
+
+            foreach (var word in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                map[word] = map.TryGetValue(word, out var known) ? combine(known, cls) : cls;
+            }
+        }
+
+        return map;
+    }
 }

@@ -128,29 +128,7 @@ public sealed class EventPatterns
             }
         }
 
-        var modality = new Dictionary<string, WordClass>(StringComparer.Ordinal);
-        foreach (var (name, words) in DataFile.KeyedLines("Events/modality.txt"))
-        {
-            var cls = name switch
-            {
-                "negation" => WordClass.Negation,
-                "hypothetical" => WordClass.Hypothetical,
-                "planned" => WordClass.Planned,
-                "reported" => WordClass.Reported,
-                "coordination" => WordClass.Coordination,
-                "passive" => WordClass.Passive,
-                "since" => WordClass.Since,
-                "clause" => WordClass.Clause,
-                "preposition" => WordClass.Preposition,
-                "locative" => WordClass.Locative,
-                "proposal" => WordClass.Proposal,
-                _ => throw new FormatException($"modality.txt: unknown class '{name}'."),
-            };
-            foreach (var w in words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                modality[w] = modality.GetValueOrDefault(w) | cls;
-            }
-        }
+        var modality = DataFile.WordClasses<WordClass>("Events/modality.txt", static (a, b) => a | b);
 
         return new EventPatterns(
             byTrigger.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),

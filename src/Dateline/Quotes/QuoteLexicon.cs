@@ -58,29 +58,7 @@ public sealed class QuoteLexicon
 
     private static QuoteLexicon Load()
     {
-        var map = new Dictionary<string, CueClass>(StringComparer.Ordinal);
-        foreach (var (key, value) in DataFile.KeyedLines("Quotes/cues.txt"))
-        {
-            var cls = key switch
-            {
-                "verb" => CueClass.Verb,
-                "naming" => CueClass.Naming,
-                "aux" => CueClass.Aux,
-                "indirect" => CueClass.Indirect,
-                "pronoun" => CueClass.Pronoun,
-                "boundary" => CueClass.Boundary,
-                "title" => CueClass.Title,
-                "locative" => CueClass.Locative,
-                "preposition" => CueClass.Preposition,
-                "clausestart" => CueClass.ClauseStart,
-                _ => throw new FormatException($"cues.txt: unknown class '{key}'."),
-            };
-            foreach (var w in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                map[w] = map.GetValueOrDefault(w) | cls;
-            }
-        }
-
+        var map = DataFile.WordClasses<CueClass>("Quotes/cues.txt", static (a, b) => a | b);
         return new QuoteLexicon(map.ToFrozenDictionary(StringComparer.Ordinal));
     }
 }
