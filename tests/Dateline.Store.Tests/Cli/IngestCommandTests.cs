@@ -1,3 +1,4 @@
+using Dateline.Tests.Support;
 using System.Diagnostics;
 using Dateline.Extraction;
 using Dateline.Store.Sqlite;
@@ -48,14 +49,14 @@ public sealed class IngestCommandTests : IDisposable
     public void A_directory_is_ingested_with_a_summary_of_stored_duplicates_and_failures()
     {
         var input = WriteCorpus(12);
-        var run = Support.Cli.Run("ingest", input, "--db", Db);
+        var run = CliRunner.Run(null, "ingest", input, "--db", Db);
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("12 stored", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("1 duplicates", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("1 failed", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("broken.txt: the input is binary", run.Stdout, StringComparison.Ordinal);
 
-        var again = Support.Cli.Run("ingest", input, "--db", Db);
+        var again = CliRunner.Run(null, "ingest", input, "--db", Db);
         Assert.Equal(0, again.ExitCode);
         Assert.Contains("0 stored", again.Stdout, StringComparison.Ordinal);
         Assert.Contains("13 duplicates", again.Stdout, StringComparison.Ordinal);
@@ -76,7 +77,7 @@ public sealed class IngestCommandTests : IDisposable
             """{"text": "Some news.", "published": "06/02/2026"}""",
         ]);
         File.WriteAllText(Path.Combine(folder, "one.txt"), Article(3));
-        var run = Support.Cli.Run("ingest", jsonl, Path.Combine(folder, "*.txt"), "--db", Db);
+        var run = CliRunner.Run(null, "ingest", jsonl, Path.Combine(folder, "*.txt"), "--db", Db);
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("3 stored", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("3 failed", run.Stdout, StringComparison.Ordinal);
@@ -95,7 +96,7 @@ public sealed class IngestCommandTests : IDisposable
     {
         File.WriteAllText(Db, "this is a text file, not a database, and it is long enough to have a header of sorts.");
         File.WriteAllText(Path.Combine(folder, "one.txt"), Article(1));
-        var run = Support.Cli.Run("ingest", Path.Combine(folder, "one.txt"), "--db", Db);
+        var run = CliRunner.Run(null, "ingest", Path.Combine(folder, "one.txt"), "--db", Db);
         Assert.Equal(3, run.ExitCode);
         Assert.Contains("is not a Dateline store", run.Stderr, StringComparison.Ordinal);
     }
@@ -109,7 +110,7 @@ public sealed class IngestCommandTests : IDisposable
         var interrupted = 0;
         for (var kill = 0; kill < 10; kill++)
         {
-            using var process = Process.Start(Support.Cli.StartInfo("ingest", input, "--db", Db, "--batch-size", "7", "--quiet"))!;
+            using var process = Process.Start(CliRunner.StartInfo("ingest", input, "--db", Db, "--batch-size", "7", "--quiet"))!;
             process.StandardInput.Close();
             _ = process.StandardOutput.ReadToEndAsync();
             _ = process.StandardError.ReadToEndAsync();
@@ -137,7 +138,7 @@ public sealed class IngestCommandTests : IDisposable
         // The kills must have landed in the middle of the work, or this test proves nothing.
         Assert.True(interrupted >= 3, $"only {interrupted} of 10 kills interrupted the ingest");
 
-        var last = Support.Cli.Run("ingest", input, "--db", Db);
+        var last = CliRunner.Run(null, "ingest", input, "--db", Db);
         Assert.Equal(0, last.ExitCode);
         Assert.Equal(expected.Count, AssertWholeBatchesOnly());
         using var store = SqliteStore.Open(Db);

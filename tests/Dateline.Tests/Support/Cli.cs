@@ -10,7 +10,8 @@ public static class CliRunner
 
     public static string SamplesDirectory => Path.Combine(AppContext.BaseDirectory, "Samples");
 
-    public static Outcome Run(string? stdin, params string[] args)
+    /// <summary>How to start the CLI with these arguments; the user's own store is never touched.</summary>
+    public static ProcessStartInfo StartInfo(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -27,6 +28,13 @@ public static class CliRunner
             start.ArgumentList.Add(a);
         }
 
+        start.Environment.Remove("DATELINE_DB");
+        return start;
+    }
+
+    public static Outcome Run(string? stdin, params string[] args)
+    {
+        var start = StartInfo(args);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -36,10 +44,10 @@ public static class CliRunner
         }
 
         process.StandardInput.Close();
-        if (!process.WaitForExit(60_000))
+        if (!process.WaitForExit(120_000))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("dateline did not finish within 60 s");
+            throw new TimeoutException("dateline did not finish within 120 s");
         }
 
         return new Outcome(process.ExitCode, stdout.Result, stderr.Result);
