@@ -49,6 +49,10 @@ internal sealed class ExtractionRules
         LeadLevels = (int)Number(values, "lead-levels");
         LeadMinChars = (int)Number(values, "lead-min-chars");
         LeadMaxChars = (int)Number(values, "lead-max-chars");
+        ArticleTypes = Set(values, "article-types");
+        PublishedMeta = List(values, "published-meta");
+        ModifiedMeta = List(values, "modified-meta");
+        AuthorMeta = List(values, "author-meta");
         boilerplate = new Regex(
             "^(?:" + string.Join("|", DataFile.Lines("Extraction/boilerplate.txt")) + ")$",
             // No timeout: a match runs only on blocks of at most boilerplate-max-chars characters,
@@ -122,6 +126,18 @@ internal sealed class ExtractionRules
     public int LeadMinChars { get; }
 
     public int LeadMaxChars { get; }
+
+    /// <summary>JSON-LD @type values that mark an article.</summary>
+    public FrozenSet<string> ArticleTypes { get; }
+
+    /// <summary>Meta tag names of the publication date, most trusted first.</summary>
+    public string[] PublishedMeta { get; }
+
+    /// <summary>Meta tag names of the modification date.</summary>
+    public string[] ModifiedMeta { get; }
+
+    /// <summary>Meta tag names of the authors.</summary>
+    public string[] AuthorMeta { get; }
 
     /// <summary>
     /// True when a whole short block is boilerplate (a photo credit, a call to subscribe, the

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json;
 using AngleSharp.Dom;
@@ -32,32 +33,11 @@ internal sealed record PageMetadata
 /// </remarks>
 internal static class HtmlMetadata
 {
-    private static readonly string[] ArticleTypes =
-    [
-        "NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
-        "LiveBlogPosting", "Report", "ScholarlyArticle", "TechArticle", "SocialMediaPosting", "BackgroundNewsArticle",
-        "ReviewNewsArticle", "Posting", "DiscussionForumPosting",
-    ];
-
-    // In order of trust: the first that parses wins.
-    private static readonly string[] PublishedMeta =
-    [
-        "article:published_time", "og:article:published_time", "og:published_time", "datepublished", "article.published",
-        "article:published", "published_time", "published-date", "publish-date", "publishdate", "publish_date", "pubdate",
-        "og:pubdate", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
-        "dcterms.created", "dc.date.created", "citation_publication_date", "citation_date", "date", "datecreated",
-    ];
-
-    // A modification date is a publication date's last resort: many pages carry only that.
-    private static readonly string[] ModifiedMeta =
-    [
-        "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified", "lastmod",
-    ];
-
-    private static readonly string[] AuthorMeta =
-    [
-        "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "citation_author",
-    ];
+    // The names to look for are data (Data/Extraction/heuristics.txt), so new site conventions need no code.
+    private static readonly FrozenSet<string> ArticleTypes = ExtractionRules.Default.ArticleTypes;
+    private static readonly string[] PublishedMeta = ExtractionRules.Default.PublishedMeta;
+    private static readonly string[] ModifiedMeta = ExtractionRules.Default.ModifiedMeta;
+    private static readonly string[] AuthorMeta = ExtractionRules.Default.AuthorMeta;
 
     private static readonly JsonDocumentOptions JsonOptions = new()
     {
@@ -527,14 +507,14 @@ internal static class HtmlMetadata
 
         if (type.ValueKind == JsonValueKind.String)
         {
-            return ArticleTypes.Contains(type.GetString(), StringComparer.Ordinal);
+            return type.GetString() is { } name && ArticleTypes.Contains(name);
         }
 
         if (type.ValueKind == JsonValueKind.Array)
         {
             foreach (var t in type.EnumerateArray())
             {
-                if (t.ValueKind == JsonValueKind.String && ArticleTypes.Contains(t.GetString(), StringComparer.Ordinal))
+                if (t.ValueKind == JsonValueKind.String && t.GetString() is { } name && ArticleTypes.Contains(name))
                 {
                     return true;
                 }
