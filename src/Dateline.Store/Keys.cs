@@ -74,6 +74,62 @@ internal static class Keys
         return true;
     }
 
+    /// <summary>
+    /// The words a full-text index stores beside an article's text so that a search filtered by
+    /// day or outlet is answered inside the index: <c>y2025 m202505 d20250513</c> for its
+    /// publication day and <c>o</c> + the hex of its outlet key. SQLite's migration 2 computes the
+    /// same words in SQL for the articles stored before it.
+    /// </summary>
+    public static string SearchMeta(string? day, string? outletKey)
+    {
+        var builder = new StringBuilder();
+        if (day is { Length: 10 })
+        {
+            builder.Append('y').Append(day, 0, 4).Append(" m").Append(day, 0, 4).Append(day, 5, 2)
+                .Append(" d").Append(day, 0, 4).Append(day, 5, 2).Append(day, 8, 2);
+        }
+
+        if (outletKey is not null)
+        {
+            builder.Append(" o").Append(OutletWord(outletKey));
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The one index word that stands for an outlet: the lower-case hex of its key's UTF-8 bytes.</summary>
+    public static string OutletWord(string outletKey) => Convert.ToHexStringLower(Encoding.UTF8.GetBytes(outletKey));
+
+    /// <summary>
+    /// The fewest index words of <see cref="SearchMeta"/> that cover the days from
+    /// <paramref name="from"/> to <paramref name="to"/>: whole years, then whole months, then days.
+    /// </summary>
+    public static List<string> DayWords(DateOnly from, DateOnly to)
+    {
+        var words = new List<string>();
+        var day = from;
+        while (day <= to)
+        {
+            if (day.Day == 1 && day.Month == 1 && day.AddYears(1).AddDays(-1) <= to)
+            {
+                words.Add(day.ToString("'y'yyyy", CultureInfo.InvariantCulture));
+                day = day.AddYears(1);
+            }
+            else if (day.Day == 1 && day.AddMonths(1).AddDays(-1) <= to)
+            {
+                words.Add(day.ToString("'m'yyyyMM", CultureInfo.InvariantCulture));
+                day = day.AddMonths(1);
+            }
+            else
+            {
+                words.Add(day.ToString("'d'yyyyMMdd", CultureInfo.InvariantCulture));
+                day = day.AddDays(1);
+            }
+        }
+
+        return words;
+    }
+
     /// <summary>ISO day (yyyy-MM-dd).</summary>
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -7,7 +7,8 @@ using Dateline.Store.Linking;
 namespace Dateline.Store;
 
 /// <summary>A versioned schema change, applied once, in order, in its own transaction.</summary>
-internal sealed record Migration(int Version, string Name, string Sql);
+/// <param name="Backfill">After the SQL, compute the new derived columns (identities) for the articles already stored.</param>
+internal sealed record Migration(int Version, string Name, string Sql, bool Backfill = false);
 
 /// <summary>
 /// The store over ADO.NET, shared by SQLite and PostgreSQL: the SQL both understand (upserts with
@@ -54,6 +55,15 @@ public abstract class SqlStore : IArticleStore
     /// <summary>SQL run after an article is inserted to index its text, or null when the insert did it.</summary>
     private protected abstract string? InsertFullTextSql { get; }
 
+    /// <summary>
+    /// A subquery (one column) listing the strings of the parameter <c>@keys</c>, whose value is
+    /// <see cref="KeyList"/>: how each database takes a list in one parameter.
+    /// </summary>
+    private protected abstract string KeyListSql { get; }
+
+    /// <summary>The value of a <see cref="KeyListSql"/> parameter.</summary>
+    private protected abstract object KeyList(IReadOnlyList<string> keys);
+
     /// <summary>Runs before migrations inside their transaction, so that two processes opening one store migrate once.</summary>
     private protected virtual void LockForMigration(DbTransaction transaction)
     {
@@ -62,8 +72,8 @@ public abstract class SqlStore : IArticleStore
     /// <summary>The search statement: text condition and ranking are the database's own.</summary>
     private protected abstract string SearchSql(string filters);
 
-    /// <summary>The search expression for the database's full-text syntax, or null when nothing is searchable.</summary>
-    private protected abstract string? SearchExpression(string text);
+    /// <summary>The search expression for the database's full-text syntax, or null when nothing can match.</summary>
+    private protected abstract string? SearchExpression(SearchQuery query);
 
     /// <summary>A plain-words <see cref="StoreException"/> for a database error.</summary>
     private protected abstract StoreException Translate(DbException exception, string doing);
@@ -107,6 +117,11 @@ public abstract class SqlStore : IArticleStore
                     apply.Execute();
                 }
 
+                if (migration.Backfill)
+                {
+                    BackfillIdentities(transaction);
+                }
+
                 using var record = new Statement(connection, transaction, "INSERT INTO schema_migrations (version, name) VALUES (@version, @name)");
                 record.Set("version", migration.Version).Set("name", migration.Name).Execute();
             }
@@ -114,6 +129,78 @@ public abstract class SqlStore : IArticleStore
             transaction.Commit();
             SchemaVersion = latest;
         });
+    }
+
+    /// <summary>
+    /// Gives the entities, events and quotes stored before identities existed (schema version 1)
+    /// their identities, article by article in storage order, as ingest would have.
+    /// </summary>
+    private void BackfillIdentities(DbTransaction transaction)
+    {
+        var articles = new List<(string Id, string Story)>();
+        using (var list = new Statement(connection, transaction, "SELECT id, story_id FROM articles ORDER BY seq"))
+        {
+            using var reader = list.Reader();
+            while (reader.Read())
+            {
+                articles.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        using var resolver = new IdentityResolver(connection, transaction);
+        using var entities = new Statement(connection, transaction, "SELECT entity_id, type, name, actor FROM entities WHERE article_id = @article ORDER BY entity_id");
+        using var speakers = new Statement(connection, transaction,
+            "SELECT DISTINCT q.speaker_name FROM quotes q WHERE q.article_id = @article AND q.speaker_name IS NOT NULL "
+            + "AND NOT EXISTS (SELECT 1 FROM entities n WHERE n.article_id = q.article_id AND n.entity_id = q.speaker_entity) ORDER BY 1");
+        using var setEntity = new Statement(connection, transaction, "UPDATE entities SET identity = @identity WHERE article_id = @article AND entity_id = @entity");
+        using var setSource = new Statement(connection, transaction, "UPDATE events SET source_identity = @identity WHERE article_id = @article AND source_name = @name");
+        using var setTarget = new Statement(connection, transaction, "UPDATE events SET target_identity = @identity WHERE article_id = @article AND target_name = @name");
+        using var setSpeaker = new Statement(connection, transaction, "UPDATE quotes SET speaker_identity = @identity WHERE article_id = @article AND speaker_entity = @entity");
+        using var setSpeakerName = new Statement(connection, transaction,
+            "UPDATE quotes SET speaker_identity = @identity WHERE article_id = @article AND speaker_identity IS NULL AND speaker_name = @name");
+        foreach (var (id, story) in articles)
+        {
+            var rows = new List<(string Entity, string Name)>();
+            var names = new List<NameToResolve>();
+            using (var reader = entities.Set("article", id).Reader())
+            {
+                while (reader.Read())
+                {
+                    rows.Add((reader.GetString(0), reader.GetString(2)));
+                    names.Add(new NameToResolve(reader.GetString(2), reader.GetString(1) == "PERSON", reader.Text(3)));
+                }
+            }
+
+            var entityCount = names.Count;
+            using (var reader = speakers.Set("article", id).Reader())
+            {
+                while (reader.Read())
+                {
+                    names.Add(new NameToResolve(reader.GetString(0), true, null));
+                }
+            }
+
+            var resolved = resolver.Resolve(names, story);
+            for (var i = 0; i < names.Count; i++)
+            {
+                if (resolved[i] is not { } identity)
+                {
+                    continue;
+                }
+
+                if (i < entityCount)
+                {
+                    setEntity.Set("identity", identity).Set("article", id).Set("entity", rows[i].Entity).Execute();
+                    setSource.Set("identity", identity).Set("article", id).Set("name", rows[i].Name).Execute();
+                    setTarget.Set("identity", identity).Set("article", id).Set("name", rows[i].Name).Execute();
+                    setSpeaker.Set("identity", identity).Set("article", id).Set("entity", rows[i].Entity).Execute();
+                }
+                else
+                {
+                    setSpeakerName.Set("identity", identity).Set("article", id).Set("name", names[i].Name).Execute();
+                }
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -206,7 +293,7 @@ public abstract class SqlStore : IArticleStore
     public IReadOnlyList<SearchHit> Search(SearchQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var expression = SearchExpression(query.Text);
+        var expression = SearchExpression(query);
         if (expression is null)
         {
             return [];
@@ -260,13 +347,14 @@ public abstract class SqlStore : IArticleStore
                     return;
                 }
 
+                var filter = Filter(parameter, value);
                 if (branches.Count == 0)
                 {
-                    branches.AddRange(ActorAlternatives($"e.{side}_actor", $"e.{side}_key", parameter));
+                    branches.AddRange(ActorAlternatives(filter, "e." + side));
                 }
                 else
                 {
-                    where.Add(ActorCondition($"e.{side}_actor", $"e.{side}_key", parameter));
+                    where.Add(ActorCondition(filter, "e." + side));
                 }
             }
 
@@ -274,14 +362,15 @@ public abstract class SqlStore : IArticleStore
             Actor(query.Target, "target", "target");
             if (query.EitherSide is not null)
             {
+                var either = Filter("either", query.EitherSide);
                 if (branches.Count == 0)
                 {
-                    branches.AddRange(ActorAlternatives("e.source_actor", "e.source_key", "either"));
-                    branches.AddRange(ActorAlternatives("e.target_actor", "e.target_key", "either"));
+                    branches.AddRange(ActorAlternatives(either, "e.source"));
+                    branches.AddRange(ActorAlternatives(either, "e.target"));
                 }
                 else
                 {
-                    where.Add($"({ActorCondition("e.source_actor", "e.source_key", "either")} OR {ActorCondition("e.target_actor", "e.target_key", "either")})");
+                    where.Add($"({ActorCondition(either, "e.source")} OR {ActorCondition(either, "e.target")})");
                 }
             }
 
@@ -344,10 +433,16 @@ public abstract class SqlStore : IArticleStore
         ArgumentNullException.ThrowIfNull(query);
         return Guard("query the network", () =>
         {
-            var sql = "SELECT COALESCE(e.source_actor, e.source_name) AS s, COALESCE(e.target_actor, e.target_name) AS t, COUNT(*), COUNT(DISTINCT e.article_id), AVG(e.goldstein) "
-                + "FROM events e WHERE COALESCE(e.source_actor, e.source_name) IS NOT NULL AND COALESCE(e.target_actor, e.target_name) IS NOT NULL"
+            // An actor without a code is named by its resolved identity, so "Zelensky" and
+            // "Volodymyr Zelenskyy" are one node.
+            const string Source = "COALESCE(e.source_actor, sr.name, e.source_name)";
+            const string Target = "COALESCE(e.target_actor, tr.name, e.target_name)";
+            var sql = $"SELECT {Source} AS s, {Target} AS t, COUNT(*), COUNT(DISTINCT e.article_id), AVG(e.goldstein) "
+                + "FROM events e LEFT JOIN identities si ON si.id = e.source_identity LEFT JOIN identities sr ON sr.id = COALESCE(si.resolved, si.id) "
+                + "LEFT JOIN identities ti ON ti.id = e.target_identity LEFT JOIN identities tr ON tr.id = COALESCE(ti.resolved, ti.id) "
+                + "WHERE COALESCE(e.source_actor, e.source_name) IS NOT NULL AND COALESCE(e.target_actor, e.target_name) IS NOT NULL"
                 + DayFilter("e.day", query.Days)
-                + " GROUP BY COALESCE(e.source_actor, e.source_name), COALESCE(e.target_actor, e.target_name) ORDER BY 3 DESC, 1, 2 LIMIT @limit";
+                + $" GROUP BY {Source}, {Target} ORDER BY 3 DESC, 1, 2 LIMIT @limit";
             using var statement = new Statement(connection, null, sql);
             statement.Set("limit", query.Limit);
             SetDays(statement, query.Days);
@@ -369,7 +464,7 @@ public abstract class SqlStore : IArticleStore
         ArgumentNullException.ThrowIfNull(query);
         return Guard("query quotes", () =>
         {
-            var where = query.Speaker is null ? "" : " AND " + ActorCondition("q.speaker_actor", "q.speaker_key", "speaker");
+            var where = query.Speaker is null ? "" : " AND " + ActorCondition(Filter("speaker", query.Speaker), "q.speaker");
             var sql = "SELECT q.article_id, q.quote_id, q.kind, q.text, q.speaker_name, q.speaker_actor, a.published, a.outlet, a.title "
                 + "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE 1 = 1" + where
                 + " ORDER BY a.published DESC, a.seq, q.start_offset LIMIT @limit";
@@ -477,11 +572,91 @@ public abstract class SqlStore : IArticleStore
         return 0;
     });
 
-    private static string ActorCondition(string codeColumn, string keyColumn, string parameter) =>
-        $"({codeColumn} = @{parameter}_code OR {keyColumn} IN (SELECT n.key FROM actor_names n WHERE n.key LIKE @{parameter}_name ESCAPE '\\'))";
+    /// <summary>
+    /// How an actor filter ("RUSGOV", "Zelensky", "Volodymyr Zelenskyy") is matched: a CAMEO code
+    /// exactly, and a name by the identities it names (<see cref="IdentityIds"/>); a text that names
+    /// no stored identity ("zelen") is matched as a part of any stored name instead.
+    /// </summary>
+    private sealed record ActorFilter(string Parameter, IReadOnlyList<long> Identities);
 
-    private static string[] ActorAlternatives(string codeColumn, string keyColumn, string parameter) =>
-        [$"{codeColumn} = @{parameter}_code", $"{keyColumn} IN (SELECT n.key FROM actor_names n WHERE n.key LIKE @{parameter}_name ESCAPE '\\')"];
+    private ActorFilter Filter(string parameter, string value) => new(parameter, IdentityIds(value));
+
+    /// <summary>
+    /// The stored identities a name stands for, with the provisional ones merged into them. A name
+    /// with a given name finds the people of that surname with a compatible given name ("John
+    /// Smith" is not "Jane Smith"); a bare surname finds every identity of that surname; a name
+    /// that is not a person's finds the identity of that exact (folded) name.
+    /// </summary>
+    private List<long> IdentityIds(string value)
+    {
+        var person = NameKey.Parse(value, person: true);
+        var plain = NameKey.Parse(value, person: false);
+        if (person is null || plain is null)
+        {
+            return [];
+        }
+
+        var roots = new SortedSet<long>();
+        using (var statement = new Statement(connection, null, "SELECT id, kind, surname, given, resolved FROM identities WHERE surname = @surname OR surname = @full"))
+        {
+            using var reader = statement.Set("surname", person.Surname).Set("full", plain.Full).Reader();
+            while (reader.Read())
+            {
+                var id = reader.Long(0) ?? 0;
+                var root = reader.Long(4) ?? id;
+                var kind = reader.GetString(1);
+                var surname = reader.GetString(2);
+                if (kind == "name")
+                {
+                    if (surname == plain.Full)
+                    {
+                        roots.Add(root);
+                    }
+                }
+                else if (surname == person.Surname && (person.Given is null || (kind == "person" && NameKey.Compatible(person.Given, reader.Text(3)))))
+                {
+                    roots.Add(root);
+                }
+            }
+        }
+
+        if (roots.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = new SortedSet<long>(roots);
+        using (var members = new Statement(connection, null, $"SELECT id FROM identities WHERE resolved IN ({string.Join(", ", roots)})"))
+        {
+            using var reader = members.Reader();
+            while (reader.Read())
+            {
+                ids.Add(reader.Long(0) ?? 0);
+            }
+        }
+
+        return [.. ids];
+    }
+
+    private static string ActorCondition(ActorFilter filter, string side) => "(" + string.Join(" OR ", ActorAlternatives(filter, side)) + ")";
+
+    /// <summary>
+    /// The alternatives of an actor filter on one side (<c>source</c>, <c>target</c>, <c>speaker</c>):
+    /// each walks its own index, so a timeline unions a few short ordered walks.
+    /// </summary>
+    private static string[] ActorAlternatives(ActorFilter filter, string side)
+    {
+        var p = filter.Parameter;
+        var code = $"{side}_actor = @{p}_code";
+        if (filter.Identities.Count == 0)
+        {
+            return [code, $"{side}_key IN (SELECT n.key FROM actor_names n WHERE n.key LIKE @{p}_name ESCAPE '\\')"];
+        }
+
+        return filter.Identities.Count <= 8
+            ? [code, .. filter.Identities.Select(id => $"{side}_identity = {id.ToString(System.Globalization.CultureInfo.InvariantCulture)}")]
+            : [code, $"{side}_identity IN ({string.Join(", ", filter.Identities)})"];
+    }
 
     private static void SetActor(Statement statement, string parameter, string? value)
     {
@@ -491,7 +666,7 @@ public abstract class SqlStore : IArticleStore
         }
 
         statement.Set(parameter + "_code", value.Trim().ToUpperInvariant());
-        statement.Set(parameter + "_name", Keys.Contains(value));
+        statement.Offer(parameter + "_name", Keys.Contains(value));
     }
 
     private static string DayFilter(string column, DayRange days) =>
@@ -605,6 +780,7 @@ public abstract class SqlStore : IArticleStore
         private readonly Statement insertGroup;
         private readonly Statement findGroup;
         private readonly Statement insertEvent;
+        private readonly IdentityResolver identities;
 
         public BatchWriter(SqlStore store, DbTransaction transaction)
         {
@@ -627,16 +803,16 @@ public abstract class SqlStore : IArticleStore
             storyByEvent = new Statement(c, transaction, "SELECT a.story_id FROM events e JOIN articles a ON a.id = e.article_id WHERE e.group_id = @group AND e.article_id <> @id ORDER BY e.seq LIMIT 1");
             storyByEntities = new Statement(c, transaction,
                 "SELECT a.story_id, COUNT(DISTINCT n.name_key) AS shared FROM entities n JOIN articles a ON a.id = n.article_id "
-                + "WHERE n.name_key IN (SELECT m.name_key FROM entities m WHERE m.article_id = @id AND m.type IN ('PERSON', 'ORG', 'EVENT')) "
+                + $"WHERE n.name_key IN ({store.KeyListSql}) "
                 + "AND n.published_day >= @from_day AND n.published_day <= @to_day AND n.article_id <> @id "
                 + "GROUP BY a.story_id ORDER BY 2 DESC, 1 LIMIT 1");
             insertEntity = new Statement(c, transaction,
-                "INSERT INTO entities (article_id, entity_id, type, name, name_key, published_day, actor, country, mentions, geo_country, lat, lon, feature, geonames_id) "
-                + "VALUES (@article, @entity, @type, @name, @name_key, @published_day, @actor, @country, @mentions, @geo_country, @lat, @lon, @feature, @geonames_id)");
+                "INSERT INTO entities (article_id, entity_id, type, name, name_key, published_day, actor, country, mentions, geo_country, lat, lon, feature, geonames_id, identity) "
+                + "VALUES (@article, @entity, @type, @name, @name_key, @published_day, @actor, @country, @mentions, @geo_country, @lat, @lon, @feature, @geonames_id, @identity)");
             insertName = new Statement(c, transaction, "INSERT INTO actor_names (key, name, actor) VALUES (@key, @name, @actor) ON CONFLICT DO NOTHING");
             insertQuote = new Statement(c, transaction,
-                "INSERT INTO quotes (article_id, quote_id, kind, start_offset, end_offset, text, speaker_entity, speaker_name, speaker_key, speaker_actor, cue, confidence) "
-                + "VALUES (@article, @quote, @kind, @start, @end, @text, @speaker_entity, @speaker_name, @speaker_key, @speaker_actor, @cue, @confidence)");
+                "INSERT INTO quotes (article_id, quote_id, kind, start_offset, end_offset, text, speaker_entity, speaker_name, speaker_key, speaker_actor, cue, confidence, speaker_identity) "
+                + "VALUES (@article, @quote, @kind, @start, @end, @text, @speaker_entity, @speaker_name, @speaker_key, @speaker_actor, @cue, @confidence, @speaker_identity)");
             insertTimex = new Statement(c, transaction,
                 "INSERT INTO timexes (article_id, timex_id, type, value, text, start_offset, end_offset, anchor, mod) "
                 + "VALUES (@article, @timex, @type, @value, @text, @start, @end, @anchor, @mod)");
@@ -646,11 +822,12 @@ public abstract class SqlStore : IArticleStore
                 "INSERT INTO events (article_id, event_id, group_id, code, base_code, root_code, label, quad_class, goldstein, "
                 + "source_actor, source_name, source_key, source_country, target_actor, target_name, target_key, target_country, "
                 + "date, day, date_from, location_name, location_country, lat, lon, feature, geonames_id, modality, "
-                + "trigger_start, trigger_end, trigger_text, sentence, quote_id, source_offset, target_offset) VALUES ("
+                + "trigger_start, trigger_end, trigger_text, sentence, quote_id, source_offset, target_offset, source_identity, target_identity) VALUES ("
                 + "@article, @event, @group, @code, @base_code, @root_code, @label, @quad_class, @goldstein, "
                 + "@source_actor, @source_name, @source_key, @source_country, @target_actor, @target_name, @target_key, @target_country, "
                 + "@date, @day, @date_from, @location_name, @location_country, @lat, @lon, @feature, @geonames_id, @modality, "
-                + "@trigger_start, @trigger_end, @trigger_text, @sentence, @quote_id, @source_offset, @target_offset)");
+                + "@trigger_start, @trigger_end, @trigger_text, @sentence, @quote_id, @source_offset, @target_offset, @source_identity, @target_identity)");
+            identities = new IdentityResolver(c, transaction);
         }
 
         public WriteOutcome Write(Document d)
@@ -658,9 +835,10 @@ public abstract class SqlStore : IArticleStore
             var signature = MinHash.Compute(d.Text);
             var day = Keys.Day(d);
             var json = DocumentJson.ToJson(d);
+            var outletKey = d.Source.Outlet is { } o ? Keys.Name(o) : null;
             var seqValue = insertArticle
                 .Set("id", d.Id).Set("source_kind", d.Source.Kind).Set("source_uri", d.Source.Uri)
-                .Set("outlet", d.Source.Outlet).Set("outlet_key", d.Source.Outlet is { } o ? Keys.Name(o) : null)
+                .Set("outlet", d.Source.Outlet).Set("outlet_key", outletKey)
                 .Set("title", d.Title).Set("published", d.Published?.ToString()).Set("published_day", day)
                 .Set("language", d.Language).Set("word_count", d.WordCount).Set("text_length", d.Text.Length)
                 .Set("minhash", signature)
@@ -672,7 +850,7 @@ public abstract class SqlStore : IArticleStore
             }
 
             var seq = Convert.ToInt64(seqValue, System.Globalization.CultureInfo.InvariantCulture);
-            insertFullText?.Set("seq", seq).Set("title", d.Title ?? "").Set("text", d.Text).Execute();
+            insertFullText?.Set("seq", seq).Set("title", d.Title ?? "").Set("text", d.Text).Offer("meta", Keys.SearchMeta(day, outletKey)).Execute();
 
             string? original = null;
             string? story = null;
@@ -691,19 +869,67 @@ public abstract class SqlStore : IArticleStore
             foreach (var e in d.Entities)
             {
                 entities[e.Id] = e;
+            }
+
+            // Event groups and the story come first: a bare surname is resolved within its story.
+            var groups = new long[d.Events.Length];
+            string? eventStory = null;
+            for (var i = 0; i < d.Events.Length; i++)
+            {
+                var v = d.Events[i];
+                var source = v.Source is { } s && entities.TryGetValue(s, out var se) ? se : null;
+                var target = v.Target is { } t && entities.TryGetValue(t, out var te) ? te : null;
+                var eventDay = Keys.EventDay(v.Date, day);
+                var groupKey = string.Join('|', eventDay ?? "", v.SourceActor ?? (source is null ? null : Keys.Name(source.Name)) ?? "", v.TargetActor ?? (target is null ? null : Keys.Name(target.Name)) ?? "", v.Code);
+                insertGroup.Set("key", groupKey).Execute();
+                groups[i] = Convert.ToInt64(findGroup.Set("key", groupKey).Scalar(), System.Globalization.CultureInfo.InvariantCulture);
+                if (original is null && eventStory is null)
+                {
+                    eventStory = storyByEvent.Set("group", groups[i]).Set("id", d.Id).Scalar() as string;
+                }
+            }
+
+            if (original is null)
+            {
+                story = eventStory ?? StoryBySharedEntities(d, day);
+                if (story is not null)
+                {
+                    setStory.Set("story", story).Set("seq", seq).Execute();
+                }
+            }
+
+            // One identity per entity, then one per quote speaker that is not an entity.
+            var names = new List<NameToResolve>(d.Entities.Length + d.Quotes.Length);
+            names.AddRange(d.Entities.Select(e => new NameToResolve(e.Name, e.Type == "PERSON", e.Actor)));
+            foreach (var q in d.Quotes)
+            {
+                if (q.SpeakerName is { } speakerName && (q.Speaker is null || !entities.ContainsKey(q.Speaker)))
+                {
+                    names.Add(new NameToResolve(speakerName, true, null));
+                }
+            }
+
+            var resolved = identities.Resolve(names, story ?? d.Id);
+            var identityOf = new Dictionary<string, long?>(StringComparer.Ordinal);
+            for (var i = 0; i < d.Entities.Length; i++)
+            {
+                var e = d.Entities[i];
+                identityOf[e.Id] = resolved[i];
                 var key = Keys.Name(e.Name);
                 insertEntity.Set("article", d.Id).Set("entity", e.Id).Set("type", e.Type).Set("name", e.Name).Set("name_key", key).Set("published_day", day)
                     .Set("actor", e.Actor).Set("country", e.Country).Set("mentions", e.Mentions.Length)
                     .Set("geo_country", e.Geo?.Country).Set("lat", e.Geo?.Lat).Set("lon", e.Geo?.Lon)
-                    .Set("feature", e.Geo?.Feature).Set("geonames_id", e.Geo?.GeonamesId).Execute();
+                    .Set("feature", e.Geo?.Feature).Set("geonames_id", e.Geo?.GeonamesId).Set("identity", resolved[i]).Execute();
                 insertName.Set("key", key).Set("name", e.Name).Set("actor", e.Actor).Execute();
             }
 
+            var speakerAt = d.Entities.Length;
             foreach (var q in d.Quotes)
             {
                 var speaker = q.Speaker is { } sid && entities.TryGetValue(sid, out var se) ? se : null;
                 var name = speaker?.Name ?? q.SpeakerName;
                 var key = name is null ? null : Keys.Name(name);
+                long? identity = speaker is not null ? identityOf[speaker.Id] : q.SpeakerName is not null ? resolved[speakerAt++] : null;
                 if (key is not null && speaker is null)
                 {
                     insertName.Set("key", key).Set("name", name).Set("actor", null).Execute();
@@ -711,7 +937,7 @@ public abstract class SqlStore : IArticleStore
 
                 insertQuote.Set("article", d.Id).Set("quote", q.Id).Set("kind", q.Kind).Set("start", q.Start).Set("end", q.End).Set("text", q.Text)
                     .Set("speaker_entity", q.Speaker).Set("speaker_name", name).Set("speaker_key", key).Set("speaker_actor", speaker?.Actor)
-                    .Set("cue", q.Cue?.Text).Set("confidence", q.Confidence).Execute();
+                    .Set("cue", q.Cue?.Text).Set("confidence", q.Confidence).Set("speaker_identity", identity).Execute();
             }
 
             foreach (var t in d.Timexes)
@@ -720,44 +946,25 @@ public abstract class SqlStore : IArticleStore
                     .Set("start", t.Start).Set("end", t.End).Set("anchor", t.Anchor).Set("mod", t.Mod).Execute();
             }
 
-            string? eventStory = null;
-            foreach (var v in d.Events)
+            for (var i = 0; i < d.Events.Length; i++)
             {
+                var v = d.Events[i];
                 var source = v.Source is { } s && entities.TryGetValue(s, out var se) ? se : null;
                 var target = v.Target is { } t && entities.TryGetValue(t, out var te) ? te : null;
                 var place = v.Location is { } l && entities.TryGetValue(l, out var le) ? le : null;
-                var eventDay = Keys.EventDay(v.Date, day);
-                var sourceKey = source is null ? null : Keys.Name(source.Name);
-                var targetKey = target is null ? null : Keys.Name(target.Name);
-                var groupKey = string.Join('|', eventDay ?? "", v.SourceActor ?? sourceKey ?? "", v.TargetActor ?? targetKey ?? "", v.Code);
-                insertGroup.Set("key", groupKey).Execute();
-                var group = Convert.ToInt64(findGroup.Set("key", groupKey).Scalar(), System.Globalization.CultureInfo.InvariantCulture);
-                if (original is null && eventStory is null)
-                {
-                    eventStory = storyByEvent.Set("group", group).Set("id", d.Id).Scalar() as string;
-                }
-
                 var sentence = v.Sentence >= 0 && v.Sentence < d.Sentences.Length ? d.Sentences[v.Sentence] : new TextSpan(0, d.Text.Length);
-                insertEvent.Set("article", d.Id).Set("event", v.Id).Set("group", group).Set("code", v.Code).Set("base_code", v.BaseCode)
+                insertEvent.Set("article", d.Id).Set("event", v.Id).Set("group", groups[i]).Set("code", v.Code).Set("base_code", v.BaseCode)
                     .Set("root_code", v.RootCode).Set("label", v.Label).Set("quad_class", v.QuadClass).Set("goldstein", v.Goldstein)
-                    .Set("source_actor", v.SourceActor).Set("source_name", source?.Name).Set("source_key", sourceKey).Set("source_country", source?.Country)
-                    .Set("target_actor", v.TargetActor).Set("target_name", target?.Name).Set("target_key", targetKey).Set("target_country", target?.Country)
-                    .Set("date", v.Date).Set("day", eventDay).Set("date_from", v.DateFrom)
+                    .Set("source_actor", v.SourceActor).Set("source_name", source?.Name).Set("source_key", source is null ? null : Keys.Name(source.Name)).Set("source_country", source?.Country)
+                    .Set("target_actor", v.TargetActor).Set("target_name", target?.Name).Set("target_key", target is null ? null : Keys.Name(target.Name)).Set("target_country", target?.Country)
+                    .Set("date", v.Date).Set("day", Keys.EventDay(v.Date, day)).Set("date_from", v.DateFrom)
                     .Set("location_name", place?.Name).Set("location_country", place?.Geo?.Country ?? place?.Country)
                     .Set("lat", place?.Geo?.Lat).Set("lon", place?.Geo?.Lon).Set("feature", place?.Geo?.Feature).Set("geonames_id", place?.Geo?.GeonamesId)
                     .Set("modality", v.Modality).Set("trigger_start", v.Trigger.Start).Set("trigger_end", v.Trigger.End).Set("trigger_text", v.Trigger.Text)
                     .Set("sentence", v.Sentence).Set("quote_id", v.Quote)
                     .Set("source_offset", MentionIn(source, sentence)).Set("target_offset", MentionIn(target, sentence))
+                    .Set("source_identity", source is null ? null : identityOf[source.Id]).Set("target_identity", target is null ? null : identityOf[target.Id])
                     .Execute();
-            }
-
-            if (original is null)
-            {
-                var joined = eventStory ?? StoryBySharedEntities(d, day);
-                if (joined is not null)
-                {
-                    setStory.Set("story", joined).Set("seq", seq).Execute();
-                }
             }
 
             return new WriteOutcome(d.Id, WriteStatus.Stored, original);
@@ -771,7 +978,13 @@ public abstract class SqlStore : IArticleStore
                 return null;
             }
 
-            using var reader = storyByEntities.Set("id", d.Id).Set("from_day", Keys.Day(date.AddDays(-3))).Set("to_day", Keys.Day(date.AddDays(3))).Reader();
+            var keys = d.Entities.Where(e => e.Type is "PERSON" or "ORG" or "EVENT").Select(e => Keys.Name(e.Name)).Distinct(StringComparer.Ordinal).ToList();
+            if (keys.Count == 0)
+            {
+                return null;
+            }
+
+            using var reader = storyByEntities.Set("keys", store.KeyList(keys)).Set("id", d.Id).Set("from_day", Keys.Day(date.AddDays(-3))).Set("to_day", Keys.Day(date.AddDays(3))).Reader();
             return reader.Read() && reader.Int(1) >= 2 ? reader.GetString(0) : null;
         }
 
@@ -842,6 +1055,7 @@ public abstract class SqlStore : IArticleStore
             insertGroup.Dispose();
             findGroup.Dispose();
             insertEvent.Dispose();
+            identities.Dispose();
         }
     }
 }

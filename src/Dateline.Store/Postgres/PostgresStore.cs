@@ -123,8 +123,12 @@ public sealed class PostgresStore : SqlStore
         + "FROM articles a WHERE a.tsv @@ plainto_tsquery('english', @query)" + filters
         + " ORDER BY ts_rank(a.tsv, plainto_tsquery('english', @query)) DESC, a.seq LIMIT @limit";
 
-    private protected override string? SearchExpression(string text) =>
-        text.Any(char.IsLetterOrDigit) ? text : null;
+    private protected override string? SearchExpression(SearchQuery query) =>
+        query.Text.Any(char.IsLetterOrDigit) ? query.Text : null;
+
+    private protected override string KeyListSql => "SELECT unnest(CAST(@keys AS text[]))";
+
+    private protected override object KeyList(IReadOnlyList<string> keys) => keys.ToArray();
 
     private protected override DbConnection Reconnect()
     {

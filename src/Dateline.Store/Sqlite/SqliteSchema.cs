@@ -141,5 +141,33 @@ internal static class SqliteSchema
             CREATE INDEX events_code ON events (code);
             CREATE INDEX events_group ON events (group_id);
             """),
+        new(2, "search by day and outlet inside the full-text index; identities of people across articles", """
+            DROP TABLE articles_fts;
+            CREATE VIRTUAL TABLE articles_fts USING fts5 (title, body, meta, content = '', tokenize = 'porter unicode61 remove_diacritics 2');
+            INSERT INTO articles_fts (rowid, title, body, meta)
+                SELECT seq, COALESCE(title, ''), COALESCE(json_extract(json, '$.text'), ''),
+                    CASE WHEN published_day IS NULL THEN '' ELSE 'y' || substr(published_day, 1, 4) || ' m' || substr(published_day, 1, 4) || substr(published_day, 6, 2) || ' d' || replace(published_day, '-', '') END
+                    || CASE WHEN outlet_key IS NULL THEN '' ELSE ' o' || lower(hex(outlet_key)) END
+                FROM articles;
+            CREATE TABLE identities (
+                id INTEGER PRIMARY KEY,
+                key TEXT NOT NULL UNIQUE,
+                kind TEXT NOT NULL,
+                surname TEXT NOT NULL,
+                given TEXT,
+                actor TEXT,
+                name TEXT NOT NULL,
+                resolved INTEGER
+            );
+            CREATE INDEX identities_surname ON identities (surname);
+            CREATE INDEX identities_resolved ON identities (resolved) WHERE resolved IS NOT NULL;
+            ALTER TABLE entities ADD COLUMN identity INTEGER;
+            ALTER TABLE events ADD COLUMN source_identity INTEGER;
+            ALTER TABLE events ADD COLUMN target_identity INTEGER;
+            ALTER TABLE quotes ADD COLUMN speaker_identity INTEGER;
+            CREATE INDEX events_source_identity ON events (source_identity, day);
+            CREATE INDEX events_target_identity ON events (target_identity, day);
+            CREATE INDEX quotes_speaker_identity ON quotes (speaker_identity);
+            """, Backfill: true),
     ];
 }

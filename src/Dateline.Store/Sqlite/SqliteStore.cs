@@ -92,12 +92,19 @@ public sealed class SqliteStore : SqlStore
         + "VALUES (@id, @source_kind, @source_uri, @outlet, @outlet_key, @title, @published, @published_day, @language, @word_count, @text_length, @minhash, @story_id, @json) "
         + "ON CONFLICT (id) DO NOTHING RETURNING seq";
 
-    private protected override string? InsertFullTextSql => "INSERT INTO articles_fts (rowid, title, body) VALUES (@seq, @title, @text)";
+    private protected override string? InsertFullTextSql => "INSERT INTO articles_fts (rowid, title, body, meta) VALUES (@seq, @title, @text, @meta)";
 
-    /// <summary>The newest matches ranked for relevance (see <see cref="SearchCandidates"/>).</summary>
+    private protected override string KeyListSql => "SELECT value FROM json_each(@keys)";
+
+    private protected override object KeyList(IReadOnlyList<string> keys) => System.Text.Json.JsonSerializer.Serialize(keys);
+
+    /// <summary>
+    /// The newest matches ranked for relevance (see <see cref="SearchCandidates"/>); the meta
+    /// column (days, outlet) does not count in the rank.
+    /// </summary>
     private protected override string SearchSql(string filters) =>
         "SELECT a.id, a.title, a.outlet, a.source_uri, a.published, a.language, a.word_count, a.original_id, a.story_id, a.json FROM "
-        + "(SELECT f.rowid AS seq, f.rank AS rank FROM articles_fts f JOIN articles a ON a.seq = f.rowid WHERE articles_fts MATCH @query" + filters
+        + "(SELECT f.rowid AS seq, bm25(articles_fts, 1.0, 1.0, 0.0) AS rank FROM articles_fts f JOIN articles a ON a.seq = f.rowid WHERE articles_fts MATCH @query" + filters
         + $" ORDER BY f.rowid DESC LIMIT {SearchCandidates}) m JOIN articles a ON a.seq = m.seq ORDER BY m.rank, a.seq LIMIT @limit";
 
     /// <summary>
@@ -125,12 +132,20 @@ public sealed class SqliteStore : SqlStore
     });
 
     /// <summary>
-    /// Every word of the query as a quoted FTS5 term, all required, so user text never reaches
-    /// FTS5's syntax; English function words ("in", "the") are dropped unless nothing else is left.
+    /// Every word of the query as a quoted FTS5 term, all required, in the title and body columns,
+    /// so user text never reaches FTS5's syntax; English function words ("in", "the") are dropped
+    /// unless nothing else is left.
     /// </summary>
-    private protected override string? SearchExpression(string text)
+    /// <remarks>
+    /// A day range or an outlet becomes a condition on the index's meta column (words such as
+    /// <c>m202405</c>, <c>d20240517</c>, see <see cref="Keys.SearchMeta"/>), so FTS5 intersects
+    /// the word's list of articles with the few articles of those days instead of the query
+    /// checking the day of every article that has the word: a common word in a 30-day window took
+    /// 130 ms (p95) that way on 100,000 articles. The SQL filters still decide exactly.
+    /// </remarks>
+    private protected override string? SearchExpression(SearchQuery query)
     {
-        var words = Words(text).ToList();
+        var words = Words(query.Text).ToList();
         var content = words.Where(w => !EnglishStopwords.Value.Contains(w.ToLowerInvariant())).ToList();
         var builder = new StringBuilder();
         foreach (var word in content.Count > 0 ? content : words)
@@ -138,8 +153,51 @@ public sealed class SqliteStore : SqlStore
             builder.Append(builder.Length > 0 ? " \"" : "\"").Append(word).Append('"');
         }
 
-        return builder.Length == 0 ? null : builder.ToString();
+        if (builder.Length == 0)
+        {
+            return null;
+        }
+
+        builder.Insert(0, "{title body} : (").Append(')');
+        if (query.Days.From is not null || query.Days.To is not null)
+        {
+            var (first, last) = StoredDays();
+            if (first is null || last is null)
+            {
+                return null;
+            }
+
+            var from = query.Days.From is { } f && f > first.Value ? f : first.Value;
+            var to = query.Days.To is { } t && t < last.Value ? t : last.Value;
+            if (from > to)
+            {
+                return null;
+            }
+
+            if (from > first.Value || to < last.Value)
+            {
+                builder.Append(" AND meta : (").AppendJoin(" OR ", Keys.DayWords(from, to)).Append(')');
+            }
+        }
+
+        if (query.Outlet is not null)
+        {
+            builder.Append(" AND meta : \"o").Append(Keys.OutletWord(Keys.Name(query.Outlet))).Append('"');
+        }
+
+        return builder.ToString();
     }
+
+    /// <summary>The first and last publication days stored (an index look-up each), to close an open day range.</summary>
+    private (DateOnly? First, DateOnly? Last) StoredDays() => Guard("search", () =>
+    {
+        using var command = Connection.CreateCommand();
+        command.CommandText = "SELECT MIN(published_day), MAX(published_day) FROM articles";
+        using var reader = command.ExecuteReader();
+        static DateOnly? Parse(object value) =>
+            value is string text && DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day : null;
+        return reader.Read() ? (Parse(reader.GetValue(0)), Parse(reader.GetValue(1))) : (null, null);
+    });
 
     private static IEnumerable<string> Words(string text)
     {

@@ -65,6 +65,45 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_version_1_store_migrates_forward_with_searchable_days_and_resolved_identities()
+    {
+        var harbor = Corpus.Harbor();
+        var border = Corpus.Border();
+        using (var store = SqliteStore.Open(Db))
+        {
+            store.Write([harbor, border, Corpus.Flood()]);
+        }
+
+        // Take the file back to what schema version 1 wrote: no identities, no meta column.
+        Execute("""
+            DROP INDEX events_source_identity; DROP INDEX events_target_identity; DROP INDEX quotes_speaker_identity;
+            ALTER TABLE entities DROP COLUMN identity; ALTER TABLE events DROP COLUMN source_identity;
+            ALTER TABLE events DROP COLUMN target_identity; ALTER TABLE quotes DROP COLUMN speaker_identity;
+            DROP TABLE identities;
+            DROP TABLE articles_fts;
+            CREATE VIRTUAL TABLE articles_fts USING fts5 (title, body, content = '', tokenize = 'porter unicode61 remove_diacritics 2');
+            DELETE FROM schema_migrations WHERE version = 2;
+            """);
+
+        using var migrated = SqliteStore.Open(Db);
+        Assert.Equal(2, migrated.SchemaVersion);
+        Assert.Equal(border.Id, Assert.Single(migrated.Search(new SearchQuery("accord") { Days = new(new DateOnly(2026, 3, 4), new DateOnly(2026, 3, 9)) })).Article.Id);
+        Assert.Equal(border.Id, Assert.Single(migrated.Search(new SearchQuery("accord") { Outlet = "ostrel-daily.example" })).Article.Id);
+        Assert.Equal(3, migrated.Events(new EventQuery { Actor = "Tomas Brell" }).Count);
+        Assert.Equal(3, migrated.Events(new EventQuery { Actor = "Minister Brell" }).Count);
+        Assert.Single(migrated.Quotes(new QuoteQuery("Ilse Varga")));
+    }
+
+    private void Execute(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={Db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    [Fact]
     public void Two_writers_on_one_file_take_turns_and_lose_nothing()
     {
         using var first = SqliteStore.Open(Db);

@@ -78,11 +78,21 @@ internal static class StoreBenchCommand
         var random = new Random(5);
         var actors = SyntheticCorpus.ActorCodes;
         var terms = SyntheticCorpus.SearchTerms;
+        var people = SyntheticCorpus.People;
+
+        // Stories to ask for: those of a fixed sample of articles.
+        var sample = store.StoredIds().Order(StringComparer.Ordinal).Where((_, i) => i % 997 == 0).ToArray();
         Report("search (20 hits)", runs, () => store.Search(new SearchQuery(terms[random.Next(terms.Length)]) { Limit = 20 }).Count);
         Report("search + day range", runs, () =>
         {
             var from = new DateOnly(2024, 1, 1).AddDays(random.Next(700));
             return store.Search(new SearchQuery(terms[random.Next(terms.Length)]) { Days = new(from, from.AddDays(30)), Limit = 20 }).Count;
+        });
+        Report("search + outlet", runs, () => store.Search(new SearchQuery(terms[random.Next(terms.Length)]) { Outlet = $"news{random.Next(37)}.example", Limit = 20 }).Count);
+        Report("search + day range + outlet", runs, () =>
+        {
+            var from = new DateOnly(2024, 1, 1).AddDays(random.Next(700));
+            return store.Search(new SearchQuery(terms[random.Next(terms.Length)]) { Days = new(from, from.AddDays(30)), Outlet = $"news{random.Next(37)}.example", Limit = 20 }).Count;
         });
         Report("timeline --actor (code, 1 month)", runs, () =>
         {
@@ -90,7 +100,19 @@ internal static class StoreBenchCommand
             return store.Events(new EventQuery { EitherSide = actors[random.Next(actors.Length)], Days = new(from, from.AddDays(30)) }).Count;
         });
         Report("timeline --actor (name, 100 rows)", runs, () => store.Events(new EventQuery { EitherSide = "varga", Days = new(new DateOnly(2024, 1, 1).AddDays(random.Next(700)), null), Limit = 100 }).Count);
+        Report("timeline --actor (full name, 1 month)", runs, () =>
+        {
+            var from = new DateOnly(2024, 1, 1).AddDays(random.Next(700));
+            return store.Events(new EventQuery { EitherSide = people[random.Next(people.Length)], Days = new(from, from.AddDays(30)) }).Count;
+        });
+        Report("timeline --story", runs, () => store.Events(new EventQuery { Story = sample[random.Next(sample.Length)], Limit = 1000 }).Count);
         Report("events --actor --target --code", runs, () => store.Events(new EventQuery { Actor = actors[random.Next(actors.Length)], Target = "OST", Code = "1", Limit = 100 }).Count);
+        Report("events --actor NAME --code --from --to", runs, () =>
+        {
+            var from = new DateOnly(2024, 1, 1).AddDays(random.Next(700));
+            return store.Events(new EventQuery { Actor = people[random.Next(people.Length)], Code = "0", Days = new(from, from.AddDays(60)), Limit = 100 }).Count;
+        });
+        Report("quotes --speaker NAME (100 rows)", runs, () => store.Quotes(new QuoteQuery(people[random.Next(people.Length)]) { Limit = 100 }).Count);
         Report("network (1 month)", Math.Max(10, runs / 10), () =>
         {
             var from = new DateOnly(2024, 1, 1).AddDays(random.Next(700));

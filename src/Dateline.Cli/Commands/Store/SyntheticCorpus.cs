@@ -106,5 +106,7 @@ internal sealed class SyntheticCorpus(int seed)
 
     public static ImmutableArray<string> ActorCodes => [.. Actors.Select(a => a.Code + "GOV")];
 
+    public static ImmutableArray<string> People => [.. Actors.Select(a => a.Person)];
+
     public static ImmutableArray<string> SearchTerms => [.. Topics.Select(t => t.Split(' ')[^1]), "analysts", "parliament delay", "markets calmly"];
 }

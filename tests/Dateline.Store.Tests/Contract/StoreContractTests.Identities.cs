@@ -1,0 +1,125 @@
+using Dateline.Model;
+using Dateline.Store.Tests.Support;
+
+namespace Dateline.Store.Tests.Contract;
+
+/// <summary>
+/// Entity resolution across articles, on a corpus with planted spellings of one person and
+/// planted traps (two people sharing a surname).
+/// </summary>
+public abstract partial class StoreContractTests
+{
+    private static int written;
+
+    /// <summary>
+    /// An article in which <paramref name="source"/> does something to <paramref name="target"/>
+    /// (a PERSON entity each, with the given actor codes) and <paramref name="source"/> is quoted.
+    /// </summary>
+    private static Document Meeting(string source, string? sourceActor, string target, string? targetActor, string published, string outlet = "wire.example", params string[] alsoNamed)
+    {
+        var n = Interlocked.Increment(ref written);
+        var others = alsoNamed.Length == 0 ? "" : " Also present: " + string.Join(", ", alsoNamed) + ".";
+        var text = $"{source} met {target} on Tuesday to discuss the grain corridor, meeting number {n}.{others} "
+            + $"\"We made progress on the corridor,\" {source} told reporters after the talks.";
+        var d = Corpus.Analyzed(text, outlet, published, title: $"Talks {n}", uri: $"https://{outlet}/{n}");
+        var quote = "We made progress on the corridor,";
+        var q = Corpus.Anchor(text, quote);
+        var entities = new List<Entity>
+        {
+            Corpus.Person("E1", source, sourceActor!, "XXX", text, source) with { Actor = sourceActor, Country = null },
+            Corpus.Person("E2", target, targetActor!, "XXX", text, target) with { Actor = targetActor, Country = null },
+        };
+        for (var i = 0; i < alsoNamed.Length; i++)
+        {
+            entities.Add(Corpus.Person("E" + (i + 3).ToString(System.Globalization.CultureInfo.InvariantCulture), alsoNamed[i], null!, "XXX", text, alsoNamed[i]) with { Actor = null, Country = null });
+        }
+
+        return d with
+        {
+            Entities = [.. entities],
+            Quotes = [new Quote("Q1", "direct", q.Start, q.End, quote, "E1", source, Corpus.Anchor(text, "told"), 0.9)],
+            Events = [Corpus.Event("V1", "036", 4.0, 1, "E1", sourceActor, "E2", targetActor, null, "met", text)],
+        };
+    }
+
+    private static string[] Articles(IEnumerable<EventRow> rows) => [.. rows.Select(r => r.ArticleId).Order(StringComparer.Ordinal)];
+
+    private static string[] Ids(params Document[] documents) => [.. documents.Select(d => d.Id).Order(StringComparer.Ordinal)];
+
+    [SkippableFact]
+    public void Spellings_titles_and_full_names_of_one_person_are_one_actor()
+    {
+        var store = Open();
+        var full = Meeting("Volodymyr Zelensky", null, "Ilse Varga", null, "2026-04-01");
+        var doubled = Meeting("Zelenskyy", null, "Tomas Brell", null, "2026-04-02");
+        var titled = Meeting("President Zelensky", null, "Ilse Varga", null, "2026-04-03");
+        var variant = Meeting("Volodymyr Zelenskiy", null, "Ana Lisk", null, "2026-04-04");
+        var putin = Meeting("Vladimir Putin", null, "Zelenskyy", null, "2026-04-05");
+        var bare = Meeting("Putin", null, "Tomas Brell", null, "2026-04-06");
+        store.Write([full, doubled, titled]);
+        store.Write([variant, putin, bare]);
+
+        var zelensky = Ids(full, doubled, titled, variant, putin);
+        Assert.Equal(zelensky, Articles(store.Events(new EventQuery { EitherSide = "Zelensky" })));
+        Assert.Equal(zelensky, Articles(store.Events(new EventQuery { EitherSide = "Volodymyr Zelenskyy" })));
+        Assert.Equal(zelensky, Articles(store.Events(new EventQuery { EitherSide = "president zelenskiy" })));
+        Assert.Equal(Ids(putin), Articles(store.Events(new EventQuery { Actor = "Putin", Target = "Volodymyr Zelensky" })));
+        Assert.Equal(Ids(putin, bare), Articles(store.Events(new EventQuery { Actor = "Vladimir Putin" })));
+        Assert.Equal(4, store.Quotes(new QuoteQuery("Zelenskyy")).Count);
+
+        // One node for all the spellings: the first full name seen names it.
+        var edges = store.Network(new NetworkQuery());
+        Assert.Contains(new NetworkEdge("Volodymyr Zelensky", "Ilse Varga", 2, 2, 4.0), edges);
+        Assert.Contains(new NetworkEdge("Vladimir Putin", "Volodymyr Zelensky", 1, 1, 4.0), edges);
+        Assert.DoesNotContain(edges, e => e.Source is "Zelenskyy" or "President Zelensky" or "Putin");
+    }
+
+    [SkippableFact]
+    public void People_sharing_a_surname_stay_apart_and_a_bare_surname_joins_one_only_when_the_context_says_which()
+    {
+        var store = Open();
+        var john = Meeting("John Smith", "GBRGOV", "Ilse Varga", null, "2026-05-01");
+        var jane = Meeting("Jane Smith", "USAGOV", "Tomas Brell", null, "2026-05-01");
+        var unclear = Meeting("Smith", null, "Ana Lisk", null, "2026-05-02");
+        var byCode = Meeting("Smith", "GBRGOV", "Ana Lisk", null, "2026-05-03");
+        var sameArticle = Meeting("Smith", null, "Ilse Varga", null, "2026-05-04", alsoNamed: "Jane Smith");
+        store.Write([john, jane]);
+        store.Write([unclear, byCode, sameArticle]);
+
+        Assert.Equal(Ids(john, byCode), Articles(store.Events(new EventQuery { EitherSide = "John Smith" })));
+        Assert.Equal(Ids(jane, sameArticle), Articles(store.Events(new EventQuery { EitherSide = "Jane Smith" })));
+        Assert.Equal(Ids(john, jane, unclear, byCode, sameArticle), Articles(store.Events(new EventQuery { EitherSide = "Smith" })));
+        Assert.Equal(2, store.Quotes(new QuoteQuery("Jane Smith")).Count);
+        Assert.Empty(store.Events(new EventQuery { EitherSide = "Joan Smith" }));
+    }
+
+    [SkippableFact]
+    public void A_bare_surname_seen_before_the_full_name_joins_the_first_person_with_that_surname()
+    {
+        var store = Open();
+        var early = Meeting("Orlan", null, "Ilse Varga", null, "2026-06-01");
+        var later = Meeting("Piet Orlan", null, "Tomas Brell", null, "2026-06-02");
+        store.Write([early]);
+        store.Write([later]);
+        Assert.Equal(Ids(early, later), Articles(store.Events(new EventQuery { EitherSide = "Piet Orlan" })));
+
+        // A second Orlan after that makes a new bare "Orlan" ambiguous: it joins neither.
+        var other = Meeting("Mara Orlan", null, "Ana Lisk", null, "2026-06-03");
+        var ambiguous = Meeting("Orlan", null, "Ana Lisk", null, "2026-06-04", outlet: "other.example");
+        store.Write([other]);
+        store.Write([ambiguous]);
+        Assert.Equal(Ids(early, later), Articles(store.Events(new EventQuery { EitherSide = "Piet Orlan" })));
+        Assert.Equal(Ids(other), Articles(store.Events(new EventQuery { EitherSide = "Mara Orlan" })));
+        Assert.Equal(4, store.Events(new EventQuery { EitherSide = "Orlan" }).Count);
+    }
+
+    [SkippableFact]
+    public void A_part_of_a_name_that_names_no_one_still_finds_the_names_containing_it()
+    {
+        var store = Open();
+        var full = Meeting("Volodymyr Zelensky", null, "Ilse Varga", null, "2026-04-01");
+        store.Write([full]);
+        Assert.Equal(Ids(full), Articles(store.Events(new EventQuery { EitherSide = "zelen" })));
+        Assert.Equal(Ids(full), Articles(store.Events(new EventQuery { Target = "Varga" })));
+    }
+}
