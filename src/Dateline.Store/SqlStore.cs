@@ -255,6 +255,7 @@ public abstract class SqlStore : IArticleStore
             outcomes.Add(writer.Write(document));
         }
 
+        writer.Flush();
         transaction.Commit();
         return outcomes;
     }
@@ -464,10 +465,19 @@ public abstract class SqlStore : IArticleStore
         ArgumentNullException.ThrowIfNull(query);
         return Guard("query quotes", () =>
         {
-            var where = query.Speaker is null ? "" : " AND " + ActorCondition(Filter("speaker", query.Speaker), "q.speaker");
+            // As for events: each alternative of the speaker filter walks its (speaker, published)
+            // index newest first and stops after @limit quotes; only the union is sorted.
+            var where = "";
+            if (query.Speaker is not null)
+            {
+                var branches = ActorAlternatives(Filter("speaker", query.Speaker), "q.speaker")
+                    .Select((b, i) => $"SELECT b{i}.article_id, b{i}.quote_id FROM (SELECT q.article_id, q.quote_id FROM quotes q WHERE {b} ORDER BY q.published DESC LIMIT @limit) b{i}");
+                where = $" AND (q.article_id, q.quote_id) IN ({string.Join(" UNION ", branches)})";
+            }
+
             var sql = "SELECT q.article_id, q.quote_id, q.kind, q.text, q.speaker_name, q.speaker_actor, a.published, a.outlet, a.title "
                 + "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE 1 = 1" + where
-                + " ORDER BY a.published DESC, a.seq, q.start_offset LIMIT @limit";
+                + " ORDER BY q.published DESC, a.seq, q.start_offset LIMIT @limit";
             using var statement = new Statement(connection, null, sql);
             statement.Set("limit", query.Limit);
             SetActor(statement, "speaker", query.Speaker);
@@ -777,8 +787,8 @@ public abstract class SqlStore : IArticleStore
         private readonly Statement insertName;
         private readonly Statement insertQuote;
         private readonly Statement insertTimex;
-        private readonly Statement insertGroup;
-        private readonly Statement findGroup;
+        private readonly Statement upsertGroup;
+        private readonly WriteQueue queue;
         private readonly Statement insertEvent;
         private readonly IdentityResolver identities;
 
@@ -811,13 +821,14 @@ public abstract class SqlStore : IArticleStore
                 + "VALUES (@article, @entity, @type, @name, @name_key, @published_day, @actor, @country, @mentions, @geo_country, @lat, @lon, @feature, @geonames_id, @identity)");
             insertName = new Statement(c, transaction, "INSERT INTO actor_names (key, name, actor) VALUES (@key, @name, @actor) ON CONFLICT DO NOTHING");
             insertQuote = new Statement(c, transaction,
-                "INSERT INTO quotes (article_id, quote_id, kind, start_offset, end_offset, text, speaker_entity, speaker_name, speaker_key, speaker_actor, cue, confidence, speaker_identity) "
-                + "VALUES (@article, @quote, @kind, @start, @end, @text, @speaker_entity, @speaker_name, @speaker_key, @speaker_actor, @cue, @confidence, @speaker_identity)");
+                "INSERT INTO quotes (article_id, quote_id, kind, start_offset, end_offset, text, speaker_entity, speaker_name, speaker_key, speaker_actor, cue, confidence, speaker_identity, published) "
+                + "VALUES (@article, @quote, @kind, @start, @end, @text, @speaker_entity, @speaker_name, @speaker_key, @speaker_actor, @cue, @confidence, @speaker_identity, @published)");
             insertTimex = new Statement(c, transaction,
                 "INSERT INTO timexes (article_id, timex_id, type, value, text, start_offset, end_offset, anchor, mod) "
                 + "VALUES (@article, @timex, @type, @value, @text, @start, @end, @anchor, @mod)");
-            insertGroup = new Statement(c, transaction, "INSERT INTO event_groups (key) VALUES (@key) ON CONFLICT DO NOTHING");
-            findGroup = new Statement(c, transaction, "SELECT id FROM event_groups WHERE key = @key");
+            // One statement that creates or finds the group: one round trip per event, not two.
+            upsertGroup = new Statement(c, transaction, "INSERT INTO event_groups (key) VALUES (@key) ON CONFLICT (key) DO UPDATE SET key = excluded.key RETURNING id");
+            queue = new WriteQueue(c, transaction);
             insertEvent = new Statement(c, transaction,
                 "INSERT INTO events (article_id, event_id, group_id, code, base_code, root_code, label, quad_class, goldstein, "
                 + "source_actor, source_name, source_key, source_country, target_actor, target_name, target_key, target_country, "
@@ -827,7 +838,7 @@ public abstract class SqlStore : IArticleStore
                 + "@source_actor, @source_name, @source_key, @source_country, @target_actor, @target_name, @target_key, @target_country, "
                 + "@date, @day, @date_from, @location_name, @location_country, @lat, @lon, @feature, @geonames_id, @modality, "
                 + "@trigger_start, @trigger_end, @trigger_text, @sentence, @quote_id, @source_offset, @target_offset, @source_identity, @target_identity)");
-            identities = new IdentityResolver(c, transaction);
+            identities = new IdentityResolver(c, transaction, queue.Flush);
         }
 
         public WriteOutcome Write(Document d)
@@ -850,19 +861,22 @@ public abstract class SqlStore : IArticleStore
             }
 
             var seq = Convert.ToInt64(seqValue, System.Globalization.CultureInfo.InvariantCulture);
-            insertFullText?.Set("seq", seq).Set("title", d.Title ?? "").Set("text", d.Text).Offer("meta", Keys.SearchMeta(day, outletKey)).Execute();
+            if (insertFullText is not null)
+            {
+                queue.Add(insertFullText.Set("seq", seq).Set("title", d.Title ?? "").Set("text", d.Text).Offer("meta", Keys.SearchMeta(day, outletKey)));
+            }
 
             string? original = null;
             string? story = null;
             if (signature is not null)
             {
                 (original, story) = FindOriginal(seq, signature);
-                SetBands(insertBand, signature, seq).Execute();
+                queue.Add(SetBands(insertBand, signature, seq));
             }
 
             if (original is not null)
             {
-                linkCopy.Set("original", original).Set("story", story).Set("seq", seq).Execute();
+                queue.Add(linkCopy.Set("original", original).Set("story", story).Set("seq", seq));
             }
 
             var entities = new Dictionary<string, Entity>(StringComparer.Ordinal);
@@ -881,10 +895,10 @@ public abstract class SqlStore : IArticleStore
                 var target = v.Target is { } t && entities.TryGetValue(t, out var te) ? te : null;
                 var eventDay = Keys.EventDay(v.Date, day);
                 var groupKey = string.Join('|', eventDay ?? "", v.SourceActor ?? (source is null ? null : Keys.Name(source.Name)) ?? "", v.TargetActor ?? (target is null ? null : Keys.Name(target.Name)) ?? "", v.Code);
-                insertGroup.Set("key", groupKey).Execute();
-                groups[i] = Convert.ToInt64(findGroup.Set("key", groupKey).Scalar(), System.Globalization.CultureInfo.InvariantCulture);
+                groups[i] = Convert.ToInt64(upsertGroup.Set("key", groupKey).Scalar(), System.Globalization.CultureInfo.InvariantCulture);
                 if (original is null && eventStory is null)
                 {
+                    queue.Flush();
                     eventStory = storyByEvent.Set("group", groups[i]).Set("id", d.Id).Scalar() as string;
                 }
             }
@@ -894,7 +908,7 @@ public abstract class SqlStore : IArticleStore
                 story = eventStory ?? StoryBySharedEntities(d, day);
                 if (story is not null)
                 {
-                    setStory.Set("story", story).Set("seq", seq).Execute();
+                    queue.Add(setStory.Set("story", story).Set("seq", seq));
                 }
             }
 
@@ -916,11 +930,11 @@ public abstract class SqlStore : IArticleStore
                 var e = d.Entities[i];
                 identityOf[e.Id] = resolved[i];
                 var key = Keys.Name(e.Name);
-                insertEntity.Set("article", d.Id).Set("entity", e.Id).Set("type", e.Type).Set("name", e.Name).Set("name_key", key).Set("published_day", day)
+                queue.Add(insertEntity.Set("article", d.Id).Set("entity", e.Id).Set("type", e.Type).Set("name", e.Name).Set("name_key", key).Set("published_day", day)
                     .Set("actor", e.Actor).Set("country", e.Country).Set("mentions", e.Mentions.Length)
                     .Set("geo_country", e.Geo?.Country).Set("lat", e.Geo?.Lat).Set("lon", e.Geo?.Lon)
-                    .Set("feature", e.Geo?.Feature).Set("geonames_id", e.Geo?.GeonamesId).Set("identity", resolved[i]).Execute();
-                insertName.Set("key", key).Set("name", e.Name).Set("actor", e.Actor).Execute();
+                    .Set("feature", e.Geo?.Feature).Set("geonames_id", e.Geo?.GeonamesId).Set("identity", resolved[i]));
+                queue.Add(insertName.Set("key", key).Set("name", e.Name).Set("actor", e.Actor));
             }
 
             var speakerAt = d.Entities.Length;
@@ -932,18 +946,18 @@ public abstract class SqlStore : IArticleStore
                 long? identity = speaker is not null ? identityOf[speaker.Id] : q.SpeakerName is not null ? resolved[speakerAt++] : null;
                 if (key is not null && speaker is null)
                 {
-                    insertName.Set("key", key).Set("name", name).Set("actor", null).Execute();
+                    queue.Add(insertName.Set("key", key).Set("name", name).Set("actor", null));
                 }
 
-                insertQuote.Set("article", d.Id).Set("quote", q.Id).Set("kind", q.Kind).Set("start", q.Start).Set("end", q.End).Set("text", q.Text)
+                queue.Add(insertQuote.Set("article", d.Id).Set("quote", q.Id).Set("kind", q.Kind).Set("start", q.Start).Set("end", q.End).Set("text", q.Text)
                     .Set("speaker_entity", q.Speaker).Set("speaker_name", name).Set("speaker_key", key).Set("speaker_actor", speaker?.Actor)
-                    .Set("cue", q.Cue?.Text).Set("confidence", q.Confidence).Set("speaker_identity", identity).Execute();
+                    .Set("cue", q.Cue?.Text).Set("confidence", q.Confidence).Set("speaker_identity", identity).Set("published", d.Published?.ToString()));
             }
 
             foreach (var t in d.Timexes)
             {
-                insertTimex.Set("article", d.Id).Set("timex", t.Id).Set("type", t.Type).Set("value", t.Value).Set("text", t.Text)
-                    .Set("start", t.Start).Set("end", t.End).Set("anchor", t.Anchor).Set("mod", t.Mod).Execute();
+                queue.Add(insertTimex.Set("article", d.Id).Set("timex", t.Id).Set("type", t.Type).Set("value", t.Value).Set("text", t.Text)
+                    .Set("start", t.Start).Set("end", t.End).Set("anchor", t.Anchor).Set("mod", t.Mod));
             }
 
             for (var i = 0; i < d.Events.Length; i++)
@@ -953,7 +967,7 @@ public abstract class SqlStore : IArticleStore
                 var target = v.Target is { } t && entities.TryGetValue(t, out var te) ? te : null;
                 var place = v.Location is { } l && entities.TryGetValue(l, out var le) ? le : null;
                 var sentence = v.Sentence >= 0 && v.Sentence < d.Sentences.Length ? d.Sentences[v.Sentence] : new TextSpan(0, d.Text.Length);
-                insertEvent.Set("article", d.Id).Set("event", v.Id).Set("group", groups[i]).Set("code", v.Code).Set("base_code", v.BaseCode)
+                queue.Add(insertEvent.Set("article", d.Id).Set("event", v.Id).Set("group", groups[i]).Set("code", v.Code).Set("base_code", v.BaseCode)
                     .Set("root_code", v.RootCode).Set("label", v.Label).Set("quad_class", v.QuadClass).Set("goldstein", v.Goldstein)
                     .Set("source_actor", v.SourceActor).Set("source_name", source?.Name).Set("source_key", source is null ? null : Keys.Name(source.Name)).Set("source_country", source?.Country)
                     .Set("target_actor", v.TargetActor).Set("target_name", target?.Name).Set("target_key", target is null ? null : Keys.Name(target.Name)).Set("target_country", target?.Country)
@@ -963,8 +977,7 @@ public abstract class SqlStore : IArticleStore
                     .Set("modality", v.Modality).Set("trigger_start", v.Trigger.Start).Set("trigger_end", v.Trigger.End).Set("trigger_text", v.Trigger.Text)
                     .Set("sentence", v.Sentence).Set("quote_id", v.Quote)
                     .Set("source_offset", MentionIn(source, sentence)).Set("target_offset", MentionIn(target, sentence))
-                    .Set("source_identity", source is null ? null : identityOf[source.Id]).Set("target_identity", target is null ? null : identityOf[target.Id])
-                    .Execute();
+                    .Set("source_identity", source is null ? null : identityOf[source.Id]).Set("target_identity", target is null ? null : identityOf[target.Id]));
             }
 
             return new WriteOutcome(d.Id, WriteStatus.Stored, original);
@@ -984,6 +997,7 @@ public abstract class SqlStore : IArticleStore
                 return null;
             }
 
+            queue.Flush();
             using var reader = storyByEntities.Set("keys", store.KeyList(keys)).Set("id", d.Id).Set("from_day", Keys.Day(date.AddDays(-3))).Set("to_day", Keys.Day(date.AddDays(3))).Reader();
             return reader.Read() && reader.Int(1) >= 2 ? reader.GetString(0) : null;
         }
@@ -997,6 +1011,7 @@ public abstract class SqlStore : IArticleStore
         {
             // Candidates come oldest first: the first similar one is the original (a copy of a
             // copy links to the first original through its own link).
+            queue.Flush();
             using var reader = SetBands(findBand, signature, seq).Reader();
             while (reader.Read())
             {
@@ -1038,6 +1053,9 @@ public abstract class SqlStore : IArticleStore
             return entity.Mentions.IsEmpty ? -1 : entity.Mentions[0].Start;
         }
 
+        /// <summary>Sends the writes still queued; called before the transaction commits.</summary>
+        public void Flush() => queue.Flush();
+
         public void Dispose()
         {
             insertArticle.Dispose();
@@ -1052,8 +1070,8 @@ public abstract class SqlStore : IArticleStore
             insertName.Dispose();
             insertQuote.Dispose();
             insertTimex.Dispose();
-            insertGroup.Dispose();
-            findGroup.Dispose();
+            upsertGroup.Dispose();
+            queue.Dispose();
             insertEvent.Dispose();
             identities.Dispose();
         }

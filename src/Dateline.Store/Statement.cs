@@ -50,6 +50,22 @@ internal sealed partial class Statement : IDisposable
 
     public int Execute() => command.ExecuteNonQuery();
 
+    /// <summary>Appends this statement with its current parameter values to <paramref name="batch"/>, to run later with others.</summary>
+    public void AddTo(DbBatch batch)
+    {
+        var queued = batch.CreateBatchCommand();
+        queued.CommandText = command.CommandText;
+        foreach (var parameter in parameters.Values)
+        {
+            var copy = queued.CreateParameter();
+            copy.ParameterName = parameter.ParameterName;
+            copy.Value = parameter.Value;
+            queued.Parameters.Add(copy);
+        }
+
+        batch.BatchCommands.Add(queued);
+    }
+
     public object? Scalar()
     {
         var value = command.ExecuteScalar();
@@ -74,4 +90,52 @@ internal static class ReaderExtensions
     public static int Int(this DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? 0 : Convert.ToInt32(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
 
     public static double? Double(this DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Convert.ToDouble(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// Writes that need no answer, sent to the server together: a batch of articles costs a few round
+/// trips instead of one per row. Where the provider cannot batch commands (SQLite, which is in
+/// process and has no round trips) each write runs at once.
+/// </summary>
+internal sealed class WriteQueue : IDisposable
+{
+    private const int MaxCommands = 2000;
+    private readonly DbBatch? batch;
+
+    public WriteQueue(DbConnection connection, DbTransaction transaction)
+    {
+        if (connection.CanCreateBatch)
+        {
+            batch = connection.CreateBatch();
+            batch.Transaction = transaction;
+        }
+    }
+
+    /// <summary>Queues the statement with its current values (or runs it now, where there is no batching).</summary>
+    public void Add(Statement statement)
+    {
+        if (batch is null)
+        {
+            statement.Execute();
+            return;
+        }
+
+        statement.AddTo(batch);
+        if (batch.BatchCommands.Count >= MaxCommands)
+        {
+            Flush();
+        }
+    }
+
+    /// <summary>Runs every queued write: before a read that may depend on them, and before commit.</summary>
+    public void Flush()
+    {
+        if (batch is { BatchCommands.Count: > 0 })
+        {
+            batch.ExecuteNonQuery();
+            batch.BatchCommands.Clear();
+        }
+    }
+
+    public void Dispose() => batch?.Dispose();
 }

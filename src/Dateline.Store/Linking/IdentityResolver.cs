@@ -38,8 +38,12 @@ internal sealed class IdentityResolver : IDisposable
     private readonly Statement inStory;
     private readonly Dictionary<string, List<Row>> cache = new(StringComparer.Ordinal);
 
-    public IdentityResolver(DbConnection connection, DbTransaction transaction)
+    private readonly Action flush;
+
+    /// <param name="flush">Sends queued writes, before a read of what they write (the entities of a story).</param>
+    public IdentityResolver(DbConnection connection, DbTransaction transaction, Action? flush = null)
     {
+        this.flush = flush ?? (() => { });
         bySurname = new Statement(connection, transaction, "SELECT id, kind, given, actor FROM identities WHERE surname = @surname ORDER BY id");
         insert = new Statement(connection, transaction,
             "INSERT INTO identities (key, kind, surname, given, actor, name) VALUES (@key, @kind, @surname, @given, @actor, @name) ON CONFLICT (key) DO NOTHING");
@@ -136,6 +140,7 @@ internal sealed class IdentityResolver : IDisposable
         if (story is not null)
         {
             var named = new List<long>();
+            flush();
             using (var reader = inStory.Set("story", story).Set("surname", key.Surname).Reader())
             {
                 while (reader.Read())

@@ -141,7 +141,7 @@ internal static class SqliteSchema
             CREATE INDEX events_code ON events (code);
             CREATE INDEX events_group ON events (group_id);
             """),
-        new(2, "search by day and outlet inside the full-text index; identities of people across articles", """
+        new(2, "search by day and outlet inside the full-text index; identities of people across articles; quotes ordered by publication per speaker", """
             DROP TABLE articles_fts;
             CREATE VIRTUAL TABLE articles_fts USING fts5 (title, body, meta, content = '', tokenize = 'porter unicode61 remove_diacritics 2');
             INSERT INTO articles_fts (rowid, title, body, meta)
@@ -167,7 +167,13 @@ internal static class SqliteSchema
             ALTER TABLE quotes ADD COLUMN speaker_identity INTEGER;
             CREATE INDEX events_source_identity ON events (source_identity, day);
             CREATE INDEX events_target_identity ON events (target_identity, day);
-            CREATE INDEX quotes_speaker_identity ON quotes (speaker_identity);
+            ALTER TABLE quotes ADD COLUMN published TEXT;
+            UPDATE quotes SET published = (SELECT a.published FROM articles a WHERE a.id = quotes.article_id);
+            DROP INDEX quotes_speaker;
+            DROP INDEX quotes_actor;
+            CREATE INDEX quotes_speaker ON quotes (speaker_key, published);
+            CREATE INDEX quotes_actor ON quotes (speaker_actor, published);
+            CREATE INDEX quotes_speaker_identity ON quotes (speaker_identity, published);
             """, Backfill: true),
     ];
 }

@@ -77,8 +77,11 @@ public sealed class SqliteStoreTests : IDisposable
         // Take the file back to what schema version 1 wrote: no identities, no meta column.
         Execute("""
             DROP INDEX events_source_identity; DROP INDEX events_target_identity; DROP INDEX quotes_speaker_identity;
+            DROP INDEX quotes_speaker; DROP INDEX quotes_actor;
             ALTER TABLE entities DROP COLUMN identity; ALTER TABLE events DROP COLUMN source_identity;
             ALTER TABLE events DROP COLUMN target_identity; ALTER TABLE quotes DROP COLUMN speaker_identity;
+            ALTER TABLE quotes DROP COLUMN published;
+            CREATE INDEX quotes_speaker ON quotes (speaker_key); CREATE INDEX quotes_actor ON quotes (speaker_actor);
             DROP TABLE identities;
             DROP TABLE articles_fts;
             CREATE VIRTUAL TABLE articles_fts USING fts5 (title, body, content = '', tokenize = 'porter unicode61 remove_diacritics 2');
@@ -91,7 +94,8 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Equal(border.Id, Assert.Single(migrated.Search(new SearchQuery("accord") { Outlet = "ostrel-daily.example" })).Article.Id);
         Assert.Equal(3, migrated.Events(new EventQuery { Actor = "Tomas Brell" }).Count);
         Assert.Equal(3, migrated.Events(new EventQuery { Actor = "Minister Brell" }).Count);
-        Assert.Single(migrated.Quotes(new QuoteQuery("Ilse Varga")));
+        Assert.Equal("2026-03-03", Assert.Single(migrated.Quotes(new QuoteQuery("Ilse Varga"))).Published);
+        Assert.Equal([border.Id, harbor.Id], migrated.Quotes(new QuoteQuery(null)).Select(q => q.ArticleId));
     }
 
     private void Execute(string sql)
