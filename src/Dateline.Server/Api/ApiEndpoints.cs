@@ -297,9 +297,49 @@ public static class ApiEndpoints
             return Problem(400, $"limit is 1 to {MaxLimit}, offset 0 or more");
         }
 
+        return Results.Ok(PageOf(context, CorrectedQuotes(stores, Blank(speaker), o + l + 1, cancellationToken), l, o));
+    }
+
+    /// <summary>
+    /// Quotes by speaker as corrected: the store finds them by the speaker it extracted, so a quote
+    /// reassigned away from the speaker is dropped, and one reassigned to the speaker is added.
+    /// </summary>
+    internal static List<QuoteRow> CorrectedQuotes(StorePool stores, string? speaker, int limit, CancellationToken cancellationToken)
+    {
         var corrections = stores.Corrections();
-        var rows = stores.Use(s => s.Quotes(new QuoteQuery(Blank(speaker)) { Limit = o + l + 1 }, cancellationToken)).Select(corrections.Apply).ToList();
-        return Results.Ok(PageOf(context, rows, l, o));
+        bool Matches(QuoteRow q) => speaker is null
+            || (q.Speaker?.Contains(speaker, StringComparison.OrdinalIgnoreCase) ?? false)
+            || string.Equals(q.SpeakerActor, speaker, StringComparison.OrdinalIgnoreCase);
+        var rows = stores.Use(s => s.Quotes(new QuoteQuery(speaker) { Limit = limit }, cancellationToken)).Select(corrections.Apply).Where(Matches).ToList();
+        if (speaker is null || corrections.IsEmpty)
+        {
+            return rows;
+        }
+
+        var seen = rows.Select(r => (r.ArticleId, r.QuoteId)).ToHashSet();
+        var reassigned = stores.Use(s => s.AllCorrections())
+            .Where(c => c.Kind == CorrectionKinds.QuoteSpeaker && !seen.Contains((c.ArticleId, c.Target)))
+            .Select(c => (c.ArticleId, c.Target)).Distinct().ToList();
+        foreach (var (articleId, quoteId) in reassigned)
+        {
+            if (stores.Use(s => s.GetJson(articleId)) is not { } json)
+            {
+                continue;
+            }
+
+            var view = Rendering.ArticleView.Parse(corrections.Apply(json, articleId));
+            if (view.Quotes.FirstOrDefault(q => q.Id == quoteId) is { } quote)
+            {
+                var entity = view.Entity(quote.Speaker);
+                var row = new QuoteRow(articleId, quoteId, quote.Kind, quote.Text, entity?.Name ?? quote.SpeakerName, entity?.Actor, view.Published, view.Outlet, view.Title);
+                if (Matches(row))
+                {
+                    rows.Add(row);
+                }
+            }
+        }
+
+        return rows;
     }
 
     private static IResult Stories(HttpContext context, StorePool stores, int? limit, int? offset)
