@@ -38,6 +38,7 @@ public static class Program
         };
 
         Commands.Store.StoreCommands.AddTo(root);
+        Commands.Serve.ServeCommands.AddTo(root);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

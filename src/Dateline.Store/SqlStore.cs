@@ -15,7 +15,7 @@ internal sealed record Migration(int Version, string Name, string Sql, bool Back
 /// <c>ON CONFLICT</c>, <c>RETURNING</c>, named parameters) lives here; each database supplies its
 /// schema, its full-text search and how its errors read.
 /// </summary>
-public abstract class SqlStore : IArticleStore
+public abstract partial class SqlStore : IArticleStore
 {
     private const string SummaryColumns = "a.id, a.title, a.outlet, a.source_uri, a.published, a.language, a.word_count, a.original_id, a.story_id";
 
@@ -94,12 +94,22 @@ public abstract class SqlStore : IArticleStore
             var latest = Migrations[^1].Version;
             using var transaction = connection.BeginTransaction();
             LockForMigration(transaction);
-            int current;
-            using (var read = new Statement(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations"))
+
+            // Versions are numbered by feature and may have gaps (1, 3 before 2 exists): a store
+            // is brought up to date by applying every known version it has not recorded, not
+            // only those above its highest one, so a migration released later with a lower
+            // number still runs.
+            var applied = new HashSet<int>();
+            using (var read = new Statement(connection, transaction, "SELECT version FROM schema_migrations"))
+            using (var reader = read.Reader())
             {
-                current = Convert.ToInt32(read.Scalar(), System.Globalization.CultureInfo.InvariantCulture);
+                while (reader.Read())
+                {
+                    applied.Add(reader.Int(0));
+                }
             }
 
+            var current = applied.Count == 0 ? 0 : applied.Max();
             if (current > latest)
             {
                 throw new StoreException($"{Description} has schema version {current}, newer than this Dateline knows ({latest}): update Dateline");
@@ -107,7 +117,7 @@ public abstract class SqlStore : IArticleStore
 
             foreach (var migration in Migrations)
             {
-                if (migration.Version <= current)
+                if (applied.Contains(migration.Version))
                 {
                     continue;
                 }

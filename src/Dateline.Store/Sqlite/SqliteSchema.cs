@@ -175,5 +175,34 @@ internal static class SqliteSchema
             CREATE INDEX quotes_actor ON quotes (speaker_actor, published);
             CREATE INDEX quotes_speaker_identity ON quotes (speaker_identity, published);
             """, Backfill: true),
+        new(3, "accounts, comments and corrections", """
+            CREATE TABLE users (
+                name TEXT PRIMARY KEY,
+                role TEXT NOT NULL,
+                password_hash TEXT NOT NULL,
+                api_key_hash TEXT UNIQUE,
+                created TEXT NOT NULL
+            );
+            CREATE TABLE comments (
+                id INTEGER PRIMARY KEY,
+                article_id TEXT NOT NULL,
+                event_id TEXT,
+                author TEXT NOT NULL,
+                created TEXT NOT NULL,
+                markdown TEXT NOT NULL
+            );
+            CREATE INDEX comments_article ON comments (article_id, id);
+            CREATE TABLE corrections (
+                id INTEGER PRIMARY KEY,
+                article_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                target TEXT NOT NULL,
+                value TEXT,
+                reason TEXT NOT NULL,
+                author TEXT NOT NULL,
+                created TEXT NOT NULL
+            );
+            CREATE INDEX corrections_article ON corrections (article_id, id);
+            """),
     ];
 }

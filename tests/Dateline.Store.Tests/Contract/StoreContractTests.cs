@@ -54,7 +54,7 @@ public abstract partial class StoreContractTests : IDisposable
     public void A_new_store_has_the_latest_schema_and_no_articles()
     {
         var store = Open();
-        Assert.Equal(2, store.SchemaVersion);
+        Assert.Equal(3, store.SchemaVersion);
         Assert.Equal(new StoreStats(0, 0, 0, 0, 0, 0, 0), store.Stats());
     }
 
@@ -108,7 +108,7 @@ public abstract partial class StoreContractTests : IDisposable
         var store = Open();
         store.Write([Corpus.Harbor()]);
         var again = OpenAgain();
-        Assert.Equal(2, again.SchemaVersion);
+        Assert.Equal(3, again.SchemaVersion);
         Assert.Equal(1, again.Stats().Articles);
     }
 

@@ -83,49 +83,17 @@ internal static class ExportCommand
 
     internal static long Export(IArticleStore store, ExportFormat format, TextWriter writer, CancellationToken cancellationToken)
     {
-        long rows = 0;
-        switch (format)
+        // Analysts' corrections (made in the server) are applied, as in the server's exports.
+        var corrections = store is Dateline.Store.Annotations.IAnnotationStore annotations
+            ? new Dateline.Store.Annotations.CorrectionSet(annotations.AllCorrections())
+            : Dateline.Store.Annotations.CorrectionSet.Empty;
+        var kind = format switch
         {
-            case ExportFormat.Json:
-                foreach (var json in store.ExportDocuments(cancellationToken))
-                {
-                    writer.WriteLine(json);
-                    rows++;
-                }
-
-                break;
-            case ExportFormat.Csv:
-                writer.WriteLine(Csv.Line(["globalEventId", "article", "event", "day", "code", "baseCode", "rootCode", "quadClass", "goldstein", "sourceActor", "sourceName", "targetActor", "targetName", "location", "lat", "lon", "modality", "sentence", "published", "outlet", "url"]));
-                foreach (var m in store.ExportMentions(cancellationToken))
-                {
-                    writer.WriteLine(Csv.Line([
-                        Num(m.GroupId), m.ArticleId, m.EventId, m.Day, m.Code, m.BaseCode, m.RootCode, Num(m.QuadClass), Num(m.Goldstein),
-                        m.SourceActor, m.SourceName, m.TargetActor, m.TargetName, m.LocationName, m.Lat is { } la ? Num(la) : null, m.Lon is { } lo ? Num(lo) : null,
-                        m.Modality, Num(m.Sentence), m.Published, m.Outlet, m.Uri]));
-                    rows++;
-                }
-
-                break;
-            case ExportFormat.GdeltEvents:
-                foreach (var group in store.ExportEventGroups(cancellationToken))
-                {
-                    writer.WriteLine(Gdelt.EventRow(group));
-                    rows++;
-                }
-
-                break;
-            default:
-                foreach (var mention in store.ExportMentions(cancellationToken))
-                {
-                    writer.WriteLine(Gdelt.MentionRow(mention));
-                    rows++;
-                }
-
-                break;
-        }
-
-        return rows;
+            ExportFormat.Json => ExportKind.Json,
+            ExportFormat.Csv => ExportKind.Csv,
+            ExportFormat.GdeltEvents => ExportKind.GdeltEvents,
+            _ => ExportKind.GdeltMentions,
+        };
+        return StoreExport.Write(store, kind, writer, corrections, cancellationToken);
     }
-
-    private static string Num(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
