@@ -14,7 +14,7 @@ internal sealed record Migration(int Version, string Name, string Sql);
 /// <c>ON CONFLICT</c>, <c>RETURNING</c>, named parameters) lives here; each database supplies its
 /// schema, its full-text search and how its errors read.
 /// </summary>
-public abstract class SqlStore : IArticleStore
+public abstract partial class SqlStore : IArticleStore
 {
     private const string SummaryColumns = "a.id, a.title, a.outlet, a.source_uri, a.published, a.language, a.word_count, a.original_id, a.story_id";
 

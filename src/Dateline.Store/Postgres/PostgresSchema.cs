@@ -144,5 +144,13 @@ internal static class PostgresSchema
             CREATE INDEX events_group ON events (group_id);
             CREATE INDEX actor_names_pattern ON actor_names (key text_pattern_ops);
             """),
+        new(4, "feed items seen", """
+            CREATE TABLE feed_items (
+                feed TEXT NOT NULL,
+                item TEXT NOT NULL,
+                seen TEXT NOT NULL,
+                PRIMARY KEY (feed, item)
+            );
+            """),
     ];
 }

@@ -141,5 +141,13 @@ internal static class SqliteSchema
             CREATE INDEX events_code ON events (code);
             CREATE INDEX events_group ON events (group_id);
             """),
+        new(4, "feed items seen", """
+            CREATE TABLE feed_items (
+                feed TEXT NOT NULL,
+                item TEXT NOT NULL,
+                seen TEXT NOT NULL,
+                PRIMARY KEY (feed, item)
+            );
+            """),
     ];
 }
