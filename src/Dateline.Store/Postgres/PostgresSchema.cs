@@ -199,6 +199,13 @@ internal static class PostgresSchema
                 created TEXT NOT NULL
             );
             CREATE INDEX corrections_article ON corrections (article_id, id);
+        new(4, "feed items seen", """
+            CREATE TABLE feed_items (
+                feed TEXT NOT NULL,
+                item TEXT NOT NULL,
+                seen TEXT NOT NULL,
+                PRIMARY KEY (feed, item)
+            );
             """),
     ];
 }

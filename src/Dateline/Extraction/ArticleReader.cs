@@ -29,6 +29,12 @@ public sealed record ReadOptions
 
     /// <summary>The publication date given by the user, which wins over any found in the input.</summary>
     public PublicationDate? Published { get; init; }
+
+    /// <summary>
+    /// The charset the transport declared (an HTTP or WARC Content-Type header), or null; it
+    /// decides between legacy encodings when the bytes are not UTF-8 (see <see cref="TextDecoder"/>).
+    /// </summary>
+    public string? Charset { get; init; }
 }
 
 /// <summary>
@@ -65,7 +71,7 @@ public sealed class ArticleReader
                 $"the input is {bytes.Length:N0} bytes, over the limit of {options.MaxBytes:N0} (raise it with --max-bytes)");
         }
 
-        var decoded = TextDecoder.Decode(bytes);
+        var decoded = TextDecoder.Decode(bytes, options.Charset);
         return decoded.Value is { } value ? Read(value.Text, source, options) : Result<Document>.Failure(decoded.Error!);
     }
 

@@ -46,6 +46,14 @@ internal static partial class DateParser
             return iso;
         }
 
+        // RFC 1123, as HTTP and some JSON-LD write it: "Wed, 04 May 2022 00:25:56 GMT".
+        if (text.EndsWith(" GMT", StringComparison.Ordinal)
+            && DateTime.TryParseExact(text, "r", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var rfc)
+            && Plausible(rfc.Year))
+        {
+            return new PublicationDate(DateOnly.FromDateTime(rfc), TimeOnly.FromDateTime(rfc), TimeSpan.Zero);
+        }
+
         var m = IsoLike().Match(text);
         if (m.Success)
         {

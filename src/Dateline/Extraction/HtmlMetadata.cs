@@ -61,6 +61,20 @@ internal static class HtmlMetadata
         }
 
         var (published, from) = Published(page, meta, ld, url);
+        if (published is { Time: { } time, Offset: { } offset } && offset == TimeSpan.Zero && time != TimeOnly.MinValue)
+        {
+            // A UTC stamp (not a bare date stored as midnight): the date is the one the
+            // publisher's readers saw, unless the page shows the UTC date and not that one.
+            var zone = PublisherZone.Find(Stamps(page, meta, ld), Host(url), page.DocumentElement.GetAttribute("lang") ?? First(meta, "og:locale", "content-language"));
+            if (PublisherZone.ToLocal(published, zone) is { } local && local.Date != published.Date)
+            {
+                var shown = VisibleDates(page);
+                if (!shown.Contains(published.Date) || shown.Contains(local.Date))
+                {
+                    published = local;
+                }
+            }
+        }
         return new PageMetadata
         {
             Title = Title(page, meta, ld, siteName),
@@ -328,6 +342,48 @@ internal static class HtmlMetadata
         return page.Body is { } text && FirstDateInText(text, monthFirst) is { } inText ? (inText, "text") : (null, "none");
     }
 
+    /// <summary>The dates a page shows its readers near the top: in time elements and elements styled as dates.</summary>
+    private static HashSet<DateOnly> VisibleDates(IDocument page)
+    {
+        var dates = new HashSet<DateOnly>();
+        if (page.Body is not { } body)
+        {
+            return dates;
+        }
+
+        var monthFirst = page.DocumentElement.GetAttribute("lang") is { } lang && lang.StartsWith("en-us", StringComparison.OrdinalIgnoreCase);
+        var looked = 0;
+        foreach (var element in body.Descendants<IElement>())
+        {
+            if ((element.LocalName == "time" || IsDateElement(element)) && DateParser.FindInText(Snippet(element), monthFirst) is { } shown)
+            {
+                dates.Add(shown.Date);
+                if (++looked >= 20)
+                {
+                    break;
+                }
+            }
+        }
+
+        return dates;
+    }
+
+    /// <summary>The timestamps a page writes in its metadata, for the offset they may reveal.</summary>
+    private static IEnumerable<string?> Stamps(IDocument page, Dictionary<string, string> meta, LinkedData ld)
+    {
+        yield return ld.Published;
+        yield return ld.Modified;
+        foreach (var key in PublishedMeta.Concat(ModifiedMeta))
+        {
+            yield return meta.GetValueOrDefault(key);
+        }
+
+        foreach (var time in page.QuerySelectorAll("time[datetime]").Take(10))
+        {
+            yield return time.GetAttribute("datetime");
+        }
+    }
+
     private static bool IsDateElement(IElement element)
     {
         if (element.LocalName is "script" or "style" or "a" or "body")
@@ -421,6 +477,8 @@ internal static class HtmlMetadata
 
         public string? Published { get; set; }
 
+        public string? Modified { get; set; }
+
         /// <summary>A datePublished on a non-article type (a WebPage), the fallback.</summary>
         public string? AnyPublished { get; set; }
 
@@ -487,6 +545,7 @@ internal static class HtmlMetadata
 
         data.Headline ??= String(element, "headline") ?? String(element, "name");
         data.Published ??= String(element, "datePublished") ?? String(element, "dateCreated");
+        data.Modified ??= String(element, "dateModified");
         if (data.Authors.Count == 0 && element.TryGetProperty("author", out var author))
         {
             Names(author, data.Authors);

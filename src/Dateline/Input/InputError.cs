@@ -23,6 +23,22 @@ public enum InputErrorCode
     Unsupported,
     /// <summary>A record cut short: the input ends before the length its header announced.</summary>
     Truncated,
+    /// <summary>A URL that is not an absolute http or https address.</summary>
+    InvalidUrl,
+    /// <summary>The host name of a URL does not resolve.</summary>
+    DnsFailure,
+    /// <summary>The host resolves but does not accept a connection, or drops it.</summary>
+    Unreachable,
+    /// <summary>The server did not answer (or finish answering) in time.</summary>
+    Timeout,
+    /// <summary>The host resolves to a private, loopback, link-local or other non-public address.</summary>
+    RefusedAddress,
+    /// <summary>The server answered with an error status (after any retries).</summary>
+    HttpStatus,
+    /// <summary>The site's robots.txt does not allow fetching the page.</summary>
+    RobotsDisallowed,
+    /// <summary>More redirects than allowed, or a redirect loop.</summary>
+    TooManyRedirects,
 }
 
 /// <summary>An expected failure of input: a code and a message that names the problem.</summary>
@@ -35,6 +51,12 @@ public sealed record InputError(InputErrorCode Code, string Message)
         InputErrorCode.NotFound => "not-found",
         InputErrorCode.IsDirectory => "is-directory",
         InputErrorCode.InvalidDate => "invalid-date",
+        InputErrorCode.InvalidUrl => "invalid-url",
+        InputErrorCode.DnsFailure => "dns",
+        InputErrorCode.RefusedAddress => "refused-address",
+        InputErrorCode.HttpStatus => "http-status",
+        InputErrorCode.RobotsDisallowed => "robots",
+        InputErrorCode.TooManyRedirects => "too-many-redirects",
         _ => Code.ToString().ToLowerInvariant(),
     };
 

@@ -10,6 +10,35 @@ namespace Dateline.Input;
 public sealed record WarcItem(int Number, string? TargetUri, Result<Document> Result);
 
 /// <summary>
+/// One record of a WARC file whose article is read on demand (<see cref="Read"/>), so that the
+/// file is streamed by one reader while a pool of workers extracts the pages.
+/// </summary>
+public sealed class WarcRecord
+{
+    private readonly Func<Result<Document>> read;
+
+    internal WarcRecord(int number, string? targetUri, Func<Result<Document>> read, bool ends)
+    {
+        Number = number;
+        TargetUri = targetUri;
+        this.read = read;
+        Ends = ends;
+    }
+
+    /// <summary>The record's number in the file, from 1.</summary>
+    public int Number { get; }
+
+    /// <summary>The WARC-Target-URI, or null.</summary>
+    public string? TargetUri { get; }
+
+    /// <summary>True when nothing can be read after this record (it is truncated or the compression is corrupt).</summary>
+    internal bool Ends { get; }
+
+    /// <summary>Reads the record's page into an article, or says why there is none.</summary>
+    public Result<Document> Read() => read();
+}
+
+/// <summary>
 /// Streams a WARC file (<c>.warc</c>, or <c>.warc.gz</c> made of one gzip member per record, as
 /// Common Crawl ships them) and reads the HTML of every response record into an article.
 /// </summary>
@@ -18,7 +47,10 @@ public sealed record WarcItem(int Number, string? TargetUri, Result<Document> Re
 /// <see cref="ReadOptions.MaxBytes"/> is skipped without being held in memory, which also caps
 /// what a gzip bomb can cost. Every other record (requests, metadata, non-HTML or failed
 /// responses, a truncated last record) becomes a result with a reason, so a batch can count
-/// them. The WARC date is the crawl's, not the publication date, and is not used as one.
+/// them. The WARC-Target-URI becomes the document's url (and feeds the date-from-URL rule). The
+/// WARC-Date is the crawl's, not the publication date: it is the anchor only when the page gives
+/// none (<c>publishedFrom: crawl</c>), and it overrules a page date later than itself (a page
+/// cannot be published after it was fetched; such a date is a misread or an update time).
 /// </remarks>
 public sealed class WarcReader(ArticleReader reader)
 {
@@ -28,7 +60,14 @@ public sealed class WarcReader(ArticleReader reader)
     public static WarcReader Default { get; } = new(ArticleReader.Default);
 
     /// <summary>Reads every record of <paramref name="stream"/> (plain or gzip-compressed WARC).</summary>
-    public IEnumerable<WarcItem> Read(Stream stream, ReadOptions? options = null, CancellationToken cancellationToken = default)
+    public IEnumerable<WarcItem> Read(Stream stream, ReadOptions? options = null, CancellationToken cancellationToken = default) =>
+        Records(stream, options, cancellationToken).Select(r => new WarcItem(r.Number, r.TargetUri, r.Read()));
+
+    /// <summary>
+    /// Streams the records of <paramref name="stream"/> (plain or gzip-compressed WARC), each read
+    /// into an article only when asked; one record's block in memory at a time.
+    /// </summary>
+    public IEnumerable<WarcRecord> Records(Stream stream, ReadOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         options ??= new ReadOptions();
@@ -47,31 +86,32 @@ public sealed class WarcReader(ArticleReader reader)
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            WarcItem? item;
+            WarcRecord? record;
             try
             {
-                item = ReadRecord(input, ++number, options);
+                record = ReadRecord(input, ++number, options);
             }
             catch (InvalidDataException ex)
             {
                 // A corrupt gzip member ends the file: nothing after it can be found again.
-                item = new WarcItem(number, null, Result<Document>.Failure(InputErrorCode.Truncated, $"record {number}: the compressed data is corrupt ({ex.Message})"));
+                var failure = Result<Document>.Failure(InputErrorCode.Truncated, $"record {number}: the compressed data is corrupt ({ex.Message})");
+                record = new WarcRecord(number, null, () => failure, ends: true);
             }
 
-            if (item is null)
+            if (record is null)
             {
                 yield break;
             }
 
-            yield return item;
-            if (item.Result.Error?.Code == InputErrorCode.Truncated)
+            yield return record;
+            if (record.Ends)
             {
                 yield break;
             }
         }
     }
 
-    private WarcItem? ReadRecord(Stream input, int number, ReadOptions options)
+    private WarcRecord? ReadRecord(Stream input, int number, ReadOptions options)
     {
         string? version;
         do
@@ -86,38 +126,59 @@ public sealed class WarcReader(ArticleReader reader)
 
         if (!version.StartsWith("WARC/", StringComparison.Ordinal))
         {
-            return new WarcItem(number, null, Result<Document>.Failure(InputErrorCode.Malformed, $"record {number}: expected a WARC version line, found '{Shorten(version)}'"));
+            return Done(number, null, Result<Document>.Failure(InputErrorCode.Malformed, $"record {number}: expected a WARC version line, found '{Shorten(version)}'"));
         }
 
         var headers = ReadHeaders(input);
         var uri = headers.GetValueOrDefault("WARC-Target-URI")?.Trim('<', '>');
         if (!long.TryParse(headers.GetValueOrDefault("Content-Length"), NumberStyles.None, CultureInfo.InvariantCulture, out var length))
         {
-            return new WarcItem(number, uri, Result<Document>.Failure(InputErrorCode.Malformed, $"record {number}: no valid Content-Length"));
+            return Done(number, uri, Result<Document>.Failure(InputErrorCode.Malformed, $"record {number}: no valid Content-Length"));
         }
 
         var type = headers.GetValueOrDefault("WARC-Type") ?? "";
         if (length > options.MaxBytes)
         {
             var skipped = Skip(input, length);
-            return new WarcItem(number, uri, skipped < length
-                ? Truncated(number, length, skipped)
-                : Result<Document>.Failure(InputErrorCode.TooLarge, $"record {number}: the block is {length:N0} bytes, over the limit of {options.MaxBytes:N0}"));
+            return skipped < length
+                ? Done(number, uri, Truncated(number, length, skipped), ends: true)
+                : Done(number, uri, Result<Document>.Failure(InputErrorCode.TooLarge, $"record {number}: the block is {length:N0} bytes, over the limit of {options.MaxBytes:N0}"));
         }
 
         var block = new byte[length];
         var read = input.ReadAtLeast(block, block.Length, throwOnEndOfStream: false);
         if (read < length)
         {
-            return new WarcItem(number, uri, Truncated(number, length, read));
+            return Done(number, uri, Truncated(number, length, read), ends: true);
         }
 
         if (!type.Equals("response", StringComparison.OrdinalIgnoreCase))
         {
-            return new WarcItem(number, uri, Result<Document>.Failure(InputErrorCode.Unsupported, $"record {number}: a {type} record, not a response"));
+            return Done(number, uri, Result<Document>.Failure(InputErrorCode.Unsupported, $"record {number}: a {type} record, not a response"));
         }
 
-        return new WarcItem(number, uri, Response(block, uri, number, options));
+        var crawled = DateTimeOffset.TryParse(headers.GetValueOrDefault("WARC-Date"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ? date : (DateTimeOffset?)null;
+        return new WarcRecord(number, uri, () => WithCrawlDate(Response(block, uri, number, options), crawled, options), ends: false);
+    }
+
+    private static WarcRecord Done(int number, string? uri, Result<Document> result, bool ends = false) => new(number, uri, () => result, ends);
+
+    /// <summary>The crawl date anchors a page without a date, and overrules a page date after it.</summary>
+    private static Result<Document> WithCrawlDate(Result<Document> result, DateTimeOffset? crawled, ReadOptions options)
+    {
+        if (result.Value is not { } document || crawled is not { } when || options.Published is not null)
+        {
+            return result;
+        }
+
+        var day = DateOnly.FromDateTime(when.UtcDateTime);
+        if (document.Published is { } published && published.Date <= day.AddDays(1))
+        {
+            return result;
+        }
+
+        var crawl = new PublicationDate(day, TimeOnly.FromDateTime(when.UtcDateTime), TimeSpan.Zero);
+        return Result<Document>.Success(document with { Published = crawl, PublishedFrom = "crawl" });
     }
 
     private Result<Document> Response(byte[] block, string? uri, int number, ReadOptions options)

@@ -43,7 +43,7 @@ public sealed record Document
     /// <summary>Publication date, the anchor of relative time expressions; null when unknown.</summary>
     public PublicationDate? Published { get; init; }
 
-    /// <summary>Where <see cref="Published"/> came from: option, jsonld, meta, url, dateline, text or none.</summary>
+    /// <summary>Where <see cref="Published"/> came from: option, jsonld, meta, url, dateline, text, crawl (a WARC record's date) or none.</summary>
     public string PublishedFrom { get; init; } = "none";
 
     /// <summary>ISO 639-1 language code, or null when unknown; only English is analysed beyond text structure.</summary>

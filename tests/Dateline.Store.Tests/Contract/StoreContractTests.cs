@@ -54,7 +54,7 @@ public abstract partial class StoreContractTests : IDisposable
     public void A_new_store_has_the_latest_schema_and_no_articles()
     {
         var store = Open();
-        Assert.Equal(3, store.SchemaVersion);
+        Assert.Equal(4, store.SchemaVersion);
         Assert.Equal(new StoreStats(0, 0, 0, 0, 0, 0, 0), store.Stats());
     }
 
@@ -103,12 +103,23 @@ public abstract partial class StoreContractTests : IDisposable
     }
 
     [SkippableFact]
+    public void The_items_seen_of_a_feed_are_remembered_across_opens_and_kept_apart_by_feed()
+    {
+        var store = (IFeedMemory)Open();
+        store.MarkFeedItemsSeen("https://a.example/feed", ["item-1", "item-2"], "2026-11-25T08:00:00Z");
+        store.MarkFeedItemsSeen("https://a.example/feed", ["item-2", "item-3"], "2026-11-25T09:00:00Z");
+        var again = (IFeedMemory)OpenAgain();
+        Assert.Equal(["item-1", "item-2", "item-3"], again.SeenFeedItems("https://a.example/feed").Order(StringComparer.Ordinal));
+        Assert.Empty(again.SeenFeedItems("https://b.example/feed"));
+    }
+
+    [SkippableFact]
     public void Reopening_applies_no_migration_twice_and_keeps_the_articles()
     {
         var store = Open();
         store.Write([Corpus.Harbor()]);
         var again = OpenAgain();
-        Assert.Equal(3, again.SchemaVersion);
+        Assert.Equal(4, again.SchemaVersion);
         Assert.Equal(1, again.Stats().Articles);
     }
 

@@ -92,7 +92,7 @@ public sealed class HtmlMetadataTests
     [InlineData("2025-05-13T09:30:00.000+0300", "2025-05-13T09:30:00+03:00")]
     [InlineData("2025/05/13", "2025-05-13")]
     [InlineData("20250513", "2025-05-13")]
-    [InlineData("Tue, 13 May 2025 09:30:00 GMT", "2025-05-13")]
+    [InlineData("Tue, 13 May 2025 09:30:00 GMT", "2025-05-13T09:30:00Z")]
     [InlineData("May 13, 2025", "2025-05-13")]
     [InlineData("13.05.2025", "2025-05-13")]
     [InlineData("13. Mai 2025", "2025-05-13")]
@@ -106,4 +106,39 @@ public sealed class HtmlMetadataTests
     [InlineData("2025-02-30")]
     [InlineData("yesterday")]
     public void Placeholder_and_impossible_dates_are_not_read(string value) => Assert.Null(DateParser.Parse(value));
+
+    [Theory]
+    [InlineData("https://zeitung.example.de/politik/hafen", "2022-11-06T23:30:00Z", "2022-11-07T00:30:00+01:00")]
+    [InlineData("https://zeitung.example.de/politik/hafen", "2022-07-06T22:30:00Z", "2022-07-07T00:30:00+02:00")]
+    [InlineData("https://diario.example.com.ar/politica/sesion", "2022-05-04T00:25:00Z", "2022-05-03T21:25:00-03:00")]
+    [InlineData("https://zeitung.example.de/politik/hafen", "2022-11-06T00:00:00Z", "2022-11-06T00:00:00Z")]
+    [InlineData("https://news.example.com/story", "2022-11-06T23:30:00Z", "2022-11-06T23:30:00Z")]
+    public void A_utc_stamp_is_read_as_the_date_the_publishers_readers_saw(string url, string stamp, string expected)
+    {
+        var document = Read($"<html><head><meta property=\"article:published_time\" content=\"{stamp}\"></head><body>{Body}</body></html>", url);
+
+        Assert.Equal(expected, document.Published?.ToString());
+    }
+
+    [Fact]
+    public void The_publishers_offset_written_elsewhere_on_the_page_decides_the_zone()
+    {
+        var document = Read(
+            "<html lang=\"en\"><head><meta property=\"article:published_time\" content=\"2020-02-25T02:25:54Z\">"
+            + "<meta property=\"article:modified_time\" content=\"2020-02-24T22:00:00-05:00\"></head><body>" + Body + "</body></html>",
+            "https://news.example.com/story");
+
+        Assert.Equal(new DateOnly(2020, 2, 24), document.Published?.Date);
+    }
+
+    [Fact]
+    public void A_utc_stamp_stays_when_the_page_shows_its_utc_date_and_not_the_local_one()
+    {
+        var document = Read(
+            "<html lang=\"de-DE\"><head><meta property=\"article:published_time\" content=\"2019-12-26T23:07:45+00:00\"></head><body>"
+            + "<span class=\"posted-on\"><time>26/12/2019</time></span>" + Body + "</body></html>",
+            "https://blog.example.ch/p/5031");
+
+        Assert.Equal(new DateOnly(2019, 12, 26), document.Published?.Date);
+    }
 }

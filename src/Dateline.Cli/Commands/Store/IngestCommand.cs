@@ -20,7 +20,7 @@ internal static class IngestCommand
 {
     public static Command Create()
     {
-        var sources = new Argument<string[]>("sources") { Description = "Files, directories, globs (quote them: 'news/**/*.html'), JSON Lines files (.jsonl), Reuters SGML (.sgm, .sgm.gz), or - for JSON Lines on standard input.", Arity = ArgumentArity.OneOrMore };
+        var sources = new Argument<string[]>("sources") { Description = "Files, directories, globs (quote them: 'news/**/*.html'), JSON Lines files (.jsonl), web archives (.warc, .warc.gz), Reuters SGML (.sgm, .sgm.gz), page or feed URLs (RSS, Atom, JSON Feed: only new entries are fetched), or - for JSON Lines on standard input.", Arity = ArgumentArity.OneOrMore };
         var db = StoreOptions.Db();
         var format = new Option<IngestFormat>("--format") { Description = "How to read the sources (auto decides by file name).", DefaultValueFactory = _ => IngestFormat.Auto };
         var published = new Option<string?>("--published") { Description = "Publication date for articles that carry none (ISO 8601)." };
@@ -31,6 +31,8 @@ internal static class IngestCommand
         {
             sources, db, format, published, batch, threads, quiet,
         };
+        var web = new WebOptions();
+        web.AddTo(command);
 
         command.SetAction((parse, cancellationToken) =>
         {
@@ -55,9 +57,23 @@ internal static class IngestCommand
                 return Task.FromResult(StoreOptions.StoreErrorExit);
             }
 
+            if (web.Read(parse, ReadOptions.DefaultMaxBytes) is not { } fetchOptions)
+            {
+                return Task.FromResult(Program.InputErrorExit);
+            }
+
+            var arguments = parse.GetValue(sources)!;
+            using var fetcher = new Dateline.Sources.ArticleFetcher(fetchOptions);
+            var seen = FeedMemory.Load(store, arguments);
+            if (seen is null)
+            {
+                return Task.FromResult(StoreOptions.StoreErrorExit);
+            }
+
             var run = new IngestRun(store, batchSize, workers);
-            var items = IngestSources.Enumerate(parse.GetValue(sources)!, parse.GetValue(format), new ReadOptions { Published = date }, cancellationToken);
-            return Task.FromResult(run.Execute(items, parse.GetValue(quiet), cancellationToken));
+            var items = IngestSources.Enumerate(arguments, parse.GetValue(format), new ReadOptions { Published = date }, new WebSources(fetcher, seen), cancellationToken);
+            var exit = run.Execute(items, parse.GetValue(quiet), cancellationToken);
+            return Task.FromResult(exit == 0 ? FeedMemory.Save(store, seen) : exit);
         });
         return command;
     }
@@ -75,6 +91,8 @@ internal sealed class IngestRun(IArticleStore store, int batchSize, int workers)
     private long duplicates;
     private long copies;
     private long failed;
+    private long skipped;
+    private readonly ConcurrentDictionary<string, long> skippedWhy = new(StringComparer.Ordinal);
     private volatile bool enumerationComplete;
 
     public int Execute(IEnumerable<IngestItem> items, bool quiet, CancellationToken cancellationToken)
@@ -203,6 +221,16 @@ internal sealed class IngestRun(IArticleStore store, int batchSize, int workers)
         try
         {
             var read = item.Read();
+            if (read.Error is { Code: InputErrorCode.Unsupported } unsupported)
+            {
+                // Not an article at all (a WARC request or metadata record, a non-HTML response): skipped, not failed.
+                var why = unsupported.Message[(unsupported.Message.LastIndexOf(": ", StringComparison.Ordinal) + 1)..].Trim();
+                skippedWhy.AddOrUpdate(why, 1, (_, n) => n + 1);
+                Interlocked.Increment(ref skipped);
+                Interlocked.Increment(ref done);
+                return null;
+            }
+
             if (read.Error is { } error)
             {
                 Fail(item.Name, error.Reason, error.Message);
@@ -297,7 +325,12 @@ internal sealed class IngestRun(IArticleStore store, int batchSize, int workers)
         var rate = seconds > 0 ? stored / seconds : 0;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{(interrupted ? "Interrupted" : "Ingested")} into {store.Kind} {store.Description}: {stored:N0} stored ({copies:N0} linked as copies), {duplicates:N0} duplicates, {failed:N0} failed, in {seconds:N1} s ({rate:N0} articles/s)"));
+            $"{(interrupted ? "Interrupted" : "Ingested")} into {store.Kind} {store.Description}: {stored:N0} stored ({copies:N0} linked as copies), {duplicates:N0} duplicates, {failed:N0} failed{(skipped > 0 ? $", {skipped:N0} skipped (not articles)" : "")}, in {seconds:N1} s ({rate:N0} articles/s)"));
+        foreach (var (why, count) in skippedWhy.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(10))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  skipped ({why}): {count:N0}"));
+        }
+
         if (failures.IsEmpty)
         {
             return;

@@ -11,7 +11,7 @@ namespace Dateline.Cli.Commands.Store;
 /// <summary>How ingest reads its sources.</summary>
 internal enum IngestFormat
 {
-    /// <summary>By file name: .jsonl/.ndjson are JSON Lines, .sgm(.gz) Reuters SGML, anything else one article (text or HTML).</summary>
+    /// <summary>By file name: .jsonl/.ndjson are JSON Lines, .sgm(.gz) Reuters SGML, .warc(.gz) web archives, anything else one article (text or HTML); http(s) URLs are fetched.</summary>
     Auto,
     /// <summary>Every file is one article.</summary>
     Article,
@@ -19,6 +19,8 @@ internal enum IngestFormat
     Jsonl,
     /// <summary>Reuters-21578 SGML (optionally gzip-compressed): one article per REUTERS record with a BODY.</summary>
     ReutersSgml,
+    /// <summary>A web archive (.warc or .warc.gz): one article per HTML response record.</summary>
+    Warc,
 }
 
 /// <summary>One article to read, analyse and store; reading happens on a worker thread.</summary>
@@ -31,12 +33,29 @@ internal sealed record IngestItem(string Name, Func<Result<Document>> Read);
 /// </summary>
 internal static class IngestSources
 {
-    private static readonly string[] ArticleExtensions = [".txt", ".text", ".html", ".htm", ".jsonl", ".ndjson", ".sgm", ".sgm.gz"];
+    private static readonly string[] ArticleExtensions = [".txt", ".text", ".html", ".htm", ".jsonl", ".ndjson", ".sgm", ".sgm.gz", ".warc", ".warc.gz"];
 
-    public static IEnumerable<IngestItem> Enumerate(IEnumerable<string> arguments, IngestFormat format, ReadOptions options, CancellationToken cancellationToken)
+    public static IEnumerable<IngestItem> Enumerate(IEnumerable<string> arguments, IngestFormat format, ReadOptions options, CancellationToken cancellationToken) =>
+        Enumerate(arguments, format, options, web: null, cancellationToken);
+
+    /// <summary>As above, with URLs (pages and feeds) fetched through <paramref name="web"/>; without it a URL is a failed item.</summary>
+    public static IEnumerable<IngestItem> Enumerate(IEnumerable<string> arguments, IngestFormat format, ReadOptions options, WebSources? web, CancellationToken cancellationToken)
     {
         foreach (var argument in arguments)
         {
+            if (WebSources.IsUrl(argument))
+            {
+                IEnumerable<IngestItem> fetched = web is null
+                    ? [Failed(argument, InputErrorCode.InvalidUrl, $"{argument}: URLs are not read here")]
+                    : web.Items(argument, options, cancellationToken);
+                foreach (var item in fetched)
+                {
+                    yield return item;
+                }
+
+                continue;
+            }
+
             foreach (var path in Expand(argument))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -45,6 +64,7 @@ internal static class IngestSources
                 {
                     IngestFormat.Jsonl => JsonLines(path, options, cancellationToken),
                     IngestFormat.ReutersSgml => Reuters(path, cancellationToken),
+                    IngestFormat.Warc => Warc(path, options, cancellationToken),
                     _ => [new IngestItem(path, () => InputFiles.Read(path, options))],
                 };
                 foreach (var item in items)
@@ -58,6 +78,7 @@ internal static class IngestSources
     private static IngestFormat Detect(string path) =>
         path == "-" || path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) ? IngestFormat.Jsonl
         : path.EndsWith(".sgm", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".sgm.gz", StringComparison.OrdinalIgnoreCase) ? IngestFormat.ReutersSgml
+        : path.EndsWith(".warc", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".warc.gz", StringComparison.OrdinalIgnoreCase) ? IngestFormat.Warc
         : IngestFormat.Article;
 
     /// <summary>A file as itself; a directory as its article files, recursively, in name order; a glob (*, ?, **) as its matches.</summary>
@@ -196,6 +217,38 @@ internal static class IngestSources
 
     private static IngestItem Failed(string name, InputErrorCode code, string message) =>
         new(name, () => Result<Document>.Failure(code, message));
+
+    /// <summary>A WARC file streamed record by record; each response record's page is read by a worker.</summary>
+    private static IEnumerable<IngestItem> Warc(string path, ReadOptions options, CancellationToken cancellationToken)
+    {
+        Stream file;
+        try
+        {
+            file = File.OpenRead(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [Failed(path, InputErrorCode.Unreadable, $"{path}: cannot be read ({ex.Message})")];
+        }
+
+        return WarcRecords(file, path, options, cancellationToken);
+    }
+
+    private static IEnumerable<IngestItem> WarcRecords(Stream file, string path, ReadOptions options, CancellationToken cancellationToken)
+    {
+        using (file)
+        {
+            foreach (var record in WarcReader.Default.Records(file, options, cancellationToken))
+            {
+                var name = $"{path}#{record.Number}";
+                yield return new IngestItem(name, () =>
+                {
+                    var read = record.Read();
+                    return read.Error is { } error ? Result<Document>.Failure(error.Code, $"{path}: {error.Message}") : read;
+                });
+            }
+        }
+    }
 
     private static IEnumerable<IngestItem> Reuters(string path, CancellationToken cancellationToken)
     {
