@@ -98,6 +98,7 @@ internal sealed class EntityTagger
         }
 
         LinkTitles();
+        LendPossessors();
     }
 
     private void Add(Candidate c) => candidates.Add(c);
@@ -315,6 +316,11 @@ internal sealed class EntityTagger
                     break;
                 }
 
+                if (lexicons.IsFinalCue(Word(r - 1)))
+                {
+                    break; // "Apple Inc. Steve Jobs": a company's legal form ends its name
+                }
+
                 cue |= lexicons.SuffixCue(Word(r)) != CueKind.None;
                 r++;
                 continue;
@@ -422,6 +428,12 @@ internal sealed class EntityTagger
             if (phrase!.Kind == PhraseKind.Norp)
             {
                 return Norp(s, i, n, phrase, end);
+            }
+
+            if (n >= length && phrase.Type == "GPE" && phrase.Country is { Length: 3 } && IsCountryOrRegion(phrase) && i + n < end
+                && lexicons.Match(text, tokens, i + n, end, out var group) is > 0 and var g && group!.Kind == PhraseKind.Group)
+            {
+                return Group(s, i + n, g, group, i, phrase.Country); // "Kenya police", "Sudan government"
             }
 
             if (n >= length)
@@ -549,6 +561,11 @@ internal sealed class EntityTagger
         }
         else if (IsAcronym(Word(i)) && length == 1)
         {
+            if (lexicons.IsNonName(Word(i)))
+            {
+                return runEnd; // "UTC", "USD"
+            }
+
             cand.Type = "ORG";
         }
         else if (firstGender != '\0' && length >= 2)
@@ -992,18 +1009,62 @@ internal sealed class EntityTagger
         }
     }
 
+    /// <summary>
+    /// A country's possessive lends its country to the organization or person named right after
+    /// it: "Sudan’s Foreign Ministry" acts for Sudan, "Kenya’s Supreme Court" is Kenyan.
+    /// </summary>
+    private void LendPossessors()
+    {
+        Dictionary<int, int>? byEnd = null;
+        foreach (var c in candidates)
+        {
+            if (c.Kind != "name" || c.Country is not null || c.Type is not ("ORG" or "PERSON" or "UNK") || c.TokenStart < 2
+                || tokens[c.TokenStart - 1].Kind != TokenKind.Word || !IsPossessive(Word(c.TokenStart - 1)))
+            {
+                continue;
+            }
+
+            if (byEnd is null)
+            {
+                byEnd = [];
+                for (var k = 0; k < candidates.Count; k++)
+                {
+                    byEnd[candidates[k].TokenEnd] = k;
+                }
+            }
+
+            if (byEnd.TryGetValue(c.TokenStart - 1, out var owner) && candidates[owner] is { Type: "GPE", Kind: "name", Country: { Length: 3 } country })
+            {
+                c.Country = country;
+                c.Affiliation ??= candidates[owner];
+            }
+        }
+    }
+
     /// <summary>A lower-case word that can stand between a possessive and a title ("senior", "top").</summary>
     private bool IsModifier(int i) =>
         tokens[i].Kind == TokenKind.Word && !IsUpperLetter(text[tokens[i].Start]) && !IsPossessive(Word(i))
         && Word(i) is not ("the" or "a" or "an" or "and" or "or" or "of" or "who" or "which" or "as" or "is" or "was");
 
-    /// <summary>The mention right before a title lends the person its country: "Russian", "Kremlin", "U.S.", "Ukraine’s".</summary>
+    /// <summary>
+    /// The mention right before a title lends the person its country: "Russian", "Kremlin", "U.S.",
+    /// "Ukraine’s", also over a lower-case word or two ("South Sudan’s information minister").
+    /// </summary>
     private void Affiliate(Candidate person, int titleStart, Dictionary<int, int> byEnd)
     {
         var p = titleStart;
+        for (var skip = 0; skip < 2 && p > 1 && IsModifier(p - 1) && !byEnd.ContainsKey(p); skip++)
+        {
+            p--;
+        }
+
         if (p > 0 && tokens[p - 1].Kind == TokenKind.Word && IsPossessive(Word(p - 1)))
         {
             p--;
+        }
+        else if (p != titleStart)
+        {
+            p = titleStart; // a modifier is skipped only before a possessive
         }
 
         if (byEnd.TryGetValue(p, out var k) && candidates[k].Type is "NORP" or "ORG" or "GPE")
