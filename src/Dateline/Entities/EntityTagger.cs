@@ -962,6 +962,7 @@ internal sealed class EntityTagger
                 }
 
                 Affiliate(person, title.TokenStart, byEnd);
+                OfAffiliation(person, person.TokenEnd, byStart);
                 continue;
             }
 
@@ -990,7 +991,7 @@ internal sealed class EntityTagger
                 p--;
             }
 
-            if (p >= 1 && Word(p) is "," && byEnd.TryGetValue(p, out var appositive) && candidates[appositive].Type is "PERSON" or "UNK")
+            if (p >= 1 && Word(p) is "," && byEnd.TryGetValue(p, out var appositive) && (candidates[appositive].Type is "PERSON" or "UNK" || ShapeOrganization(candidates[appositive])))
             {
                 var person = candidates[appositive];
                 person.Type = "PERSON";
@@ -1005,7 +1006,30 @@ internal sealed class EntityTagger
                     person.Affiliation = candidates[affiliation];
                     person.Country ??= candidates[affiliation].Country;
                 }
+                else
+                {
+                    OfAffiliation(person, title.TokenEnd, byStart);
+                }
             }
+        }
+    }
+
+    /// <summary>
+    /// "the chief executive of General Motors", "Professor Arjun Mehta of the University of
+    /// Edinburgh": the organization or country after "of" lends the person its country.
+    /// </summary>
+    private void OfAffiliation(Candidate person, int after, Dictionary<int, int> byStart)
+    {
+        if (person.Affiliation is not null || after + 1 >= tokens.Length || !IsWord(after, "of"))
+        {
+            return;
+        }
+
+        var at = IsWord(after + 1, "the") ? after + 2 : after + 1;
+        if (byStart.TryGetValue(at, out var k) && candidates[k] is { Kind: "name", Type: "ORG" or "GPE" } owner)
+        {
+            person.Affiliation = owner;
+            person.Country ??= owner.Country;
         }
     }
 
@@ -1040,6 +1064,15 @@ internal sealed class EntityTagger
             }
         }
     }
+
+    /// <summary>
+    /// An organization only by default: two or three name words no lexicon knows and no cue types
+    /// ("Fritz Henderson", where Henderson is also a city). A title in apposition makes it a person.
+    /// </summary>
+    private bool ShapeOrganization(Candidate c) =>
+        c is { Type: "ORG", Kind: "name", Known: null } && c.TokenEnd - c.TokenStart is 2 or 3
+        && lexicons.SuffixCue(Word(c.TokenEnd - 1)) == CueKind.None && lexicons.PrefixCue(Word(c.TokenStart)) == CueKind.None
+        && !IsAcronym(Word(c.TokenStart)) && !IsAcronym(Word(c.TokenEnd - 1));
 
     /// <summary>A lower-case word that can stand between a possessive and a title ("senior", "top").</summary>
     private bool IsModifier(int i) =>
