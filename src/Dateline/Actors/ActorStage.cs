@@ -150,10 +150,17 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         }
 
         var known = entry?.Actor;
-        if (known is { Length: >= 6 } && published is { } date && !known.StartsWith("IGO", StringComparison.Ordinal) && !Held(entry!.Held, date))
+        var former = entity.Titles.Any(t => t.StartsWith("former ", StringComparison.OrdinalIgnoreCase));
+        if (known is { Length: >= 6 } && !known.StartsWith("IGO", StringComparison.Ordinal)
+            && (former || (published is { } date && !Held(entry!.Held, date))))
         {
             // Out of office on the day of the article: an elite of that country (CAMEO ELI).
             known = known[..3] + "ELI";
+        }
+
+        if (former)
+        {
+            role = "ELI"; // "former prime minister Imran Khan" acts for no office
         }
 
         var knownCountry = known is { Length: >= 6 } && !known.StartsWith("IGO", StringComparison.Ordinal) ? known[..3] : null;

@@ -212,7 +212,9 @@ internal sealed class EntityTagger
             return after;
         }
 
-        titles.Add(new TitleUse(i, after, title, text[tokens[i].Start..tokens[after - 1].End]));
+        // "former president Jair Bolsonaro": the title stays with the person, as a past one.
+        var first = i > 0 && (IsWordIgnoreCase(i - 1, "former") || IsWord(i - 1, "ex")) ? i - 1 : i;
+        titles.Add(new TitleUse(first, after, title, text[tokens[first].Start..tokens[after - 1].End]));
         return after;
     }
 
