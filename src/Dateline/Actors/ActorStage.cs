@@ -44,7 +44,63 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             entities.Add(entity with { Actor = actor, Country = country });
         }
 
+        // Local news rarely names its country: a mayor or a council member acts for the one
+        // country every place of the story lies in.
+        if (StoryCountry(entities) is { } story)
+        {
+            for (var i = 0; i < entities.Count; i++)
+            {
+                var e = entities[i];
+                if (e.Type == "PERSON" && e.Actor is null && e.Country is null && OfficialRole(e) is { } role)
+                {
+                    entities[i] = e with { Actor = story + role, Country = story };
+                }
+            }
+        }
+
         return document with { Entities = entities.MoveToImmutable() };
+    }
+
+    /// <summary>
+    /// The one country all places, nationality words and organizations of the article belong to
+    /// (at least two such mentions), or null.
+    /// </summary>
+    private static string? StoryCountry(ImmutableArray<Entity>.Builder entities)
+    {
+        string? story = null;
+        var mentions = 0;
+        foreach (var e in entities)
+        {
+            if (e.Type is not ("GPE" or "LOC" or "FAC" or "NORP" or "ORG") || e.Country is null)
+            {
+                continue;
+            }
+
+            if (story is not null && story != e.Country)
+            {
+                return null;
+            }
+
+            story = e.Country;
+            mentions += e.Mentions.Length;
+        }
+
+        return mentions >= 2 ? story : null;
+    }
+
+    /// <summary>The public-office role (GOV, MIL, COP, JUD, LEG) a person's titles give, or null.</summary>
+    private string? OfficialRole(Entity person)
+    {
+        foreach (var title in person.Titles)
+        {
+            var role = TitleRole(title);
+            if (role is "GOV" or "MIL" or "COP" or "JUD" or "LEG")
+            {
+                return role;
+            }
+        }
+
+        return null;
     }
 
     private (string? Actor, string? Country) Resolve(Document document, Entity entity)
@@ -94,10 +150,17 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         }
 
         var known = entry?.Actor;
-        if (known is { Length: >= 6 } && published is { } date && !known.StartsWith("IGO", StringComparison.Ordinal) && !Held(entry!.Held, date))
+        var former = entity.Titles.Any(t => t.StartsWith("former ", StringComparison.OrdinalIgnoreCase));
+        if (known is { Length: >= 6 } && !known.StartsWith("IGO", StringComparison.Ordinal)
+            && (former || (published is { } date && !Held(entry!.Held, date))))
         {
             // Out of office on the day of the article: an elite of that country (CAMEO ELI).
             known = known[..3] + "ELI";
+        }
+
+        if (former)
+        {
+            role = "ELI"; // "former prime minister Imran Khan" acts for no office
         }
 
         var knownCountry = known is { Length: >= 6 } && !known.StartsWith("IGO", StringComparison.Ordinal) ? known[..3] : null;
@@ -139,21 +202,20 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
 
     private (string? Actor, string? Country) Organization(Entity entity, string? country)
     {
-        if (Known(entity, PhraseKind.Name) is { } org && org.Actor is not null)
+        if (Known(entity, PhraseKind.Name) is { Type: "ORG" } org)
         {
+            // A listed organization with no code (a sports club) acts for no one.
             return (org.Actor, country ?? org.Country);
         }
 
-        // The role of the last institution word: "Oregon Department of Transportation" → GOV.
+        // The role of the last institution word: "Oregon Department of Transportation" → GOV;
+        // two words before one ("Xinhua News Agency" is a news agency, not a government agency).
         var name = entity.Name;
+        var words = name.ToLowerInvariant().Split(' ');
         string? role = null;
-        foreach (var word in name.ToLowerInvariant().Split(' ').Reverse())
+        for (var k = words.Length - 1; role is null && k >= 0; k--)
         {
-            role = lexicons.GroupRole(word);
-            if (role is not null)
-            {
-                break;
-            }
+            role = (k > 0 ? lexicons.GroupRole(words[k - 1] + " " + words[k]) : null) ?? lexicons.GroupRole(words[k]);
         }
 
         if (country is not null)

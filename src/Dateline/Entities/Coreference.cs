@@ -274,7 +274,7 @@ internal sealed class Coreference(EntityLexicons lexicons)
         var word = text.AsSpan(p + 1, end - p - 1);
         return strict
             ? word is "in" or "near" or "outside"
-            : word is "in" or "near" or "at" or "outside" or "from" or "to" or "into";
+            : word is "in" or "near" or "outside" or "into"; // "to AirTran", "at Fiat" are as often companies
     }
 
     private static readonly System.Buffers.SearchValues<char> WordBreaks = System.Buffers.SearchValues.Create(" \t\n\r\u00A0");

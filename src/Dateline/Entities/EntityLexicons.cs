@@ -76,6 +76,7 @@ public sealed class EntityLexicons
     private readonly FrozenDictionary<string, char>.AlternateLookup<ReadOnlySpan<char>> firstNames;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> nonNames;
     private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> groupRoles;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> finalCues;
 
     private EntityLexicons(
         Dictionary<string, Phrase[]> phrases,
@@ -84,6 +85,7 @@ public sealed class EntityLexicons
         FrozenDictionary<string, char> firstNames,
         FrozenSet<string> nonNames,
         FrozenDictionary<string, string> groupRoles,
+        FrozenSet<string> finalCues,
         FrozenDictionary<string, Phrase> titles,
         Gazetteer gazetteer)
     {
@@ -93,6 +95,7 @@ public sealed class EntityLexicons
         this.firstNames = firstNames.GetAlternateLookup<ReadOnlySpan<char>>();
         this.nonNames = nonNames.GetAlternateLookup<ReadOnlySpan<char>>();
         this.groupRoles = groupRoles.GetAlternateLookup<ReadOnlySpan<char>>();
+        this.finalCues = finalCues.GetAlternateLookup<ReadOnlySpan<char>>();
         Titles = titles;
         Gazetteer = gazetteer;
     }
@@ -187,6 +190,9 @@ public sealed class EntityLexicons
 
     /// <summary>How a last word types a name ("Council" → organization).</summary>
     public CueKind SuffixCue(ReadOnlySpan<char> word) => suffixCues.TryGetValue(word, out var k) ? k : CueKind.None;
+
+    /// <summary>True for a legal form that ends a company's name ("Inc.", "Ltd", "GmbH"): a name after it is another name.</summary>
+    public bool IsFinalCue(ReadOnlySpan<char> word) => finalCues.Contains(word);
 
     /// <summary>How a first word types a name ("Ministry of …" → organization).</summary>
     public CueKind PrefixCue(ReadOnlySpan<char> word) => prefixCues.TryGetValue(word, out var k) ? k : CueKind.None;
@@ -320,14 +326,17 @@ public sealed class EntityLexicons
             var f = Gazetteer.Fields(line, 2, "groups.txt");
             Add(f[0], PhraseKind.Group, null, f[0], null, null, f[1], '-', null);
             var head = f[0][(f[0].LastIndexOf(' ') + 1)..];
+            groupRoles.TryAdd(f[0], f[1]); // "news agency" before "agency"
             groupRoles.TryAdd(head, f[1]);
         }
 
         var suffix = new Dictionary<string, CueKind>(StringComparer.Ordinal);
         var prefix = new Dictionary<string, CueKind>(StringComparer.Ordinal);
+        var final = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, words) in DataFile.KeyedLines("Entities/cues.txt"))
         {
             var dash = key.IndexOf('-', StringComparison.Ordinal);
+            var position = key[(dash + 1)..];
             var kind = key[..dash] switch
             {
                 "org" => CueKind.Org,
@@ -337,10 +346,14 @@ public sealed class EntityLexicons
                 "event" => CueKind.Event,
                 _ => throw new FormatException($"cues.txt: unknown class '{key}'."),
             };
-            var target = key[(dash + 1)..] == "prefix" ? prefix : suffix;
+            var target = position == "prefix" ? prefix : suffix;
             foreach (var word in words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 target.TryAdd(word, kind);
+                if (position == "final")
+                {
+                    final.Add(word);
+                }
             }
         }
 
@@ -376,6 +389,7 @@ public sealed class EntityLexicons
             firstNames.ToFrozenDictionary(StringComparer.Ordinal),
             nonNames,
             groupRoles.ToFrozenDictionary(StringComparer.Ordinal),
+            final.ToFrozenSet(StringComparer.Ordinal),
             titles.ToFrozenDictionary(StringComparer.Ordinal),
             gazetteer)
         {

@@ -98,6 +98,7 @@ internal sealed class EntityTagger
         }
 
         LinkTitles();
+        LendPossessors();
     }
 
     private void Add(Candidate c) => candidates.Add(c);
@@ -211,7 +212,9 @@ internal sealed class EntityTagger
             return after;
         }
 
-        titles.Add(new TitleUse(i, after, title, text[tokens[i].Start..tokens[after - 1].End]));
+        // "former president Jair Bolsonaro": the title stays with the person, as a past one.
+        var first = i > 0 && (IsWordIgnoreCase(i - 1, "former") || IsWord(i - 1, "ex")) ? i - 1 : i;
+        titles.Add(new TitleUse(first, after, title, text[tokens[first].Start..tokens[after - 1].End]));
         return after;
     }
 
@@ -313,6 +316,11 @@ internal sealed class EntityTagger
                 if (lexicons.Match(text, tokens, r, end, out var p) > 0 && p!.Kind == PhraseKind.Title)
                 {
                     break;
+                }
+
+                if (lexicons.IsFinalCue(Word(r - 1)))
+                {
+                    break; // "Apple Inc. Steve Jobs": a company's legal form ends its name
                 }
 
                 cue |= lexicons.SuffixCue(Word(r)) != CueKind.None;
@@ -422,6 +430,12 @@ internal sealed class EntityTagger
             if (phrase!.Kind == PhraseKind.Norp)
             {
                 return Norp(s, i, n, phrase, end);
+            }
+
+            if (n >= length && phrase.Type == "GPE" && phrase.Country is { Length: 3 } && IsCountryOrRegion(phrase) && i + n < end
+                && lexicons.Match(text, tokens, i + n, end, out var group) is > 0 and var g && group!.Kind == PhraseKind.Group)
+            {
+                return Group(s, i + n, g, group, i, phrase.Country); // "Kenya police", "Sudan government"
             }
 
             if (n >= length)
@@ -549,6 +563,11 @@ internal sealed class EntityTagger
         }
         else if (IsAcronym(Word(i)) && length == 1)
         {
+            if (lexicons.IsNonName(Word(i)))
+            {
+                return runEnd; // "UTC", "USD"
+            }
+
             cand.Type = "ORG";
         }
         else if (firstGender != '\0' && length >= 2)
@@ -945,6 +964,7 @@ internal sealed class EntityTagger
                 }
 
                 Affiliate(person, title.TokenStart, byEnd);
+                OfAffiliation(person, person.TokenEnd, byStart);
                 continue;
             }
 
@@ -973,7 +993,7 @@ internal sealed class EntityTagger
                 p--;
             }
 
-            if (p >= 1 && Word(p) is "," && byEnd.TryGetValue(p, out var appositive) && candidates[appositive].Type is "PERSON" or "UNK")
+            if (p >= 1 && Word(p) is "," && byEnd.TryGetValue(p, out var appositive) && (candidates[appositive].Type is "PERSON" or "UNK" || ShapeOrganization(candidates[appositive])))
             {
                 var person = candidates[appositive];
                 person.Type = "PERSON";
@@ -988,22 +1008,98 @@ internal sealed class EntityTagger
                     person.Affiliation = candidates[affiliation];
                     person.Country ??= candidates[affiliation].Country;
                 }
+                else
+                {
+                    OfAffiliation(person, title.TokenEnd, byStart);
+                }
             }
         }
     }
+
+    /// <summary>
+    /// "the chief executive of General Motors", "Professor Arjun Mehta of the University of
+    /// Edinburgh": the organization or country after "of" lends the person its country.
+    /// </summary>
+    private void OfAffiliation(Candidate person, int after, Dictionary<int, int> byStart)
+    {
+        if (person.Affiliation is not null || after + 1 >= tokens.Length || !IsWord(after, "of"))
+        {
+            return;
+        }
+
+        var at = IsWord(after + 1, "the") ? after + 2 : after + 1;
+        if (byStart.TryGetValue(at, out var k) && candidates[k] is { Kind: "name", Type: "ORG" or "GPE" } owner)
+        {
+            person.Affiliation = owner;
+            person.Country ??= owner.Country;
+        }
+    }
+
+    /// <summary>
+    /// A country's possessive lends its country to the organization or person named right after
+    /// it: "Sudan’s Foreign Ministry" acts for Sudan, "Kenya’s Supreme Court" is Kenyan.
+    /// </summary>
+    private void LendPossessors()
+    {
+        Dictionary<int, int>? byEnd = null;
+        foreach (var c in candidates)
+        {
+            if (c.Kind != "name" || c.Country is not null || c.Type is not ("ORG" or "PERSON" or "UNK") || c.TokenStart < 2
+                || tokens[c.TokenStart - 1].Kind != TokenKind.Word || !IsPossessive(Word(c.TokenStart - 1)))
+            {
+                continue;
+            }
+
+            if (byEnd is null)
+            {
+                byEnd = [];
+                for (var k = 0; k < candidates.Count; k++)
+                {
+                    byEnd[candidates[k].TokenEnd] = k;
+                }
+            }
+
+            if (byEnd.TryGetValue(c.TokenStart - 1, out var owner) && candidates[owner] is { Type: "GPE", Kind: "name", Country: { Length: 3 } country })
+            {
+                c.Country = country;
+                c.Affiliation ??= candidates[owner];
+            }
+        }
+    }
+
+    /// <summary>
+    /// An organization only by default: two or three name words no lexicon knows and no cue types
+    /// ("Fritz Henderson", where Henderson is also a city). A title in apposition makes it a person.
+    /// </summary>
+    private bool ShapeOrganization(Candidate c) =>
+        c is { Type: "ORG", Kind: "name", Known: null } && c.TokenEnd - c.TokenStart is 2 or 3
+        && lexicons.SuffixCue(Word(c.TokenEnd - 1)) == CueKind.None && lexicons.PrefixCue(Word(c.TokenStart)) == CueKind.None
+        && !IsAcronym(Word(c.TokenStart)) && !IsAcronym(Word(c.TokenEnd - 1));
 
     /// <summary>A lower-case word that can stand between a possessive and a title ("senior", "top").</summary>
     private bool IsModifier(int i) =>
         tokens[i].Kind == TokenKind.Word && !IsUpperLetter(text[tokens[i].Start]) && !IsPossessive(Word(i))
         && Word(i) is not ("the" or "a" or "an" or "and" or "or" or "of" or "who" or "which" or "as" or "is" or "was");
 
-    /// <summary>The mention right before a title lends the person its country: "Russian", "Kremlin", "U.S.", "Ukraine’s".</summary>
+    /// <summary>
+    /// The mention right before a title lends the person its country: "Russian", "Kremlin", "U.S.",
+    /// "Ukraine’s", also over a lower-case word or two ("South Sudan’s information minister").
+    /// </summary>
     private void Affiliate(Candidate person, int titleStart, Dictionary<int, int> byEnd)
     {
         var p = titleStart;
+        for (var skip = 0; skip < 2 && p > 1 && IsModifier(p - 1) && !byEnd.ContainsKey(p); skip++)
+        {
+            p--;
+        }
+
         if (p > 0 && tokens[p - 1].Kind == TokenKind.Word && IsPossessive(Word(p - 1)))
         {
             p--;
+        }
+        else if (p != titleStart)
+        {
+            p = titleStart; // a modifier is skipped only before a possessive
         }
 
         if (byEnd.TryGetValue(p, out var k) && candidates[k].Type is "NORP" or "ORG" or "GPE")

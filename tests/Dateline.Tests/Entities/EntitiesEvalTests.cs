@@ -23,7 +23,7 @@ public sealed class EntitiesEvalTests
     {
         var run = CliRunner.Run(null, "eval", "entities", Fixture("devset.json"));
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("8 documents", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("16 documents", run.Stdout, StringComparison.Ordinal);
         Assert.Matches(@"actor codes: \d+/\d+ entities", run.Stdout);
     }
 

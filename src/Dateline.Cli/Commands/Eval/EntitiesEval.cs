@@ -75,9 +75,18 @@ internal static class EntitiesEval
         return command;
     }
 
+    /// <param name="Type">PER, ORG, LOC or MISC; NOM for a group nominal of our JSON gold ("Kenyan police"),
+    /// scored for its actor only, never as a name.</param>
     private sealed record GoldMention(int Start, int End, string Type, string? Actor = null, bool HasActor = false);
 
-    private sealed record GoldDocument(string Name, string Text, List<GoldMention> Gold, int ScoredEnd);
+    /// <param name="Annotated">Extents of every other entity mention the data set annotates (MEANTIME's
+    /// premodifier names, appositions, nominals, products…): a system name inside one is a name the data set
+    /// saw but did not score as a PER/ORG/LOC name.</param>
+    private sealed record GoldDocument(string Name, string Text, List<GoldMention> Gold, int ScoredEnd, List<(int Start, int End)>? Annotated = null)
+    {
+        /// <summary>The publication date, where the gold gives one (office holders' dates depend on it).</summary>
+        public PublicationDate? Published { get; init; }
+    }
 
     private static GoldDocument? ReadMeantime(string file)
     {
@@ -109,31 +118,35 @@ internal static class EntitiesEval
         }
 
         var gold = new List<GoldMention>();
+        var annotated = new List<(int Start, int End)>();
         foreach (var m in markables.Elements("ENTITY_MENTION"))
         {
-            if ((string?)m.Attribute("syntactic_type") != "NAM"
-                || !mentionType.TryGetValue((string)m.Attribute("m_id")!, out var type) || type is not ("PER" or "ORG" or "LOC"))
-            {
-                continue;
-            }
-
             var anchors = m.Elements("token_anchor").Select(a => (string)a.Attribute("t_id")!).Where(offsets.ContainsKey).ToList();
             if (anchors.Count == 0)
             {
                 continue;
             }
 
-            gold.Add(new GoldMention(anchors.Min(a => offsets[a].Start), anchors.Max(a => offsets[a].End), type));
+            var (start, end) = (anchors.Min(a => offsets[a].Start), anchors.Max(a => offsets[a].End));
+            if ((string?)m.Attribute("syntactic_type") != "NAM"
+                || !mentionType.TryGetValue((string)m.Attribute("m_id")!, out var type) || type is not ("PER" or "ORG" or "LOC"))
+            {
+                annotated.Add((start, end));
+                continue;
+            }
+
+            gold.Add(new GoldMention(start, end, type));
         }
 
-        return new GoldDocument(doc.Name, doc.Text, gold, doc.AnnotatedEnd);
+        return new GoldDocument(doc.Name, doc.Text, gold, doc.AnnotatedEnd, annotated);
     }
 
     /// <summary>
-    /// Our own gold format: <c>{ "articles": [{ "id", "text", "entities": [{ "type", "actor",
+    /// Our own gold format: <c>{ "articles": [{ "id", "published"?, "text", "entities": [{ "type", "actor",
     /// "mentions": ["exact string", …] }] }] }</c>; every whole-word occurrence of a mention string is
     /// a gold mention of that entity's type, and the entity's actor is scored on the system entity
-    /// that holds its first occurrence.
+    /// that holds its first occurrence. An entity of type <c>NOM</c> is a group nominal ("Indian
+    /// police"): its strings claim their words and score its actor, but are no name mentions.
     /// </summary>
     private static List<GoldDocument> ReadJson(string file)
     {
@@ -149,7 +162,7 @@ internal static class EntitiesEval
                 .ToList();
             foreach (var (entity, m) in pairs)
             {
-                var type = MapType(entity.GetProperty("type").GetString()!) ?? "MISC";
+                var type = entity.GetProperty("type").GetString() is "NOM" ? "NOM" : MapType(entity.GetProperty("type").GetString()!) ?? "MISC";
                 var actor = entity.TryGetProperty("actor", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
                 var first = entity.GetProperty("mentions")[0].GetString() == m;
                 {
@@ -168,7 +181,9 @@ internal static class EntitiesEval
                 }
             }
 
-            docs.Add(new GoldDocument(article.GetProperty("id").GetString()!, text, gold, text.Length));
+            var published = article.TryGetProperty("published", out var p) && p.ValueKind == JsonValueKind.String
+                ? PublicationDate.TryParse(p.GetString()) : null;
+            docs.Add(new GoldDocument(article.GetProperty("id").GetString()!, text, gold, text.Length) { Published = published });
         }
 
         return docs;
@@ -250,7 +265,9 @@ internal static class EntitiesEval
     private static void Score(List<GoldDocument> docs, string format, double loadMs, int errors)
     {
         var types = new[] { "PER", "ORG", "LOC", "MISC" };
-        var counts = types.ToDictionary(t => t, _ => new int[5], StringComparer.Ordinal); // gold, system, exact, partial-gold, partial-system
+        // gold, system, exact, partial-gold, partial-system, name inside the gold extent (one-to-one)
+        var counts = types.ToDictionary(t => t, _ => new int[6], StringComparer.Ordinal);
+        int spuriousInAnnotated = 0, spuriousOutside = 0;
         var words = 0L;
         var missed = new List<string>();
         var spurious = new List<string>();
@@ -259,7 +276,7 @@ internal static class EntitiesEval
         var clock = Stopwatch.StartNew();
         foreach (var doc in docs)
         {
-            var d = Pipeline.Default.Analyze(new Document(doc.Text, new SourceInfo("file", doc.Name, null)));
+            var d = Pipeline.Default.Analyze(new Document(doc.Text, new SourceInfo("file", doc.Name, null)) { Published = doc.Published });
             words += d.WordCount;
             var system = d.Entities
                 .SelectMany(e => e.Mentions.Where(m => m.Kind == "name").Select(m => new GoldMention(m.Start, m.End, MapType(e.Type) ?? "")))
@@ -285,7 +302,8 @@ internal static class EntitiesEval
                 }
             }
 
-            foreach (var g in doc.Gold)
+            var names = doc.Gold.Where(g => g.Type != "NOM").ToList();
+            foreach (var g in names)
             {
                 counts[g.Type][0]++;
                 if (system.Any(s => s.Type == g.Type && s.Start < g.End && g.Start < s.End))
@@ -303,16 +321,28 @@ internal static class EntitiesEval
                 }
             }
 
+            foreach (var (type, count) in NamesInsideExtents(names, system))
+            {
+                counts[type][5] += count;
+            }
+
             foreach (var s in system)
             {
                 counts[s.Type][1]++;
-                if (doc.Gold.Any(g => g.Type == s.Type && s.Start < g.End && g.Start < s.End))
+                if (names.Any(g => g.Type == s.Type && s.Start < g.End && g.Start < s.End))
                 {
                     counts[s.Type][4]++;
+                    continue;
                 }
-                else if (spurious.Count < errors)
+
+                if (doc.Annotated is { } annotated && !names.Any(g => s.Start < g.End && g.Start < s.End))
                 {
-                    spurious.Add($"{doc.Name}: spurious {s.Type} '{doc.Text[s.Start..s.End]}' (gold: {Describe(doc.Gold, s, doc.Text)})");
+                    _ = annotated.Any(a => s.Start < a.End && a.Start < s.End) ? spuriousInAnnotated++ : spuriousOutside++;
+                }
+
+                if (spurious.Count < errors)
+                {
+                    spurious.Add($"{doc.Name}: spurious {s.Type} '{doc.Text[s.Start..s.End]}' (gold: {Describe(names, s, doc.Text)})");
                 }
             }
         }
@@ -320,8 +350,8 @@ internal static class EntitiesEval
         var seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine($"{format}: {docs.Count} documents, {words:N0} words; lexicons loaded in {loadMs:0} ms; analysed at {words / seconds:N0} words/s (whole pipeline, one thread, cold)");
         Console.WriteLine();
-        Console.WriteLine("type   gold  system   exact P     R     F1   partial P     R     F1");
-        var total = new int[5];
+        Console.WriteLine("type   gold  system   exact P     R     F1   partial P     R     F1    inside P     R     F1");
+        var total = new int[6];
         foreach (var t in types)
         {
             var c = counts[t];
@@ -330,7 +360,7 @@ internal static class EntitiesEval
                 continue;
             }
 
-            for (var k = 0; k < 5; k++)
+            for (var k = 0; k < total.Length; k++)
             {
                 total[k] += c[k];
             }
@@ -339,6 +369,15 @@ internal static class EntitiesEval
         }
 
         Console.WriteLine(Row("all", total));
+        Console.WriteLine();
+        Console.WriteLine("exact: same extent and type; partial: overlapping extents of the same type; inside: the system's name lies");
+        Console.WriteLine("within the gold extent (same type, each gold and system mention used once), for data sets whose extents");
+        Console.WriteLine("are whole noun phrases (\"the Pentagon\", \"aircraft manufacturer Boeing\") where Dateline marks the name.");
+        if (spuriousInAnnotated + spuriousOutside > 0)
+        {
+            Console.WriteLine($"system names overlapping no gold name of any type: {spuriousInAnnotated} inside another annotated mention (premodifier, apposition, product, nominal), {spuriousOutside} outside every annotation");
+        }
+
         if (actorTotal > 0)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -349,6 +388,38 @@ internal static class EntitiesEval
         {
             Console.WriteLine(line);
         }
+    }
+
+    /// <summary>
+    /// Pairs each gold mention with one system name of its type lying inside its extent: smaller gold
+    /// extents first, the longest such name (the last of equal length), each system name used once.
+    /// Returns the number of pairs per type.
+    /// </summary>
+    private static Dictionary<string, int> NamesInsideExtents(List<GoldMention> gold, List<GoldMention> system)
+    {
+        var used = new bool[system.Count];
+        var pairs = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var g in gold.OrderBy(g => g.End - g.Start).ThenBy(g => g.Start))
+        {
+            var best = -1;
+            for (var k = 0; k < system.Count; k++)
+            {
+                var s = system[k];
+                if (!used[k] && s.Type == g.Type && g.Start <= s.Start && s.End <= g.End
+                    && (best < 0 || s.End - s.Start >= system[best].End - system[best].Start))
+                {
+                    best = k;
+                }
+            }
+
+            if (best >= 0)
+            {
+                used[best] = true;
+                pairs[g.Type] = pairs.GetValueOrDefault(g.Type) + 1;
+            }
+        }
+
+        return pairs;
     }
 
     private static string Describe(List<GoldMention> others, GoldMention m, string text)
@@ -363,7 +434,8 @@ internal static class EntitiesEval
         static double F1(double p, double r) => p + r == 0 ? 0 : 2 * p * r / (p + r);
         var (p, r) = (Ratio(c[2], c[1]), Ratio(c[2], c[0]));
         var (pp, pr) = (Ratio(c[4], c[1]), Ratio(c[3], c[0]));
+        var (ip, ir) = (Ratio(c[5], c[1]), Ratio(c[5], c[0]));
         return string.Create(CultureInfo.InvariantCulture,
-            $"{type,-5} {c[0],5} {c[1],7}   {p,7:0.000} {r,5:0.000} {F1(p, r),5:0.000}   {pp,9:0.000} {pr,5:0.000} {F1(pp, pr),5:0.000}");
+            $"{type,-5} {c[0],5} {c[1],7}   {p,7:0.000} {r,5:0.000} {F1(p, r),5:0.000}   {pp,9:0.000} {pr,5:0.000} {F1(pp, pr),5:0.000}   {ip,8:0.000} {ir,5:0.000} {F1(ip, ir),5:0.000}");
     }
 }
