@@ -37,6 +37,7 @@ internal enum WordClass : ushort
     Locative = 512,
     Proposal = 1024,
     Intent = 2048,
+    Reporting = 4096,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>

@@ -685,6 +685,29 @@ internal sealed class Scan
         (trigger > 0 && (Class(trigger - 1) & WordClass.Intent) != 0 && !Is(trigger - 1, "planned") && !Is(trigger - 1, "prepared"))
         || (trigger > 1 && Is(trigger - 1, "to") && (Class(trigger - 2) & WordClass.Intent) != 0);
 
+    /// <summary>
+    /// The reporting verb the trigger's clause depends on ("The US said that Iraq had attacked",
+    /// "Kyiv claimed Russian forces shelled"): the nearest one before the clause in its sentence,
+    /// with no quote mark or semicolon between; -1 when there is none.
+    /// </summary>
+    public int ReportingVerb(int clauseStart, int first)
+    {
+        for (var i = clauseStart - 1; i >= first; i--)
+        {
+            if (tokens[i].Kind == TokenKind.QuoteMark || Raw(i) is ";" or ":")
+            {
+                return -1;
+            }
+
+            if ((Class(i) & WordClass.Reporting) != 0 && !(i > first && Is(i - 1, "the")))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>True when "we", "I", "us" or "our" stand between the clause start and the trigger.</summary>
     public bool FirstPerson(int clauseStart, int trigger)
     {

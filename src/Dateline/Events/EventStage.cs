@@ -258,6 +258,65 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 sentence,
                 quote?.Id);
         }
+
+        // Saying that someone attacked is accusing them (CAMEO 112, as PETRARCH codes "The US
+        // said that Iraq had attacked"): the reporter accuses each attacker; the attack stays,
+        // reported.
+        if (code.Root is "18" or "19" or "20" && cueOf is null && codebook.Find("112") is { } accuse)
+        {
+            var reportingClause = scan.ClauseStart(trigger, first);
+            var subjectStart = sources.Count > 0 ? Math.Min(trigger, FirstMentionToken(d, sources[0], first, trigger)) : trigger;
+            var verb = scan.ReportingVerb(Math.Min(reportingClause, subjectStart), first);
+            if (verb >= 0 && scan.Subject(verb, scan.ClauseStart(verb, first), out var reportedPassive) is [var reporter, ..] && !reportedPassive)
+            {
+                var accused = pairs.Select(p => p.Source).Where(e => e is not null && e.Id != reporter.Id && RoleActor(e, true) != RoleActor(reporter, true)).Distinct().ToList();
+                var verbToken = d.Tokens[verb];
+                var (accuseDate, accuseFrom) = scan.Date(verb, scan.ClauseStart(verb, first), first, last);
+                foreach (var e in accused)
+                {
+                    if (RoleActor(reporter, true) is null || RoleActor(e, true) is null)
+                    {
+                        break;
+                    }
+
+                    yield return new Event(
+                        "",
+                        accuse.Code,
+                        accuse.Base,
+                        accuse.Root,
+                        accuse.Label,
+                        accuse.QuadClass,
+                        accuse.Goldstein,
+                        EntityId(reporter),
+                        EntityId(e),
+                        RoleActor(reporter, true),
+                        RoleActor(e, true),
+                        accuseDate,
+                        accuseFrom,
+                        null,
+                        scan.Modality(verb, verb, scan.ClauseStart(verb, first), first, last, scan.QuoteAt(verb)),
+                        new Anchor(verbToken.Start, verbToken.End, d.Text[verbToken.Start..verbToken.End]),
+                        sentence,
+                        scan.QuoteAt(verb)?.Id);
+                }
+            }
+        }
+    }
+
+    /// <summary>The first token of the entity's last mention before the trigger in the sentence, else the trigger.</summary>
+    private static int FirstMentionToken(Document d, Entity entity, int first, int trigger)
+    {
+        var best = trigger;
+        foreach (var m in entity.Mentions)
+        {
+            var t = d.TokenIndexAt(m.Start);
+            if (t >= first && t < trigger)
+            {
+                best = t;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>The entity id of an argument; null for a role noun that is no entity ("rebels").</summary>
