@@ -36,6 +36,8 @@ internal enum WordClass : ushort
     Preposition = 256,
     Locative = 512,
     Proposal = 1024,
+    Intent = 2048,
+    Reporting = 4096,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>
@@ -56,11 +58,13 @@ public sealed class EventPatterns
 
     private readonly FrozenDictionary<string, EventPattern[]>.AlternateLookup<ReadOnlySpan<char>> byTrigger;
     private readonly FrozenDictionary<string, WordClass>.AlternateLookup<ReadOnlySpan<char>> modality;
+    private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> roles;
 
-    private EventPatterns(FrozenDictionary<string, EventPattern[]> byTrigger, FrozenDictionary<string, WordClass> modality, int count)
+    private EventPatterns(FrozenDictionary<string, EventPattern[]> byTrigger, FrozenDictionary<string, WordClass> modality, FrozenDictionary<string, string> roles, int count)
     {
         this.byTrigger = byTrigger.GetAlternateLookup<ReadOnlySpan<char>>();
         this.modality = modality.GetAlternateLookup<ReadOnlySpan<char>>();
+        this.roles = roles.GetAlternateLookup<ReadOnlySpan<char>>();
         Count = count;
     }
 
@@ -76,6 +80,9 @@ public sealed class EventPatterns
 
     /// <summary>The classes of a lower-case word.</summary>
     internal WordClass Classify(ReadOnlySpan<char> lowerWord) => modality.TryGetValue(lowerWord, out var c) ? c : WordClass.None;
+
+    /// <summary>The CAMEO role a plain noun stands for ("rebels" → REB), from roles.txt; null for other words.</summary>
+    internal string? Role(ReadOnlySpan<char> lowerWord) => roles.TryGetValue(lowerWord, out var r) ? r : null;
 
     private static EventPatterns Load()
     {
@@ -129,10 +136,19 @@ public sealed class EventPatterns
         }
 
         var modality = DataFile.WordClasses<WordClass>("Events/modality.txt", static (a, b) => a | b);
+        var roles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (role, words) in DataFile.KeyedLines("Events/roles.txt"))
+        {
+            foreach (var word in words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                roles[word] = role;
+            }
+        }
 
         return new EventPatterns(
             byTrigger.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
             modality.ToFrozenDictionary(StringComparer.Ordinal),
+            roles.ToFrozenDictionary(StringComparer.Ordinal),
             order);
     }
 

@@ -14,6 +14,7 @@ internal sealed class Scan
     private readonly ImmutableArray<Token> tokens;
     private readonly (Entity Entity, int Last)?[] mentionStarting;
     private readonly (Entity Entity, int First)?[] mentionEnding;
+    private readonly bool[] inMention;
 
     public Scan(Document document, EventPatterns patterns)
     {
@@ -22,6 +23,7 @@ internal sealed class Scan
         tokens = document.Tokens;
         mentionStarting = new (Entity, int)?[tokens.Length];
         mentionEnding = new (Entity, int)?[tokens.Length];
+        inMention = new bool[tokens.Length];
         foreach (var entity in document.Entities)
         {
             foreach (var m in entity.Mentions)
@@ -32,6 +34,10 @@ internal sealed class Scan
                 {
                     mentionStarting[firstToken] = (entity, lastToken);
                     mentionEnding[lastToken] = (entity, firstToken);
+                    for (var k = firstToken; k <= lastToken && k < tokens.Length; k++)
+                    {
+                        inMention[k] = true;
+                    }
                 }
             }
         }
@@ -99,10 +105,17 @@ internal sealed class Scan
 
             // After "to", a lone verb is a purpose or a complement of another event ("met to
             // discuss"), which patterns of several words code from their own trigger.
-            var afterTo = t > first && Is(t - 1, "to");
+            // An intention verb before "to" makes the verb after it the event intended ("wants to
+            // attack", "pledged to expel"), coded from its own trigger.
+            var afterTo = t > first && Is(t - 1, "to") && (Class(t - 2) & WordClass.Intent) == 0;
+
+            // After a preposition a trigger word is a noun or a gerund that another verb governs
+            // ("advised against travel to", "accused of making"), not a verb of the clause.
+            var afterPreposition = t > first && IsGoverningPreposition(t - 1);
             foreach (var pattern in triggered)
             {
-                if ((capitalized || afterTo) && pattern.Elements.Length < 2)
+                if (((capitalized || afterTo) && pattern.Elements.Length < 2)
+                    || (afterPreposition && !pattern.Elements.Any(e => e is PatternElement.Slot { IsSource: true })))
                 {
                     continue;
                 }
@@ -114,9 +127,12 @@ internal sealed class Scan
             }
         }
 
+        // More literal words first, then the longer trigger ("air strike" over "strike"), then file order.
         candidates.Sort((a, b) => a.Pattern.Literals != b.Pattern.Literals
             ? b.Pattern.Literals.CompareTo(a.Pattern.Literals)
-            : a.Pattern.Order.CompareTo(b.Pattern.Order));
+            : a.TriggerEnd - a.Start != b.TriggerEnd - b.Start
+                ? (b.TriggerEnd - b.Start).CompareTo(a.TriggerEnd - a.Start)
+                : a.Pattern.Order.CompareTo(b.Pattern.Order));
         var taken = new List<EventStage.Match>();
         foreach (var c in candidates)
         {
@@ -129,6 +145,9 @@ internal sealed class Scan
         taken.Sort((a, b) => a.Start.CompareTo(b.Start));
         return taken;
     }
+
+    private bool IsGoverningPreposition(int i) =>
+        Raw(i) is "against" or "for" or "of" or "on" or "about" or "after" or "before" or "from" or "without" or "despite" or "than" or "like";
 
     private EventStage.Match? Match(EventPattern pattern, int start, int last)
     {
@@ -318,6 +337,7 @@ internal sealed class Scan
         var found = new List<Entity>();
         var i = trigger - 1;
         (Entity Entity, int First)? head = null;
+        List<Entity>? roles = null;
         for (; i >= clauseStart; i--)
         {
             // Not the object of a preposition, not an "according to" source, not a parenthesis
@@ -325,6 +345,13 @@ internal sealed class Scan
             if (mentionEnding[i] is { } m && !IsPrepositionObject(m.First) && !IsAccordingTo(m.First) && !(i + 1 < Count && Raw(i + 1) is ")"))
             {
                 head = m;
+                break;
+            }
+
+            // A plain role noun no entity covers: "Insurgents shelled", "the civilians … were released".
+            if (RoleAt(i, out var roleFirst) is { } r && !IsPrepositionObject(roleFirst))
+            {
+                roles = r;
                 break;
             }
         }
@@ -340,6 +367,11 @@ internal sealed class Scan
             // "were proposed by": a form of "be" before a participle (not "was considering").
             passive = (Class(j) & WordClass.Passive) != 0 && !Raw(trigger).EndsWith("ing", StringComparison.Ordinal);
             break;
+        }
+
+        if (roles is not null)
+        {
+            return roles;
         }
 
         if (head is not { } h)
@@ -393,6 +425,12 @@ internal sealed class Scan
                 continue;
             }
 
+            // "Hundreds of UN troops", "thousands of protesters": the group is the head, not an object.
+            if (Is(before, "of") && before > 0 && (IsCount(before - 1) || IsGroupWord(before - 1)))
+            {
+                return false;
+            }
+
             if ((Class(before) & WordClass.Preposition) != 0)
             {
                 return true;
@@ -414,6 +452,19 @@ internal sealed class Scan
         }
 
         return false;
+    }
+
+    private bool IsGroupWord(int i)
+    {
+        Span<char> lower = stackalloc char[Math.Min(tokens[i].Length, 12)];
+        if (tokens[i].Length > lower.Length)
+        {
+            return false;
+        }
+
+        Raw(i).ToLowerInvariant(lower);
+        return lower is "hundreds" or "thousands" or "dozens" or "millions" or "scores" or "group" or "groups" or "number"
+            or "team" or "crowd" or "crowds" or "band" or "members" or "some" or "many" or "most" or "all";
     }
 
     private bool IsAccordingTo(int mentionFirst) =>
@@ -458,14 +509,28 @@ internal sealed class Scan
     }
 
     /// <summary>The agent of a passive: the entity after "by".</summary>
-    public Entity? ByPhrase(int end, int last)
+    public Entity? ByPhrase(int end, int last, int reach = MaxGap)
     {
-        for (var i = end + 1; i < last && i <= end + MaxGap; i++)
+        for (var i = end + 1; i < last && i <= end + reach; i++)
         {
             if (Is(i, "by"))
             {
                 var m = i + 1 < last && Is(i + 1, "the") ? i + 2 : i + 1;
-                return m < last && mentionStarting[m] is { } mention ? mention.Entity : null;
+                if (m < last && mentionStarting[m] is { } mention)
+                {
+                    return mention.Entity;
+                }
+
+                // "by congress", "by government forces": a role noun within two words.
+                for (var r = m; r < last && r <= m + 2; r++)
+                {
+                    if (RoleAt(r, out _) is [var role, ..])
+                    {
+                        return role;
+                    }
+                }
+
+                return null;
             }
 
             if (IsHardBoundary(i))
@@ -493,6 +558,22 @@ internal sealed class Scan
     }
 
     /// <summary>
+    /// The nationality before a noun trigger, its agent: "Israeli shelling", "Israeli tank
+    /// shelling", "Russian air strikes" (a NORP mention right before, or before one plain noun).
+    /// </summary>
+    public Entity? NationalityBefore(int trigger)
+    {
+        var p = trigger - 1;
+        if (p > 0 && !inMention[p] && tokens[p].Kind == TokenKind.Word && char.IsLower(Raw(p)[0]) && RoleAt(p, out _) is null
+            && Class(p) == WordClass.None && !Raw(p).EndsWith("ly", StringComparison.Ordinal))
+        {
+            p--;
+        }
+
+        return p >= 0 && mentionEnding[p] is { Entity.Type: "NORP" } m ? m.Entity : null;
+    }
+
+    /// <summary>
     /// True when the trigger is a noun phrase's head ("the genocide", "a 1994 massacre", "its
     /// attack"): a determiner, possessive or number right before it.
     /// </summary>
@@ -503,10 +584,128 @@ internal sealed class Scan
             return false;
         }
 
+        // Adjectives between the determiner and the noun: "the chemical attacks", "a deadly attack".
         var p = trigger - 1;
+        for (var skipped = 0; skipped < 2 && p > 0 && !inMention[p] && IsAdjective(p); skipped++)
+        {
+            p--;
+        }
+
         return tokens[p].Kind == TokenKind.Number || Is(p, "a") || Is(p, "an") || Is(p, "the") || Is(p, "this") || Is(p, "that")
-            || Is(p, "its") || Is(p, "their") || Is(p, "his") || Is(p, "her") || Raw(p).EndsWith("'s", StringComparison.Ordinal)
-            || Raw(p).EndsWith("’s", StringComparison.Ordinal);
+            || Is(p, "its") || Is(p, "their") || Is(p, "his") || Is(p, "her") || Is(p, "such") || Is(p, "any") || Is(p, "another")
+            || Is(p, "every") || Is(p, "each") || Is(p, "no") || Is(p, "similar") || Is(p, "latest") || Is(p, "recent")
+            || Raw(p).EndsWith("'s", StringComparison.Ordinal) || Raw(p).EndsWith("’s", StringComparison.Ordinal);
+    }
+
+    /// <summary>A lower-case word with an adjective ending ("chemical", "deadly", "horrific", "massive").</summary>
+    private bool IsAdjective(int i)
+    {
+        var w = Raw(i);
+        return tokens[i].Kind == TokenKind.Word && w.Length > 4 && char.IsLower(w[0])
+            && (w.EndsWith("al", StringComparison.Ordinal) || w.EndsWith("ic", StringComparison.Ordinal) || w.EndsWith("ous", StringComparison.Ordinal)
+                || w.EndsWith("ive", StringComparison.Ordinal) || w.EndsWith("ful", StringComparison.Ordinal) || w.EndsWith("dly", StringComparison.Ordinal)
+                || w.EndsWith("ary", StringComparison.Ordinal) || w.EndsWith("ent", StringComparison.Ordinal) || w.EndsWith("ant", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Actors for a plain role noun at token <paramref name="i"/> that no entity mention covers
+    /// ("Insurgents", "the civilians", "US and British activists"): the role after the country of
+    /// each nationality or country mention right before it, else the role alone ("---REB"). The
+    /// actors are not entities of the article: their ids start with <c>~</c>.
+    /// </summary>
+    public List<Entity>? RoleAt(int i, out int phraseFirst)
+    {
+        phraseFirst = i;
+        if (i < 0 || i >= Count || inMention[i] || tokens[i].Kind != TokenKind.Word || tokens[i].Length > 24)
+        {
+            return null;
+        }
+
+        Span<char> lower = stackalloc char[tokens[i].Length];
+        Raw(i).ToLowerInvariant(lower);
+        if (patterns.Role(lower) is not { } role)
+        {
+            return null;
+        }
+
+        var result = new List<Entity>();
+        var k = i - 1;
+        while (k >= 0 && mentionEnding[k] is { } m && (m.Entity.Actor ?? m.Entity.Country) is { Length: >= 3 } actor)
+        {
+            var code = actor.EndsWith(role, StringComparison.Ordinal) ? actor : actor + role;
+            result.Add(new Entity("~" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + code, "ROLE", Raw(i).ToString(), [], code, m.Entity.Country, null, []));
+            phraseFirst = m.First;
+            k = m.First - 1;
+            if (k >= 1 && Raw(k) is "and" or "," && mentionEnding[k - 1] is not null)
+            {
+                k--;
+                continue;
+            }
+
+            break;
+        }
+
+        if (result.Count == 0)
+        {
+            result.Add(new Entity("~" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), "ROLE", Raw(i).ToString(), [], "---" + role, null, null, []));
+            if (i > 0 && Is(i - 1, "the"))
+            {
+                phraseFirst = i - 1;
+            }
+        }
+
+        result.Reverse();
+        return result;
+    }
+
+    /// <summary>
+    /// A participle used as a passive without a form of "be" ("officials accused of …", "civilians
+    /// imprisoned for …", "attacked by"): right after its noun, followed by "by", or by "of"/"for"
+    /// for accusing, convicting and detaining.
+    /// </summary>
+    public bool ReducedPassive(int trigger, int triggerEnd, int clauseStart, string root)
+    {
+        if (!Raw(trigger).EndsWith("ed", StringComparison.Ordinal) || trigger <= clauseStart || triggerEnd + 1 >= Count)
+        {
+            return false;
+        }
+
+        var afterNoun = mentionEnding[trigger - 1] is not null || RoleAt(trigger - 1, out _) is not null
+            || (tokens[trigger - 1].Kind == TokenKind.Word && char.IsLower(Raw(trigger - 1)[0]) && Raw(trigger - 1).EndsWith("s", StringComparison.Ordinal)
+                && (Class(trigger - 1) & (WordClass.Passive | WordClass.Negation | WordClass.Intent)) == 0);
+        return afterNoun && (Is(triggerEnd + 1, "by") || ((Is(triggerEnd + 1, "of") || Is(triggerEnd + 1, "for")) && root is "11" or "17"));
+    }
+
+    /// <summary>
+    /// True when the trigger is what someone intends or says they will do: "would free",
+    /// "will attack", "wants to attack", "plans to send" (an intention word right before it, or
+    /// before the "to" before it).
+    /// </summary>
+    public bool Intended(int trigger) =>
+        (trigger > 0 && (Class(trigger - 1) & WordClass.Intent) != 0 && !Is(trigger - 1, "planned") && !Is(trigger - 1, "prepared"))
+        || (trigger > 1 && Is(trigger - 1, "to") && (Class(trigger - 2) & WordClass.Intent) != 0);
+
+    /// <summary>
+    /// The reporting verb the trigger's clause depends on ("The US said that Iraq had attacked",
+    /// "Kyiv claimed Russian forces shelled"): the nearest one before the clause in its sentence,
+    /// with no quote mark or semicolon between; -1 when there is none.
+    /// </summary>
+    public int ReportingVerb(int clauseStart, int first)
+    {
+        for (var i = clauseStart - 1; i >= first; i--)
+        {
+            if (tokens[i].Kind == TokenKind.QuoteMark || Raw(i) is ";" or ":")
+            {
+                return -1;
+            }
+
+            if ((Class(i) & WordClass.Reporting) != 0 && !(i > first && Is(i - 1, "the")))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>True when "we", "I", "us" or "our" stand between the clause start and the trigger.</summary>

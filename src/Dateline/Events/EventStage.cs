@@ -27,6 +27,13 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
     /// </summary>
     public bool CountriesActAsGovernments { get; init; } = true;
 
+    /// <summary>
+    /// PETRARCH's convention: an event with no target takes the place it happened in as its
+    /// target ("met in Zurich" → CHE). Off by default, as Dateline gives the place its own field;
+    /// on when comparing with PETRARCH codings.
+    /// </summary>
+    public bool PlaceAsTarget { get; init; }
+
     /// <inheritdoc />
     public string Name => "events";
 
@@ -63,7 +70,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 foreach (var e in built)
                 {
                     // The same event told again is one event with one more mention.
-                    var key = (e.Code, e.Source, e.Target, e.Date);
+                    var key = (e.Code, e.Source ?? e.SourceActor, e.Target ?? e.TargetActor, e.Date);
                     if (seen.TryGetValue(key, out var at))
                     {
                         events[at] = events[at] with { Mentions = events[at].Mentions + 1 };
@@ -88,6 +95,14 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         }
 
         var trigger = match.Start;
+
+        // "would free prisoners", "wants to attack": an intention to act is its own CAMEO event
+        // (03 express intent to cooperate, 13 threaten), not the act.
+        if (scan.Intended(trigger) && codebook.Find(IntentCode(code.Code)) is { } intended)
+        {
+            code = intended;
+        }
+
         var clauseStart = scan.ClauseStart(trigger, first);
         var quote = scan.QuoteAt(trigger);
 
@@ -101,6 +116,11 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             // "condemned an attack by X": X attacked, not the one who condemned.
             sources.Add(nominalAgent);
         }
+        else if (sources.Count == 0 && cueOf is null && scan.NationalityBefore(trigger) is { } nationality)
+        {
+            // "killed in Israeli shelling": the nationality before a noun trigger is its agent.
+            sources.Add(nationality);
+        }
         else if (sources.Count == 0 && cueOf is null && match.Target is null && scan.IsNominal(trigger))
         {
             // "accused Rwanda of the 1994 genocide", "condemned the attack": the clause's subject
@@ -113,10 +133,14 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         else if (sources.Count == 0 && cueOf is null)
         {
             var subject = scan.Subject(trigger, clauseStart, out passive);
+            var reduced = !passive && scan.ReducedPassive(trigger, match.TriggerEnd, clauseStart, code.Root);
+            passive |= reduced;
             if (passive)
             {
+                // A participle after its noun has its agent right after it or none ("civilians
+                // imprisoned for … were released by Putin": Putin released them).
                 target ??= subject.Count > 0 ? subject[0] : null;
-                if (scan.ByPhrase(match.End, last) is { } agent)
+                if (scan.ByPhrase(match.End, last, reach: reduced ? 1 : 8) is { } agent)
                 {
                     sources.Add(agent);
                 }
@@ -153,10 +177,23 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             target = scan.FirstEntityAfter(match.TriggerEnd, last, TargetReach, exclude: sources);
         }
 
-        // Meetings and talks of coordinated parties are between each two of them, both ways, as
-        // CAMEO codes a symmetric event: "Russian and Ukrainian delegations met", "A, B and C met".
+        var location = scan.Location(clauseStart, last, trigger, target);
+        var verbal = code.QuadClass is 1 or 3;
+
+        // A target no actor code is known for ("Energy Jeffrey Kupfer") gives way to the place or
+        // to the pairs of coordinated parties.
+        var weakTarget = target is null || (match.Target is null && RoleActor(target, verbal) is null);
+        if (PlaceAsTarget && weakTarget && location is not null && !sources.Exists(e => e.Id == location.Id))
+        {
+            target = location;
+            weakTarget = false;
+        }
+
+        // Meetings, talks and cooperation of coordinated parties are between each two of them,
+        // both ways, as CAMEO codes a symmetric event: "Russian and Ukrainian delegations met",
+        // "A, B and C met", "A and B are seeking to deepen a partnership".
         var pairs = new List<(Entity? Source, Entity? Target)>();
-        if (target is null && code.Root == "04" && sources.Count >= 2)
+        if (weakTarget && code.Root is "03" or "04" or "05" or "06" && sources.Count >= 2)
         {
             foreach (var a in sources)
             {
@@ -184,11 +221,9 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         }
 
         var (date, dateFrom) = scan.Date(trigger, clauseStart, first, last);
-        var location = scan.Location(clauseStart, last, trigger, target);
         var modality = scan.Modality(trigger, match.End, clauseStart, first, last, quote);
         var triggerToken = d.Tokens[trigger];
         var triggerEnd = d.Tokens[match.TriggerEnd].End;
-        var verbal = code.QuadClass is 1 or 3;
         foreach (var (source, other) in pairs)
         {
             if (RoleActor(source, verbal) is null && RoleActor(other, verbal) is null)
@@ -211,8 +246,8 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 code.Label,
                 code.QuadClass,
                 code.Goldstein,
-                source?.Id,
-                other?.Id,
+                EntityId(source),
+                EntityId(other),
                 RoleActor(source, verbal),
                 RoleActor(other, verbal),
                 date,
@@ -223,7 +258,100 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 sentence,
                 quote?.Id);
         }
+
+        // Saying that someone attacked is accusing them (CAMEO 112, as PETRARCH codes "The US
+        // said that Iraq had attacked"): the reporter accuses each attacker; the attack stays,
+        // reported.
+        if (code.Root is "18" or "19" or "20" && cueOf is null && codebook.Find("112") is { } accuse)
+        {
+            var reportingClause = scan.ClauseStart(trigger, first);
+            var subjectStart = sources.Count > 0 ? Math.Min(trigger, FirstMentionToken(d, sources[0], first, trigger)) : trigger;
+            var verb = scan.ReportingVerb(Math.Min(reportingClause, subjectStart), first);
+            if (verb >= 0 && scan.Subject(verb, scan.ClauseStart(verb, first), out var reportedPassive) is [var reporter, ..] && !reportedPassive)
+            {
+                var accused = pairs.Select(p => p.Source).Where(e => e is not null && e.Id != reporter.Id && RoleActor(e, true) != RoleActor(reporter, true)).Distinct().ToList();
+                var verbToken = d.Tokens[verb];
+                var (accuseDate, accuseFrom) = scan.Date(verb, scan.ClauseStart(verb, first), first, last);
+                foreach (var e in accused)
+                {
+                    if (RoleActor(reporter, true) is null || RoleActor(e, true) is null)
+                    {
+                        break;
+                    }
+
+                    yield return new Event(
+                        "",
+                        accuse.Code,
+                        accuse.Base,
+                        accuse.Root,
+                        accuse.Label,
+                        accuse.QuadClass,
+                        accuse.Goldstein,
+                        EntityId(reporter),
+                        EntityId(e),
+                        RoleActor(reporter, true),
+                        RoleActor(e, true),
+                        accuseDate,
+                        accuseFrom,
+                        null,
+                        scan.Modality(verb, verb, scan.ClauseStart(verb, first), first, last, scan.QuoteAt(verb)),
+                        new Anchor(verbToken.Start, verbToken.End, d.Text[verbToken.Start..verbToken.End]),
+                        sentence,
+                        scan.QuoteAt(verb)?.Id);
+                }
+            }
+        }
     }
+
+    /// <summary>The first token of the entity's last mention before the trigger in the sentence, else the trigger.</summary>
+    private static int FirstMentionToken(Document d, Entity entity, int first, int trigger)
+    {
+        var best = trigger;
+        foreach (var m in entity.Mentions)
+        {
+            var t = d.TokenIndexAt(m.Start);
+            if (t >= first && t < trigger)
+            {
+                best = t;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The entity id of an argument; null for a role noun that is no entity ("rebels").</summary>
+    private static string? EntityId(Entity? entity) => entity is null || entity.Id.StartsWith('~') ? null : entity.Id;
+
+    /// <summary>
+    /// The CAMEO code for the intention of an act: material cooperation, aid and yielding become
+    /// 03 (express intent to …), force 13 (threaten to use military force); other codes stay.
+    /// </summary>
+    internal static string IntentCode(string code) => code switch
+    {
+        "061" => "0311",
+        "062" => "0312",
+        "063" => "0313",
+        "064" => "0314",
+        "071" => "0331",
+        "072" => "0332",
+        "073" => "0333",
+        "074" => "0334",
+        "081" => "0351",
+        "084" or "0841" or "0842" => "0353",
+        "085" => "0354",
+        "086" => "0355",
+        "087" or "0871" or "0872" or "0873" or "0874" => "0356",
+        "192" => "1382",
+        "204" => "1385",
+        _ => code[..2] switch
+        {
+            "06" => "031",
+            "07" => "033",
+            "08" => "035",
+            "18" or "19" or "20" => "138",
+            _ => code,
+        },
+    };
 
     /// <summary>
     /// The actor an entity is in an event: a country named as a party to talk, appeal, criticism

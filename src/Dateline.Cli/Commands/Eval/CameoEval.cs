@@ -107,12 +107,14 @@ internal static partial class CameoEval
             return Program.InputErrorExit;
         }
 
-        var pipeline = Pipeline.Default;
+        var builder = new PipelineBuilder().UseDefaultStages();
         if (actorFiles.Length + agentFiles.Length > 0)
         {
             var dictionary = PetrarchActors.Parse(actorFiles.Select(File.ReadAllText), agentFiles.Select(File.ReadAllText));
-            pipeline = new PipelineBuilder().UseDefaultStages().UsePetrarchActors(dictionary).Build();
+            builder.UsePetrarchActors(dictionary);
         }
+
+        var pipeline = builder.UsePetrarchConventions().Build();
 
         var coded = records.Select(r => Code(pipeline, r)).ToList();
         var report = Score(records, coded, out var errors);
@@ -140,7 +142,8 @@ internal static partial class CameoEval
         var triples = new List<Triple>();
         foreach (var e in document.Events)
         {
-            if (e.Modality == "negated" || (record.RequireDyad && (e.SourceActor is null || e.TargetActor is null)))
+            // PETRARCH codes no negated event and none without a source actor.
+            if (e.Modality == "negated" || e.SourceActor is null || (record.RequireDyad && e.TargetActor is null))
             {
                 continue;
             }

@@ -209,4 +209,18 @@ public static class DictionaryPipeline
             .Add(new DictionaryActorStage(dictionary))
             .Add(new EventStage(EventPatterns.Default, Codebook.Default) { CountriesActAsGovernments = false });
     }
+
+    /// <summary>
+    /// Codes events as PETRARCH does, to compare with its codings: a country named alone is the
+    /// country ("USA", not "USAGOV"), and an event with no target takes its place as target. The
+    /// events stage is replaced (at the end of the pipeline) with one using these conventions and
+    /// the given patterns.
+    /// </summary>
+    public static PipelineBuilder UsePetrarchConventions(this PipelineBuilder builder, EventPatterns? patterns = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder
+            .Remove<EventStage>()
+            .Add(new EventStage(patterns ?? EventPatterns.Default, Codebook.Default) { CountriesActAsGovernments = false, PlaceAsTarget = true });
+    }
 }
