@@ -203,6 +203,7 @@ internal static class SqliteSchema
                 created TEXT NOT NULL
             );
             CREATE INDEX corrections_article ON corrections (article_id, id);
+            """),
         new(4, "feed items seen", """
             CREATE TABLE feed_items (
                 feed TEXT NOT NULL,
