@@ -38,6 +38,7 @@ internal static class HtmlMetadata
     private static readonly string[] PublishedMeta = ExtractionRules.Default.PublishedMeta;
     private static readonly string[] ModifiedMeta = ExtractionRules.Default.ModifiedMeta;
     private static readonly string[] AuthorMeta = ExtractionRules.Default.AuthorMeta;
+    private static readonly string[] ScriptDateKeys = ExtractionRules.Default.ScriptDateKeys;
 
     private static readonly JsonDocumentOptions JsonOptions = new()
     {
@@ -61,6 +62,17 @@ internal static class HtmlMetadata
         }
 
         var (published, from) = Published(page, meta, ld, url);
+        if (published is not null && from is "jsonld" or "meta" && Modified(meta, ld) is { } modified && modified.Date > published.Date)
+        {
+            // A page updated since it was published and showing only the update's date: the
+            // text as read is the update's (its "yesterday" is the day before the update).
+            var shown = VisibleDates(page);
+            if (!shown.Contains(published.Date) && shown.Contains(modified.Date))
+            {
+                published = modified;
+            }
+        }
+
         if (published is { Time: { } time, Offset: { } offset } && offset == TimeSpan.Zero && time != TimeOnly.MinValue)
         {
             // A UTC stamp (not a bare date stored as midnight): the date is the one the
@@ -285,7 +297,7 @@ internal static class HtmlMetadata
 
         // Microdata and microformats in the body: itemprop="datePublished", <time pubdate>,
         // <abbr class="published" title="…">.
-        foreach (var element in page.QuerySelectorAll("[itemprop='datePublished'], time[pubdate], .published[title], abbr[title].updated"))
+        foreach (var element in page.QuerySelectorAll("[itemprop='datePublished'], [property='schema:datePublished'], [property='schema:dateCreated'], [itemprop='dateCreated'], time[pubdate], .published[title], abbr[title].updated"))
         {
             var value = element.GetAttribute("content") ?? element.GetAttribute("datetime") ?? element.GetAttribute("title");
             if ((DateParser.Parse(value) ?? DateParser.FindInText(Snippet(element))) is { } marked)
@@ -310,6 +322,13 @@ internal static class HtmlMetadata
             {
                 return (first, "meta");
             }
+        }
+
+        // The page's own data for its scripts (a framework's state, an analytics layer) often
+        // names the publication date with one of a few keys.
+        if (ScriptDate(page) is { } scripted)
+        {
+            return (scripted, "meta");
         }
 
         var monthFirst = page.DocumentElement.GetAttribute("lang") is { } lang && lang.StartsWith("en-us", StringComparison.OrdinalIgnoreCase);
@@ -340,6 +359,65 @@ internal static class HtmlMetadata
         }
 
         return page.Body is { } text && FirstDateInText(text, monthFirst) is { } inText ? (inText, "text") : (null, "none");
+    }
+
+    private static PublicationDate? Modified(Dictionary<string, string> meta, LinkedData ld)
+    {
+        if (DateParser.Parse(ld.Modified) is { } fromLd)
+        {
+            return fromLd;
+        }
+
+        foreach (var key in ModifiedMeta)
+        {
+            if (meta.TryGetValue(key, out var value) && DateParser.Parse(value) is { } fromMeta)
+            {
+                return fromMeta;
+            }
+        }
+
+        return null;
+    }
+
+    private static PublicationDate? ScriptDate(IDocument page)
+    {
+        foreach (var script in page.Scripts)
+        {
+            if (script.Type is { } type && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var text = script.Text;
+            if (text.Length == 0 || text.Length > 2_000_000)
+            {
+                continue;
+            }
+
+            foreach (var key in ScriptDateKeys)
+            {
+                var at = text.IndexOf(key, StringComparison.Ordinal);
+                if (at < 0)
+                {
+                    continue;
+                }
+
+                // "key": "value" with optional spaces.
+                var i = at + key.Length;
+                while (i < text.Length && text[i] is ' ' or ':' or '"' or '\\')
+                {
+                    i++;
+                }
+
+                var end = text.IndexOf('"', i);
+                if (end > i && end - i <= 40 && DateParser.Parse(text[i..end].Replace("\\/", "/", StringComparison.Ordinal)) is { } date)
+                {
+                    return date;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The dates a page shows its readers near the top: in time elements and elements styled as dates.</summary>
@@ -420,7 +498,7 @@ internal static class HtmlMetadata
         return text.ToString();
     }
 
-    /// <summary>The first date in the visible text of the first 50,000 characters.</summary>
+    /// <summary>The first date in the visible text of the first 400,000 characters (menus can be long; the article comes after them).</summary>
     private static PublicationDate? FirstDateInText(IElement body, bool monthFirst)
     {
         var seen = 0;
@@ -433,7 +511,7 @@ internal static class HtmlMetadata
 
             var data = text.Data;
             seen += data.Length;
-            if (seen > 50_000)
+            if (seen > 400_000)
             {
                 break;
             }
