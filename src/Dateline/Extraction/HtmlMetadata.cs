@@ -62,14 +62,20 @@ internal static class HtmlMetadata
         }
 
         var (published, from) = Published(page, meta, ld, url);
-        if (published is not null && from is "jsonld" or "meta" && Modified(meta, ld) is { } modified && modified.Date > published.Date)
+        if (published is not null && from is "jsonld" or "meta")
         {
-            // A page updated since it was published and showing only the update's date: the
-            // text as read is the update's (its "yesterday" is the day before the update).
-            var shown = VisibleDates(page);
-            if (!shown.Contains(published.Date) && shown.Contains(modified.Date))
+            // Metadata often holds several dates (first publication, update, the date of an
+            // embedded page). When the page shows its readers one of them and not the chosen
+            // one, the shown one is the date of the text as read (an update's "yesterday" is the
+            // day before the update).
+            var candidates = MetadataDates(meta, ld).Where(d => d.Date != published.Date).ToList();
+            if (candidates.Count > 0)
             {
-                published = modified;
+                var shown = VisibleDates(page);
+                if (!shown.Contains(published.Date) && candidates.FirstOrDefault(d => shown.Contains(d.Date)) is { } visible)
+                {
+                    published = visible;
+                }
             }
         }
 
@@ -332,12 +338,17 @@ internal static class HtmlMetadata
         }
 
         var monthFirst = page.DocumentElement.GetAttribute("lang") is { } lang && lang.StartsWith("en-us", StringComparison.OrdinalIgnoreCase);
+        if (page.Body is { } labelled && LabelledDate(labelled, monthFirst) is { } said)
+        {
+            return (said, "text");
+        }
+
         if (page.Body is { } body)
         {
             // A date in the element that a page styles as a date ("entry-date", "post-meta").
             foreach (var element in body.Descendants<IElement>())
             {
-                if (IsDateElement(element) && DateParser.FindInText(Snippet(element), monthFirst) is { } styled)
+                if (IsDateElement(element) && !InComments(element) && DateParser.FindInText(Snippet(element), monthFirst) is { } styled)
                 {
                     return (styled, "text");
                 }
@@ -361,22 +372,16 @@ internal static class HtmlMetadata
         return page.Body is { } text && FirstDateInText(text, monthFirst) is { } inText ? (inText, "text") : (null, "none");
     }
 
-    private static PublicationDate? Modified(Dictionary<string, string> meta, LinkedData ld)
+    /// <summary>Every date the page's metadata states, in order of trust: publication dates, then update dates.</summary>
+    private static IEnumerable<PublicationDate> MetadataDates(Dictionary<string, string> meta, LinkedData ld)
     {
-        if (DateParser.Parse(ld.Modified) is { } fromLd)
+        foreach (var value in new[] { ld.Published }.Concat(PublishedMeta.Select(meta.GetValueOrDefault)).Append(ld.AnyPublished).Append(ld.Modified).Concat(ModifiedMeta.Select(meta.GetValueOrDefault)))
         {
-            return fromLd;
-        }
-
-        foreach (var key in ModifiedMeta)
-        {
-            if (meta.TryGetValue(key, out var value) && DateParser.Parse(value) is { } fromMeta)
+            if (DateParser.Parse(value) is { } date)
             {
-                return fromMeta;
+                yield return date;
             }
         }
-
-        return null;
     }
 
     private static PublicationDate? ScriptDate(IDocument page)
@@ -497,6 +502,68 @@ internal static class HtmlMetadata
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// A date the page labels as its publication date ("Erschienen am: 01.11.2023"), else one it
+    /// labels as its update date ("Aktualisiert: 30.12.2016"); comment threads are not read.
+    /// </summary>
+    private static PublicationDate? LabelledDate(IElement body, bool monthFirst)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var node in body.Descendants())
+        {
+            if (node is not IText t || t.ParentElement is not { } parent || parent.LocalName is "script" or "style" or "noscript" or "template" || InComments(parent))
+            {
+                continue;
+            }
+
+            text.Append(t.Data).Append(' ');
+            if (text.Length > 400_000)
+            {
+                break;
+            }
+        }
+
+        var visible = text.ToString();
+        foreach (var labels in DateLabels.Value)
+        {
+            foreach (var label in labels)
+            {
+                var at = 0;
+                while ((at = visible.IndexOf(label, at, StringComparison.OrdinalIgnoreCase)) >= 0)
+                {
+                    var end = at + label.Length;
+                    var wordStart = at == 0 || !char.IsLetter(visible[at - 1]);
+                    var wordEnd = end >= visible.Length || !char.IsLetter(visible[end]);
+                    if (wordStart && wordEnd)
+                    {
+                        var after = visible.AsSpan(end, Math.Min(40, visible.Length - end)).TrimStart(" :\u00A0\t\r\n-–".AsSpan());
+                        if (after.Length > 0 && char.IsAsciiDigit(after[0]) | char.IsLetter(after[0])
+                            && DateParser.FindInText(after.ToString(), monthFirst) is { } date
+                            && after.ToString().IndexOfAny(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']) < 12)
+                        {
+                            return date;
+                        }
+                    }
+
+                    at = end;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Publication labels, then update labels (date-labels.txt), longest first within each.</summary>
+    private static readonly Lazy<string[][]> DateLabels = new(() =>
+    {
+        var lines = Dateline.Data.DataFile.KeyedLines("Extraction/date-labels.txt").ToList();
+        return
+        [
+            [.. lines.Where(l => l.Key == "published").Select(l => l.Value).OrderByDescending(v => v.Length)],
+            [.. lines.Where(l => l.Key == "updated").Select(l => l.Value).OrderByDescending(v => v.Length)],
+        ];
+    });
 
     /// <summary>The first date in the visible text of the first 400,000 characters (menus can be long; the article comes after them).</summary>
     private static PublicationDate? FirstDateInText(IElement body, bool monthFirst)
