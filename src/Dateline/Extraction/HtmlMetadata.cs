@@ -69,12 +69,17 @@ internal static class HtmlMetadata
             // one, the shown one is the date of the text as read (an update's "yesterday" is the
             // day before the update).
             var candidates = MetadataDates(meta, ld).Where(d => d.Date != published.Date).ToList();
-            if (candidates.Count > 0)
+            var shown = VisibleDates(page);
+            if (!shown.Contains(published.Date))
             {
-                var shown = VisibleDates(page);
-                if (!shown.Contains(published.Date) && candidates.FirstOrDefault(d => shown.Contains(d.Date)) is { } visible)
+                if (candidates.FirstOrDefault(d => shown.Contains(d.Date)) is { } visible)
                 {
                     published = visible;
+                }
+                else if (page.Body is { } body && LabelledDate(body, MonthFirst(page), publishedOnly: true) is { } labelled)
+                {
+                    // A date the page labels as its publication date, where the metadata's is not shown.
+                    published = labelled;
                 }
             }
         }
@@ -425,6 +430,9 @@ internal static class HtmlMetadata
         return null;
     }
 
+    private static bool MonthFirst(IDocument page) =>
+        page.DocumentElement.GetAttribute("lang") is { } lang && lang.StartsWith("en-us", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The dates a page shows its readers near the top: in time elements and elements styled as dates.</summary>
     private static HashSet<DateOnly> VisibleDates(IDocument page)
     {
@@ -507,7 +515,7 @@ internal static class HtmlMetadata
     /// A date the page labels as its publication date ("Erschienen am: 01.11.2023"), else one it
     /// labels as its update date ("Aktualisiert: 30.12.2016"); comment threads are not read.
     /// </summary>
-    private static PublicationDate? LabelledDate(IElement body, bool monthFirst)
+    private static PublicationDate? LabelledDate(IElement body, bool monthFirst, bool publishedOnly = false)
     {
         var text = new System.Text.StringBuilder();
         foreach (var node in body.Descendants())
@@ -525,7 +533,7 @@ internal static class HtmlMetadata
         }
 
         var visible = text.ToString();
-        foreach (var labels in DateLabels.Value)
+        foreach (var labels in publishedOnly ? DateLabels.Value[..1] : DateLabels.Value)
         {
             foreach (var label in labels)
             {
