@@ -442,14 +442,28 @@ internal static class HtmlMetadata
             return dates;
         }
 
-        var monthFirst = page.DocumentElement.GetAttribute("lang") is { } lang && lang.StartsWith("en-us", StringComparison.OrdinalIgnoreCase);
+        var monthFirst = MonthFirst(page);
         var looked = 0;
-        foreach (var element in body.Descendants<IElement>())
+        foreach (var node in body.Descendants())
         {
-            if ((element.LocalName == "time" || IsDateElement(element)) && DateParser.FindInText(Snippet(element), monthFirst) is { } shown)
+            PublicationDate? shown = null;
+            if (node is IElement element)
+            {
+                if ((element.LocalName == "time" || IsDateElement(element)) && !InComments(element))
+                {
+                    shown = DateParser.FindInText(Snippet(element), monthFirst);
+                }
+            }
+            else if (node is IText text && text.Data.Length is >= 6 and <= 60 && text.ParentElement is { LocalName: not ("script" or "style" or "a" or "option") } parent && !InComments(parent))
+            {
+                // A short line that is (nearly) only a date: "15.12.2022", "Stand: 3. Mai 2021".
+                shown = DateParser.FindInText(text.Data, monthFirst);
+            }
+
+            if (shown is not null)
             {
                 dates.Add(shown.Date);
-                if (++looked >= 20)
+                if (++looked >= 40)
                 {
                     break;
                 }
