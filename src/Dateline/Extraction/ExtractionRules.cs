@@ -52,6 +52,7 @@ internal sealed class ExtractionRules
         ArticleTypes = Set(values, "article-types");
         PublishedMeta = List(values, "published-meta");
         ModifiedMeta = List(values, "modified-meta");
+        ScriptDateKeys = Words(values, "script-date-keys").Select(k => "\"" + k + "\"").ToArray();
         AuthorMeta = List(values, "author-meta");
         boilerplate = new Regex(
             "^(?:" + string.Join("|", DataFile.Lines("Extraction/boilerplate.txt")) + ")$",
@@ -135,6 +136,9 @@ internal sealed class ExtractionRules
 
     /// <summary>Meta tag names of the modification date.</summary>
     public string[] ModifiedMeta { get; }
+
+    /// <summary>Quoted JSON keys of the publication date in a page's script data, in order of trust.</summary>
+    public string[] ScriptDateKeys { get; }
 
     /// <summary>Meta tag names of the authors.</summary>
     public string[] AuthorMeta { get; }

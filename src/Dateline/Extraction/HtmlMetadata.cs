@@ -38,6 +38,7 @@ internal static class HtmlMetadata
     private static readonly string[] PublishedMeta = ExtractionRules.Default.PublishedMeta;
     private static readonly string[] ModifiedMeta = ExtractionRules.Default.ModifiedMeta;
     private static readonly string[] AuthorMeta = ExtractionRules.Default.AuthorMeta;
+    private static readonly string[] ScriptDateKeys = ExtractionRules.Default.ScriptDateKeys;
 
     private static readonly JsonDocumentOptions JsonOptions = new()
     {
@@ -61,6 +62,28 @@ internal static class HtmlMetadata
         }
 
         var (published, from) = Published(page, meta, ld, url);
+        if (published is not null && from is "jsonld" or "meta")
+        {
+            // Metadata often holds several dates (first publication, update, the date of an
+            // embedded page). When the page shows its readers one of them and not the chosen
+            // one, the shown one is the date of the text as read (an update's "yesterday" is the
+            // day before the update).
+            var candidates = MetadataDates(meta, ld).Where(d => d.Date != published.Date).ToList();
+            var shown = VisibleDates(page);
+            if (!shown.Contains(published.Date))
+            {
+                if (candidates.FirstOrDefault(d => shown.Contains(d.Date)) is { } visible)
+                {
+                    published = visible;
+                }
+                else if (page.Body is { } body && LabelledDate(body, MonthFirst(page), publishedOnly: true) is { } labelled)
+                {
+                    // A date the page labels as its publication date, where the metadata's is not shown.
+                    published = labelled;
+                }
+            }
+        }
+
         if (published is { Time: { } time, Offset: { } offset } && offset == TimeSpan.Zero && time != TimeOnly.MinValue)
         {
             // A UTC stamp (not a bare date stored as midnight): the date is the one the
@@ -285,7 +308,7 @@ internal static class HtmlMetadata
 
         // Microdata and microformats in the body: itemprop="datePublished", <time pubdate>,
         // <abbr class="published" title="…">.
-        foreach (var element in page.QuerySelectorAll("[itemprop='datePublished'], time[pubdate], .published[title], abbr[title].updated"))
+        foreach (var element in page.QuerySelectorAll("[itemprop='datePublished'], [property='schema:datePublished'], [property='schema:dateCreated'], [itemprop='dateCreated'], time[pubdate], .published[title], abbr[title].updated"))
         {
             var value = element.GetAttribute("content") ?? element.GetAttribute("datetime") ?? element.GetAttribute("title");
             if ((DateParser.Parse(value) ?? DateParser.FindInText(Snippet(element))) is { } marked)
@@ -312,13 +335,25 @@ internal static class HtmlMetadata
             }
         }
 
+        // The page's own data for its scripts (a framework's state, an analytics layer) often
+        // names the publication date with one of a few keys.
+        if (ScriptDate(page) is { } scripted)
+        {
+            return (scripted, "meta");
+        }
+
         var monthFirst = page.DocumentElement.GetAttribute("lang") is { } lang && lang.StartsWith("en-us", StringComparison.OrdinalIgnoreCase);
+        if (page.Body is { } labelled && LabelledDate(labelled, monthFirst) is { } said)
+        {
+            return (said, "text");
+        }
+
         if (page.Body is { } body)
         {
             // A date in the element that a page styles as a date ("entry-date", "post-meta").
             foreach (var element in body.Descendants<IElement>())
             {
-                if (IsDateElement(element) && DateParser.FindInText(Snippet(element), monthFirst) is { } styled)
+                if (IsDateElement(element) && !InComments(element) && DateParser.FindInText(Snippet(element), monthFirst) is { } styled)
                 {
                     return (styled, "text");
                 }
@@ -342,6 +377,62 @@ internal static class HtmlMetadata
         return page.Body is { } text && FirstDateInText(text, monthFirst) is { } inText ? (inText, "text") : (null, "none");
     }
 
+    /// <summary>Every date the page's metadata states, in order of trust: publication dates, then update dates.</summary>
+    private static IEnumerable<PublicationDate> MetadataDates(Dictionary<string, string> meta, LinkedData ld)
+    {
+        foreach (var value in new[] { ld.Published }.Concat(PublishedMeta.Select(meta.GetValueOrDefault)).Append(ld.AnyPublished).Append(ld.Modified).Concat(ModifiedMeta.Select(meta.GetValueOrDefault)))
+        {
+            if (DateParser.Parse(value) is { } date)
+            {
+                yield return date;
+            }
+        }
+    }
+
+    private static PublicationDate? ScriptDate(IDocument page)
+    {
+        foreach (var script in page.Scripts)
+        {
+            if (script.Type is { } type && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var text = script.Text;
+            if (text.Length == 0 || text.Length > 2_000_000)
+            {
+                continue;
+            }
+
+            foreach (var key in ScriptDateKeys)
+            {
+                var at = text.IndexOf(key, StringComparison.Ordinal);
+                if (at < 0)
+                {
+                    continue;
+                }
+
+                // "key": "value" with optional spaces.
+                var i = at + key.Length;
+                while (i < text.Length && text[i] is ' ' or ':' or '"' or '\\')
+                {
+                    i++;
+                }
+
+                var end = text.IndexOf('"', i);
+                if (end > i && end - i <= 40 && DateParser.Parse(text[i..end].Replace("\\/", "/", StringComparison.Ordinal)) is { } date)
+                {
+                    return date;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool MonthFirst(IDocument page) =>
+        page.DocumentElement.GetAttribute("lang") is { } lang && lang.StartsWith("en-us", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The dates a page shows its readers near the top: in time elements and elements styled as dates.</summary>
     private static HashSet<DateOnly> VisibleDates(IDocument page)
     {
@@ -351,14 +442,28 @@ internal static class HtmlMetadata
             return dates;
         }
 
-        var monthFirst = page.DocumentElement.GetAttribute("lang") is { } lang && lang.StartsWith("en-us", StringComparison.OrdinalIgnoreCase);
+        var monthFirst = MonthFirst(page);
         var looked = 0;
-        foreach (var element in body.Descendants<IElement>())
+        foreach (var node in body.Descendants())
         {
-            if ((element.LocalName == "time" || IsDateElement(element)) && DateParser.FindInText(Snippet(element), monthFirst) is { } shown)
+            PublicationDate? shown = null;
+            if (node is IElement element)
+            {
+                if ((element.LocalName == "time" || IsDateElement(element)) && !InComments(element))
+                {
+                    shown = DateParser.FindInText(Snippet(element), monthFirst);
+                }
+            }
+            else if (node is IText text && text.Data.Length is >= 6 and <= 60 && text.ParentElement is { LocalName: not ("script" or "style" or "a" or "option") } parent && !InComments(parent))
+            {
+                // A short line that is (nearly) only a date: "15.12.2022", "Stand: 3. Mai 2021".
+                shown = DateParser.FindInText(text.Data, monthFirst);
+            }
+
+            if (shown is not null)
             {
                 dates.Add(shown.Date);
-                if (++looked >= 20)
+                if (++looked >= 40)
                 {
                     break;
                 }
@@ -420,7 +525,69 @@ internal static class HtmlMetadata
         return text.ToString();
     }
 
-    /// <summary>The first date in the visible text of the first 50,000 characters.</summary>
+    /// <summary>
+    /// A date the page labels as its publication date ("Erschienen am: 01.11.2023"), else one it
+    /// labels as its update date ("Aktualisiert: 30.12.2016"); comment threads are not read.
+    /// </summary>
+    private static PublicationDate? LabelledDate(IElement body, bool monthFirst, bool publishedOnly = false)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var node in body.Descendants())
+        {
+            if (node is not IText t || t.ParentElement is not { } parent || parent.LocalName is "script" or "style" or "noscript" or "template" || InComments(parent))
+            {
+                continue;
+            }
+
+            text.Append(t.Data).Append(' ');
+            if (text.Length > 400_000)
+            {
+                break;
+            }
+        }
+
+        var visible = text.ToString();
+        foreach (var labels in publishedOnly ? DateLabels.Value[..1] : DateLabels.Value)
+        {
+            foreach (var label in labels)
+            {
+                var at = 0;
+                while ((at = visible.IndexOf(label, at, StringComparison.OrdinalIgnoreCase)) >= 0)
+                {
+                    var end = at + label.Length;
+                    var wordStart = at == 0 || !char.IsLetter(visible[at - 1]);
+                    var wordEnd = end >= visible.Length || !char.IsLetter(visible[end]);
+                    if (wordStart && wordEnd)
+                    {
+                        var after = visible.AsSpan(end, Math.Min(40, visible.Length - end)).TrimStart(" :\u00A0\t\r\n-–".AsSpan());
+                        if (after.Length > 0 && char.IsAsciiDigit(after[0]) | char.IsLetter(after[0])
+                            && DateParser.FindInText(after.ToString(), monthFirst) is { } date
+                            && after.ToString().IndexOfAny(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']) < 12)
+                        {
+                            return date;
+                        }
+                    }
+
+                    at = end;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Publication labels, then update labels (date-labels.txt), longest first within each.</summary>
+    private static readonly Lazy<string[][]> DateLabels = new(() =>
+    {
+        var lines = Dateline.Data.DataFile.KeyedLines("Extraction/date-labels.txt").ToList();
+        return
+        [
+            [.. lines.Where(l => l.Key == "published").Select(l => l.Value).OrderByDescending(v => v.Length)],
+            [.. lines.Where(l => l.Key == "updated").Select(l => l.Value).OrderByDescending(v => v.Length)],
+        ];
+    });
+
+    /// <summary>The first date in the visible text of the first 400,000 characters (menus can be long; the article comes after them).</summary>
     private static PublicationDate? FirstDateInText(IElement body, bool monthFirst)
     {
         var seen = 0;
@@ -433,7 +600,7 @@ internal static class HtmlMetadata
 
             var data = text.Data;
             seen += data.Length;
-            if (seen > 50_000)
+            if (seen > 400_000)
             {
                 break;
             }

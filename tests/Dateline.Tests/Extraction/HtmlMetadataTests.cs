@@ -141,4 +141,55 @@ public sealed class HtmlMetadataTests
 
         Assert.Equal(new DateOnly(2019, 12, 26), document.Published?.Date);
     }
+
+    [Fact]
+    public void A_date_labelled_as_the_publication_date_wins_over_an_earlier_styled_date()
+    {
+        var document = Read(
+            "<html><body><span class=\"teaser-date\">31.10.2023</span>" + Body
+            + "<p class=\"footer\">Letzte Änderung: 31.10.2023<br>Erschienen am: 01.11.2023</p></body></html>");
+
+        Assert.Equal(new DateOnly(2023, 11, 1), document.Published?.Date);
+        Assert.Equal("text", document.PublishedFrom);
+    }
+
+    [Fact]
+    public void A_date_in_a_comment_thread_is_not_the_articles()
+    {
+        var document = Read(
+            "<html><body>" + Body + "<p>Stand 29.11.2022 – so weit die Lage.</p>"
+            + "<div class=\"comment-box\"><span class=\"comment-date\">02.12.2022</span><p>Guter Artikel.</p></div></body></html>");
+
+        Assert.Equal(new DateOnly(2022, 11, 29), document.Published?.Date);
+    }
+
+    [Fact]
+    public void The_publication_date_in_a_pages_script_data_is_read_when_nothing_else_gives_one()
+    {
+        var document = Read(
+            "<html><head><script>window.state = {\"product\": {\"published_at\":\"2019-03-02T06:22:28+01:00\"}};</script></head><body>" + Body + "</body></html>");
+
+        Assert.Equal(new DateOnly(2019, 3, 2), document.Published?.Date);
+        Assert.Equal("meta", document.PublishedFrom);
+    }
+
+    [Fact]
+    public void An_update_date_the_page_shows_wins_over_a_publication_date_it_does_not_show()
+    {
+        var document = Read(
+            "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"datePublished\": \"2020-01-03T09:48:24+01:00\", \"dateModified\": \"2020-01-06T09:22:36+01:00\"}</script></head>"
+            + "<body><div class=\"article-date\"><time>06.01.2020</time></div>" + Body + "</body></html>");
+
+        Assert.Equal(new DateOnly(2020, 1, 6), document.Published?.Date);
+    }
+
+    [Fact]
+    public void A_publication_date_the_page_shows_stays_even_when_it_was_updated()
+    {
+        var document = Read(
+            "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"datePublished\": \"2020-01-03T09:48:24+01:00\", \"dateModified\": \"2020-01-06T09:22:36+01:00\"}</script></head>"
+            + "<body><div class=\"article-date\"><time>03.01.2020</time> (updated <time>06.01.2020</time>)</div>" + Body + "</body></html>");
+
+        Assert.Equal(new DateOnly(2020, 1, 3), document.Published?.Date);
+    }
 }
