@@ -152,6 +152,14 @@ internal sealed class Scan
     private EventStage.Match? Match(EventPattern pattern, int start, int last)
     {
         var first = (PatternElement.Words)pattern.Elements[0];
+        foreach (var before in pattern.Before)
+        {
+            if (!StandsBefore(before, start))
+            {
+                return null;
+            }
+        }
+
         foreach (var alternative in first.Alternatives)
         {
             if (!MatchWords(alternative, start, last))
@@ -270,6 +278,28 @@ internal sealed class Scan
             default:
                 return -1;
         }
+    }
+
+    /// <summary>True when one of the words stands among the few tokens before the trigger, in its clause.</summary>
+    private bool StandsBefore(PatternElement.Words words, int trigger)
+    {
+        for (var i = trigger - 1; i >= 0 && i >= trigger - MaxGap; i--)
+        {
+            if (IsHardBoundary(i))
+            {
+                return false;
+            }
+
+            foreach (var alternative in words.Alternatives)
+            {
+                if (i + alternative.Length <= trigger && MatchWords(alternative, i, trigger))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private bool MatchWords(string[] words, int at, int last)

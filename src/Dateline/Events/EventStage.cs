@@ -89,16 +89,21 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 
     private IEnumerable<Event> Build(Document d, Scan scan, Match match, int sentence, int first, int last, List<Entity>? sharedSources)
     {
-        if (codebook.Find(match.Pattern.Code) is not { } code)
+        // A user's dictionary may pair two codes ("032:033": the second for the reverse
+        // direction) and use codes outside CAMEO; "---" codes nothing but keeps its words.
+        var codes = match.Pattern.Code.Split(':');
+        if (Find(codes[0]) is not { } code)
         {
             yield break;
         }
+
+        var reverse = codes.Length > 1 ? Find(codes[1]) : null;
 
         var trigger = match.Start;
 
         // "would free prisoners", "wants to attack": an intention to act is its own CAMEO event
         // (03 express intent to cooperate, 13 threaten), not the act.
-        if (scan.Intended(trigger) && codebook.Find(IntentCode(code.Code)) is { } intended)
+        if (!patterns.AnyCode && scan.Intended(trigger) && codebook.Find(IntentCode(code.Code)) is { } intended)
         {
             code = intended;
         }
@@ -257,12 +262,34 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 new Anchor(triggerToken.Start, triggerEnd, d.Text[triggerToken.Start..triggerEnd]),
                 sentence,
                 quote?.Id);
+            if (reverse is not null && source is not null && other is not null)
+            {
+                yield return new Event(
+                    "",
+                    reverse.Code,
+                    reverse.Base,
+                    reverse.Root,
+                    reverse.Label,
+                    reverse.QuadClass,
+                    reverse.Goldstein,
+                    EntityId(other),
+                    EntityId(source),
+                    RoleActor(other, verbal),
+                    RoleActor(source, verbal),
+                    date,
+                    dateFrom,
+                    location?.Id,
+                    modality,
+                    new Anchor(triggerToken.Start, triggerEnd, d.Text[triggerToken.Start..triggerEnd]),
+                    sentence,
+                    quote?.Id);
+            }
         }
 
         // Saying that someone attacked is accusing them (CAMEO 112, as PETRARCH codes "The US
         // said that Iraq had attacked"): the reporter accuses each attacker; the attack stays,
         // reported.
-        if (code.Root is "18" or "19" or "20" && cueOf is null && codebook.Find("112") is { } accuse)
+        if (code.Root is "18" or "19" or "20" && cueOf is null && !patterns.AnyCode && codebook.Find("112") is { } accuse)
         {
             var reportingClause = scan.ClauseStart(trigger, first);
             var subjectStart = sources.Count > 0 ? Math.Min(trigger, FirstMentionToken(d, sources[0], first, trigger)) : trigger;
@@ -318,6 +345,9 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 
         return best;
     }
+
+    private CameoCode? Find(string code) =>
+        codebook.Find(code) ?? (patterns.AnyCode && code.Length >= 2 && char.IsAsciiDigit(code[0]) && char.IsAsciiDigit(code[1]) ? new CameoCode(code, "", 0) : null);
 
     /// <summary>The entity id of an argument; null for a role noun that is no entity ("rebels").</summary>
     private static string? EntityId(Entity? entity) => entity is null || entity.Id.StartsWith('~') ? null : entity.Id;

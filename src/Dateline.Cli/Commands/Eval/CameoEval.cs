@@ -82,16 +82,17 @@ internal static partial class CameoEval
         var file = new Argument<string>("file") { Description = "A PETRARCH validation records file (PETR2_GSR_validation.xml or PETR.UnitTest.records.xml)." };
         var actors = new Option<string[]>("--actors") { Description = "PETRARCH/Phoenix actor dictionary files to code actors with.", AllowMultipleArgumentsPerToken = true };
         var agents = new Option<string[]>("--agents") { Description = "PETRARCH/Phoenix agent dictionary files.", AllowMultipleArgumentsPerToken = true };
+        var verbs = new Option<string[]>("--verbs") { Description = "PETRARCH verb pattern dictionary files to code events with, instead of Dateline's patterns.", AllowMultipleArgumentsPerToken = true };
         var errors = new Option<string?>("--errors") { Description = "Write every record with a missed or extra coding to this file." };
         var dyad = new Option<bool>("--require-dyad") { Description = "Start with PETRARCH's require_dyad on (the unit-test records assume it); <Config> records change it." };
-        var command = new Command("cameo", "Score CAMEO event coding against PETRARCH validation records.") { file, actors, agents, errors, dyad };
-        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(actors) ?? [], parse.GetValue(agents) ?? [], parse.GetValue(errors), parse.GetValue(dyad)));
+        var command = new Command("cameo", "Score CAMEO event coding against PETRARCH validation records.") { file, actors, agents, verbs, errors, dyad };
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(actors) ?? [], parse.GetValue(agents) ?? [], parse.GetValue(verbs) ?? [], parse.GetValue(errors), parse.GetValue(dyad)));
         return command;
     }
 
-    private static int Run(string file, string[] actorFiles, string[] agentFiles, string? errorsPath, bool requireDyad)
+    private static int Run(string file, string[] actorFiles, string[] agentFiles, string[] verbFiles, string? errorsPath, bool requireDyad)
     {
-        foreach (var path in actorFiles.Prepend(file).Concat(agentFiles))
+        foreach (var path in actorFiles.Prepend(file).Concat(agentFiles).Concat(verbFiles))
         {
             if (!File.Exists(path))
             {
@@ -114,7 +115,8 @@ internal static partial class CameoEval
             builder.UsePetrarchActors(dictionary);
         }
 
-        var pipeline = builder.UsePetrarchConventions().Build();
+        var patterns = verbFiles.Length > 0 ? PetrarchVerbs.Parse(verbFiles.Select(File.ReadAllText)) : null;
+        var pipeline = builder.UsePetrarchConventions(patterns).Build();
 
         var coded = records.Select(r => Code(pipeline, r)).ToList();
         var report = Score(records, coded, out var errors);
