@@ -142,12 +142,15 @@ internal sealed class Scan
             }
         }
 
+        // The verb after a pattern that ends in "to" ("called on Georgia to free", "urged Kyiv to
+        // attack") is what was asked or offered, not an event of its own.
+        taken.RemoveAll(c => c.Start > 0 && Is(c.Start - 1, "to") && taken.Exists(t => t.End == c.Start - 1));
         taken.Sort((a, b) => a.Start.CompareTo(b.Start));
         return taken;
     }
 
     private bool IsGoverningPreposition(int i) =>
-        Raw(i) is "against" or "for" or "of" or "on" or "about" or "after" or "before" or "from" or "without" or "despite" or "than" or "like";
+        Raw(i) is "against" or "for" or "of" or "on" or "by" or "about" or "after" or "before" or "from" or "without" or "despite" or "than" or "like";
 
     private EventStage.Match? Match(EventPattern pattern, int start, int last)
     {
@@ -447,8 +450,15 @@ internal sealed class Scan
     private bool IsPrepositionObject(int mentionFirst)
     {
         var before = mentionFirst - 1;
+        var comma = false;
         while (before >= 0)
         {
+            // "In Niamey, police arrested": an opening phrase and its comma govern nothing after them.
+            if (comma && char.IsUpper(Raw(before)[0]) && (Class(before) & WordClass.Preposition) != 0)
+            {
+                return false;
+            }
+
             if (Is(before, "the"))
             {
                 before--;
@@ -474,6 +484,7 @@ internal sealed class Scan
 
             if (Raw(before) is "and" or "or" or ",")
             {
+                comma |= Raw(before) is ",";
                 before--;
                 continue;
             }
@@ -675,6 +686,12 @@ internal sealed class Scan
             break;
         }
 
+        // "A court in Guyana", "In Niamey, police …": the country of the place the group is in.
+        if (result.Count == 0 && PlaceCountry(i) is { } country)
+        {
+            result.Add(new Entity("~" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + country, "ROLE", Raw(i).ToString(), [], country + role, country, null, []));
+        }
+
         if (result.Count == 0)
         {
             result.Add(new Entity("~" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), "ROLE", Raw(i).ToString(), [], "---" + role, null, null, []));
@@ -779,8 +796,17 @@ internal sealed class Scan
                 before--;
             }
 
+            // "in northern Mali": a direction word between the preposition and the place.
+            if (before > from && IsDirection(before) && (Class(before - 1) & WordClass.Locative) != 0)
+            {
+                before--;
+            }
+
             var locative = before >= 0 && (Class(before) & WordClass.Locative) != 0 && m.Entity.Type is "GPE" or "LOC" or "FAC" or "NORP";
-            if (locative || IsAccordingTo(i) || exclude.Exists(e => e?.Id == m.Entity.Id))
+
+            // "…, the Malian defence ministry said": who reports the event is not its target.
+            var reporter = m.Last + 1 < last && (Class(m.Last + 1) & WordClass.Reporting) != 0 && Raw(i - 1) is "," or "the";
+            if (locative || reporter || IsAccordingTo(i) || exclude.Exists(e => e?.Id == m.Entity.Id))
             {
                 i = m.Last;
                 continue;
@@ -791,6 +817,39 @@ internal sealed class Scan
 
         return null;
     }
+
+    /// <summary>The country of a place right after a role noun ("court in Guyana") or of an opening "In X," before it.</summary>
+    private string? PlaceCountry(int role)
+    {
+        var after = role + 1 < Count && Is(role + 1, "in") ? role + 2 : -1;
+        if (after > 0 && after < Count && Is(after, "the"))
+        {
+            after++;
+        }
+
+        if (after > 0 && after < Count && mentionStarting[after] is { Entity: { Type: "GPE" or "LOC", Country: { Length: 3 } c } })
+        {
+            return c;
+        }
+
+        var k = role - 1;
+        if (k > 0 && Is(k, "the"))
+        {
+            k--;
+        }
+
+        if (k > 1 && Raw(k) is "," && mentionEnding[k - 1] is { Entity: { Type: "GPE" or "LOC", Country: { Length: 3 } place } } m
+            && m.First > 0 && Raw(m.First - 1) is "In" or "in")
+        {
+            return place;
+        }
+
+        return null;
+    }
+
+    private bool IsDirection(int i) =>
+        Raw(i) is "northern" or "southern" or "eastern" or "western" or "central" or "north" or "south" or "east" or "west"
+            or "northeastern" or "northwestern" or "southeastern" or "southwestern";
 
     /// <summary>The event's place: a place after "in" or "at" in the trigger's clause or sentence.</summary>
     public Entity? Location(int clauseStart, int last, int trigger, Entity? target)
@@ -805,6 +864,11 @@ internal sealed class Scan
             }
 
             var before = i - 1;
+            if (before > 0 && IsDirection(before))
+            {
+                before--;
+            }
+
             if (!(before >= 0 && (Class(before) & WordClass.Locative) != 0))
             {
                 continue;

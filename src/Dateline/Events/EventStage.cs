@@ -183,7 +183,8 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         }
 
         var location = scan.Location(clauseStart, last, trigger, target);
-        var verbal = code.QuadClass is 1 or 3;
+        // Talking and reducing relations are done by governments; force by the country's forces.
+        var verbal = code.QuadClass is 1 or 3 || code.Root == "16";
 
         // A target no actor code is known for ("Energy Jeffrey Kupfer") gives way to the place or
         // to the pairs of coordinated parties.
