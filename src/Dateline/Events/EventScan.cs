@@ -114,7 +114,7 @@ internal sealed class Scan
             var afterPreposition = t > first && IsGoverningPreposition(t - 1);
             foreach (var pattern in triggered)
             {
-                if (((capitalized || afterTo) && pattern.Elements.Length < 2)
+                if ((capitalized && pattern.Elements.Length < 2) || (afterTo && pattern.Literals < 2)
                     || (afterPreposition && !pattern.Elements.Any(e => e is PatternElement.Slot { IsSource: true })))
                 {
                     continue;
