@@ -123,8 +123,10 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         }
         else if (sources.Count == 0 && cueOf is null && scan.NationalityBefore(trigger) is { } nationality)
         {
-            // "killed in Israeli shelling": the nationality before a noun trigger is its agent.
-            sources.Add(nationality);
+            // "killed in Israeli shelling": the nationality before a noun trigger is its agent,
+            // with those coordinated with it ("Russian and Ukrainian delegations").
+            var coordinated = scan.Subject(trigger, clauseStart, out _);
+            sources.AddRange(coordinated.Exists(e => e.Id == nationality.Id) ? coordinated : [nationality]);
         }
         else if (sources.Count == 0 && cueOf is null && match.Target is null && scan.IsNominal(trigger))
         {
