@@ -72,8 +72,9 @@ internal sealed class CameoTally
 /// The files are read record by record with patterns, not as XML: the GSR file is not
 /// well-formed. Dateline's actors are compared at three levels (<see cref="CameoLevel"/>):
 /// PETRARCH codes a country named alone as the bare country ("USA") where Dateline codes the
-/// government acting ("USAGOV"), so the strict figure understates agreement. Negated events are
-/// not counted as coded (PETRARCH does not code them).
+/// government acting ("USAGOV"), so the strict figure understates agreement; the pipeline is
+/// built with <c>UsePetrarchConventions</c>. Negated and hypothetical events and events without a
+/// source actor are not counted as coded.
 /// </remarks>
 internal static partial class CameoEval
 {
@@ -144,8 +145,9 @@ internal static partial class CameoEval
         var triples = new List<Triple>();
         foreach (var e in document.Events)
         {
-            // PETRARCH codes no negated event and none without a source actor.
-            if (e.Modality == "negated" || e.SourceActor is null || (record.RequireDyad && e.TargetActor is null))
+            // PETRARCH codes no negated event and none without a source actor; the GSR's gold codes
+            // no event that may not happen (docs/EVALUATION.md).
+            if (e.Modality is "negated" or "hypothetical" || e.SourceActor is null || (record.RequireDyad && e.TargetActor is null))
             {
                 continue;
             }
