@@ -821,13 +821,15 @@ internal sealed class Scan
     /// <summary>The country of a place right after a role noun ("court in Guyana") or of an opening "In X," before it.</summary>
     private string? PlaceCountry(int role)
     {
-        var after = role + 1 < Count && Is(role + 1, "in") ? role + 2 : -1;
+        var after = role + 1 < Count && (Is(role + 1, "in") || Is(role + 1, "from")) ? role + 2 : -1;
         if (after > 0 && after < Count && Is(after, "the"))
         {
             after++;
         }
 
-        if (after > 0 && after < Count && mentionStarting[after] is { Entity: { Type: "GPE" or "LOC", Country: { Length: 3 } c } })
+        // "troops from Chad", "lawmakers in Peru": a place, or an actor a dictionary names as a country.
+        if (after > 0 && after < Count && mentionStarting[after] is { } named
+            && (named.Entity.Type is "GPE" or "LOC" ? named.Entity.Country : named.Entity.Actor) is { Length: 3 } c && char.IsAsciiLetterUpper(c[0]))
         {
             return c;
         }

@@ -152,10 +152,17 @@ internal static partial class CameoEval
                 continue;
             }
 
-            var t = new Triple(e.SourceActor ?? "---", e.TargetActor ?? "---", e.Code);
-            if (!triples.Contains(t))
+            // A dictionary phrase with several codes ("FRO/BIL/SAM") is that many actors, as PETRARCH codes it.
+            foreach (var source in (e.SourceActor ?? "---").Split('/'))
             {
-                triples.Add(t);
+                foreach (var target in (e.TargetActor ?? "---").Split('/'))
+                {
+                    var t = new Triple(source, target, e.Code);
+                    if (!triples.Contains(t))
+                    {
+                        triples.Add(t);
+                    }
+                }
             }
         }
 
