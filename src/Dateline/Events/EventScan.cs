@@ -755,6 +755,12 @@ internal sealed class Scan
         return -1;
     }
 
+    /// <summary>True when "would not", "will not", "won't" or "would never" stand right before the trigger.</summary>
+    public bool RefusedIntent(int trigger) =>
+        trigger > 1 && (Class(trigger - 1) & WordClass.Negation) != 0
+        && (Is(trigger - 2, "would") || Is(trigger - 2, "will") || Is(trigger - 2, "wo") || Is(trigger - 2, "won’t") || Is(trigger - 2, "won't")
+            || Is(trigger - 1, "won’t") || Is(trigger - 1, "won't"));
+
     /// <summary>True when "we", "I", "us" or "our" stand between the clause start and the trigger.</summary>
     public bool FirstPerson(int clauseStart, int trigger)
     {

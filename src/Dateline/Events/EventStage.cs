@@ -230,6 +230,16 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 
         var (date, dateFrom) = scan.Date(trigger, clauseStart, first, last);
         var modality = scan.Modality(trigger, match.End, clauseStart, first, last, quote);
+
+        // "would not provide support", "will not meet": refusing to cooperate is itself an event,
+        // a rejection (CAMEO 12), asserted.
+        if (modality == "negated" && !patterns.AnyCode && scan.RefusedIntent(trigger) && codebook.Find(RejectCode(code.Root)) is { } rejection)
+        {
+            code = rejection;
+            modality = "asserted";
+            verbal = true;
+        }
+
         var triggerToken = d.Tokens[trigger];
         var triggerEnd = d.Tokens[match.TriggerEnd].End;
         foreach (var (source, other) in pairs)
@@ -354,6 +364,16 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 
     /// <summary>The entity id of an argument; null for a role noun that is no entity ("rebels").</summary>
     private static string? EntityId(Entity? entity) => entity is null || entity.Id.StartsWith('~') ? null : entity.Id;
+
+    /// <summary>The CAMEO rejection of a cooperative act refused (root 03–08); "---" for other roots.</summary>
+    internal static string RejectCode(string root) => root switch
+    {
+        "04" => "125",
+        "06" or "07" => "121",
+        "08" => "124",
+        "03" or "05" => "120",
+        _ => "---",
+    };
 
     /// <summary>
     /// The CAMEO code for the intention of an act: material cooperation, aid and yielding become
