@@ -14,8 +14,12 @@ namespace Dateline.Events;
 /// Shallow syntax, no parser: a pattern matches words after its trigger; the source is the
 /// nearest entity before the trigger in its clause (extended over coordinated subjects, and
 /// swapped for the "by" phrase of a passive); the target is the pattern's slot or the first
-/// entity after the trigger. Inside a quote, "we" and "I" are the speaker. An event needs at
-/// least one actor. The same event told twice in an article is kept once.
+/// entity after the trigger. Inside a quote, "we" and "I" are the speaker. A plain role noun
+/// no entity covers ("rebels", "the civilians") is an actor with no entity id ("---REB"). An
+/// event needs at least one actor. The same event told twice in an article is kept once.
+/// Coding conventions (docs/EVALUATION.md): a reporting verb is the attribution of the event it
+/// reports, not a statement; saying that someone attacked is also accusing them (112); an
+/// intended act is an intent (03) or a threat (13); a refused one a rejection (12).
 /// </remarks>
 public sealed class EventStage(EventPatterns patterns, Codebook codebook) : IStage
 {
