@@ -778,6 +778,7 @@ internal sealed class Scan
     /// <summary>The first entity after the trigger that is neither a place introduced by "in"/"at" nor an excluded one.</summary>
     public Entity? FirstEntityAfter(int from, int last, int reach, List<Entity> exclude)
     {
+        var comma = false;
         for (var i = from + 1; i < last && i <= from + reach; i++)
         {
             if (Raw(i) is ";" || tokens[i].Kind == TokenKind.QuoteMark)
@@ -785,6 +786,7 @@ internal sealed class Scan
                 break;
             }
 
+            comma |= Raw(i) is ",";
             if (mentionStarting[i] is not { } m)
             {
                 continue;
@@ -811,7 +813,7 @@ internal sealed class Scan
             var locative = before >= 0 && (Class(before) & WordClass.Locative) != 0 && m.Entity.Type is "GPE" or "LOC" or "FAC" or "NORP";
 
             // "…, the Malian defence ministry said": who reports the event is not its target.
-            var reporter = m.Last + 1 < last && (Class(m.Last + 1) & WordClass.Reporting) != 0 && Raw(i - 1) is "," or "the";
+            var reporter = (comma || Raw(i - 1) is "the") && ReportsNext(m.Last, last);
             if (locative || reporter || IsAccordingTo(i) || exclude.Exists(e => e?.Id == m.Entity.Id))
             {
                 i = m.Last;
@@ -858,6 +860,25 @@ internal sealed class Scan
     private bool IsDirection(int i) =>
         Raw(i) is "northern" or "southern" or "eastern" or "western" or "central" or "north" or "south" or "east" or "west"
             or "northeastern" or "northwestern" or "southeastern" or "southwestern";
+
+    /// <summary>A reporting verb right after the mention, or after one or two plain words ("Chilean official said").</summary>
+    private bool ReportsNext(int mentionLast, int last)
+    {
+        for (var k = mentionLast + 1; k < last && k <= mentionLast + 3; k++)
+        {
+            if ((Class(k) & WordClass.Reporting) != 0)
+            {
+                return true;
+            }
+
+            if (tokens[k].Kind != TokenKind.Word || !char.IsLower(Raw(k)[0]) || Class(k) != WordClass.None)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The event's place: a place after "in" or "at" in the trigger's clause or sentence.</summary>
     public Entity? Location(int clauseStart, int last, int trigger, Entity? target)
