@@ -43,8 +43,14 @@ internal enum WordClass : ushort
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>
 internal sealed record EventPattern(string Code, ImmutableArray<PatternElement> Elements, int Order, string Source)
 {
+    /// <summary>
+    /// Words that must stand, in any order, among the few tokens before the trigger (a PETRARCH
+    /// pattern's words before its verb: "- NOT * ^ TO_ +"); empty for Dateline's own patterns.
+    /// </summary>
+    public ImmutableArray<PatternElement.Words> Before { get; init; } = [];
+
     /// <summary>Literal words in the pattern: the more, the more specific.</summary>
-    public int Literals { get; } = Elements.Count(e => e is PatternElement.Words);
+    public int Literals => Elements.Count(e => e is PatternElement.Words) + Before.Length;
 }
 
 /// <summary>
@@ -73,6 +79,45 @@ public sealed class EventPatterns
 
     /// <summary>Number of patterns.</summary>
     public int Count { get; }
+
+    /// <summary>
+    /// True for patterns read from a user's dictionary, whose codes need not be in the CAMEO
+    /// codebook (PETRARCH's validation dictionary codes WEIS-style "224").
+    /// </summary>
+    public bool AnyCode { get; private init; }
+
+    /// <summary>
+    /// Patterns built elsewhere (a PETRARCH verb dictionary), with the library's modality and role
+    /// words. The first element of each pattern is its trigger.
+    /// </summary>
+    internal static EventPatterns FromPatterns(IEnumerable<EventPattern> patterns)
+    {
+        var byTrigger = new Dictionary<string, List<EventPattern>>(StringComparer.Ordinal);
+        var count = 0;
+        foreach (var pattern in patterns)
+        {
+            count++;
+            foreach (var alternative in ((PatternElement.Words)pattern.Elements[0]).Alternatives)
+            {
+                if (!byTrigger.TryGetValue(alternative[0], out var list))
+                {
+                    byTrigger[alternative[0]] = list = [];
+                }
+
+                if (list.Count == 0 || !ReferenceEquals(list[^1], pattern))
+                {
+                    list.Add(pattern);
+                }
+            }
+        }
+
+        var library = Default;
+        return new EventPatterns(
+            byTrigger.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
+            library.modality.Dictionary,
+            library.roles.Dictionary,
+            count) { AnyCode = true };
+    }
 
     /// <summary>Patterns whose trigger's first word is <paramref name="lowerWord"/>.</summary>
     internal EventPattern[]? Triggered(ReadOnlySpan<char> lowerWord) =>
@@ -153,7 +198,7 @@ public sealed class EventPatterns
     }
 
     /// <summary>A word and, for a single lower-case word, its regular and irregular inflections.</summary>
-    private static IEnumerable<string> Inflect(string word, Dictionary<string, string[]> irregular)
+    internal static IEnumerable<string> Inflect(string word, Dictionary<string, string[]> irregular)
     {
         yield return word;
         if (word.Contains('_', StringComparison.Ordinal))

@@ -114,7 +114,7 @@ internal sealed class Scan
             var afterPreposition = t > first && IsGoverningPreposition(t - 1);
             foreach (var pattern in triggered)
             {
-                if (((capitalized || afterTo) && pattern.Elements.Length < 2)
+                if ((capitalized && pattern.Elements.Length < 2) || (afterTo && pattern.Literals < 2)
                     || (afterPreposition && !pattern.Elements.Any(e => e is PatternElement.Slot { IsSource: true })))
                 {
                     continue;
@@ -142,16 +142,27 @@ internal sealed class Scan
             }
         }
 
+        // The verb after a pattern that ends in "to" ("called on Georgia to free", "urged Kyiv to
+        // attack") is what was asked or offered, not an event of its own.
+        taken.RemoveAll(c => c.Start > 0 && Is(c.Start - 1, "to") && taken.Exists(t => t.End == c.Start - 1));
         taken.Sort((a, b) => a.Start.CompareTo(b.Start));
         return taken;
     }
 
     private bool IsGoverningPreposition(int i) =>
-        Raw(i) is "against" or "for" or "of" or "on" or "about" or "after" or "before" or "from" or "without" or "despite" or "than" or "like";
+        Raw(i) is "against" or "for" or "of" or "on" or "by" or "about" or "after" or "before" or "from" or "without" or "despite" or "than" or "like";
 
     private EventStage.Match? Match(EventPattern pattern, int start, int last)
     {
         var first = (PatternElement.Words)pattern.Elements[0];
+        foreach (var before in pattern.Before)
+        {
+            if (!StandsBefore(before, start))
+            {
+                return null;
+            }
+        }
+
         foreach (var alternative in first.Alternatives)
         {
             if (!MatchWords(alternative, start, last))
@@ -270,6 +281,28 @@ internal sealed class Scan
             default:
                 return -1;
         }
+    }
+
+    /// <summary>True when one of the words stands among the few tokens before the trigger, in its clause.</summary>
+    private bool StandsBefore(PatternElement.Words words, int trigger)
+    {
+        for (var i = trigger - 1; i >= 0 && i >= trigger - MaxGap; i--)
+        {
+            if (IsHardBoundary(i))
+            {
+                return false;
+            }
+
+            foreach (var alternative in words.Alternatives)
+            {
+                if (i + alternative.Length <= trigger && MatchWords(alternative, i, trigger))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private bool MatchWords(string[] words, int at, int last)
@@ -417,8 +450,15 @@ internal sealed class Scan
     private bool IsPrepositionObject(int mentionFirst)
     {
         var before = mentionFirst - 1;
+        var comma = false;
         while (before >= 0)
         {
+            // "In Niamey, police arrested": an opening phrase and its comma govern nothing after them.
+            if (comma && char.IsUpper(Raw(before)[0]) && (Class(before) & WordClass.Preposition) != 0)
+            {
+                return false;
+            }
+
             if (Is(before, "the"))
             {
                 before--;
@@ -444,6 +484,7 @@ internal sealed class Scan
 
             if (Raw(before) is "and" or "or" or ",")
             {
+                comma |= Raw(before) is ",";
                 before--;
                 continue;
             }
@@ -645,6 +686,12 @@ internal sealed class Scan
             break;
         }
 
+        // "A court in Guyana", "In Niamey, police …": the country of the place the group is in.
+        if (result.Count == 0 && PlaceCountry(i) is { } country)
+        {
+            result.Add(new Entity("~" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + country, "ROLE", Raw(i).ToString(), [], country + role, country, null, []));
+        }
+
         if (result.Count == 0)
         {
             result.Add(new Entity("~" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), "ROLE", Raw(i).ToString(), [], "---" + role, null, null, []));
@@ -708,6 +755,12 @@ internal sealed class Scan
         return -1;
     }
 
+    /// <summary>True when "would not", "will not", "won't" or "would never" stand right before the trigger.</summary>
+    public bool RefusedIntent(int trigger) =>
+        trigger > 1 && (Class(trigger - 1) & WordClass.Negation) != 0
+        && (Is(trigger - 2, "would") || Is(trigger - 2, "will") || Is(trigger - 2, "wo") || Is(trigger - 2, "won’t") || Is(trigger - 2, "won't")
+            || Is(trigger - 1, "won’t") || Is(trigger - 1, "won't"));
+
     /// <summary>True when "we", "I", "us" or "our" stand between the clause start and the trigger.</summary>
     public bool FirstPerson(int clauseStart, int trigger)
     {
@@ -725,6 +778,7 @@ internal sealed class Scan
     /// <summary>The first entity after the trigger that is neither a place introduced by "in"/"at" nor an excluded one.</summary>
     public Entity? FirstEntityAfter(int from, int last, int reach, List<Entity> exclude)
     {
+        var comma = false;
         for (var i = from + 1; i < last && i <= from + reach; i++)
         {
             if (Raw(i) is ";" || tokens[i].Kind == TokenKind.QuoteMark)
@@ -732,6 +786,7 @@ internal sealed class Scan
                 break;
             }
 
+            comma |= Raw(i) is ",";
             if (mentionStarting[i] is not { } m)
             {
                 continue;
@@ -749,8 +804,17 @@ internal sealed class Scan
                 before--;
             }
 
+            // "in northern Mali": a direction word between the preposition and the place.
+            if (before > from && IsDirection(before) && (Class(before - 1) & WordClass.Locative) != 0)
+            {
+                before--;
+            }
+
             var locative = before >= 0 && (Class(before) & WordClass.Locative) != 0 && m.Entity.Type is "GPE" or "LOC" or "FAC" or "NORP";
-            if (locative || IsAccordingTo(i) || exclude.Exists(e => e?.Id == m.Entity.Id))
+
+            // "…, the Malian defence ministry said": who reports the event is not its target.
+            var reporter = (comma || Raw(i - 1) is "the") && ReportsNext(m.Last, last);
+            if (locative || reporter || IsAccordingTo(i) || exclude.Exists(e => e?.Id == m.Entity.Id))
             {
                 i = m.Last;
                 continue;
@@ -760,6 +824,60 @@ internal sealed class Scan
         }
 
         return null;
+    }
+
+    /// <summary>The country of a place right after a role noun ("court in Guyana") or of an opening "In X," before it.</summary>
+    private string? PlaceCountry(int role)
+    {
+        var after = role + 1 < Count && (Is(role + 1, "in") || Is(role + 1, "from")) ? role + 2 : -1;
+        if (after > 0 && after < Count && Is(after, "the"))
+        {
+            after++;
+        }
+
+        // "troops from Chad", "lawmakers in Peru": a place, or an actor a dictionary names as a country.
+        if (after > 0 && after < Count && mentionStarting[after] is { } named
+            && (named.Entity.Type is "GPE" or "LOC" ? named.Entity.Country : named.Entity.Actor) is { Length: 3 } c && char.IsAsciiLetterUpper(c[0]))
+        {
+            return c;
+        }
+
+        var k = role - 1;
+        if (k > 0 && Is(k, "the"))
+        {
+            k--;
+        }
+
+        if (k > 1 && Raw(k) is "," && mentionEnding[k - 1] is { Entity: { Type: "GPE" or "LOC", Country: { Length: 3 } place } } m
+            && m.First > 0 && Raw(m.First - 1) is "In" or "in")
+        {
+            return place;
+        }
+
+        return null;
+    }
+
+    private bool IsDirection(int i) =>
+        Raw(i) is "northern" or "southern" or "eastern" or "western" or "central" or "north" or "south" or "east" or "west"
+            or "northeastern" or "northwestern" or "southeastern" or "southwestern";
+
+    /// <summary>A reporting verb right after the mention, or after one or two plain words ("Chilean official said").</summary>
+    private bool ReportsNext(int mentionLast, int last)
+    {
+        for (var k = mentionLast + 1; k < last && k <= mentionLast + 3; k++)
+        {
+            if ((Class(k) & WordClass.Reporting) != 0)
+            {
+                return true;
+            }
+
+            if (tokens[k].Kind != TokenKind.Word || !char.IsLower(Raw(k)[0]) || Class(k) != WordClass.None)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The event's place: a place after "in" or "at" in the trigger's clause or sentence.</summary>
@@ -775,6 +893,11 @@ internal sealed class Scan
             }
 
             var before = i - 1;
+            if (before > 0 && IsDirection(before))
+            {
+                before--;
+            }
+
             if (!(before >= 0 && (Class(before) & WordClass.Locative) != 0))
             {
                 continue;

@@ -14,8 +14,12 @@ namespace Dateline.Events;
 /// Shallow syntax, no parser: a pattern matches words after its trigger; the source is the
 /// nearest entity before the trigger in its clause (extended over coordinated subjects, and
 /// swapped for the "by" phrase of a passive); the target is the pattern's slot or the first
-/// entity after the trigger. Inside a quote, "we" and "I" are the speaker. An event needs at
-/// least one actor. The same event told twice in an article is kept once.
+/// entity after the trigger. Inside a quote, "we" and "I" are the speaker. A plain role noun
+/// no entity covers ("rebels", "the civilians") is an actor with no entity id ("---REB"). An
+/// event needs at least one actor. The same event told twice in an article is kept once.
+/// Coding conventions (docs/EVALUATION.md): a reporting verb is the attribution of the event it
+/// reports, not a statement; saying that someone attacked is also accusing them (112); an
+/// intended act is an intent (03) or a threat (13); a refused one a rejection (12).
 /// </remarks>
 public sealed class EventStage(EventPatterns patterns, Codebook codebook) : IStage
 {
@@ -89,16 +93,21 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 
     private IEnumerable<Event> Build(Document d, Scan scan, Match match, int sentence, int first, int last, List<Entity>? sharedSources)
     {
-        if (codebook.Find(match.Pattern.Code) is not { } code)
+        // A user's dictionary may pair two codes ("032:033": the second for the reverse
+        // direction) and use codes outside CAMEO; "---" codes nothing but keeps its words.
+        var codes = match.Pattern.Code.Split(':');
+        if (Find(codes[0]) is not { } code)
         {
             yield break;
         }
+
+        var reverse = codes.Length > 1 ? Find(codes[1]) : null;
 
         var trigger = match.Start;
 
         // "would free prisoners", "wants to attack": an intention to act is its own CAMEO event
         // (03 express intent to cooperate, 13 threaten), not the act.
-        if (scan.Intended(trigger) && codebook.Find(IntentCode(code.Code)) is { } intended)
+        if (!patterns.AnyCode && scan.Intended(trigger) && codebook.Find(IntentCode(code.Code)) is { } intended)
         {
             code = intended;
         }
@@ -118,8 +127,10 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         }
         else if (sources.Count == 0 && cueOf is null && scan.NationalityBefore(trigger) is { } nationality)
         {
-            // "killed in Israeli shelling": the nationality before a noun trigger is its agent.
-            sources.Add(nationality);
+            // "killed in Israeli shelling": the nationality before a noun trigger is its agent,
+            // with those coordinated with it ("Russian and Ukrainian delegations").
+            var coordinated = scan.Subject(trigger, clauseStart, out _);
+            sources.AddRange(coordinated.Exists(e => e.Id == nationality.Id) ? coordinated : [nationality]);
         }
         else if (sources.Count == 0 && cueOf is null && match.Target is null && scan.IsNominal(trigger))
         {
@@ -178,7 +189,8 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         }
 
         var location = scan.Location(clauseStart, last, trigger, target);
-        var verbal = code.QuadClass is 1 or 3;
+        // Talking and reducing relations are done by governments; force by the country's forces.
+        var verbal = code.QuadClass is 1 or 3 || code.Root == "16";
 
         // A target no actor code is known for ("Energy Jeffrey Kupfer") gives way to the place or
         // to the pairs of coordinated parties.
@@ -222,6 +234,16 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 
         var (date, dateFrom) = scan.Date(trigger, clauseStart, first, last);
         var modality = scan.Modality(trigger, match.End, clauseStart, first, last, quote);
+
+        // "would not provide support", "will not meet": refusing to cooperate is itself an event,
+        // a rejection (CAMEO 12), asserted.
+        if (modality == "negated" && !patterns.AnyCode && scan.RefusedIntent(trigger) && codebook.Find(RejectCode(code.Root)) is { } rejection)
+        {
+            code = rejection;
+            modality = "asserted";
+            verbal = true;
+        }
+
         var triggerToken = d.Tokens[trigger];
         var triggerEnd = d.Tokens[match.TriggerEnd].End;
         foreach (var (source, other) in pairs)
@@ -257,12 +279,34 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 new Anchor(triggerToken.Start, triggerEnd, d.Text[triggerToken.Start..triggerEnd]),
                 sentence,
                 quote?.Id);
+            if (reverse is not null && source is not null && other is not null)
+            {
+                yield return new Event(
+                    "",
+                    reverse.Code,
+                    reverse.Base,
+                    reverse.Root,
+                    reverse.Label,
+                    reverse.QuadClass,
+                    reverse.Goldstein,
+                    EntityId(other),
+                    EntityId(source),
+                    RoleActor(other, verbal),
+                    RoleActor(source, verbal),
+                    date,
+                    dateFrom,
+                    location?.Id,
+                    modality,
+                    new Anchor(triggerToken.Start, triggerEnd, d.Text[triggerToken.Start..triggerEnd]),
+                    sentence,
+                    quote?.Id);
+            }
         }
 
         // Saying that someone attacked is accusing them (CAMEO 112, as PETRARCH codes "The US
         // said that Iraq had attacked"): the reporter accuses each attacker; the attack stays,
         // reported.
-        if (code.Root is "18" or "19" or "20" && cueOf is null && codebook.Find("112") is { } accuse)
+        if (code.Root is "18" or "19" or "20" && cueOf is null && !patterns.AnyCode && codebook.Find("112") is { } accuse)
         {
             var reportingClause = scan.ClauseStart(trigger, first);
             var subjectStart = sources.Count > 0 ? Math.Min(trigger, FirstMentionToken(d, sources[0], first, trigger)) : trigger;
@@ -319,8 +363,21 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         return best;
     }
 
+    private CameoCode? Find(string code) =>
+        codebook.Find(code) ?? (patterns.AnyCode && code.Length >= 2 && char.IsAsciiDigit(code[0]) && char.IsAsciiDigit(code[1]) ? new CameoCode(code, "", 0) : null);
+
     /// <summary>The entity id of an argument; null for a role noun that is no entity ("rebels").</summary>
     private static string? EntityId(Entity? entity) => entity is null || entity.Id.StartsWith('~') ? null : entity.Id;
+
+    /// <summary>The CAMEO rejection of a cooperative act refused (root 03–08); "---" for other roots.</summary>
+    internal static string RejectCode(string root) => root switch
+    {
+        "04" => "125",
+        "06" or "07" => "121",
+        "08" => "124",
+        "03" or "05" => "120",
+        _ => "---",
+    };
 
     /// <summary>
     /// The CAMEO code for the intention of an act: material cooperation, aid and yielding become

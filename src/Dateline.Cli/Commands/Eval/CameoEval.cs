@@ -72,8 +72,9 @@ internal sealed class CameoTally
 /// The files are read record by record with patterns, not as XML: the GSR file is not
 /// well-formed. Dateline's actors are compared at three levels (<see cref="CameoLevel"/>):
 /// PETRARCH codes a country named alone as the bare country ("USA") where Dateline codes the
-/// government acting ("USAGOV"), so the strict figure understates agreement. Negated events are
-/// not counted as coded (PETRARCH does not code them).
+/// government acting ("USAGOV"), so the strict figure understates agreement; the pipeline is
+/// built with <c>UsePetrarchConventions</c>. Negated and hypothetical events and events without a
+/// source actor are not counted as coded.
 /// </remarks>
 internal static partial class CameoEval
 {
@@ -82,16 +83,17 @@ internal static partial class CameoEval
         var file = new Argument<string>("file") { Description = "A PETRARCH validation records file (PETR2_GSR_validation.xml or PETR.UnitTest.records.xml)." };
         var actors = new Option<string[]>("--actors") { Description = "PETRARCH/Phoenix actor dictionary files to code actors with.", AllowMultipleArgumentsPerToken = true };
         var agents = new Option<string[]>("--agents") { Description = "PETRARCH/Phoenix agent dictionary files.", AllowMultipleArgumentsPerToken = true };
+        var verbs = new Option<string[]>("--verbs") { Description = "PETRARCH verb pattern dictionary files to code events with, instead of Dateline's patterns.", AllowMultipleArgumentsPerToken = true };
         var errors = new Option<string?>("--errors") { Description = "Write every record with a missed or extra coding to this file." };
         var dyad = new Option<bool>("--require-dyad") { Description = "Start with PETRARCH's require_dyad on (the unit-test records assume it); <Config> records change it." };
-        var command = new Command("cameo", "Score CAMEO event coding against PETRARCH validation records.") { file, actors, agents, errors, dyad };
-        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(actors) ?? [], parse.GetValue(agents) ?? [], parse.GetValue(errors), parse.GetValue(dyad)));
+        var command = new Command("cameo", "Score CAMEO event coding against PETRARCH validation records.") { file, actors, agents, verbs, errors, dyad };
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(actors) ?? [], parse.GetValue(agents) ?? [], parse.GetValue(verbs) ?? [], parse.GetValue(errors), parse.GetValue(dyad)));
         return command;
     }
 
-    private static int Run(string file, string[] actorFiles, string[] agentFiles, string? errorsPath, bool requireDyad)
+    private static int Run(string file, string[] actorFiles, string[] agentFiles, string[] verbFiles, string? errorsPath, bool requireDyad)
     {
-        foreach (var path in actorFiles.Prepend(file).Concat(agentFiles))
+        foreach (var path in actorFiles.Prepend(file).Concat(agentFiles).Concat(verbFiles))
         {
             if (!File.Exists(path))
             {
@@ -114,7 +116,8 @@ internal static partial class CameoEval
             builder.UsePetrarchActors(dictionary);
         }
 
-        var pipeline = builder.UsePetrarchConventions().Build();
+        var patterns = verbFiles.Length > 0 ? PetrarchVerbs.Parse(verbFiles.Select(File.ReadAllText)) : null;
+        var pipeline = builder.UsePetrarchConventions(patterns).Build();
 
         var coded = records.Select(r => Code(pipeline, r)).ToList();
         var report = Score(records, coded, out var errors);
@@ -142,16 +145,24 @@ internal static partial class CameoEval
         var triples = new List<Triple>();
         foreach (var e in document.Events)
         {
-            // PETRARCH codes no negated event and none without a source actor.
-            if (e.Modality == "negated" || e.SourceActor is null || (record.RequireDyad && e.TargetActor is null))
+            // PETRARCH codes no negated event and none without a source actor; the GSR's gold codes
+            // no event that may not happen (docs/EVALUATION.md).
+            if (e.Modality is "negated" or "hypothetical" || e.SourceActor is null || (record.RequireDyad && e.TargetActor is null))
             {
                 continue;
             }
 
-            var t = new Triple(e.SourceActor ?? "---", e.TargetActor ?? "---", e.Code);
-            if (!triples.Contains(t))
+            // A dictionary phrase with several codes ("FRO/BIL/SAM") is that many actors, as PETRARCH codes it.
+            foreach (var source in (e.SourceActor ?? "---").Split('/'))
             {
-                triples.Add(t);
+                foreach (var target in (e.TargetActor ?? "---").Split('/'))
+                {
+                    var t = new Triple(source, target, e.Code);
+                    if (!triples.Contains(t))
+                    {
+                        triples.Add(t);
+                    }
+                }
             }
         }
 
