@@ -69,7 +69,11 @@ public abstract class SqlStore : IArticleStore
     {
     }
 
-    /// <summary>The search statement: text condition and ranking are the database's own.</summary>
+    /// <summary>
+    /// The search statement: text condition and ranking are the database's own. It may leave out
+    /// <paramref name="filters"/> (on <c>a.published_day</c> and <c>a.outlet_key</c>) when its
+    /// <see cref="SearchExpression"/> applies them inside the full-text index.
+    /// </summary>
     private protected abstract string SearchSql(string filters);
 
     /// <summary>The search expression for the database's full-text syntax, or null when nothing can match.</summary>
@@ -313,7 +317,7 @@ public abstract class SqlStore : IArticleStore
             SetDays(statement, query.Days);
             if (query.Outlet is not null)
             {
-                statement.Set("outlet", Keys.Name(query.Outlet));
+                statement.Offer("outlet", Keys.Name(query.Outlet));
             }
 
             var hits = new List<SearchHit>();
@@ -467,16 +471,17 @@ public abstract class SqlStore : IArticleStore
         {
             // As for events: each alternative of the speaker filter walks its (speaker, published)
             // index newest first and stops after @limit quotes; only the union is sorted.
-            var where = "";
+            // (A join with the union, not "IN (union)": SQLite 3.4x scanned every quote for that.)
+            var from = "quotes q";
             if (query.Speaker is not null)
             {
                 var branches = ActorAlternatives(Filter("speaker", query.Speaker), "q.speaker")
                     .Select((b, i) => $"SELECT b{i}.article_id, b{i}.quote_id FROM (SELECT q.article_id, q.quote_id FROM quotes q WHERE {b} ORDER BY q.published DESC LIMIT @limit) b{i}");
-                where = $" AND (q.article_id, q.quote_id) IN ({string.Join(" UNION ", branches)})";
+                from = $"({string.Join(" UNION ", branches)}) k JOIN quotes q ON q.article_id = k.article_id AND q.quote_id = k.quote_id";
             }
 
             var sql = "SELECT q.article_id, q.quote_id, q.kind, q.text, q.speaker_name, q.speaker_actor, a.published, a.outlet, a.title "
-                + "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE 1 = 1" + where
+                + $"FROM {from} JOIN articles a ON a.id = q.article_id"
                 + " ORDER BY q.published DESC, a.seq, q.start_offset LIMIT @limit";
             using var statement = new Statement(connection, null, sql);
             statement.Set("limit", query.Limit);
@@ -686,7 +691,7 @@ public abstract class SqlStore : IArticleStore
     {
         if (days.From is { } from)
         {
-            statement.Set("from_day", Keys.Day(from));
+            statement.Offer("from_day", Keys.Day(from));
         }
 
         if (days.To is { } to)
@@ -694,7 +699,7 @@ public abstract class SqlStore : IArticleStore
             // Days may carry a time ("2025-05-13T09:30") or be a month ("2025-06"): with '~' (above
             // every digit and dash) appended, a month sorts after each of its days and stays out
             // of a range that ends inside it.
-            statement.Set("to_day_after", Keys.Day(to.AddDays(1)));
+            statement.Offer("to_day_after", Keys.Day(to.AddDays(1)));
         }
     }
 

@@ -5,7 +5,7 @@ namespace Dateline.Store.Tests.Contract;
 
 /// <summary>
 /// Entity resolution across articles, on a corpus with planted spellings of one person and
-/// planted traps (two people sharing a surname).
+/// planted traps (two people sharing a surname); search filters across a year end.
 /// </summary>
 public abstract partial class StoreContractTests
 {
@@ -121,5 +121,36 @@ public abstract partial class StoreContractTests
         store.Write([full]);
         Assert.Equal(Ids(full), Articles(store.Events(new EventQuery { EitherSide = "zelen" })));
         Assert.Equal(Ids(full), Articles(store.Events(new EventQuery { Target = "Varga" })));
+    }
+
+    [SkippableFact]
+    public void Day_and_outlet_filters_of_a_search_keep_exactly_the_articles_of_those_days_and_that_outlet()
+    {
+        var store = Open();
+        var documents = new List<Document>();
+        var start = new DateOnly(2025, 12, 28);
+        for (var i = 0; i < 12; i++)
+        {
+            var day = start.AddDays(i * 3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            documents.Add(Corpus.Analyzed($"The ferry timetable for route {i} changed again this week, the operator said.", i % 2 == 0 ? "even.example" : "Odd News", day));
+        }
+
+        var undated = new Document("The ferry timetable for the island route has no date at all.", new SourceInfo("jsonl", "https://even.example/undated", "even.example"));
+        documents.Add(Pipeline.Default.Analyze(undated));
+        store.Write(documents);
+
+        int[] Routes(SearchQuery query) =>
+            [.. store.Search(query with { Limit = 50 }).Select(h => h.Article.Title is null ? int.Parse(h.Snippet.Split(' ')[5], System.Globalization.CultureInfo.InvariantCulture) : -1).Order()];
+
+        // Days 2025-12-28 + 3i: the range crosses a year end and takes whole and partial months.
+        Assert.Equal([1, 2, 3, 4], Routes(new SearchQuery("ferry") { Days = new(new DateOnly(2025, 12, 31), new DateOnly(2026, 1, 9)) }));
+        Assert.Equal([10, 11], Routes(new SearchQuery("ferry") { Days = new(new DateOnly(2026, 1, 27), null) }));
+        Assert.Equal([0], Routes(new SearchQuery("ferry") { Days = new(null, new DateOnly(2025, 12, 30)) }));
+        Assert.Equal(Enumerable.Range(0, 12).ToArray(), Routes(new SearchQuery("ferry") { Days = new(new DateOnly(2020, 1, 1), new DateOnly(2030, 1, 1)) }));
+        Assert.Empty(Routes(new SearchQuery("ferry") { Days = new(new DateOnly(2030, 1, 1), null) }));
+        Assert.Equal([1, 3, 5, 7, 9, 11], Routes(new SearchQuery("ferry") { Outlet = "odd news" }));
+        Assert.Equal([2, 4], Routes(new SearchQuery("ferry") { Outlet = "EVEN.example", Days = new(new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 9)) }));
+        Assert.Equal(13, store.Search(new SearchQuery("ferry") { Limit = 50 }).Count);
+        Assert.Empty(store.Search(new SearchQuery("ferry") { Outlet = "nobody.example" }));
     }
 }
