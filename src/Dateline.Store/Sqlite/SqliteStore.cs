@@ -17,11 +17,13 @@ namespace Dateline.Store.Sqlite;
 public sealed class SqliteStore : SqlStore
 {
     private readonly string path;
+    private readonly TimeSpan busyTimeout;
 
-    private SqliteStore(SqliteConnection connection, string path)
+    private SqliteStore(SqliteConnection connection, string path, TimeSpan busyTimeout)
         : base(connection)
     {
         this.path = path;
+        this.busyTimeout = busyTimeout;
     }
 
     /// <inheritdoc />
@@ -32,7 +34,10 @@ public sealed class SqliteStore : SqlStore
 
     /// <summary>Opens (creating if needed) the store at <paramref name="path"/> and brings its schema up to date.</summary>
     /// <exception cref="StoreException">The file is not a Dateline store, is corrupt, or cannot be opened.</exception>
-    public static SqliteStore Open(string path)
+    public static SqliteStore Open(string path) => Open(path, TimeSpan.FromSeconds(30));
+
+    /// <summary>Opens the store, waiting at most <paramref name="busyTimeout"/> for another process's transaction.</summary>
+    internal static SqliteStore Open(string path, TimeSpan busyTimeout)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var full = Path.GetFullPath(path);
@@ -53,8 +58,8 @@ public sealed class SqliteStore : SqlStore
             throw new StoreException($"cannot create the folder for {full}: {ex.Message}", ex);
         }
 
-        var connection = Connect(full);
-        var store = new SqliteStore(connection, full);
+        var connection = Connect(full, busyTimeout);
+        var store = new SqliteStore(connection, full, busyTimeout);
         try
         {
             store.Guard("open the store", () =>
@@ -62,7 +67,8 @@ public sealed class SqliteStore : SqlStore
                 connection.Open();
                 using var pragmas = connection.CreateCommand();
                 // A 64 MiB page cache keeps the random-key indexes (ids, bands) in memory as the store grows.
-                pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536;";
+                pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536; PRAGMA busy_timeout = "
+                    + ((long)busyTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
                 pragmas.ExecuteNonQuery();
                 return 0;
             });
@@ -76,13 +82,13 @@ public sealed class SqliteStore : SqlStore
         }
     }
 
-    private static SqliteConnection Connect(string full) => new(new SqliteConnectionStringBuilder
+    private static SqliteConnection Connect(string full, TimeSpan busyTimeout) => new(new SqliteConnectionStringBuilder
     {
         DataSource = full,
         Mode = SqliteOpenMode.ReadWriteCreate,
         Cache = SqliteCacheMode.Private,
         Pooling = false,
-        DefaultTimeout = 30,
+        DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds)),
     }.ToString());
 
     private protected override IReadOnlyList<Migration> Migrations => SqliteSchema.Migrations;
@@ -235,8 +241,11 @@ public sealed class SqliteStore : SqlStore
 
     private protected override DbConnection Reconnect()
     {
-        var connection = Connect(path);
+        var connection = Connect(path, busyTimeout);
         connection.Open();
+        using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA busy_timeout = " + ((long)busyTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
+        pragmas.ExecuteNonQuery();
         return connection;
     }
 
@@ -248,7 +257,7 @@ public sealed class SqliteStore : SqlStore
             26 => new StoreException($"cannot {doing}: {path} is not a Dateline store (not an SQLite database, or its header is damaged)", exception),
             11 => new StoreException($"cannot {doing}: {path} is corrupt ({exception.Message}); restore a backup or start a new store", exception),
             13 => new StoreException($"cannot {doing}: the disk holding {path} is full; the batch in progress was rolled back, nothing is half-written", exception),
-            5 or 6 => new StoreException($"cannot {doing}: {path} is locked by another process for over 30 s", exception) { Transient = true },
+            5 or 6 => new StoreException($"cannot {doing}: {path} is locked by another process for over {busyTimeout.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} s", exception) { Transient = true },
             8 => new StoreException($"cannot {doing}: {path} is read-only", exception),
             14 => new StoreException($"cannot {doing}: cannot open {path} ({exception.Message})", exception),
             10 => new StoreException($"cannot {doing}: disk I/O error on {path} ({exception.Message})", exception),

@@ -108,6 +108,27 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_file_locked_by_another_process_too_long_is_a_clear_error_and_nothing_is_half_written()
+    {
+        using var store = SqliteStore.Open(Db, TimeSpan.FromMilliseconds(100));
+        store.Write([Corpus.Flood()]);
+        using (var other = new SqliteConnection($"Data Source={Db};Pooling=False"))
+        {
+            other.Open();
+            using var hold = other.CreateCommand();
+            hold.CommandText = "BEGIN EXCLUSIVE";
+            hold.ExecuteNonQuery();
+            var error = Assert.Throws<StoreException>(() => store.Write([Corpus.Harbor(), Corpus.Border()]));
+            Assert.Contains("is locked by another process for over 0.1 s", error.Message, StringComparison.Ordinal);
+            Assert.True(error.Transient);
+        }
+
+        Assert.Equal(1, store.Stats().Articles);
+        Assert.Equal([WriteStatus.Stored, WriteStatus.Stored], store.Write([Corpus.Harbor(), Corpus.Border()]).Select(o => o.Status));
+        Assert.Equal(3, store.Stats().Articles);
+    }
+
+    [Fact]
     public void Two_writers_on_one_file_take_turns_and_lose_nothing()
     {
         using var first = SqliteStore.Open(Db);
