@@ -141,13 +141,13 @@ public abstract class SqlStore : IArticleStore
     /// </summary>
     private void BackfillIdentities(DbTransaction transaction)
     {
-        var articles = new List<(string Id, string Story)>();
-        using (var list = new Statement(connection, transaction, "SELECT id, story_id FROM articles ORDER BY seq"))
+        var articles = new List<(string Id, string Story, string? Day)>();
+        using (var list = new Statement(connection, transaction, "SELECT id, story_id, published_day FROM articles ORDER BY seq"))
         {
             using var reader = list.Reader();
             while (reader.Read())
             {
-                articles.Add((reader.GetString(0), reader.GetString(1)));
+                articles.Add((reader.GetString(0), reader.GetString(1), reader.Text(2)));
             }
         }
 
@@ -162,7 +162,7 @@ public abstract class SqlStore : IArticleStore
         using var setSpeaker = new Statement(connection, transaction, "UPDATE quotes SET speaker_identity = @identity WHERE article_id = @article AND speaker_entity = @entity");
         using var setSpeakerName = new Statement(connection, transaction,
             "UPDATE quotes SET speaker_identity = @identity WHERE article_id = @article AND speaker_identity IS NULL AND speaker_name = @name");
-        foreach (var (id, story) in articles)
+        foreach (var (id, story, day) in articles)
         {
             var rows = new List<(string Entity, string Name)>();
             var names = new List<NameToResolve>();
@@ -184,7 +184,7 @@ public abstract class SqlStore : IArticleStore
                 }
             }
 
-            var resolved = resolver.Resolve(names, story);
+            var resolved = resolver.Resolve(names, story, day);
             for (var i = 0; i < names.Count; i++)
             {
                 if (resolved[i] is not { } identity)
@@ -928,7 +928,7 @@ public abstract class SqlStore : IArticleStore
                 }
             }
 
-            var resolved = identities.Resolve(names, story ?? d.Id);
+            var resolved = identities.Resolve(names, story ?? d.Id, day);
             var identityOf = new Dictionary<string, long?>(StringComparer.Ordinal);
             for (var i = 0; i < d.Entities.Length; i++)
             {

@@ -15,7 +15,8 @@ internal readonly record struct NameToResolve(string Name, bool Person, string? 
 /// Smith" and "Jane Smith" stay two people.</para>
 /// <para>A bare surname joins a full name only when that is unambiguous: a full name with that
 /// surname in the same article; else the only person of that surname in the store; else the one
-/// among several with the same actor code; else the one among them named in the same story.
+/// among several with the same actor code; else the one among them named in the same story
+/// within a week.
 /// Otherwise it gets an "ambiguous" identity of its own, which only a query for the bare surname
 /// finds. A bare surname seen before any full name gets a provisional identity that the first
 /// full name with that surname absorbs.</para>
@@ -35,7 +36,8 @@ internal sealed class IdentityResolver : IDisposable
     private readonly Statement insert;
     private readonly Statement byKey;
     private readonly Statement merge;
-    private readonly Statement inStory;
+    private readonly DbConnection connection;
+    private readonly DbTransaction transaction;
     private readonly Dictionary<string, List<Row>> cache = new(StringComparer.Ordinal);
 
     private readonly Action flush;
@@ -49,16 +51,16 @@ internal sealed class IdentityResolver : IDisposable
             "INSERT INTO identities (key, kind, surname, given, actor, name) VALUES (@key, @kind, @surname, @given, @actor, @name) ON CONFLICT (key) DO NOTHING");
         byKey = new Statement(connection, transaction, "SELECT id FROM identities WHERE key = @key");
         merge = new Statement(connection, transaction, "UPDATE identities SET resolved = @root WHERE surname = @surname AND kind = 'bare' AND resolved IS NULL");
-        inStory = new Statement(connection, transaction,
-            "SELECT DISTINCT i.id FROM articles a JOIN entities n ON n.article_id = a.id JOIN identities i ON i.id = n.identity "
-            + "WHERE a.story_id = @story AND i.surname = @surname AND i.kind = 'person'");
+        this.connection = connection;
+        this.transaction = transaction;
     }
 
     /// <summary>
     /// The identity of each name of one article (null for a name without letters), in order.
-    /// <paramref name="story"/> is the article's story, for bare surnames that only it disambiguates.
+    /// <paramref name="story"/> is the article's story and <paramref name="day"/> its publication
+    /// day, for bare surnames that only the story (within a week either side) disambiguates.
     /// </summary>
-    public long?[] Resolve(IReadOnlyList<NameToResolve> names, string? story)
+    public long?[] Resolve(IReadOnlyList<NameToResolve> names, string? story, string? day)
     {
         var keys = names.Select(n => NameKey.Parse(n.Name, n.Person)).ToArray();
         var ids = new long?[names.Count];
@@ -81,7 +83,7 @@ internal sealed class IdentityResolver : IDisposable
                     .Select(j => ids[j]!.Value)
                     .Distinct()
                     .ToList();
-                ids[i] = local.Count == 1 ? local[0] : ResolveSurname(key, names[i], story);
+                ids[i] = local.Count == 1 ? local[0] : ResolveSurname(key, names[i], story, day);
             }
         }
 
@@ -114,7 +116,7 @@ internal sealed class IdentityResolver : IDisposable
         return id;
     }
 
-    private long ResolveSurname(NameKey key, NameToResolve name, string? story)
+    private long ResolveSurname(NameKey key, NameToResolve name, string? story, string? day)
     {
         var rows = Rows(key.Surname);
         var people = rows.Where(r => r.Kind == Person).ToList();
@@ -137,12 +139,13 @@ internal sealed class IdentityResolver : IDisposable
             }
         }
 
-        if (story is not null)
+        if (story is not null && day is not null)
         {
             var named = new List<long>();
             flush();
-            using (var reader = inStory.Set("story", story).Set("surname", key.Surname).Reader())
+            using (var inStory = new Statement(connection, transaction, InStorySql(people.Select(p => p.Id))))
             {
+                using var reader = inStory.Set("story", story).Set("from_day", Shift(day, -StoryDays)).Set("to_day", Shift(day, StoryDays)).Reader();
                 while (reader.Read())
                 {
                     named.Add(reader.Long(0) ?? 0);
@@ -157,6 +160,23 @@ internal sealed class IdentityResolver : IDisposable
 
         return Create("a:" + key.Surname, Ambiguous, key.Surname, null, name);
     }
+
+    /// <summary>How many days either side of an article its story is searched for the people a bare surname may name.</summary>
+    private const int StoryDays = 7;
+
+    /// <summary>
+    /// Which of the candidate people are named in the story within the window: walks each
+    /// candidate's (identity, day) index over those days, not every article of a long story.
+    /// </summary>
+    private static string InStorySql(IEnumerable<long> candidates) =>
+        "SELECT DISTINCT n.identity FROM entities n JOIN articles a ON a.id = n.article_id "
+        + $"WHERE n.identity IN ({string.Join(", ", candidates.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)))}) "
+        + "AND n.published_day >= @from_day AND n.published_day <= @to_day AND a.story_id = @story";
+
+    private static string Shift(string day, int days) =>
+        DateOnly.TryParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? Keys.Day(date.AddDays(days))
+            : day;
 
     private long ResolveOther(NameKey key, NameToResolve name) =>
         Rows(key.Full).FirstOrDefault(r => r.Kind == Other)?.Id ?? Create("n:" + key.Full, Other, key.Full, null, name);
@@ -200,7 +220,6 @@ internal sealed class IdentityResolver : IDisposable
         insert.Dispose();
         byKey.Dispose();
         merge.Dispose();
-        inStory.Dispose();
     }
 
     private sealed record Row(long Id, string Kind, string? Given, string? Actor);

@@ -77,7 +77,7 @@ public sealed class SqliteStoreTests : IDisposable
         // Take the file back to what schema version 1 wrote: no identities, no meta column.
         Execute("""
             DROP INDEX events_source_identity; DROP INDEX events_target_identity; DROP INDEX quotes_speaker_identity;
-            DROP INDEX quotes_speaker; DROP INDEX quotes_actor;
+            DROP INDEX quotes_speaker; DROP INDEX quotes_actor; DROP INDEX entities_identity;
             ALTER TABLE entities DROP COLUMN identity; ALTER TABLE events DROP COLUMN source_identity;
             ALTER TABLE events DROP COLUMN target_identity; ALTER TABLE quotes DROP COLUMN speaker_identity;
             ALTER TABLE quotes DROP COLUMN published;
