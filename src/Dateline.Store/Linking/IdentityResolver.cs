@@ -34,7 +34,6 @@ internal sealed class IdentityResolver : IDisposable
 
     private readonly Statement bySurname;
     private readonly Statement insert;
-    private readonly Statement byKey;
     private readonly Statement merge;
     private readonly DbConnection connection;
     private readonly DbTransaction transaction;
@@ -47,9 +46,10 @@ internal sealed class IdentityResolver : IDisposable
     {
         this.flush = flush ?? (() => { });
         bySurname = new Statement(connection, transaction, "SELECT id, kind, given, actor FROM identities WHERE surname = @surname ORDER BY id");
+        // Creates the identity or, when another writer created it meanwhile, finds it: one statement.
         insert = new Statement(connection, transaction,
-            "INSERT INTO identities (key, kind, surname, given, actor, name) VALUES (@key, @kind, @surname, @given, @actor, @name) ON CONFLICT (key) DO NOTHING");
-        byKey = new Statement(connection, transaction, "SELECT id FROM identities WHERE key = @key");
+            "INSERT INTO identities (key, kind, surname, given, actor, name) VALUES (@key, @kind, @surname, @given, @actor, @name) "
+            + "ON CONFLICT (key) DO UPDATE SET key = excluded.key RETURNING id");
         merge = new Statement(connection, transaction, "UPDATE identities SET resolved = @root WHERE surname = @surname AND kind = 'bare' AND resolved IS NULL");
         this.connection = connection;
         this.transaction = transaction;
@@ -183,8 +183,9 @@ internal sealed class IdentityResolver : IDisposable
 
     private long Create(string key, string kind, string surname, string? given, NameToResolve name)
     {
-        insert.Set("key", key).Set("kind", kind).Set("surname", surname).Set("given", given).Set("actor", name.Actor).Set("name", name.Name).Execute();
-        var id = byKey.Set("key", key).Scalar() is { } value ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : throw new InvalidOperationException("an identity just written is missing");
+        var id = Convert.ToInt64(
+            insert.Set("key", key).Set("kind", kind).Set("surname", surname).Set("given", given).Set("actor", name.Actor).Set("name", name.Name).Scalar(),
+            System.Globalization.CultureInfo.InvariantCulture);
         var rows = Rows(surname);
         if (!rows.Exists(r => r.Id == id))
         {
@@ -218,7 +219,6 @@ internal sealed class IdentityResolver : IDisposable
     {
         bySurname.Dispose();
         insert.Dispose();
-        byKey.Dispose();
         merge.Dispose();
     }
 

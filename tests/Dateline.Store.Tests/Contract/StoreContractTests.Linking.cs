@@ -9,6 +9,12 @@ namespace Dateline.Store.Tests.Contract;
 /// </summary>
 public abstract partial class StoreContractTests
 {
+    private static readonly string[] Vocabulary =
+    [
+        "river", "market", "bridge", "council", "harvest", "tunnel", "ferry", "garrison", "orchard", "quarry", "lantern", "archive",
+        "customs", "pipeline", "granary", "lighthouse", "railway", "vineyard", "foundry", "observatory", "canal", "stadium", "monastery",
+    ];
+
     private static int written;
 
     /// <summary>
@@ -19,7 +25,11 @@ public abstract partial class StoreContractTests
     {
         var n = Interlocked.Increment(ref written);
         var others = alsoNamed.Length == 0 ? "" : " Also present: " + string.Join(", ", alsoNamed) + ".";
-        var text = $"{source} met {target} on Tuesday to discuss the grain corridor, meeting number {n}.{others} "
+        // A sentence of its own in every article, so that no two are near-copies of each other
+        // (a copy would join its original's story, which is another way to resolve a surname).
+        string Word(int k) => Vocabulary[(n * (k + 3) + k * k) % Vocabulary.Length];
+        var own = $"Earlier the {Word(1)} {Word(2)} near {Word(3)} had {Word(4)} the {Word(5)} and {Word(6)} {Word(7)} over {Word(8)} {Word(9)} {Word(10)}.";
+        var text = $"{source} met {target} on Tuesday to discuss the grain corridor.{others} {own} "
             + $"\"We made progress on the corridor,\" {source} told reporters after the talks.";
         var d = Corpus.Analyzed(text, outlet, published, title: $"Talks {n}", uri: $"https://{outlet}/{n}");
         var quote = "We made progress on the corridor,";
@@ -127,6 +137,8 @@ public abstract partial class StoreContractTests
         var ambiguous = Meeting("Orlan", null, "Ana Lisk", null, "2026-06-04", outlet: "other.example");
         store.Write([other]);
         store.Write([ambiguous]);
+        Assert.Null(store.GetArticle(ambiguous.Id)!.OriginalId);
+        Assert.NotEqual(store.GetArticle(other.Id)!.StoryId, store.GetArticle(ambiguous.Id)!.StoryId);
         Assert.Equal(Ids(early, later), Articles(store.Events(new EventQuery { EitherSide = "Piet Orlan" })));
         Assert.Equal(Ids(other), Articles(store.Events(new EventQuery { EitherSide = "Mara Orlan" })));
         Assert.Equal(4, store.Events(new EventQuery { EitherSide = "Orlan" }).Count);
