@@ -30,6 +30,8 @@ public abstract class SqlStore : IArticleStore
 
     private DbConnection connection;
 
+    private readonly IdentityResolver.Cache identityCache = new();
+
     private protected SqlStore(DbConnection connection)
     {
         this.connection = connection;
@@ -250,18 +252,27 @@ public abstract class SqlStore : IArticleStore
             throw new StoreException($"lost the connection to {Description}") { Transient = true };
         }
 
-        var outcomes = new List<WriteOutcome>(documents.Count);
-        using var transaction = connection.BeginTransaction();
-        using var writer = new BatchWriter(this, transaction);
-        foreach (var document in documents)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            outcomes.Add(writer.Write(document));
-        }
+            var outcomes = new List<WriteOutcome>(documents.Count);
+            using var transaction = connection.BeginTransaction();
+            using var writer = new BatchWriter(this, transaction);
+            foreach (var document in documents)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                outcomes.Add(writer.Write(document));
+            }
 
-        writer.Flush();
-        transaction.Commit();
-        return outcomes;
+            writer.Flush();
+            transaction.Commit();
+            return outcomes;
+        }
+        catch
+        {
+            // The batch's identities were rolled back with it: forget them.
+            identityCache.Clear();
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -843,7 +854,7 @@ public abstract class SqlStore : IArticleStore
                 + "@source_actor, @source_name, @source_key, @source_country, @target_actor, @target_name, @target_key, @target_country, "
                 + "@date, @day, @date_from, @location_name, @location_country, @lat, @lon, @feature, @geonames_id, @modality, "
                 + "@trigger_start, @trigger_end, @trigger_text, @sentence, @quote_id, @source_offset, @target_offset, @source_identity, @target_identity)");
-            identities = new IdentityResolver(c, transaction, queue.Flush);
+            identities = new IdentityResolver(c, transaction, queue.Flush, store.identityCache);
         }
 
         public WriteOutcome Write(Document d)

@@ -145,6 +145,21 @@ public abstract partial class StoreContractTests
     }
 
     [SkippableFact]
+    public void People_of_a_batch_that_was_rolled_back_do_not_make_a_later_surname_ambiguous()
+    {
+        var store = Open();
+        var john = Meeting("John Smith", null, "Ilse Varga", null, "2026-05-01");
+        store.Write([john]);
+        using var cancel = new CancellationTokenSource();
+        var failed = new CancellingList([Meeting("Jane Smith", null, "Tomas Brell", null, "2026-05-02"), Meeting("Ana Lisk", null, "Tomas Brell", null, "2026-05-02")], cancel);
+        Assert.ThrowsAny<OperationCanceledException>(() => store.Write(failed, cancel.Token));
+        var bare = Meeting("Smith", null, "Ana Lisk", null, "2026-05-20", outlet: "other.example");
+        store.Write([bare]);
+        Assert.Equal(Ids(john, bare), Articles(store.Events(new EventQuery { EitherSide = "John Smith" })));
+        Assert.Empty(store.Events(new EventQuery { EitherSide = "Jane Smith" }));
+    }
+
+    [SkippableFact]
     public void A_part_of_a_name_that_names_no_one_still_finds_the_names_containing_it()
     {
         var store = Open();
