@@ -30,6 +30,8 @@ public abstract partial class SqlStore : IArticleStore
 
     private DbConnection connection;
 
+    private readonly IdentityResolver.Cache identityCache = new();
+
     private protected SqlStore(DbConnection connection)
     {
         this.connection = connection;
@@ -69,7 +71,11 @@ public abstract partial class SqlStore : IArticleStore
     {
     }
 
-    /// <summary>The search statement: text condition and ranking are the database's own.</summary>
+    /// <summary>
+    /// The search statement: text condition and ranking are the database's own. It may leave out
+    /// <paramref name="filters"/> (on <c>a.published_day</c> and <c>a.outlet_key</c>) when its
+    /// <see cref="SearchExpression"/> applies them inside the full-text index.
+    /// </summary>
     private protected abstract string SearchSql(string filters);
 
     /// <summary>The search expression for the database's full-text syntax, or null when nothing can match.</summary>
@@ -147,13 +153,13 @@ public abstract partial class SqlStore : IArticleStore
     /// </summary>
     private void BackfillIdentities(DbTransaction transaction)
     {
-        var articles = new List<(string Id, string Story)>();
-        using (var list = new Statement(connection, transaction, "SELECT id, story_id FROM articles ORDER BY seq"))
+        var articles = new List<(string Id, string Story, string? Day)>();
+        using (var list = new Statement(connection, transaction, "SELECT id, story_id, published_day FROM articles ORDER BY seq"))
         {
             using var reader = list.Reader();
             while (reader.Read())
             {
-                articles.Add((reader.GetString(0), reader.GetString(1)));
+                articles.Add((reader.GetString(0), reader.GetString(1), reader.Text(2)));
             }
         }
 
@@ -168,7 +174,7 @@ public abstract partial class SqlStore : IArticleStore
         using var setSpeaker = new Statement(connection, transaction, "UPDATE quotes SET speaker_identity = @identity WHERE article_id = @article AND speaker_entity = @entity");
         using var setSpeakerName = new Statement(connection, transaction,
             "UPDATE quotes SET speaker_identity = @identity WHERE article_id = @article AND speaker_identity IS NULL AND speaker_name = @name");
-        foreach (var (id, story) in articles)
+        foreach (var (id, story, day) in articles)
         {
             var rows = new List<(string Entity, string Name)>();
             var names = new List<NameToResolve>();
@@ -190,7 +196,7 @@ public abstract partial class SqlStore : IArticleStore
                 }
             }
 
-            var resolved = resolver.Resolve(names, story);
+            var resolved = resolver.Resolve(names, story, day);
             for (var i = 0; i < names.Count; i++)
             {
                 if (resolved[i] is not { } identity)
@@ -256,18 +262,27 @@ public abstract partial class SqlStore : IArticleStore
             throw new StoreException($"lost the connection to {Description}") { Transient = true };
         }
 
-        var outcomes = new List<WriteOutcome>(documents.Count);
-        using var transaction = connection.BeginTransaction();
-        using var writer = new BatchWriter(this, transaction);
-        foreach (var document in documents)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            outcomes.Add(writer.Write(document));
-        }
+            var outcomes = new List<WriteOutcome>(documents.Count);
+            using var transaction = connection.BeginTransaction();
+            using var writer = new BatchWriter(this, transaction);
+            foreach (var document in documents)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                outcomes.Add(writer.Write(document));
+            }
 
-        writer.Flush();
-        transaction.Commit();
-        return outcomes;
+            writer.Flush();
+            transaction.Commit();
+            return outcomes;
+        }
+        catch
+        {
+            // The batch's identities were rolled back with it: forget them.
+            identityCache.Clear();
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -323,7 +338,7 @@ public abstract partial class SqlStore : IArticleStore
             SetDays(statement, query.Days);
             if (query.Outlet is not null)
             {
-                statement.Set("outlet", Keys.Name(query.Outlet));
+                statement.Offer("outlet", Keys.Name(query.Outlet));
             }
 
             var hits = new List<SearchHit>();
@@ -477,16 +492,17 @@ public abstract partial class SqlStore : IArticleStore
         {
             // As for events: each alternative of the speaker filter walks its (speaker, published)
             // index newest first and stops after @limit quotes; only the union is sorted.
-            var where = "";
+            // (A join with the union, not "IN (union)": SQLite 3.4x scanned every quote for that.)
+            var from = "quotes q";
             if (query.Speaker is not null)
             {
                 var branches = ActorAlternatives(Filter("speaker", query.Speaker), "q.speaker")
                     .Select((b, i) => $"SELECT b{i}.article_id, b{i}.quote_id FROM (SELECT q.article_id, q.quote_id FROM quotes q WHERE {b} ORDER BY q.published DESC LIMIT @limit) b{i}");
-                where = $" AND (q.article_id, q.quote_id) IN ({string.Join(" UNION ", branches)})";
+                from = $"({string.Join(" UNION ", branches)}) k JOIN quotes q ON q.article_id = k.article_id AND q.quote_id = k.quote_id";
             }
 
             var sql = "SELECT q.article_id, q.quote_id, q.kind, q.text, q.speaker_name, q.speaker_actor, a.published, a.outlet, a.title "
-                + "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE 1 = 1" + where
+                + $"FROM {from} JOIN articles a ON a.id = q.article_id"
                 + " ORDER BY q.published DESC, a.seq, q.start_offset LIMIT @limit";
             using var statement = new Statement(connection, null, sql);
             statement.Set("limit", query.Limit);
@@ -696,7 +712,7 @@ public abstract partial class SqlStore : IArticleStore
     {
         if (days.From is { } from)
         {
-            statement.Set("from_day", Keys.Day(from));
+            statement.Offer("from_day", Keys.Day(from));
         }
 
         if (days.To is { } to)
@@ -704,7 +720,7 @@ public abstract partial class SqlStore : IArticleStore
             // Days may carry a time ("2025-05-13T09:30") or be a month ("2025-06"): with '~' (above
             // every digit and dash) appended, a month sorts after each of its days and stays out
             // of a range that ends inside it.
-            statement.Set("to_day_after", Keys.Day(to.AddDays(1)));
+            statement.Offer("to_day_after", Keys.Day(to.AddDays(1)));
         }
     }
 
@@ -848,7 +864,7 @@ public abstract partial class SqlStore : IArticleStore
                 + "@source_actor, @source_name, @source_key, @source_country, @target_actor, @target_name, @target_key, @target_country, "
                 + "@date, @day, @date_from, @location_name, @location_country, @lat, @lon, @feature, @geonames_id, @modality, "
                 + "@trigger_start, @trigger_end, @trigger_text, @sentence, @quote_id, @source_offset, @target_offset, @source_identity, @target_identity)");
-            identities = new IdentityResolver(c, transaction, queue.Flush);
+            identities = new IdentityResolver(c, transaction, queue.Flush, store.identityCache);
         }
 
         public WriteOutcome Write(Document d)
@@ -933,7 +949,7 @@ public abstract partial class SqlStore : IArticleStore
                 }
             }
 
-            var resolved = identities.Resolve(names, story ?? d.Id);
+            var resolved = identities.Resolve(names, story ?? d.Id, day);
             var identityOf = new Dictionary<string, long?>(StringComparer.Ordinal);
             for (var i = 0; i < d.Entities.Length; i++)
             {

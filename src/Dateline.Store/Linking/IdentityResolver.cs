@@ -15,7 +15,8 @@ internal readonly record struct NameToResolve(string Name, bool Person, string? 
 /// Smith" and "Jane Smith" stay two people.</para>
 /// <para>A bare surname joins a full name only when that is unambiguous: a full name with that
 /// surname in the same article; else the only person of that surname in the store; else the one
-/// among several with the same actor code; else the one among them named in the same story.
+/// among several with the same actor code; else the one among them named in the same story
+/// within a week.
 /// Otherwise it gets an "ambiguous" identity of its own, which only a query for the bare surname
 /// finds. A bare surname seen before any full name gets a provisional identity that the first
 /// full name with that surname absorbs.</para>
@@ -33,32 +34,35 @@ internal sealed class IdentityResolver : IDisposable
 
     private readonly Statement bySurname;
     private readonly Statement insert;
-    private readonly Statement byKey;
     private readonly Statement merge;
-    private readonly Statement inStory;
-    private readonly Dictionary<string, List<Row>> cache = new(StringComparer.Ordinal);
+    private readonly DbConnection connection;
+    private readonly DbTransaction transaction;
+    private readonly Cache cache;
 
     private readonly Action flush;
 
     /// <param name="flush">Sends queued writes, before a read of what they write (the entities of a story).</param>
-    public IdentityResolver(DbConnection connection, DbTransaction transaction, Action? flush = null)
+    /// <param name="cache">Identities already read or written by this store, kept across batches; a new one when null.</param>
+    public IdentityResolver(DbConnection connection, DbTransaction transaction, Action? flush = null, Cache? cache = null)
     {
+        this.cache = cache ?? new Cache();
         this.flush = flush ?? (() => { });
         bySurname = new Statement(connection, transaction, "SELECT id, kind, given, actor FROM identities WHERE surname = @surname ORDER BY id");
+        // Creates the identity or, when another writer created it meanwhile, finds it: one statement.
         insert = new Statement(connection, transaction,
-            "INSERT INTO identities (key, kind, surname, given, actor, name) VALUES (@key, @kind, @surname, @given, @actor, @name) ON CONFLICT (key) DO NOTHING");
-        byKey = new Statement(connection, transaction, "SELECT id FROM identities WHERE key = @key");
+            "INSERT INTO identities (key, kind, surname, given, actor, name) VALUES (@key, @kind, @surname, @given, @actor, @name) "
+            + "ON CONFLICT (key) DO UPDATE SET key = excluded.key RETURNING id");
         merge = new Statement(connection, transaction, "UPDATE identities SET resolved = @root WHERE surname = @surname AND kind = 'bare' AND resolved IS NULL");
-        inStory = new Statement(connection, transaction,
-            "SELECT DISTINCT i.id FROM articles a JOIN entities n ON n.article_id = a.id JOIN identities i ON i.id = n.identity "
-            + "WHERE a.story_id = @story AND i.surname = @surname AND i.kind = 'person'");
+        this.connection = connection;
+        this.transaction = transaction;
     }
 
     /// <summary>
     /// The identity of each name of one article (null for a name without letters), in order.
-    /// <paramref name="story"/> is the article's story, for bare surnames that only it disambiguates.
+    /// <paramref name="story"/> is the article's story and <paramref name="day"/> its publication
+    /// day, for bare surnames that only the story (within a week either side) disambiguates.
     /// </summary>
-    public long?[] Resolve(IReadOnlyList<NameToResolve> names, string? story)
+    public long?[] Resolve(IReadOnlyList<NameToResolve> names, string? story, string? day)
     {
         var keys = names.Select(n => NameKey.Parse(n.Name, n.Person)).ToArray();
         var ids = new long?[names.Count];
@@ -81,7 +85,7 @@ internal sealed class IdentityResolver : IDisposable
                     .Select(j => ids[j]!.Value)
                     .Distinct()
                     .ToList();
-                ids[i] = local.Count == 1 ? local[0] : ResolveSurname(key, names[i], story);
+                ids[i] = local.Count == 1 ? local[0] : ResolveSurname(key, names[i], story, day);
             }
         }
 
@@ -114,7 +118,7 @@ internal sealed class IdentityResolver : IDisposable
         return id;
     }
 
-    private long ResolveSurname(NameKey key, NameToResolve name, string? story)
+    private long ResolveSurname(NameKey key, NameToResolve name, string? story, string? day)
     {
         var rows = Rows(key.Surname);
         var people = rows.Where(r => r.Kind == Person).ToList();
@@ -137,12 +141,13 @@ internal sealed class IdentityResolver : IDisposable
             }
         }
 
-        if (story is not null)
+        if (story is not null && day is not null)
         {
             var named = new List<long>();
             flush();
-            using (var reader = inStory.Set("story", story).Set("surname", key.Surname).Reader())
+            using (var inStory = new Statement(connection, transaction, InStorySql(people.Select(p => p.Id))))
             {
+                using var reader = inStory.Set("story", story).Set("from_day", Shift(day, -StoryDays)).Set("to_day", Shift(day, StoryDays)).Reader();
                 while (reader.Read())
                 {
                     named.Add(reader.Long(0) ?? 0);
@@ -158,13 +163,31 @@ internal sealed class IdentityResolver : IDisposable
         return Create("a:" + key.Surname, Ambiguous, key.Surname, null, name);
     }
 
+    /// <summary>How many days either side of an article its story is searched for the people a bare surname may name.</summary>
+    private const int StoryDays = 7;
+
+    /// <summary>
+    /// Which of the candidate people are named in the story within the window: walks each
+    /// candidate's (identity, day) index over those days, not every article of a long story.
+    /// </summary>
+    private static string InStorySql(IEnumerable<long> candidates) =>
+        "SELECT DISTINCT n.identity FROM entities n JOIN articles a ON a.id = n.article_id "
+        + $"WHERE n.identity IN ({string.Join(", ", candidates.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)))}) "
+        + "AND n.published_day >= @from_day AND n.published_day <= @to_day AND a.story_id = @story";
+
+    private static string Shift(string day, int days) =>
+        DateOnly.TryParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? Keys.Day(date.AddDays(days))
+            : day;
+
     private long ResolveOther(NameKey key, NameToResolve name) =>
         Rows(key.Full).FirstOrDefault(r => r.Kind == Other)?.Id ?? Create("n:" + key.Full, Other, key.Full, null, name);
 
     private long Create(string key, string kind, string surname, string? given, NameToResolve name)
     {
-        insert.Set("key", key).Set("kind", kind).Set("surname", surname).Set("given", given).Set("actor", name.Actor).Set("name", name.Name).Execute();
-        var id = byKey.Set("key", key).Scalar() is { } value ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : throw new InvalidOperationException("an identity just written is missing");
+        var id = Convert.ToInt64(
+            insert.Set("key", key).Set("kind", kind).Set("surname", surname).Set("given", given).Set("actor", name.Actor).Set("name", name.Name).Scalar(),
+            System.Globalization.CultureInfo.InvariantCulture);
         var rows = Rows(surname);
         if (!rows.Exists(r => r.Id == id))
         {
@@ -176,7 +199,7 @@ internal sealed class IdentityResolver : IDisposable
 
     private List<Row> Rows(string surname)
     {
-        if (cache.TryGetValue(surname, out var rows))
+        if (cache.Surnames.TryGetValue(surname, out var rows))
         {
             return rows;
         }
@@ -190,7 +213,12 @@ internal sealed class IdentityResolver : IDisposable
             }
         }
 
-        cache[surname] = rows;
+        if (cache.Surnames.Count >= Cache.MaxSurnames)
+        {
+            cache.Clear();
+        }
+
+        cache.Surnames[surname] = rows;
         return rows;
     }
 
@@ -198,10 +226,25 @@ internal sealed class IdentityResolver : IDisposable
     {
         bySurname.Dispose();
         insert.Dispose();
-        byKey.Dispose();
         merge.Dispose();
-        inStory.Dispose();
     }
 
-    private sealed record Row(long Id, string Kind, string? Given, string? Actor);
+    internal sealed record Row(long Id, string Kind, string? Given, string? Actor);
+
+    /// <summary>
+    /// The identities of each surname a store has read or written, kept from one batch to the next
+    /// so that a surname is looked up once, not once per batch (a look-up per name cost the Reuters
+    /// ingest a sixth of its speed). The store clears it when a batch fails (its identities were
+    /// rolled back). Identities another process creates meanwhile are not seen until it is cleared,
+    /// which may leave a bare surname ambiguous that a fresh look-up would resolve.
+    /// </summary>
+    internal sealed class Cache
+    {
+        /// <summary>Beyond this many surnames the cache starts again, to bound its memory.</summary>
+        public const int MaxSurnames = 200_000;
+
+        public Dictionary<string, List<Row>> Surnames { get; } = new(StringComparer.Ordinal);
+
+        public void Clear() => Surnames.Clear();
+    }
 }

@@ -161,6 +161,7 @@ internal static class PostgresSchema
             ALTER TABLE events ADD COLUMN source_identity BIGINT;
             ALTER TABLE events ADD COLUMN target_identity BIGINT;
             ALTER TABLE quotes ADD COLUMN speaker_identity BIGINT;
+            CREATE INDEX entities_identity ON entities (identity, published_day);
             CREATE INDEX events_source_identity ON events (source_identity, day);
             CREATE INDEX events_target_identity ON events (target_identity, day);
             ALTER TABLE quotes ADD COLUMN published TEXT;

@@ -165,6 +165,7 @@ internal static class SqliteSchema
             ALTER TABLE events ADD COLUMN source_identity INTEGER;
             ALTER TABLE events ADD COLUMN target_identity INTEGER;
             ALTER TABLE quotes ADD COLUMN speaker_identity INTEGER;
+            CREATE INDEX entities_identity ON entities (identity, published_day);
             CREATE INDEX events_source_identity ON events (source_identity, day);
             CREATE INDEX events_target_identity ON events (target_identity, day);
             ALTER TABLE quotes ADD COLUMN published TEXT;

@@ -17,11 +17,13 @@ namespace Dateline.Store.Sqlite;
 public sealed class SqliteStore : SqlStore
 {
     private readonly string path;
+    private readonly TimeSpan busyTimeout;
 
-    private SqliteStore(SqliteConnection connection, string path)
+    private SqliteStore(SqliteConnection connection, string path, TimeSpan busyTimeout)
         : base(connection)
     {
         this.path = path;
+        this.busyTimeout = busyTimeout;
     }
 
     /// <inheritdoc />
@@ -32,7 +34,10 @@ public sealed class SqliteStore : SqlStore
 
     /// <summary>Opens (creating if needed) the store at <paramref name="path"/> and brings its schema up to date.</summary>
     /// <exception cref="StoreException">The file is not a Dateline store, is corrupt, or cannot be opened.</exception>
-    public static SqliteStore Open(string path)
+    public static SqliteStore Open(string path) => Open(path, TimeSpan.FromSeconds(30));
+
+    /// <summary>Opens the store, waiting at most <paramref name="busyTimeout"/> for another process's transaction.</summary>
+    internal static SqliteStore Open(string path, TimeSpan busyTimeout)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var full = Path.GetFullPath(path);
@@ -53,8 +58,8 @@ public sealed class SqliteStore : SqlStore
             throw new StoreException($"cannot create the folder for {full}: {ex.Message}", ex);
         }
 
-        var connection = Connect(full);
-        var store = new SqliteStore(connection, full);
+        var connection = Connect(full, busyTimeout);
+        var store = new SqliteStore(connection, full, busyTimeout);
         try
         {
             store.Guard("open the store", () =>
@@ -62,7 +67,8 @@ public sealed class SqliteStore : SqlStore
                 connection.Open();
                 using var pragmas = connection.CreateCommand();
                 // A 64 MiB page cache keeps the random-key indexes (ids, bands) in memory as the store grows.
-                pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536;";
+                pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536; PRAGMA busy_timeout = "
+                    + ((long)busyTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
                 pragmas.ExecuteNonQuery();
                 return 0;
             });
@@ -76,13 +82,13 @@ public sealed class SqliteStore : SqlStore
         }
     }
 
-    private static SqliteConnection Connect(string full) => new(new SqliteConnectionStringBuilder
+    private static SqliteConnection Connect(string full, TimeSpan busyTimeout) => new(new SqliteConnectionStringBuilder
     {
         DataSource = full,
         Mode = SqliteOpenMode.ReadWriteCreate,
         Cache = SqliteCacheMode.Private,
         Pooling = false,
-        DefaultTimeout = 30,
+        DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds)),
     }.ToString());
 
     private protected override IReadOnlyList<Migration> Migrations => SqliteSchema.Migrations;
@@ -100,12 +106,18 @@ public sealed class SqliteStore : SqlStore
 
     /// <summary>
     /// The newest matches ranked for relevance (see <see cref="SearchCandidates"/>); the meta
-    /// column (days, outlet) does not count in the rank. CROSS JOIN keeps the index scan outside:
-    /// driven by the outlet index instead, each of its rows ran the whole match again (430 ms).
+    /// column (days, outlet) does not count in the rank.
     /// </summary>
+    /// <remarks>
+    /// The SQL filters are left out: <see cref="SearchExpression"/> puts the day range and the
+    /// outlet into the match as meta words, which select exactly the same articles. Joining the
+    /// articles table to check them cost a page read per candidate (about 10 ms for 2,000), and
+    /// with the join the planner could drive the query from the outlet index and run the whole
+    /// match once per row (430 ms).
+    /// </remarks>
     private protected override string SearchSql(string filters) =>
         "SELECT a.id, a.title, a.outlet, a.source_uri, a.published, a.language, a.word_count, a.original_id, a.story_id, a.json FROM "
-        + "(SELECT f.rowid AS seq, bm25(articles_fts, 1.0, 1.0, 0.0) AS rank FROM articles_fts f CROSS JOIN articles a ON a.seq = f.rowid WHERE articles_fts MATCH @query" + filters
+        + "(SELECT f.rowid AS seq, bm25(articles_fts, 1.0, 1.0, 0.0) AS rank FROM articles_fts f WHERE articles_fts MATCH @query"
         + $" ORDER BY f.rowid DESC LIMIT {SearchCandidates}) m JOIN articles a ON a.seq = m.seq ORDER BY m.rank, a.seq LIMIT @limit";
 
     /// <summary>
@@ -142,7 +154,9 @@ public sealed class SqliteStore : SqlStore
     /// <c>m202405</c>, <c>d20240517</c>, see <see cref="Keys.SearchMeta"/>), so FTS5 intersects
     /// the word's list of articles with the few articles of those days instead of the query
     /// checking the day of every article that has the word: a common word in a 30-day window took
-    /// 130 ms (p95) that way on 100,000 articles. The SQL filters still decide exactly.
+    /// 130 ms (p95) that way on 100,000 articles. The meta words select exactly the articles of
+    /// those days and that outlet (a day's words are its year, month and day; an outlet's word is
+    /// the hex of its key), so no SQL filter is needed after them.
     /// </remarks>
     private protected override string? SearchExpression(SearchQuery query)
     {
@@ -164,6 +178,8 @@ public sealed class SqliteStore : SqlStore
         // are never a word of a query, and the meta column has no weight in the rank.
         if (query.Days.From is not null || query.Days.To is not null)
         {
+            // An open end is closed at the first or last day stored; an article without a
+            // publication day has no day words and stays out, as the SQL filter would keep it out.
             var (first, last) = StoredDays();
             if (first is null || last is null)
             {
@@ -177,10 +193,7 @@ public sealed class SqliteStore : SqlStore
                 return null;
             }
 
-            if (from > first.Value || to < last.Value)
-            {
-                builder.Append(" AND meta : (").AppendJoin(" OR ", Keys.DayWords(from, to)).Append(')');
-            }
+            builder.Append(" AND meta : (").AppendJoin(" OR ", Keys.DayWords(from, to)).Append(')');
         }
 
         if (query.Outlet is not null)
@@ -228,8 +241,11 @@ public sealed class SqliteStore : SqlStore
 
     private protected override DbConnection Reconnect()
     {
-        var connection = Connect(path);
+        var connection = Connect(path, busyTimeout);
         connection.Open();
+        using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA busy_timeout = " + ((long)busyTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
+        pragmas.ExecuteNonQuery();
         return connection;
     }
 
@@ -241,7 +257,7 @@ public sealed class SqliteStore : SqlStore
             26 => new StoreException($"cannot {doing}: {path} is not a Dateline store (not an SQLite database, or its header is damaged)", exception),
             11 => new StoreException($"cannot {doing}: {path} is corrupt ({exception.Message}); restore a backup or start a new store", exception),
             13 => new StoreException($"cannot {doing}: the disk holding {path} is full; the batch in progress was rolled back, nothing is half-written", exception),
-            5 or 6 => new StoreException($"cannot {doing}: {path} is locked by another process for over 30 s", exception) { Transient = true },
+            5 or 6 => new StoreException($"cannot {doing}: {path} is locked by another process for over {busyTimeout.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} s", exception) { Transient = true },
             8 => new StoreException($"cannot {doing}: {path} is read-only", exception),
             14 => new StoreException($"cannot {doing}: cannot open {path} ({exception.Message})", exception),
             10 => new StoreException($"cannot {doing}: disk I/O error on {path} ({exception.Message})", exception),

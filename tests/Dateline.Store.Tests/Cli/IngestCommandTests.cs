@@ -145,6 +145,32 @@ public sealed class IngestCommandTests : IDisposable
         Assert.Equal(expected.Order(StringComparer.Ordinal), store.StoredIds().Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void Two_ingest_processes_on_one_file_store_every_article_once()
+    {
+        var input = WriteCorpus(120);
+        var expected = ExpectedIds(input);
+        using var first = Process.Start(CliRunner.StartInfo("ingest", input, "--db", Db, "--batch-size", "5", "--quiet"))!;
+        using var second = Process.Start(CliRunner.StartInfo("ingest", input, "--db", Db, "--batch-size", "5", "--quiet"))!;
+        foreach (var process in new[] { first, second })
+        {
+            process.StandardInput.Close();
+            _ = process.StandardError.ReadToEndAsync();
+        }
+
+        var outputs = new[] { first.StandardOutput.ReadToEndAsync(), second.StandardOutput.ReadToEndAsync() };
+        first.WaitForExit();
+        second.WaitForExit();
+        Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
+        Assert.Equal(expected.Count, AssertWholeBatchesOnly());
+        using var store = SqliteStore.Open(Db);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), store.StoredIds().Order(StringComparer.Ordinal));
+
+        // Between them the two runs stored each article once and found the rest already stored.
+        var stored = outputs.Sum(o => int.Parse(System.Text.RegularExpressions.Regex.Match(o.Result, @"(\d+) stored").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(expected.Count, stored);
+    }
+
     /// <summary>The number of stored articles, read while a writer may be busy (WAL lets readers in).</summary>
     private long Count()
     {
@@ -195,6 +221,15 @@ public sealed class IngestCommandTests : IDisposable
         Assert.Equal(Scalar("SELECT COUNT(*) FROM articles WHERE minhash IS NOT NULL") * Dateline.Store.Linking.MinHash.Bands, Scalar("SELECT COUNT(*) FROM minhash_bands"));
         Assert.Equal(0, Scalar("SELECT COUNT(*) FROM minhash_bands WHERE article_seq NOT IN (SELECT seq FROM articles)"));
         Assert.Equal(0, Scalar("SELECT COUNT(*) FROM articles WHERE json NOT LIKE '{\"schema\":\"dateline.document/1\",\"id\":\"' || id || '\"%'"));
+        foreach (var (table, layer) in new[] { ("entities", "entities"), ("quotes", "quotes"), ("timexes", "timexes"), ("events", "events") })
+        {
+            // Every row belongs to a stored article, and every article has all the rows of its JSON.
+            Assert.Equal(0, Scalar($"SELECT COUNT(*) FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)"));
+            Assert.Equal(0, Scalar($"SELECT COUNT(*) FROM articles a WHERE json_array_length(a.json, '$.{layer}') <> (SELECT COUNT(*) FROM {table} t WHERE t.article_id = a.id)"));
+        }
+
+        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM entities WHERE identity IS NOT NULL AND identity NOT IN (SELECT id FROM identities)"));
+        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM events WHERE group_id NOT IN (SELECT id FROM event_groups)"));
         using var check = connection.CreateCommand();
         check.CommandText = "PRAGMA integrity_check";
         Assert.Equal("ok", check.ExecuteScalar());

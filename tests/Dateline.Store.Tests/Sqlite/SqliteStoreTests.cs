@@ -77,7 +77,7 @@ public sealed class SqliteStoreTests : IDisposable
         // Take the file back to what schema version 1 wrote: no identities, no meta column.
         Execute("""
             DROP INDEX events_source_identity; DROP INDEX events_target_identity; DROP INDEX quotes_speaker_identity;
-            DROP INDEX quotes_speaker; DROP INDEX quotes_actor;
+            DROP INDEX quotes_speaker; DROP INDEX quotes_actor; DROP INDEX entities_identity;
             ALTER TABLE entities DROP COLUMN identity; ALTER TABLE events DROP COLUMN source_identity;
             ALTER TABLE events DROP COLUMN target_identity; ALTER TABLE quotes DROP COLUMN speaker_identity;
             ALTER TABLE quotes DROP COLUMN published;
@@ -89,7 +89,7 @@ public sealed class SqliteStoreTests : IDisposable
             """);
 
         using var migrated = SqliteStore.Open(Db);
-        Assert.Equal(2, migrated.SchemaVersion);
+        Assert.Equal(4, migrated.SchemaVersion);
         Assert.Equal(border.Id, Assert.Single(migrated.Search(new SearchQuery("accord") { Days = new(new DateOnly(2026, 3, 4), new DateOnly(2026, 3, 9)) })).Article.Id);
         Assert.Equal(border.Id, Assert.Single(migrated.Search(new SearchQuery("accord") { Outlet = "ostrel-daily.example" })).Article.Id);
         Assert.Equal(3, migrated.Events(new EventQuery { Actor = "Tomas Brell" }).Count);
@@ -105,6 +105,27 @@ public sealed class SqliteStoreTests : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
+    }
+
+    [Fact]
+    public void A_file_locked_by_another_process_too_long_is_a_clear_error_and_nothing_is_half_written()
+    {
+        using var store = SqliteStore.Open(Db, TimeSpan.FromMilliseconds(100));
+        store.Write([Corpus.Flood()]);
+        using (var other = new SqliteConnection($"Data Source={Db};Pooling=False"))
+        {
+            other.Open();
+            using var hold = other.CreateCommand();
+            hold.CommandText = "BEGIN EXCLUSIVE";
+            hold.ExecuteNonQuery();
+            var error = Assert.Throws<StoreException>(() => store.Write([Corpus.Harbor(), Corpus.Border()]));
+            Assert.Contains("is locked by another process for over 0.1 s", error.Message, StringComparison.Ordinal);
+            Assert.True(error.Transient);
+        }
+
+        Assert.Equal(1, store.Stats().Articles);
+        Assert.Equal([WriteStatus.Stored, WriteStatus.Stored], store.Write([Corpus.Harbor(), Corpus.Border()]).Select(o => o.Status));
+        Assert.Equal(3, store.Stats().Articles);
     }
 
     [Fact]
