@@ -69,6 +69,7 @@ public static class DatelineServer
         builder.Services.AddSingleton(options.Clock);
         builder.Services.AddSingleton<AccountService>();
         builder.Services.AddSingleton<Annotations>();
+        builder.Services.AddSingleton<AnalysisGate>();
         builder.Services.AddProblemDetails();
 
         builder.Services.AddAuthentication(a =>
