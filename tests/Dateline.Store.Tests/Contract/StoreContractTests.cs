@@ -9,7 +9,7 @@ namespace Dateline.Store.Tests.Contract;
 /// What every store must do, run against each implementation (SQLite always, PostgreSQL when
 /// DATELINE_TEST_POSTGRES names a server).
 /// </summary>
-public abstract class StoreContractTests : IDisposable
+public abstract partial class StoreContractTests : IDisposable
 {
     private readonly List<IArticleStore> opened = [];
 
