@@ -69,6 +69,7 @@ public static class DatelineServer
         builder.Services.AddSingleton(options.Clock);
         builder.Services.AddSingleton<AccountService>();
         builder.Services.AddSingleton<Annotations>();
+        builder.Services.AddSingleton<AnalysisGate>();
         builder.Services.AddProblemDetails();
 
         builder.Services.AddAuthentication(a =>
@@ -156,7 +157,8 @@ public static class DatelineServer
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api-docs", s => s.WithTitle("Dateline API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
         ApiEndpoints.Map(app.MapGroup("/api").RequireRateLimiting(ApiRate));
-        app.MapRazorPages();
+        // Pages share the per-address limit: it also slows password guessing at the sign-in form.
+        app.MapRazorPages().RequireRateLimiting(ApiRate);
         return app;
     }
 

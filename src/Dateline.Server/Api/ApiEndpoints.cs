@@ -64,7 +64,7 @@ public static class ApiEndpoints
             .WithSummary("The store as json (contract JSON lines), csv, gdelt-events or gdelt-mentions, with corrections applied.").ProducesProblem(400);
     }
 
-    private static IResult Analyze(ArticleRequest request, CancellationToken cancellationToken)
+    private static async Task<IResult> Analyze(ArticleRequest request, AnalysisGate gate, CancellationToken cancellationToken)
     {
         var (document, problem) = Read(request, new SourceInfo("api", null, request.Outlet));
         if (problem is not null)
@@ -72,11 +72,11 @@ public static class ApiEndpoints
             return problem;
         }
 
-        var analysed = Pipeline.Default.Analyze(document!, cancellationToken);
-        return Results.Text(DocumentJson.ToJson(analysed), "application/json", Encoding.UTF8);
+        var analysed = await gate.RunAsync(() => Pipeline.Default.Analyze(document!, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return new ContractJson(analysed);
     }
 
-    private static IResult Ingest(ArticleRequest request, StorePool stores, CancellationToken cancellationToken)
+    private static async Task<IResult> Ingest(ArticleRequest request, StorePool stores, AnalysisGate gate, CancellationToken cancellationToken)
     {
         var (document, problem) = Read(request, new SourceInfo("api", null, request.Outlet));
         if (problem is not null)
@@ -84,10 +84,21 @@ public static class ApiEndpoints
             return problem;
         }
 
-        var analysed = Pipeline.Default.Analyze(document!, cancellationToken);
+        var analysed = await gate.RunAsync(() => Pipeline.Default.Analyze(document!, cancellationToken), cancellationToken).ConfigureAwait(false);
         var outcome = stores.Use(s => s.Write([analysed], cancellationToken))[0];
         var result = new IngestResult(outcome.Id, outcome.Status == WriteStatus.Stored ? "stored" : "duplicate", outcome.CopyOf);
         return outcome.Status == WriteStatus.Stored ? Results.Created($"/api/articles/{outcome.Id}", result) : Results.Ok(result);
+    }
+
+    /// <summary>A document written as contract JSON straight into the response, with no string in between.</summary>
+    private sealed class ContractJson(Document document) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.ContentType = "application/json; charset=utf-8";
+            DocumentJson.Write(document, httpContext.Response.BodyWriter);
+            await httpContext.Response.BodyWriter.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Reads the request into a document ready for analysis, or the problem with it.</summary>

@@ -21,6 +21,9 @@ public sealed class ArticleModel(StorePool stores, Annotations annotations) : Pa
     /// <summary>The article as corrected.</summary>
     public ArticleView View { get; private set; } = null!;
 
+    /// <summary>The story the article belongs to.</summary>
+    public string? StoryId { get; private set; }
+
     /// <summary>The highlighted text.</summary>
     public string BodyHtml { get; private set; } = "";
 
@@ -99,6 +102,7 @@ public sealed class ArticleModel(StorePool stores, Annotations annotations) : Pa
 
         View = ArticleView.Parse(new CorrectionSet(lease.Store.Corrections(id)).Apply(json, id));
         BodyHtml = ArticleHtml.Render(View);
+        StoryId = lease.Store.GetArticle(id)?.StoryId;
         Comments = lease.Store.Comments(id).Select(c => new CommentItem(c.Id, c.EventId, c.Author, c.Created, CommentHtml.Render(c.Markdown))).ToList();
         return true;
     }

@@ -11,7 +11,7 @@ namespace Dateline.Server.Pages;
 
 /// <summary>Analysts paste an article (text or an HTML page) to analyse and store it.</summary>
 [Authorize(Policy = Policies.Write)]
-public sealed class IngestModel(StorePool stores) : PageModel
+public sealed class IngestModel(StorePool stores, AnalysisGate gate) : PageModel
 {
     /// <summary>The article as pasted.</summary>
     [BindProperty]
@@ -29,7 +29,7 @@ public sealed class IngestModel(StorePool stores) : PageModel
     public string? Error { get; private set; }
 
     /// <summary>Analyses and stores, then opens the article.</summary>
-    public IActionResult OnPost(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var isHtml = Article is not null && Extraction.ArticleReader.Sniff(Article) == Extraction.InputFormat.Html;
         var request = new ArticleRequest(Text: isHtml ? null : Article, Html: isHtml ? Article : null, Published: Published, Title: string.IsNullOrWhiteSpace(Title) ? null : Title.Trim());
@@ -41,7 +41,7 @@ public sealed class IngestModel(StorePool stores) : PageModel
             return Page();
         }
 
-        var analysed = Pipeline.Default.Analyze(document!, cancellationToken);
+        var analysed = await gate.RunAsync(() => Pipeline.Default.Analyze(document!, cancellationToken), cancellationToken).ConfigureAwait(false);
         var outcome = stores.Use(s => s.Write([analysed], cancellationToken))[0];
         return Redirect($"/articles/{outcome.Id}");
     }

@@ -20,7 +20,26 @@ public sealed record EventView(
     string? Date, string Modality, SpanView Trigger, int Sentence, string? Quote);
 
 /// <summary>A correction as the article view lists it.</summary>
-public sealed record CorrectionView(long Id, string Kind, string Target, string? Value, string Reason, string Author, string Created);
+public sealed record CorrectionView(long Id, string Kind, string Target, string? Value, string Reason, string Author, string Created)
+{
+    /// <summary>What the correction did, in words: "speaker of Q3 → Friedrich Merz".</summary>
+    public string Summary
+    {
+        get
+        {
+            using var value = JsonDocument.Parse(Value ?? "{}");
+            string? Field(string name) => value.RootElement.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            return Kind switch
+            {
+                "quote-speaker" => $"speaker of {Target} → {Field("name") ?? "unknown"}",
+                "event-reject" => $"event {Target} rejected",
+                "entity-merge" => $"{Field("fromName") ?? Target} merged into {Field("intoName") ?? Field("into")}",
+                "event" => $"event {Target}: " + string.Join(", ", value.RootElement.EnumerateObject().Select(p => $"{p.Name} → {p.Value}")),
+                _ => $"{Kind} of {Target}",
+            };
+        }
+    }
+}
 
 /// <summary>
 /// An article's contract JSON (corrections applied) read for the page: layers as small records,

@@ -43,6 +43,13 @@ public sealed class BrowserTests
         return (playwright, browser);
     }
 
+    // CI machines are shared and busy: waits are generous, never timing assertions.
+    private static void Patient(IPage page)
+    {
+        page.SetDefaultTimeout(120_000);
+        page.SetDefaultNavigationTimeout(120_000);
+    }
+
     private static async Task SignIn(IPage page, TestServer server, string role)
     {
         await page.GotoAsync(new Uri(server.BaseAddress, "/login").ToString());
@@ -61,6 +68,7 @@ public sealed class BrowserTests
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 960 } });
+        Patient(page);
         await SignIn(page, server, Roles.Analyst);
 
         // Ingest through the form; the article opens.
@@ -132,6 +140,7 @@ public sealed class BrowserTests
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        Patient(page);
         await SignIn(page, server, Roles.Reader);
         await page.GotoAsync(new Uri(server.BaseAddress, $"/articles/{id}").ToString());
         Assert.Equal(0, await page.Locator("#h-correct").CountAsync());
@@ -156,6 +165,7 @@ public sealed class BrowserTests
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        Patient(page);
         await SignIn(page, server, Roles.Analyst);
         await page.GotoAsync(new Uri(server.BaseAddress, $"/articles/{id}").ToString());
         Assert.True(await page.Locator(".body .quote").CountAsync() >= 3);

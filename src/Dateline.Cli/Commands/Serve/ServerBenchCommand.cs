@@ -75,6 +75,14 @@ internal static partial class ServerBenchCommand
         var failures = 0;
         var warmUntil = Stopwatch.GetTimestamp() + (3 * Stopwatch.Frequency);
         var endAt = warmUntil + (seconds * Stopwatch.Frequency);
+        var cpuAtWarm = TimeSpan.Zero;
+        var cpuWatch = Task.Run(async () =>
+        {
+            // The process's CPU time over the measured window: with other work on the machine,
+            // requests per CPU-second tell what the server costs, whatever share it was given.
+            await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken).ConfigureAwait(false);
+            cpuAtWarm = Process.GetCurrentProcess().TotalProcessorTime;
+        }, cancellationToken);
         var workers = Enumerable.Range(0, clients).Select(async i =>
         {
             var mine = latencies[i] = [];
@@ -94,9 +102,13 @@ internal static partial class ServerBenchCommand
             }
         }).ToArray();
         await Task.WhenAll(workers).ConfigureAwait(false);
+        await cpuWatch.ConfigureAwait(false);
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuAtWarm).TotalSeconds;
         var all = latencies.SelectMany(l => l).Order().ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"POST /api/analyze: {all.Count / (double)seconds:N0} requests/s over {seconds} s, p50 {Percentile(all, 0.50):0.0} ms, p99 {Percentile(all, 0.99):0.0} ms, {failures} failed"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"CPU: {cpu:0.0} core-seconds for {all.Count:N0} requests = {all.Count / Math.Max(0.001, cpu):N0} requests per core-second (server and clients together); load average {LoadAverage()}"));
     }
 
     private static async Task Pages(Microsoft.AspNetCore.Builder.WebApplication app, Uri baseUrl, int count, CancellationToken cancellationToken)
@@ -117,20 +129,25 @@ internal static partial class ServerBenchCommand
 
         using var http = new HttpClient { BaseAddress = baseUrl };
         var times = new List<double>();
+        long bytes = 0;
         foreach (var id in ids.Take(count))
         {
             var start = Stopwatch.GetTimestamp();
             using var response = await http.GetAsync(new Uri($"/articles/{id}", UriKind.Relative), cancellationToken).ConfigureAwait(false);
-            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-            response.EnsureSuccessStatusCode();
+            var page = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            response.EnsureSuccessStatusCode();
+            bytes += page.Length;
         }
 
         // The first pages compile and warm caches; time the rest.
         var measured = times.Skip(Math.Min(10, times.Count / 4)).Order().ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"GET /articles/{{id}} on a store of {total:N0} articles: {measured.Count} pages, p50 {Percentile(measured, 0.50):0.0} ms, p95 {Percentile(measured, 0.95):0.0} ms, max {measured.LastOrDefault():0.0} ms"));
+            $"GET /articles/{{id}} on a store of {total:N0} articles: {measured.Count} pages, p50 {Percentile(measured, 0.50):0.0} ms, p95 {Percentile(measured, 0.95):0.0} ms, max {measured.LastOrDefault():0.0} ms, {bytes / Math.Max(1, times.Count) / 1024.0:0.0} KiB per page"));
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
 
