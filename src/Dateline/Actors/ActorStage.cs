@@ -56,8 +56,10 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
                     entities[i] = e with { Actor = story + role, Country = story };
                 }
                 else if (e is { Type: "ORG", Country: null } && e.Actor is null or { Length: 3 } && e.Mentions.Any(m => m.Kind == "name")
-                    && Known(e, PhraseKind.Name) is null && OrganizationRole(e.Name) is { } orgRole)
+                    && (Known(e, PhraseKind.Name) is null ? OrganizationRole(e.Name) : e.Actor is { } listed && IsOfficial(listed) ? listed : null) is { } orgRole)
                 {
+                    // A listed institution with a role but no country ("Supreme Court") is the story's;
+                    // a listed news agency or company is not.
                     // "West Yorkshire Police", "Yorkshire Evening Post": a local institution of the story's country.
                     entities[i] = e with { Actor = story + orgRole, Country = story };
                 }
@@ -231,8 +233,13 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             if (country is not null && org.Country is not null && country != org.Country && org.Actor is { Length: >= 6 } listed
                 && listed.StartsWith(org.Country, StringComparison.Ordinal))
             {
-                // "Pakistan’s Supreme Court": the listed institution's role, the country of the text.
+                // "Brazil’s Senate": the listed institution's role, the country of the text.
                 return (country + listed[3..], country);
+            }
+
+            if (country is not null && org.Country is null && org.Actor is { Length: 3 } listedRole)
+            {
+                return (country + listedRole, country); // "Pakistan’s Supreme Court"
             }
 
             // A listed organization with no code (a sports club) acts for no one.
