@@ -165,7 +165,7 @@ internal sealed class EntityTagger
 
             // A capitalized word that only opens the sentence (or fills a headline) is not a name,
             // nor is a capitalized function word anywhere ("BRUSSELS - The European Commission").
-            if (n == 0 && (IsCommonCapital(i, start, end, headline) || lexicons.IsFunctionWord(w)))
+            if (n == 0 && (IsCommonCapital(i, start, end, headline) || (lexicons.IsNonName(w) && lexicons.IsFunctionWord(w))))
             {
                 i++;
                 continue;
