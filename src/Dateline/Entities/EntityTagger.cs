@@ -163,6 +163,15 @@ internal sealed class EntityTagger
                 continue;
             }
 
+            // "Chadian Information Minister Amina Oumar": an unknown capitalized word before
+            // "Minister", "Secretary" or "Commissioner" names the portfolio.
+            if (n == 0 && i + 1 < end && lexicons.Match(text, tokens, i + 1, end, out var office) is > 0 and var om
+                && office!.Kind == PhraseKind.Title && office.Canonical is "minister" or "secretary" or "commissioner" && !IsAcronym(w))
+            {
+                i = Title(s, i + 1, om, office, end, portfolio: i);
+                continue;
+            }
+
             // A capitalized word that only opens the sentence (or fills a headline) is not a name,
             // nor is a capitalized function word anywhere ("BRUSSELS - The European Commission").
             if (n == 0 && (IsCommonCapital(i, start, end, headline) || (lexicons.IsNonName(w) && lexicons.IsFunctionWord(w))))
@@ -210,9 +219,13 @@ internal sealed class EntityTagger
     }
 
     /// <summary>A title ("President", "chief of staff"): kept for linking, or a nominal ("the president").</summary>
-    private int Title(int s, int i, int n, Phrase title, int end)
+    private int Title(int s, int i, int n, Phrase title, int end, int portfolio = -1)
     {
         var after = i + n;
+        if (portfolio >= 0)
+        {
+            i = portfolio; // "Information Minister": the portfolio word belongs to the title
+        }
 
         // "deputy chief of staff", "Deputy Prime Minister": a title before a title is one title.
         while (after < end && lexicons.Match(text, tokens, after, end, out var more) is > 0 and var m && more!.Kind == PhraseKind.Title)
@@ -225,10 +238,12 @@ internal sealed class EntityTagger
         if (!followedByName && i > 0 && IsWordIgnoreCase(i - 1, "the") && title.Class is "head" or "office")
         {
             var c = New(s, i - 1, after, "PERSON", "nominal");
-            c.Head = title.Canonical;
+
+            // "the Health Minister" is not the information minister named before.
+            c.Head = portfolio >= 0 ? text[tokens[i].Start..tokens[after - 1].End].ToLowerInvariant() : title.Canonical;
             c.AddTitle(text[tokens[i].Start..tokens[after - 1].End]);
             c.Gender = title.Gender;
-            c.Key = title.Canonical;
+            c.Key = c.Head;
             Add(c);
             return after;
         }
