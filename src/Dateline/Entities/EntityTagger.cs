@@ -653,6 +653,13 @@ internal sealed class EntityTagger
                 return Group(s, after, m, next, i, norp.Country);
             }
 
+            // "Ethiopian federal forces", "Russian state media": one adjective between them.
+            if (m == 0 && after + 1 < end && IsModifier(after) && !lexicons.IsFunctionWord(Word(after))
+                && lexicons.Match(text, tokens, after + 1, end, out var later) is > 0 and var lm && later!.Kind == PhraseKind.Group)
+            {
+                return Group(s, after + 1, lm, later, i, norp.Country);
+            }
+
         }
 
         var norpMention = New(s, i, after, "NORP");
