@@ -55,6 +55,14 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
                 {
                     entities[i] = e with { Actor = story + role, Country = story };
                 }
+                else if (e is { Type: "ORG", Country: null } && e.Actor is null or { Length: 3 } && e.Mentions.Any(m => m.Kind == "name")
+                    && (Known(e, PhraseKind.Name) is null ? OrganizationRole(e.Name) : e.Actor is { } listed && IsOfficial(listed) ? listed : null) is { } orgRole)
+                {
+                    // A listed institution with a role but no country ("Supreme Court") is the story's;
+                    // a listed news agency or company is not.
+                    // "West Yorkshire Police", "Yorkshire Evening Post": a local institution of the story's country.
+                    entities[i] = e with { Actor = story + orgRole, Country = story };
+                }
             }
         }
 
@@ -94,7 +102,7 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         foreach (var title in person.Titles)
         {
             var role = TitleRole(title);
-            if (role is "GOV" or "MIL" or "COP" or "JUD" or "LEG")
+            if (role is not null && IsOfficial(role))
             {
                 return role;
             }
@@ -102,6 +110,8 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
 
         return null;
     }
+
+    private static bool IsOfficial(string role) => role is "GOV" or "MIL" or "COP" or "JUD" or "LEG";
 
     private (string? Actor, string? Country) Resolve(Document document, Entity entity)
     {
@@ -180,6 +190,22 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         return (country + (role ?? (known is { Length: >= 6 } ? known[3..6] : "")), country);
     }
 
+    /// <summary>
+    /// The role of an organization's last institution word: "Oregon Department of Transportation" →
+    /// GOV; two words before one ("Xinhua News Agency" is a news agency, not a government agency).
+    /// </summary>
+    private string? OrganizationRole(string name)
+    {
+        var words = name.ToLowerInvariant().Split(' ');
+        string? role = null;
+        for (var k = words.Length - 1; role is null && k >= 0; k--)
+        {
+            role = (k > 0 ? lexicons.GroupRole(words[k - 1] + " " + words[k]) : null) ?? lexicons.GroupRole(words[k]);
+        }
+
+        return role;
+    }
+
     /// <summary>True when <paramref name="date"/> lies in a dictionary range "2012-05-07.." or "2020-02-11..2025-11-28".</summary>
     internal static bool Held(string range, DateOnly date)
     {
@@ -204,19 +230,24 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
     {
         if (Known(entity, PhraseKind.Name) is { Type: "ORG" } org)
         {
+            if (country is not null && org.Country is not null && country != org.Country && org.Actor is { Length: >= 6 } listed
+                && listed.StartsWith(org.Country, StringComparison.Ordinal))
+            {
+                // "Brazil’s Senate": the listed institution's role, the country of the text.
+                return (country + listed[3..], country);
+            }
+
+            if (country is not null && org.Country is null && org.Actor is { Length: 3 } listedRole)
+            {
+                return (country + listedRole, country); // "Pakistan’s Supreme Court"
+            }
+
             // A listed organization with no code (a sports club) acts for no one.
             return (org.Actor, country ?? org.Country);
         }
 
-        // The role of the last institution word: "Oregon Department of Transportation" → GOV;
-        // two words before one ("Xinhua News Agency" is a news agency, not a government agency).
         var name = entity.Name;
-        var words = name.ToLowerInvariant().Split(' ');
-        string? role = null;
-        for (var k = words.Length - 1; role is null && k >= 0; k--)
-        {
-            role = (k > 0 ? lexicons.GroupRole(words[k - 1] + " " + words[k]) : null) ?? lexicons.GroupRole(words[k]);
-        }
+        var role = OrganizationRole(name);
 
         if (country is not null)
         {
@@ -344,8 +375,19 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             return true;
         }
 
+        if (word is "from" && previous > 0 && IsReaction(text.AsSpan(tokens[previous - 1].Start, tokens[previous - 1].Length)))
+        {
+            return true; // "criticism from Washington", "pressure from Beijing"
+        }
+
         return !IsLocative(word);
     }
+
+    /// <summary>Nouns of what one actor sends another: after them "from" names a sender, not a place.</summary>
+    private static bool IsReaction(ReadOnlySpan<char> word) => word is
+        "criticism" or "pressure" or "support" or "response" or "reaction" or "warning" or "warnings" or "condemnation" or "calls"
+        or "demands" or "objections" or "backing" or "approval" or "threats" or "protests" or "opposition" or "request" or "offer"
+        or "aid" or "funding" or "assurances" or "signal" or "message" or "rebuke" or "praise";
 
     private static bool IsLocative(ReadOnlySpan<char> word) => word is
         "in" or "In" or "at" or "At" or "near" or "to" or "from" or "From" or "into" or "across" or "outside" or "inside"

@@ -272,9 +272,34 @@ internal sealed class Coreference(EntityLexicons lexicons)
         }
 
         var word = text.AsSpan(p + 1, end - p - 1);
+        if (!strict && word is "from" or "to" && AfterMotionVerb(text, p))
+        {
+            return true; // "arrived from Daraa", "fled to Renk"
+        }
+
         return strict
             ? word is "in" or "near" or "outside"
             : word is "in" or "near" or "outside" or "into"; // "to AirTran", "at Fiat" are as often companies
+    }
+
+    /// <summary>True when the word ending at <paramref name="end"/> (inclusive) is a verb of moving from or to a place.</summary>
+    private static bool AfterMotionVerb(string text, int end)
+    {
+        var p = end;
+        while (p >= 0 && text[p] == ' ')
+        {
+            p--;
+        }
+
+        var last = p + 1;
+        while (p >= 0 && char.IsAsciiLetterLower(text[p]))
+        {
+            p--;
+        }
+
+        return text.AsSpan(p + 1, last - p - 1) is "arrived" or "fled" or "returned" or "travelled" or "traveled" or "moved" or "came"
+            or "flew" or "went" or "drove" or "deported" or "evacuated" or "displaced" or "relocated" or "escaped" or "walked"
+            or "sailed" or "headed" or "marched" or "retreated" or "withdrew";
     }
 
     private static readonly System.Buffers.SearchValues<char> WordBreaks = System.Buffers.SearchValues.Create(" \t\n\r\u00A0");

@@ -55,6 +55,8 @@ public enum CueKind : byte
     Fac,
     /// <summary>Named event.</summary>
     Event,
+    /// <summary>A law or directive ("Digital Markets Act"): a name, but no entity of ours.</summary>
+    Law,
 }
 
 /// <summary>
@@ -344,6 +346,7 @@ public sealed class EntityLexicons
                 "gpe" => CueKind.Gpe,
                 "fac" => CueKind.Fac,
                 "event" => CueKind.Event,
+                "law" => CueKind.Law,
                 _ => throw new FormatException($"cues.txt: unknown class '{key}'."),
             };
             var target = position == "prefix" ? prefix : suffix;

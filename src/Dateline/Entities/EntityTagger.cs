@@ -139,7 +139,7 @@ internal sealed class EntityTagger
             }
 
             var n = lexicons.Match(text, tokens, i, end, out var phrase);
-            if (n > 0 && phrase!.Kind == PhraseKind.Title)
+            if (n > 0 && phrase!.Kind == PhraseKind.Title && !OpensOrganization(i, n, end))
             {
                 i = Title(s, i, n, phrase, end);
                 continue;
@@ -163,8 +163,18 @@ internal sealed class EntityTagger
                 continue;
             }
 
-            // A capitalized word that only opens the sentence (or fills a headline) is not a name.
-            if (n == 0 && IsCommonCapital(i, start, end, headline))
+            // "Chadian Information Minister Amina Oumar": an unknown capitalized word before
+            // "Minister", "Secretary" or "Commissioner" names the portfolio.
+            if (n == 0 && i + 1 < end && lexicons.Match(text, tokens, i + 1, end, out var office) is > 0 and var om
+                && office!.Kind == PhraseKind.Title && office.Canonical is "minister" or "secretary" or "commissioner" && !IsAcronym(w))
+            {
+                i = Title(s, i + 1, om, office, end, portfolio: i);
+                continue;
+            }
+
+            // A capitalized word that only opens the sentence (or fills a headline) is not a name,
+            // nor is a capitalized function word anywhere ("BRUSSELS - The European Commission").
+            if (n == 0 && (IsCommonCapital(i, start, end, headline) || (lexicons.IsNonName(w) && lexicons.IsFunctionWord(w))))
             {
                 i++;
                 continue;
@@ -188,10 +198,34 @@ internal sealed class EntityTagger
         }
     }
 
+    /// <summary>
+    /// A capitalized title word that begins an organization's name: "the General Court", "General
+    /// Assembly" (a run of name words ending in an organization cue), not "General Mark Milley".
+    /// </summary>
+    private bool OpensOrganization(int i, int n, int end)
+    {
+        if (n != 1 || !IsUpperLetter(text[tokens[i].Start]) || i + 1 >= end || !IsNameWord(i + 1))
+        {
+            return false;
+        }
+
+        var r = i + 1;
+        while (r < end && IsNameWord(r))
+        {
+            r++;
+        }
+
+        return lexicons.SuffixCue(Word(r - 1)) == CueKind.Org;
+    }
+
     /// <summary>A title ("President", "chief of staff"): kept for linking, or a nominal ("the president").</summary>
-    private int Title(int s, int i, int n, Phrase title, int end)
+    private int Title(int s, int i, int n, Phrase title, int end, int portfolio = -1)
     {
         var after = i + n;
+        if (portfolio >= 0)
+        {
+            i = portfolio; // "Information Minister": the portfolio word belongs to the title
+        }
 
         // "deputy chief of staff", "Deputy Prime Minister": a title before a title is one title.
         while (after < end && lexicons.Match(text, tokens, after, end, out var more) is > 0 and var m && more!.Kind == PhraseKind.Title)
@@ -204,10 +238,12 @@ internal sealed class EntityTagger
         if (!followedByName && i > 0 && IsWordIgnoreCase(i - 1, "the") && title.Class is "head" or "office")
         {
             var c = New(s, i - 1, after, "PERSON", "nominal");
-            c.Head = title.Canonical;
+
+            // "the Health Minister" is not the information minister named before.
+            c.Head = portfolio >= 0 ? text[tokens[i].Start..tokens[after - 1].End].ToLowerInvariant() : title.Canonical;
             c.AddTitle(text[tokens[i].Start..tokens[after - 1].End]);
             c.Gender = title.Gender;
-            c.Key = title.Canonical;
+            c.Key = c.Head;
             Add(c);
             return after;
         }
@@ -403,6 +439,11 @@ internal sealed class EntityTagger
                 }
             }
 
+            if (cue == CueKind.Law)
+            {
+                return runEnd;
+            }
+
             if (cue != CueKind.None)
             {
                 var c = New(s, i, runEnd, CueType(cue));
@@ -491,12 +532,18 @@ internal sealed class EntityTagger
     /// <summary>A run of name words no lexicon names as a whole: typed by given names, titles, cues and shape.</summary>
     private int Unknown(int s, int i, int runEnd, int end)
     {
-        // A dateline or headline in capitals: "KYIV", "NAIROBI".
-        if (runEnd - i == 1 && Word(i).Length >= 3 && IsAcronym(Word(i)) && TitleCasePlace(Word(i)) is { } place)
+        // A dateline or headline in capitals: "KYIV", "NAIROBI", "PORT SUDAN".
+        var place = runEnd - i == 1 && Word(i).Length >= 3 && IsAcronym(Word(i)) ? TitleCasePlace(Word(i))
+            : runEnd - i is 2 or 3 && AllCapitals(i, runEnd) ? TitleCasePlace(text.AsSpan(tokens[i].Start, tokens[runEnd - 1].End - tokens[i].Start))
+            : null;
+        if (place is not null)
         {
             var c = New(s, i, runEnd, place.Type!);
             c.Known = place;
-            c.Key = place.Canonical;
+
+            // The dateline ("KYIV, March 3 -") names where the story was filed: an entity of its own,
+            // so that "Kyiv said" later in the story can act for the government while the dateline stays a place.
+            c.Key = IsDateline(i, runEnd) ? place.Canonical + "\u0002dateline" : place.Canonical;
             c.Country = place.Country;
             Add(c);
             return runEnd;
@@ -606,6 +653,13 @@ internal sealed class EntityTagger
                 return Group(s, after, m, next, i, norp.Country);
             }
 
+            // "Ethiopian federal forces", "Russian state media": one adjective between them.
+            if (m == 0 && after + 1 < end && IsModifier(after) && !lexicons.IsFunctionWord(Word(after))
+                && lexicons.Match(text, tokens, after + 1, end, out var later) is > 0 and var lm && later!.Kind == PhraseKind.Group)
+            {
+                return Group(s, after + 1, lm, later, i, norp.Country);
+            }
+
         }
 
         var norpMention = New(s, i, after, "NORP");
@@ -631,7 +685,38 @@ internal sealed class EntityTagger
         Span<char> word = stackalloc char[upper.Length];
         upper.ToLowerInvariant(word);
         word[0] = char.ToUpperInvariant(word[0]);
-        return lexicons.MatchWord(word) is { Kind: PhraseKind.Name, Type: "GPE" or "LOC" } p ? p : null;
+        if (word.IndexOf(' ') < 0)
+        {
+            return lexicons.MatchWord(word) is { Kind: PhraseKind.Name, Type: "GPE" or "LOC" } p ? p : null;
+        }
+
+        for (var k = 1; k < word.Length; k++)
+        {
+            if (word[k - 1] == ' ')
+            {
+                word[k] = char.ToUpperInvariant(word[k]); // "PORT SUDAN" → "Port Sudan"
+            }
+        }
+
+        return lexicons.Lookup(word.ToString(), PhraseKind.Name) is { Type: "GPE" or "LOC" } q ? q : null;
+    }
+
+    /// <summary>Capitals opening the article's first paragraph, before a comma, a dash or a parenthesis.</summary>
+    private bool IsDateline(int i, int end) =>
+        document.Paragraphs.Length > 0 && tokens[i].Start == document.Paragraphs[0].Start && end < tokens.Length
+        && Word(end) is "," or "-" or "–" or "—" or "(";
+
+    private bool AllCapitals(int i, int end)
+    {
+        for (var j = i; j < end; j++)
+        {
+            if (!IsAcronym(Word(j)) || tokens[j].End + 1 != (j + 1 < end ? tokens[j + 1].Start : tokens[j].End + 1))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool IsCountryOrRegion(Phrase place) =>
@@ -653,8 +738,12 @@ internal sealed class EntityTagger
     /// <summary>A model number after a maker's name: "737", "A380", "F-16".</summary>
     private bool IsModel(int i) =>
         tokens[i].Kind == TokenKind.Number && tokens[i].Length <= 4 && text[tokens[i].Start] != '0' && !IsYear(i)
-            && !(i + 1 < tokens.Length && text[tokens[i + 1].Start] is '-' or '–' or ':')
+            && !(i + 1 < tokens.Length && (text[tokens[i + 1].Start] is '-' or '–' or ':' || IsAmountWord(i + 1)))
         || tokens[i].Kind == TokenKind.Word && Word(i).ContainsAny(Digits) && (IsUpperLetter(text[tokens[i].Start]) || char.IsAsciiDigit(text[tokens[i].Start]));
+
+    /// <summary>"fined Meta 200 million euros": a scale or currency word makes the number an amount.</summary>
+    private bool IsAmountWord(int i) => tokens[i].Kind == TokenKind.Word && Word(i) is
+        "million" or "billion" or "trillion" or "thousand" or "hundred" or "percent" or "per" or "euros" or "dollars" or "pounds" or "yen" or "yuan" or "rupees" or "people" or "times";
 
     private bool IsYear(int i) => tokens[i].Length == 4 && Word(i) is ['1' or '2', _, _, _];
 
@@ -1044,7 +1133,8 @@ internal sealed class EntityTagger
         Dictionary<int, int>? byEnd = null;
         foreach (var c in candidates)
         {
-            if (c.Kind != "name" || c.Country is not null || c.Type is not ("ORG" or "PERSON" or "UNK") || c.TokenStart < 2
+            // A listed institution's country gives way too: "Brazil’s Senate" is not the US Senate.
+            if (c.Kind != "name" || (c.Country is not null && c.Type != "ORG") || c.Type is not ("ORG" or "PERSON" or "UNK") || c.TokenStart < 2
                 || tokens[c.TokenStart - 1].Kind != TokenKind.Word || !IsPossessive(Word(c.TokenStart - 1)))
             {
                 continue;

@@ -142,6 +142,15 @@ public sealed class Gazetteer
             }
         }
 
+        // English-language news often drops the accents: "Culiacan", "Brasilia", "Bogota".
+        foreach (var place in cityLines)
+        {
+            if (WithoutAccents(place.Name) is { } plain)
+            {
+                Add(plain, place);
+            }
+        }
+
         foreach (var (alias, id) in DataFile.KeyedLines("Geo/aliases.txt"))
         {
             if (byId.TryGetValue(long.Parse(id, CultureInfo.InvariantCulture), out var place))
@@ -181,6 +190,38 @@ public sealed class Gazetteer
         field.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     internal static string? Dash(string field) => field == "-" ? null : field;
+
+    // The base letter of each character from U+00C0 to U+017F, '?' where it has none ("Æ", "ø", "ł"):
+    // the canonical decompositions of Unicode, written out because the library runs with invariant
+    // globalization, where string.Normalize leaves non-ASCII text as it is.
+    private const string LatinBase =
+        "AAAAAA?CEEEEIIII?NOOOOO??UUUUY??aaaaaa?ceeeeiiii?nooooo??uuuuy?yAaAaAaCcCcCcCcDd??EeEeEeEeEeGgGgGgGgHh??IiIiIiIiI???JjKk?LlLlLl????NnNnNn???OoOoOo??RrRrRrSsSsSsSsTtTt??UuUuUuUuUuUuWwYyYZzZzZz?";
+
+    /// <summary>The name with Latin accents removed ("Culiacán" → "Culiacan"), or null when it has none or a letter with no plain form.</summary>
+    internal static string? WithoutAccents(string name)
+    {
+        Span<char> plain = name.Length <= 128 ? stackalloc char[name.Length] : new char[name.Length];
+        var accented = false;
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (c <= 0x7F)
+            {
+                plain[i] = c;
+                continue;
+            }
+
+            if (c is < '\u00C0' or > '\u017F' || LatinBase[c - 0xC0] == '?')
+            {
+                return null;
+            }
+
+            plain[i] = LatinBase[c - 0xC0];
+            accented = true;
+        }
+
+        return accented ? new string(plain) : null;
+    }
 
     private static long? OptionalLong(string field) =>
         field == "-" ? null : long.Parse(field, CultureInfo.InvariantCulture);

@@ -28,6 +28,16 @@ public sealed class EntitiesEvalTests
     }
 
     [Fact]
+    public void A_group_nominal_is_scored_for_its_actor_but_not_as_a_name()
+    {
+        var run = CliRunner.Run(null, "eval", "entities", Fixture("nominal.json"));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"LOC\s+1\s+1\s+1\.000 1\.000 1\.000", run.Stdout);
+        Assert.Matches(@"all\s+1\s+1\s", run.Stdout);
+        Assert.Contains("actor codes: 2/2 entities", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_path_is_an_input_error()
     {
         var run = CliRunner.Run(null, "eval", "entities", Fixture("no-such-file.conll"));
