@@ -22,6 +22,9 @@ internal sealed class EntityTagger
     private readonly ImmutableArray<Token> tokens;
     private readonly List<Candidate> candidates = [];
     private readonly List<TitleUse> titles = [];
+
+    /// <summary>The first token of the sentence being tagged: look-backs ("the", "former") never cross it.</summary>
+    private int sentenceStart;
     private HashSet<int>? lowerWords;
     private HashSet<int>? insideCapitals;
 
@@ -116,6 +119,7 @@ internal sealed class EntityTagger
 
     private void TagSentence(int s, int start, int end)
     {
+        sentenceStart = start;
         var headline = IsHeadline(start, end);
         var i = start;
         while (i < end)
@@ -235,7 +239,7 @@ internal sealed class EntityTagger
         }
 
         var followedByName = after < end && IsNameWord(after);
-        if (!followedByName && i > 0 && IsWordIgnoreCase(i - 1, "the") && title.Class is "head" or "office")
+        if (!followedByName && i > sentenceStart && IsWordIgnoreCase(i - 1, "the") && title.Class is "head" or "office")
         {
             var c = New(s, i - 1, after, "PERSON", "nominal");
 
@@ -249,7 +253,7 @@ internal sealed class EntityTagger
         }
 
         // "former president Jair Bolsonaro": the title stays with the person, as a past one.
-        var first = i > 0 && (IsWordIgnoreCase(i - 1, "former") || IsWord(i - 1, "ex")) ? i - 1 : i;
+        var first = i > sentenceStart && (IsWordIgnoreCase(i - 1, "former") || IsWord(i - 1, "ex")) ? i - 1 : i;
         titles.Add(new TitleUse(first, after, title, text[tokens[first].Start..tokens[after - 1].End]));
         return after;
     }
@@ -259,7 +263,7 @@ internal sealed class EntityTagger
     {
         var after = i + n;
         var first = norpStart >= 0 ? norpStart : i;
-        if (first > 0 && IsWordIgnoreCase(first - 1, "the"))
+        if (first > sentenceStart && IsWordIgnoreCase(first - 1, "the"))
         {
             first--;
         }
@@ -295,7 +299,7 @@ internal sealed class EntityTagger
         {
             phrase = lexicons.MatchWord(head);
             (from, to) = (tok.Start, tok.Start + dash);
-            if (i > 0 && tokens[i - 1].Kind == TokenKind.Word && IsNameWord(i - 1) && tokens[i - 1].End + 1 == tok.Start)
+            if (i > sentenceStart && tokens[i - 1].Kind == TokenKind.Word && IsNameWord(i - 1) && tokens[i - 1].End + 1 == tok.Start)
             {
                 // "New York-based": the name may begin a word earlier.
                 var longer = lexicons.Lookup(text[tokens[i - 1].Start..to], PhraseKind.Name);
@@ -768,7 +772,7 @@ internal sealed class EntityTagger
     /// </summary>
     private int TitleNominal(int s, int i, int after, Candidate inner, int end)
     {
-        if (after >= end || i == 0 || !IsWordIgnoreCase(i - 1, "the"))
+        if (after >= end || i <= sentenceStart || !IsWordIgnoreCase(i - 1, "the"))
         {
             return 0;
         }
