@@ -70,6 +70,10 @@ public static class DatelineServer
         builder.Services.AddSingleton<AccountService>();
         builder.Services.AddSingleton<Annotations>();
         builder.Services.AddSingleton<AnalysisGate>();
+
+        // Pages asked for by URL are fetched politely and never from private addresses (checked
+        // after DNS resolution and on every redirect); a slow site costs one request its time only.
+        builder.Services.AddSingleton(_ => new Dateline.Sources.ArticleFetcher(new Dateline.Sources.FetchOptions { Timeout = TimeSpan.FromSeconds(15) }));
         builder.Services.AddProblemDetails();
 
         builder.Services.AddAuthentication(a =>

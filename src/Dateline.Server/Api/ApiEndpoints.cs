@@ -2,10 +2,12 @@ using System.Net;
 using System.Security.Claims;
 using System.Text;
 using Dateline.Extraction;
+using Dateline.Input;
 using Dateline.Json;
 using Dateline.Model;
 using Dateline.Server.Accounts;
 using Dateline.Server.Hosting;
+using Dateline.Sources;
 using Dateline.Store;
 using Dateline.Store.Annotations;
 using Dateline.Store.Export;
@@ -15,7 +17,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Dateline.Server.Api;
 
-/// <summary>An article to analyse or ingest: its text or its HTML page (or, later, its URL), and when it was published.</summary>
+/// <summary>An article to analyse or ingest: its text, its HTML page or its URL (fetched safely), and when it was published.</summary>
 /// <param name="Published">ISO 8601 date or date-time; relative dates resolve against it.</param>
 public sealed record ArticleRequest(string? Text = null, string? Html = null, string? Url = null, string? Published = null, string? Title = null, string? Outlet = null);
 
@@ -64,9 +66,9 @@ public static class ApiEndpoints
             .WithSummary("The store as json (contract JSON lines), csv, gdelt-events or gdelt-mentions, with corrections applied.").ProducesProblem(400);
     }
 
-    private static async Task<IResult> Analyze(ArticleRequest request, AnalysisGate gate, CancellationToken cancellationToken)
+    private static async Task<IResult> Analyze(ArticleRequest request, AnalysisGate gate, ArticleFetcher fetcher, CancellationToken cancellationToken)
     {
-        var (document, problem) = Read(request, new SourceInfo("api", null, request.Outlet));
+        var (document, problem) = await ReadAsync(request, new SourceInfo("api", null, request.Outlet), fetcher, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
             return problem;
@@ -76,9 +78,9 @@ public static class ApiEndpoints
         return new ContractJson(analysed);
     }
 
-    private static async Task<IResult> Ingest(ArticleRequest request, StorePool stores, AnalysisGate gate, CancellationToken cancellationToken)
+    private static async Task<IResult> Ingest(ArticleRequest request, StorePool stores, AnalysisGate gate, ArticleFetcher fetcher, CancellationToken cancellationToken)
     {
-        var (document, problem) = Read(request, new SourceInfo("api", null, request.Outlet));
+        var (document, problem) = await ReadAsync(request, new SourceInfo("api", null, request.Outlet), fetcher, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
             return problem;
@@ -101,6 +103,46 @@ public static class ApiEndpoints
         }
     }
 
+    /// <summary>
+    /// Reads the request into a document ready for analysis, fetching its URL when it gives one:
+    /// the fetcher refuses non-public addresses after DNS resolution and on every redirect, honours
+    /// robots.txt and caps time and size; each refusal or failure becomes a problem response.
+    /// </summary>
+    internal static async Task<(Document? Document, IResult? Problem)> ReadAsync(ArticleRequest request, SourceInfo source, ArticleFetcher fetcher, CancellationToken cancellationToken)
+    {
+        if (request?.Url is not { Length: > 0 } url || request.Text is { Length: > 0 } || request.Html is { Length: > 0 })
+        {
+            return Read(request!, source);
+        }
+
+        if (CheckUrl(url, out var uri) is { } refused)
+        {
+            return (null, refused);
+        }
+
+        PublicationDate? published = null;
+        if (request.Published is { Length: > 0 } p && (published = PublicationDate.TryParse(p)) is null)
+        {
+            return (null, Problem(400, $"published '{p}' is not an ISO 8601 date (use 2025-05-13 or 2025-05-13T09:30:00+03:00)"));
+        }
+
+        var fetched = await fetcher.FetchArticleAsync(uri!, new ReadOptions { Published = published }, cancellationToken).ConfigureAwait(false);
+        if (fetched.Error is { } error)
+        {
+            var status = error.Code switch
+            {
+                InputErrorCode.RefusedAddress or InputErrorCode.RobotsDisallowed or InputErrorCode.Unsupported or InputErrorCode.Empty or InputErrorCode.Binary => 422,
+                InputErrorCode.TooLarge => 413,
+                InputErrorCode.Timeout => 504,
+                _ => 502,
+            };
+            return (null, Problem(status, error.Message));
+        }
+
+        var document = fetched.Value!;
+        return (request.Title is { Length: > 0 } title && document.Title is null ? document with { Title = title } : document, null);
+    }
+
     /// <summary>Reads the request into a document ready for analysis, or the problem with it.</summary>
     internal static (Document? Document, IResult? Problem) Read(ArticleRequest request, SourceInfo source)
     {
@@ -109,19 +151,9 @@ public static class ApiEndpoints
             return (null, Problem(400, "Send JSON: {\"text\": \"…\"} or {\"html\": \"…\"}, with \"published\": \"2025-05-13\""));
         }
 
-        if (request.Url is { Length: > 0 } url)
+        if (request.Url is { Length: > 0 } url && request.Text is not { Length: > 0 } && request.Html is not { Length: > 0 })
         {
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            {
-                return (null, Problem(400, "url must be an absolute http or https URL"));
-            }
-
-            if (IsPrivate(uri))
-            {
-                return (null, Problem(422, "URL analysis refuses private, loopback and link-local addresses"));
-            }
-
-            return (null, Problem(501, "This server does not fetch URLs yet: send the page as html (or its text as text)"));
+            return (null, CheckUrl(url, out _) ?? Problem(400, "Send the page as html (or its text as text): URLs are fetched by the API only"));
         }
 
         var given = request.Html ?? request.Text;
@@ -155,6 +187,17 @@ public static class ApiEndpoints
         }
 
         return (document, null);
+    }
+
+    /// <summary>An absolute http(s) URL whose host is not a literal private address or local name; else the problem.</summary>
+    private static IResult? CheckUrl(string url, out Uri? uri)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out uri) || uri.Scheme is not ("http" or "https"))
+        {
+            return Problem(400, "url must be an absolute http or https URL");
+        }
+
+        return IsPrivate(uri) ? Problem(422, "URL analysis refuses private, loopback and link-local addresses") : null;
     }
 
     /// <summary>True for a host that is a loopback, private, link-local or unspecified address, or a local name.</summary>

@@ -429,7 +429,18 @@ internal sealed class Scan
                 break;
             }
 
-            found.Add(previous.Entity);
+            if (previous.Entity.Type == "NORP" && h.Entity.Type != "NORP" && h.Entity.Actor is { Length: 6 } headActor
+                && previous.Entity.Country is { Length: 3 } country && country != h.Entity.Country)
+            {
+                // "Chilean and Argentine lawmakers": each nationality stands for its own country's lawmakers.
+                var code = country + headActor[3..];
+                found.Add(new Entity("~" + previous.First.ToString(System.Globalization.CultureInfo.InvariantCulture) + code, "ROLE", h.Entity.Name, [], code, country, null, []));
+            }
+            else
+            {
+                found.Add(previous.Entity);
+            }
+
             k = previous.First - 1;
         }
 

@@ -74,7 +74,7 @@ public sealed class ApiTests(ServerFixture fixture) : IClassFixture<ServerFixtur
     [InlineData("{\"url\": \"http://[::1]/story\"}", 422)]
     [InlineData("{\"url\": \"http://10.1.2.3/story\"}", 422)]
     [InlineData("{\"url\": \"http://169.254.169.254/latest/meta-data\"}", 422)]
-    [InlineData("{\"url\": \"https://example.com/story\"}", 501)]
+    [InlineData("{\"url\": \"https://unreachable.invalid/story\"}", 502)]
     [InlineData("{\"url\": \"file:///etc/passwd\"}", 400)]
     public async Task Analyze_refuses_bad_requests_with_problem_details(string json, int status)
     {
