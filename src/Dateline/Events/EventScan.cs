@@ -1014,10 +1014,12 @@ internal sealed class Scan
             }
         }
 
-        // An offer or proposal just before the trigger makes it hypothetical: "offered to host talks".
+        // An offer or proposal just before the trigger makes it hypothetical: "offered to host
+        // talks", "proposed direct talks" — through "to" or right before the trigger's noun, not
+        // "the proposal but has criticized", where the proposal governs nothing after it.
         for (var i = Math.Max(first, trigger - 4); i < trigger; i++)
         {
-            if ((Class(i) & WordClass.Proposal) != 0)
+            if ((Class(i) & WordClass.Proposal) != 0 && (Is(i + 1, "to") || i + 1 == trigger || (i + 2 == trigger && !Is(i + 1, "but") && !Is(i + 1, "and"))))
             {
                 classes |= WordClass.Hypothetical;
             }
