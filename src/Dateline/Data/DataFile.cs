@@ -10,11 +10,17 @@ namespace Dateline.Data;
 internal static class DataFile
 {
     /// <summary>The non-comment, non-blank lines of an embedded data file, trimmed.</summary>
-    public static IEnumerable<string> Lines(string name)
+    public static IEnumerable<string> Lines(string name) => Lines(typeof(DataFile).Assembly, "Dateline.Data.", name);
+
+    /// <summary>
+    /// The same reading for the data files another Dateline assembly embeds (the store's), so that
+    /// every data file follows one format.
+    /// </summary>
+    public static IEnumerable<string> Lines(Assembly assembly, string resourcePrefix, string name)
     {
-        var resource = "Dateline.Data." + name;
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"Embedded data file '{name}' is missing from the Dateline assembly.");
+        ArgumentNullException.ThrowIfNull(assembly);
+        using var stream = assembly.GetManifestResourceStream(resourcePrefix + name)
+            ?? throw new InvalidOperationException($"Embedded data file '{name}' is missing from the {assembly.GetName().Name} assembly.");
         using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
         while (reader.ReadLine() is { } line)
         {

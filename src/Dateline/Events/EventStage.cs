@@ -260,48 +260,32 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 continue;
             }
 
-            yield return new Event(
-                "",
-                code.Code,
-                code.Base,
-                code.Root,
-                code.Label,
-                code.QuadClass,
-                code.Goldstein,
-                EntityId(source),
-                EntityId(other),
-                RoleActor(source, verbal),
-                RoleActor(other, verbal),
-                date,
-                dateFrom,
-                location?.Id,
-                modality,
-                new Anchor(triggerToken.Start, triggerEnd, d.Text[triggerToken.Start..triggerEnd]),
-                sentence,
-                quote?.Id);
+            yield return Coded(code, source, other);
             if (reverse is not null && source is not null && other is not null)
             {
-                yield return new Event(
-                    "",
-                    reverse.Code,
-                    reverse.Base,
-                    reverse.Root,
-                    reverse.Label,
-                    reverse.QuadClass,
-                    reverse.Goldstein,
-                    EntityId(other),
-                    EntityId(source),
-                    RoleActor(other, verbal),
-                    RoleActor(source, verbal),
-                    date,
-                    dateFrom,
-                    location?.Id,
-                    modality,
-                    new Anchor(triggerToken.Start, triggerEnd, d.Text[triggerToken.Start..triggerEnd]),
-                    sentence,
-                    quote?.Id);
+                yield return Coded(reverse, other, source);
             }
         }
+
+        Event Coded(CameoCode c, Entity? from, Entity? to) => new(
+            "",
+            c.Code,
+            c.Base,
+            c.Root,
+            c.Label,
+            c.QuadClass,
+            c.Goldstein,
+            EntityId(from),
+            EntityId(to),
+            RoleActor(from, verbal),
+            RoleActor(to, verbal),
+            date,
+            dateFrom,
+            location?.Id,
+            modality,
+            new Anchor(triggerToken.Start, triggerEnd, d.Text[triggerToken.Start..triggerEnd]),
+            sentence,
+            quote?.Id);
 
         // Saying that someone attacked is accusing them (CAMEO 112, as PETRARCH codes "The US
         // said that Iraq had attacked"): the reporter accuses each attacker; the attack stays,
