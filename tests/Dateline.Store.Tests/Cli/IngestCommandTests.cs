@@ -106,34 +106,7 @@ public sealed class IngestCommandTests : IDisposable
     {
         var input = WriteCorpus(1500);
         var expected = ExpectedIds(input);
-        var random = new Random(20260305);
-        var interrupted = 0;
-        for (var kill = 0; kill < 10; kill++)
-        {
-            using var process = Process.Start(CliRunner.StartInfo("ingest", input, "--db", Db, "--batch-size", "7", "--quiet"))!;
-            process.StandardInput.Close();
-            _ = process.StandardOutput.ReadToEndAsync();
-            _ = process.StandardError.ReadToEndAsync();
-
-            // Kill at a random moment after this run's first commit, however slow the machine is today.
-            var before = Count();
-            var wait = Stopwatch.StartNew();
-            while (!process.HasExited && Count() <= before && wait.Elapsed < TimeSpan.FromSeconds(60))
-            {
-                Thread.Sleep(10);
-            }
-
-            Thread.Sleep(random.Next(0, 300));
-            if (!process.HasExited)
-            {
-                process.Kill(); // SIGKILL: no finally blocks, no flush, no rollback by the process itself
-            }
-
-            process.WaitForExit();
-            var stored = AssertWholeBatchesOnly();
-            Assert.True(stored <= expected.Count);
-            interrupted += stored > 0 && stored < expected.Count ? 1 : 0;
-        }
+        var interrupted = IngestKiller.KillTenTimes(input, Db, batchSize: 7, seed: 20260305, expected.Count, Count, AssertWholeBatchesOnly);
 
         // The kills must have landed in the middle of the work, or this test proves nothing.
         Assert.True(interrupted >= 3, $"only {interrupted} of 10 kills interrupted the ingest");

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using Dateline.Extraction;
 using Dateline.Store.Postgres;
 using Dateline.Store.Tests.Contract;
+using Dateline.Store.Tests.Support;
 using Dateline.Tests.Support;
 using Npgsql;
 
@@ -50,31 +50,7 @@ public sealed class PostgresIngestKillTests : IDisposable
         var expected = Directory.EnumerateFiles(input)
             .Select(f => ArticleReader.Default.Read(File.ReadAllBytes(f), new Model.SourceInfo("file", f, null)).Value!.Id)
             .ToHashSet(StringComparer.Ordinal);
-        var random = new Random(20261125);
-        var interrupted = 0;
-        for (var kill = 0; kill < 10; kill++)
-        {
-            using var process = Process.Start(CliRunner.StartInfo("ingest", input, "--db", Db, "--batch-size", "5", "--quiet"))!;
-            process.StandardInput.Close();
-            _ = process.StandardOutput.ReadToEndAsync();
-            _ = process.StandardError.ReadToEndAsync();
-            var before = Count();
-            var wait = Stopwatch.StartNew();
-            while (!process.HasExited && Count() <= before && wait.Elapsed < TimeSpan.FromSeconds(60))
-            {
-                Thread.Sleep(10);
-            }
-
-            Thread.Sleep(random.Next(0, 300));
-            if (!process.HasExited)
-            {
-                process.Kill();
-            }
-
-            process.WaitForExit();
-            var stored = AssertWholeArticlesOnly();
-            interrupted += stored > 0 && stored < expected.Count ? 1 : 0;
-        }
+        var interrupted = IngestKiller.KillTenTimes(input, Db, batchSize: 5, seed: 20261125, expected.Count, Count, AssertWholeArticlesOnly);
 
         Assert.True(interrupted >= 3, $"only {interrupted} of 10 kills interrupted the ingest");
         var last = CliRunner.Run(null, "ingest", input, "--db", Db);
