@@ -120,10 +120,9 @@ public static class ApiEndpoints
             return (null, refused);
         }
 
-        PublicationDate? published = null;
-        if (request.Published is { Length: > 0 } p && (published = PublicationDate.TryParse(p)) is null)
+        if (Published(request, out var published) is { } badDate)
         {
-            return (null, Problem(400, $"published '{p}' is not an ISO 8601 date (use 2025-05-13 or 2025-05-13T09:30:00+03:00)"));
+            return (null, badDate);
         }
 
         var fetched = await fetcher.FetchArticleAsync(uri!, new ReadOptions { Published = published }, cancellationToken).ConfigureAwait(false);
@@ -139,8 +138,7 @@ public static class ApiEndpoints
             return (null, Problem(status, error.Message));
         }
 
-        var document = fetched.Value!;
-        return (request.Title is { Length: > 0 } title && document.Title is null ? document with { Title = title } : document, null);
+        return (WithTitle(fetched.Value!, request), null);
     }
 
     /// <summary>Reads the request into a document ready for analysis, or the problem with it.</summary>
@@ -162,10 +160,9 @@ public static class ApiEndpoints
             return (null, Problem(400, "Send the article as text or html"));
         }
 
-        PublicationDate? published = null;
-        if (request.Published is { Length: > 0 } p && (published = PublicationDate.TryParse(p)) is null)
+        if (Published(request, out var published) is { } badDate)
         {
-            return (null, Problem(400, $"published '{p}' is not an ISO 8601 date (use 2025-05-13 or 2025-05-13T09:30:00+03:00)"));
+            return (null, badDate);
         }
 
         if (Encoding.UTF8.GetMaxByteCount(given.Length) > ReadOptions.DefaultMaxBytes && Encoding.UTF8.GetByteCount(given) > ReadOptions.DefaultMaxBytes)
@@ -180,13 +177,20 @@ public static class ApiEndpoints
             return (null, Problem(422, error.Message));
         }
 
-        var document = read.Value!;
-        if (request.Title is { Length: > 0 } title && document.Title is null)
-        {
-            document = document with { Title = title };
-        }
+        return (WithTitle(read.Value!, request), null);
+    }
 
-        return (document, null);
+    /// <summary>The request's title fills in for a page or text that has none.</summary>
+    private static Document WithTitle(Document document, ArticleRequest request) =>
+        request.Title is { Length: > 0 } title && document.Title is null ? document with { Title = title } : document;
+
+    /// <summary>The request's publication date (null when not given), or the problem with it.</summary>
+    private static IResult? Published(ArticleRequest request, out PublicationDate? published)
+    {
+        published = null;
+        return request.Published is { Length: > 0 } p && (published = PublicationDate.TryParse(p)) is null
+            ? Problem(400, $"published '{p}' is not an ISO 8601 date (use 2025-05-13 or 2025-05-13T09:30:00+03:00)")
+            : null;
     }
 
     /// <summary>An absolute http(s) URL whose host is not a literal private address or local name; else the problem.</summary>
@@ -210,25 +214,8 @@ public static class ApiEndpoints
             return true;
         }
 
-        if (!IPAddress.TryParse(host.Trim('[', ']'), out var address))
-        {
-            return false;
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any)
-            || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal)
-        {
-            return true;
-        }
-
-        var b = address.GetAddressBytes();
-        return b.Length == 4 && (b[0] == 10 || b[0] == 127 || b[0] == 0 || (b[0] == 172 && b[1] >= 16 && b[1] < 32) || (b[0] == 192 && b[1] == 168)
-            || (b[0] == 169 && b[1] == 254) || (b[0] == 100 && b[1] >= 64 && b[1] < 128));
+        // A literal address is judged by the fetcher's own policy; a name is checked again after DNS by the fetcher.
+        return IPAddress.TryParse(host.Trim('[', ']'), out var address) && !AddressPolicy.IsPublic(address);
     }
 
     private static IResult Articles(HttpContext context, StorePool stores, string? q, string? from, string? to, string? outlet, int? limit, int? offset, CancellationToken cancellationToken)
