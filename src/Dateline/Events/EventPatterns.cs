@@ -38,6 +38,7 @@ internal enum WordClass : ushort
     Proposal = 1024,
     Intent = 2048,
     Reporting = 4096,
+    Conjunction = 8192,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>

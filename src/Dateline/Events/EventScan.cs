@@ -538,7 +538,7 @@ internal sealed class Scan
                 return false;
             }
 
-            if (Is(i, "and") || Is(i, "but"))
+            if ((Class(i) & WordClass.Conjunction) != 0)
             {
                 conjunction = i;
             }
@@ -1019,7 +1019,7 @@ internal sealed class Scan
         // "the proposal but has criticized", where the proposal governs nothing after it.
         for (var i = Math.Max(first, trigger - 4); i < trigger; i++)
         {
-            if ((Class(i) & WordClass.Proposal) != 0 && (Is(i + 1, "to") || i + 1 == trigger || (i + 2 == trigger && !Is(i + 1, "but") && !Is(i + 1, "and"))))
+            if ((Class(i) & WordClass.Proposal) != 0 && (Is(i + 1, "to") || i + 1 == trigger || (i + 2 == trigger && (Class(i + 1) & WordClass.Conjunction) == 0)))
             {
                 classes |= WordClass.Hypothetical;
             }
