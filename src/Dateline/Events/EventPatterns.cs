@@ -22,7 +22,7 @@ internal abstract record PatternElement
 
 /// <summary>What a word is to the event stage (from modality.txt); a word may be several things.</summary>
 [Flags]
-internal enum WordClass : ushort
+internal enum WordClass : uint
 {
     None = 0,
     Negation = 1,
@@ -39,6 +39,10 @@ internal enum WordClass : ushort
     Intent = 2048,
     Reporting = 4096,
     Conjunction = 8192,
+    Count = 16384,
+    Group = 32768,
+    Determiner = 65536,
+    Direction = 131072,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>

@@ -45,8 +45,7 @@ internal sealed class Scan
 
     public int Count => tokens.Length;
 
-    private bool IsCount(int i) => tokens[i].Kind == TokenKind.Number || Raw(i) is "two" or "three" or "four" or "five" or "six"
-        or "seven" or "eight" or "nine" or "ten" or "dozens" or "hundreds" or "thousands" or "several" or "some" or "a" or "an";
+    private bool IsCount(int i) => tokens[i].Kind == TokenKind.Number || (char.IsLower(Raw(i)[0]) && (Class(i) & WordClass.Count) != 0);
 
     private ReadOnlySpan<char> Raw(int i) => d.Text.AsSpan(tokens[i].Start, tokens[i].Length);
 
@@ -506,18 +505,7 @@ internal sealed class Scan
         return false;
     }
 
-    private bool IsGroupWord(int i)
-    {
-        Span<char> lower = stackalloc char[Math.Min(tokens[i].Length, 12)];
-        if (tokens[i].Length > lower.Length)
-        {
-            return false;
-        }
-
-        Raw(i).ToLowerInvariant(lower);
-        return lower is "hundreds" or "thousands" or "dozens" or "millions" or "scores" or "group" or "groups" or "number"
-            or "team" or "crowd" or "crowds" or "band" or "members" or "some" or "many" or "most" or "all";
-    }
+    private bool IsGroupWord(int i) => (Class(i) & WordClass.Group) != 0;
 
     private bool IsAccordingTo(int mentionFirst) =>
         (Is(mentionFirst - 1, "to") && Is(mentionFirst - 2, "according"))
@@ -643,9 +631,7 @@ internal sealed class Scan
             p--;
         }
 
-        return tokens[p].Kind == TokenKind.Number || Is(p, "a") || Is(p, "an") || Is(p, "the") || Is(p, "this") || Is(p, "that")
-            || Is(p, "its") || Is(p, "their") || Is(p, "his") || Is(p, "her") || Is(p, "such") || Is(p, "any") || Is(p, "another")
-            || Is(p, "every") || Is(p, "each") || Is(p, "no") || Is(p, "similar") || Is(p, "latest") || Is(p, "recent")
+        return tokens[p].Kind == TokenKind.Number || (Class(p) & WordClass.Determiner) != 0
             || Raw(p).EndsWith("'s", StringComparison.Ordinal) || Raw(p).EndsWith("’s", StringComparison.Ordinal);
     }
 
@@ -868,9 +854,7 @@ internal sealed class Scan
         return null;
     }
 
-    private bool IsDirection(int i) =>
-        Raw(i) is "northern" or "southern" or "eastern" or "western" or "central" or "north" or "south" or "east" or "west"
-            or "northeastern" or "northwestern" or "southeastern" or "southwestern";
+    private bool IsDirection(int i) => char.IsLower(Raw(i)[0]) && (Class(i) & WordClass.Direction) != 0;
 
     /// <summary>A reporting verb right after the mention, or after one or two plain words ("Chilean official said").</summary>
     private bool ReportsNext(int mentionLast, int last)
