@@ -375,24 +375,13 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             return true;
         }
 
-        if (word is "from" && previous > 0 && IsReaction(text.AsSpan(tokens[previous - 1].Start, tokens[previous - 1].Length)))
+        if (word is "from" && previous > 0 && Entities.ContextWords.IsReaction(text.AsSpan(tokens[previous - 1].Start, tokens[previous - 1].Length)))
         {
             return true; // "criticism from Washington", "pressure from Beijing"
         }
 
-        return !IsLocative(word);
+        return !Entities.ContextWords.IsLocative(word);
     }
-
-    /// <summary>Nouns of what one actor sends another: after them "from" names a sender, not a place.</summary>
-    private static bool IsReaction(ReadOnlySpan<char> word) => word is
-        "criticism" or "pressure" or "support" or "response" or "reaction" or "warning" or "warnings" or "condemnation" or "calls"
-        or "demands" or "objections" or "backing" or "approval" or "threats" or "protests" or "opposition" or "request" or "offer"
-        or "aid" or "funding" or "assurances" or "signal" or "message" or "rebuke" or "praise";
-
-    private static bool IsLocative(ReadOnlySpan<char> word) => word is
-        "in" or "In" or "at" or "At" or "near" or "to" or "from" or "From" or "into" or "across" or "outside" or "inside"
-        or "around" or "toward" or "towards" or "through" or "via" or "of" or "over" or "throughout" or "within" or "visit"
-        or "visited" or "visiting" or "reached" or "entered" or "left" or "leaving" or "between" or "and" or "or" or "including";
 
     private static int FirstTokenAt(ImmutableArray<Token> tokens, int start)
     {

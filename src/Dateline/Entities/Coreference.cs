@@ -297,9 +297,7 @@ internal sealed class Coreference(EntityLexicons lexicons)
             p--;
         }
 
-        return text.AsSpan(p + 1, last - p - 1) is "arrived" or "fled" or "returned" or "travelled" or "traveled" or "moved" or "came"
-            or "flew" or "went" or "drove" or "deported" or "evacuated" or "displaced" or "relocated" or "escaped" or "walked"
-            or "sailed" or "headed" or "marched" or "retreated" or "withdrew";
+        return ContextWords.IsMotion(text.AsSpan(p + 1, last - p - 1));
     }
 
     private static readonly System.Buffers.SearchValues<char> WordBreaks = System.Buffers.SearchValues.Create(" \t\n\r\u00A0");

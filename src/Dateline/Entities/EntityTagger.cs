@@ -746,8 +746,7 @@ internal sealed class EntityTagger
         || tokens[i].Kind == TokenKind.Word && Word(i).ContainsAny(Digits) && (IsUpperLetter(text[tokens[i].Start]) || char.IsAsciiDigit(text[tokens[i].Start]));
 
     /// <summary>"fined Meta 200 million euros": a scale or currency word makes the number an amount.</summary>
-    private bool IsAmountWord(int i) => tokens[i].Kind == TokenKind.Word && Word(i) is
-        "million" or "billion" or "trillion" or "thousand" or "hundred" or "percent" or "per" or "euros" or "dollars" or "pounds" or "yen" or "yuan" or "rupees" or "people" or "times";
+    private bool IsAmountWord(int i) => tokens[i].Kind == TokenKind.Word && ContextWords.IsAmount(Word(i));
 
     private bool IsYear(int i) => tokens[i].Length == 4 && Word(i) is ['1' or '2', _, _, _];
 

@@ -1,0 +1,41 @@
+using System.Collections.Frozen;
+using Dateline.Data;
+
+namespace Dateline.Entities;
+
+/// <summary>
+/// Plain words around a name that decide what it is or whom it acts for, from
+/// <c>Data/Entities/context-words.txt</c>: amount words, verbs of motion, nouns of reaction and
+/// locative words. Loaded once; matched exactly on the token's text.
+/// </summary>
+internal static class ContextWords
+{
+    private static readonly Lazy<Sets> Words = new(Load);
+
+    /// <summary>"million", "euros": after a number, an amount.</summary>
+    public static bool IsAmount(ReadOnlySpan<char> word) => Words.Value.Amount.Contains(word);
+
+    /// <summary>"fled", "arrived": before "from"/"to", movement between places.</summary>
+    public static bool IsMotion(ReadOnlySpan<char> word) => Words.Value.Motion.Contains(word);
+
+    /// <summary>"criticism", "pressure": before "from", a sender.</summary>
+    public static bool IsReaction(ReadOnlySpan<char> word) => Words.Value.Reaction.Contains(word);
+
+    /// <summary>"in", "near", "visited": before a capital, a place.</summary>
+    public static bool IsLocative(ReadOnlySpan<char> word) => Words.Value.Locative.Contains(word);
+
+    private static Sets Load()
+    {
+        var classes = DataFile.KeyedLines("Entities/context-words.txt").ToDictionary(
+            kv => kv.Key,
+            kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>(),
+            StringComparer.Ordinal);
+        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"]);
+    }
+
+    private sealed record Sets(
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Amount,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Motion,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Reaction,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Locative);
+}
