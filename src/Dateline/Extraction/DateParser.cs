@@ -98,7 +98,7 @@ internal static partial class DateParser
         return null;
     }
 
-    /// <summary>A date in a URL's path: <c>/2025/05/13/</c>, <c>/2025-05-13-</c>, <c>/20250513/</c>.</summary>
+    /// <summary>A date in a URL's path: <c>/2025/05/13/</c>, <c>/2025-05-13-</c>, <c>/20250513/</c>, <c>/13-05-2025</c>.</summary>
     public static PublicationDate? FromUrl(string? url)
     {
         if (string.IsNullOrEmpty(url) || url.Length > 2000)
@@ -138,8 +138,24 @@ internal static partial class DateParser
     /// The first date written in running text ("am 25.08.2015", "13. Mai 2025",
     /// "November 22, 2011", "2025-05-13"), or null. Slash dates are read day first unless
     /// <paramref name="monthFirst"/> (American English pages) or the first number exceeds 12.
+    /// With <paramref name="shortYear"/> (text the page styles as a date line), a day-first date
+    /// with a two-digit year ("31.10.23") is read when no date with a full year is written.
     /// </summary>
-    public static PublicationDate? FindInText(string? text, bool monthFirst = false)
+    public static PublicationDate? FindInText(string? text, bool monthFirst = false, bool shortYear = false)
+    {
+        var full = FirstFullDate(text, monthFirst);
+        if (full is not null || !shortYear || text is null)
+        {
+            return full;
+        }
+
+        var m = ShortYearDate().Match(text);
+        return m.Success && MakeDate(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value) is { } date
+            ? new PublicationDate(date)
+            : null;
+    }
+
+    private static PublicationDate? FirstFullDate(string? text, bool monthFirst)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -218,6 +234,9 @@ internal static partial class DateParser
     [GeneratedRegex(@"\b(?<iy>(19|20)\d\d)-(?<im>[01]\d)-(?<id>[0-3]\d)\b|\b(?<na>[0-3]?\d)(?<sep>[./])\s?(?<nb>[01]?\d)\k<sep>\s?(?<ny>(19|20)\d\d)\b|\b(?<dd>[0-3]?\d)(st|nd|rd|th|er|º)?\.?\s+(de\s+)?(?<dm>\p{L}{3,12})\.?,?\s+(de\s+)?(?<dy>(19|20)\d\d)\b|\b(?<mm>\p{L}{3,12})\.?\s+(?<md>[0-3]?\d)(st|nd|rd|th)?,?\s+(?<my>(19|20)\d\d)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AnyDate();
 
-    [GeneratedRegex(@"/(?<y>(19|20)\d\d)[/-](?<m>[01]?\d)[/-](?<d>[0-3]?\d)(?:[/_.-]|$)|/(?<y>(19|20)\d\d)(?<m>[01]\d)(?<d>[0-3]\d)(?:[/_.-]|$)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\d.])\b(?<d>[0-3]?\d)\.(?<m>[01]?\d)\.(?<y>\d\d)\b(?![.:]?\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex ShortYearDate();
+
+    [GeneratedRegex(@"/(?<y>(19|20)\d\d)[/-](?<m>[01]?\d)[/-](?<d>[0-3]?\d)(?:[/_.-]|$)|/(?<d>[0-3]\d)-(?<m>[01]\d)-(?<y>(19|20)\d\d)(?:[/_.]|$)|/(?<y>(19|20)\d\d)(?<m>[01]\d)(?<d>[0-3]\d)(?:[/_.-]|$)", RegexOptions.CultureInvariant)]
     private static partial Regex UrlDate();
 }

@@ -54,6 +54,7 @@ internal sealed class ExtractionRules
         ModifiedMeta = List(values, "modified-meta");
         ScriptDateKeys = Words(values, "script-date-keys").Select(k => "\"" + k + "\"").ToArray();
         AuthorMeta = List(values, "author-meta");
+        DateElementSubstrings = List(values, "date-element-substrings");
         boilerplate = new Regex(
             "^(?:" + string.Join("|", DataFile.Lines("Extraction/boilerplate.txt")) + ")$",
             // No timeout: a match runs only on blocks of at most boilerplate-max-chars characters,
@@ -142,6 +143,9 @@ internal sealed class ExtractionRules
 
     /// <summary>Meta tag names of the authors.</summary>
     public string[] AuthorMeta { get; }
+
+    /// <summary>Parts of a class or id that mark an element as a date line ("entry-date", "post-meta", Drupal's "submitted").</summary>
+    public string[] DateElementSubstrings { get; }
 
     /// <summary>
     /// True when a whole short block is boilerplate (a photo credit, a call to subscribe, the

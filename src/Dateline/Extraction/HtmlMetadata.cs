@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Dateline.Model;
 
@@ -31,7 +32,7 @@ internal sealed record PageMetadata
 /// Structured data is preferred because sites fill it for search engines and it is rarely
 /// wrong; meta tags come next; a date in the URL (<c>/2025/05/13/</c>) is the last resort.
 /// </remarks>
-internal static class HtmlMetadata
+internal static partial class HtmlMetadata
 {
     // The names to look for are data (Data/Extraction/heuristics.txt), so new site conventions need no code.
     private static readonly FrozenSet<string> ArticleTypes = ExtractionRules.Default.ArticleTypes;
@@ -39,6 +40,7 @@ internal static class HtmlMetadata
     private static readonly string[] ModifiedMeta = ExtractionRules.Default.ModifiedMeta;
     private static readonly string[] AuthorMeta = ExtractionRules.Default.AuthorMeta;
     private static readonly string[] ScriptDateKeys = ExtractionRules.Default.ScriptDateKeys;
+    private static readonly string[] DateElementSubstrings = ExtractionRules.Default.DateElementSubstrings;
 
     private static readonly JsonDocumentOptions JsonOptions = new()
     {
@@ -88,11 +90,14 @@ internal static class HtmlMetadata
         {
             // A UTC stamp (not a bare date stored as midnight): the date is the one the
             // publisher's readers saw, unless the page shows the UTC date and not that one.
-            var zone = PublisherZone.Find(Stamps(page, meta, ld), Host(url), page.DocumentElement.GetAttribute("lang") ?? First(meta, "og:locale", "content-language"));
+            var zone = SameInstant(page, published) is { } written
+                ? _ => written
+                : PublisherZone.Find(Stamps(page, meta, ld), Host(url), page.DocumentElement.GetAttribute("lang") ?? First(meta, "og:locale", "content-language"));
             if (PublisherZone.ToLocal(published, zone) is { } local && local.Date != published.Date)
             {
+                // Local midnight exactly is a bare date stored as a UTC instant: the local date is the one meant.
                 var shown = VisibleDates(page);
-                if (!shown.Contains(published.Date) || shown.Contains(local.Date))
+                if (local.Time == TimeOnly.MinValue || !shown.Contains(published.Date) || shown.Contains(local.Date))
                 {
                     published = local;
                 }
@@ -308,10 +313,10 @@ internal static class HtmlMetadata
 
         // Microdata and microformats in the body: itemprop="datePublished", <time pubdate>,
         // <abbr class="published" title="…">.
-        foreach (var element in page.QuerySelectorAll("[itemprop='datePublished'], [property='schema:datePublished'], [property='schema:dateCreated'], [itemprop='dateCreated'], time[pubdate], .published[title], abbr[title].updated"))
+        foreach (var element in page.QuerySelectorAll("[itemprop='datePublished'], [property='schema:datePublished'], [property='schema:dateCreated'], [itemprop='dateCreated'], time[pubdate], .published, .updated[title]"))
         {
             var value = element.GetAttribute("content") ?? element.GetAttribute("datetime") ?? element.GetAttribute("title");
-            if ((DateParser.Parse(value) ?? DateParser.FindInText(Snippet(element))) is { } marked)
+            if ((DateParser.Parse(value) ?? DateParser.FindInText(Snippet(element), MonthFirst(page), shortYear: true)) is { } marked)
             {
                 return (marked, "meta");
             }
@@ -350,13 +355,25 @@ internal static class HtmlMetadata
 
         if (page.Body is { } body)
         {
-            // A date in the element that a page styles as a date ("entry-date", "post-meta").
+            // A date in the element that a page styles as a date ("entry-date", "post-meta"); one
+            // with a two-digit year ("31.10.23") only when no such element writes the full year.
+            PublicationDate? shortYear = null;
             foreach (var element in body.Descendants<IElement>())
             {
-                if (IsDateElement(element) && !InComments(element) && DateParser.FindInText(Snippet(element), monthFirst) is { } styled)
+                if (IsDateElement(element) && !InComments(element) && Snippet(element) is { } snippet && !IsNow(snippet))
                 {
-                    return (styled, "text");
+                    if (DateParser.FindInText(snippet, monthFirst) is { } styled)
+                    {
+                        return (styled, "text");
+                    }
+
+                    shortYear ??= DateParser.FindInText(snippet, monthFirst, shortYear: true);
                 }
+            }
+
+            if (shortYear is not null)
+            {
+                return (shortYear, "text");
             }
         }
 
@@ -449,15 +466,15 @@ internal static class HtmlMetadata
             PublicationDate? shown = null;
             if (node is IElement element)
             {
-                if ((element.LocalName == "time" || IsDateElement(element)) && !InComments(element))
+                if ((element.LocalName == "time" || IsDateElement(element)) && !InComments(element) && Snippet(element) is { } snippet && !IsNow(snippet))
                 {
-                    shown = DateParser.FindInText(Snippet(element), monthFirst);
+                    shown = DateParser.FindInText(snippet, monthFirst, shortYear: true);
                 }
             }
             else if (node is IText text && text.Data.Length is >= 6 and <= 60 && text.ParentElement is { LocalName: not ("script" or "style" or "a" or "option") } parent && !InComments(parent))
             {
                 // A short line that is (nearly) only a date: "15.12.2022", "Stand: 3. Mai 2021".
-                shown = DateParser.FindInText(text.Data, monthFirst);
+                shown = IsNow(text.Data) ? null : DateParser.FindInText(text.Data, monthFirst);
             }
 
             if (shown is not null)
@@ -472,6 +489,53 @@ internal static class HtmlMetadata
 
         return dates;
     }
+
+    /// <summary>
+    /// The publisher's offset when the page writes the same instant as a UTC stamp elsewhere in
+    /// local time: with its offset in its scripts' data ("2020-02-24T21:25:54-05:00" beside
+    /// "2020-02-25T02:25:54Z"), or as a bare wall-clock time in a time element
+    /// (datetime="2023-11-08 23:30:59" beside "2023-11-09T05:30:59Z").
+    /// </summary>
+    private static TimeSpan? SameInstant(IDocument page, PublicationDate utc)
+    {
+        var instant = utc.Date.ToDateTime(utc.Time ?? TimeOnly.MinValue, DateTimeKind.Utc);
+        foreach (var time in page.QuerySelectorAll("time[datetime]").Take(20))
+        {
+            if (DateParser.Parse(time.GetAttribute("datetime")) is { Time: { } wall, Offset: null } local)
+            {
+                var difference = local.Date.ToDateTime(wall) - instant;
+                if (difference != TimeSpan.Zero && difference.Duration() <= TimeSpan.FromHours(14) && difference.Ticks % (TimeSpan.TicksPerMinute * 15) == 0)
+                {
+                    return difference;
+                }
+            }
+        }
+
+        var scanned = 0;
+        foreach (var script in page.Scripts)
+        {
+            var text = script.Text;
+            scanned += text.Length;
+            if (scanned > 2_000_000)
+            {
+                break;
+            }
+
+            foreach (Match m in OffsetStamp().Matches(text))
+            {
+                if (DateParser.Parse(m.Value) is { Time: { } wall, Offset: { } offset } local && offset != TimeSpan.Zero
+                    && local.Date.ToDateTime(wall) - offset == instant)
+                {
+                    return offset;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"(19|20)\d\d-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-5]\d(\.\d+)?[+-][01]\d:?[0-5]\d", RegexOptions.CultureInvariant)]
+    private static partial Regex OffsetStamp();
 
     /// <summary>The timestamps a page writes in its metadata, for the offset they may reveal.</summary>
     private static IEnumerable<string?> Stamps(IDocument page, Dictionary<string, string> meta, LinkedData ld)
@@ -497,12 +561,20 @@ internal static class HtmlMetadata
         }
 
         var names = string.Concat(element.GetAttribute("class"), " ", element.GetAttribute("id"));
-        return names.Length > 1 && (names.Contains("date", StringComparison.OrdinalIgnoreCase)
-            || names.Contains("time", StringComparison.OrdinalIgnoreCase)
-            || names.Contains("publish", StringComparison.OrdinalIgnoreCase)
-            || names.Contains("posted", StringComparison.OrdinalIgnoreCase)
-            || names.Contains("byline", StringComparison.OrdinalIgnoreCase)
-            || names.Contains("meta", StringComparison.OrdinalIgnoreCase));
+        if (names.Length <= 1)
+        {
+            return false;
+        }
+
+        foreach (var part in DateElementSubstrings)
+        {
+            if (names.Contains(part, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The element's text when it is short enough to be a date line, else null.</summary>
@@ -547,7 +619,7 @@ internal static class HtmlMetadata
         }
 
         var visible = text.ToString();
-        foreach (var labels in publishedOnly ? DateLabels.Value[..1] : DateLabels.Value)
+        foreach (var labels in publishedOnly ? DateLabels.Value[..1] : DateLabels.Value[..2])
         {
             foreach (var label in labels)
             {
@@ -584,8 +656,28 @@ internal static class HtmlMetadata
         [
             [.. lines.Where(l => l.Key == "published").Select(l => l.Value).OrderByDescending(v => v.Length)],
             [.. lines.Where(l => l.Key == "updated").Select(l => l.Value).OrderByDescending(v => v.Length)],
+            [.. lines.Where(l => l.Key == "now").Select(l => l.Value)],
         ];
     });
+
+    /// <summary>True when a date line states the reader's current date or time ("Aktuelle Zeit: …"), never the page's date.</summary>
+    private static bool IsNow(string? line)
+    {
+        if (line is null)
+        {
+            return false;
+        }
+
+        foreach (var label in DateLabels.Value[2])
+        {
+            if (line.Contains(label, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The first date in the visible text of the first 400,000 characters (menus can be long; the article comes after them).</summary>
     private static PublicationDate? FirstDateInText(IElement body, bool monthFirst)
@@ -605,7 +697,7 @@ internal static class HtmlMetadata
                 break;
             }
 
-            if (data.Length >= 6 && data.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && DateParser.FindInText(data, monthFirst) is { } date)
+            if (data.Length >= 6 && data.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && !IsNow(data) && DateParser.FindInText(data, monthFirst) is { } date)
             {
                 return date;
             }

@@ -97,6 +97,8 @@ public sealed class HtmlMetadataTests
     [InlineData("13.05.2025", "2025-05-13")]
     [InlineData("13. Mai 2025", "2025-05-13")]
     [InlineData("13 de mayo de 2025", "2025-05-13")]
+    [InlineData("15 августа 2016, 13:43", "2016-08-15")]
+    [InlineData("3 листопада 2021", "2021-11-03")]
     public void Metadata_dates_in_common_formats_are_read(string value, string expected) =>
         Assert.Equal(expected, DateParser.Parse(value)?.ToString());
 
@@ -191,5 +193,111 @@ public sealed class HtmlMetadataTests
             + "<body><div class=\"article-date\"><time>03.01.2020</time> (updated <time>06.01.2020</time>)</div>" + Body + "</body></html>");
 
         Assert.Equal(new DateOnly(2020, 1, 3), document.Published?.Date);
+    }
+
+    [Fact]
+    public void A_day_month_year_folder_at_the_end_of_the_url_is_a_date()
+    {
+        var document = Read("<html><body>" + Body + "</body></html>", "https://verein.example.de/presse/meldungen/29-10-2021");
+
+        Assert.Equal("2021-10-29", document.Published?.ToString());
+        Assert.Equal("url", document.PublishedFrom);
+    }
+
+    [Fact]
+    public void A_two_digit_year_is_read_in_a_date_line_when_no_full_date_is_styled()
+    {
+        var document = Read(
+            "<html><body><div class=\"article-meta-wrapper\">Von: Anna Berg | 31.10.23</div>" + Body
+            + "<p>Der Sprecher sagte am Montag (30. Oktober 2023), man prüfe den Fall.</p></body></html>");
+
+        Assert.Equal(new DateOnly(2023, 10, 31), document.Published?.Date);
+    }
+
+    [Fact]
+    public void A_styled_date_with_its_full_year_wins_over_an_earlier_two_digit_one()
+    {
+        var document = Read(
+            "<html><body><aside><div class=\"field-event-datum\">19.1.23, 10:00 Uhr</div></aside>"
+            + "<div class=\"field-post-date\">20.12.2022</div>" + Body + "</body></html>");
+
+        Assert.Equal(new DateOnly(2022, 12, 20), document.Published?.Date);
+    }
+
+    [Theory]
+    [InlineData("Aktuelle Zeit: 14.10.2020, 12:18")]
+    [InlineData("It is currently 14.10.2020, 12:18")]
+    public void The_readers_current_time_is_never_the_pages_date(string clock)
+    {
+        var document = Read(
+            "<html><body><p class=\"author\">von <b>r23</b> » 21.01.2009, 05:42</p>" + Body
+            + "<p class=\"responsive-center time\">" + clock + "</p></body></html>");
+
+        Assert.Equal(new DateOnly(2009, 1, 21), document.Published?.Date);
+    }
+
+    [Fact]
+    public void An_hatom_update_stamp_in_a_title_attribute_is_read()
+    {
+        var document = Read(
+            "<html><body><div id=\"wm-toolbar\">Archived 2013-11-10</div>"
+            + "<span class=\"updated\" title=\"2013-04-04T18:52:11+00:00\"></span>" + Body + "</body></html>");
+
+        Assert.Equal(new DateOnly(2013, 4, 4), document.Published?.Date);
+    }
+
+    [Fact]
+    public void A_published_byline_comes_before_the_time_elements_of_related_posts()
+    {
+        var document = Read(
+            "<html><body><p class=\"byline\">Von <a href=\"/author/es\">es</a> · <span class=\"published\">31. Oktober 2023</span></p>" + Body
+            + "<ul class=\"related\"><li><h4>Ältere Meldung</h4><time class=\"updated\" datetime=\"2020-12-03 07:32:49\">3. Dezember 2020</time></li></ul></body></html>");
+
+        Assert.Equal(new DateOnly(2023, 10, 31), document.Published?.Date);
+    }
+
+    [Fact]
+    public void A_creation_label_and_a_wiki_footer_name_the_date_when_metadata_gives_none()
+    {
+        var created = Read("<html><body>" + Body + "<p>Erstellt am: 01.11.2023</p><p>Nächste Sitzung am 5. Februar 2024.</p></body></html>");
+        var wiki = Read("<html><body>" + Body + "<p>Treffen am Mi. 5. Februar 2020 ab 19 Uhr.</p>"
+            + "<ul id=\"footer-info\"><li>Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.</li></ul></body></html>");
+
+        Assert.Equal(new DateOnly(2023, 11, 1), created.Published?.Date);
+        Assert.Equal(new DateOnly(2020, 1, 29), wiki.Published?.Date);
+    }
+
+    [Fact]
+    public void The_same_instant_written_with_an_offset_in_script_data_gives_the_publishers_date()
+    {
+        var document = Read(
+            "<html lang=\"en\"><head><meta property=\"article:published_time\" content=\"2020-02-25T02:25:54+00:00\">"
+            + "<script>var page = {\"created\":\"2020-02-24T21:25:54-05:00\"};</script></head><body>" + Body + "</body></html>",
+            "https://gossip.example.com/story");
+
+        Assert.Equal("2020-02-24T21:25:54-05:00", document.Published?.ToString());
+    }
+
+    [Fact]
+    public void The_same_instant_as_a_bare_local_time_in_a_time_element_gives_the_publishers_date()
+    {
+        var document = Read(
+            "<html lang=\"en\"><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2023-11-09T05:30:59Z\"}</script></head><body>"
+            + "<div class=\"time\">PUBLISHED: <time datetime=\"2023-11-08 23:30:59\">November 8, 2023 at 11:30 p.m.</time> | UPDATED: <time datetime=\"2023-11-09 01:10:00\">November 9, 2023</time></div>"
+            + Body + "</body></html>",
+            "https://metro.example.com/story");
+
+        Assert.Equal(new DateOnly(2023, 11, 8), document.Published?.Date);
+    }
+
+    [Fact]
+    public void A_utc_stamp_at_local_midnight_is_the_local_date_even_when_the_page_shows_the_utc_one()
+    {
+        var document = Read(
+            "<html lang=\"de\"><head><meta property=\"article:published_time\" content=\"2022-11-06T23:00:00.000Z\"></head><body>"
+            + "<time class=\"article-date\" datetime=\"2022-11-06T23:00:00.000Z\">6.11.22</time>" + Body + "</body></html>",
+            "https://magazin.example.de/reisen/provence");
+
+        Assert.Equal(new DateOnly(2022, 11, 7), document.Published?.Date);
     }
 }
