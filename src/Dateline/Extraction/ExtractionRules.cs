@@ -55,6 +55,7 @@ internal sealed class ExtractionRules
         ScriptDateKeys = Words(values, "script-date-keys").Select(k => "\"" + k + "\"").ToArray();
         AuthorMeta = List(values, "author-meta");
         DateElementSubstrings = List(values, "date-element-substrings");
+        GenericDateMeta = Set(values, "generic-date-meta");
         boilerplate = new Regex(
             "^(?:" + string.Join("|", DataFile.Lines("Extraction/boilerplate.txt")) + ")$",
             // No timeout: a match runs only on blocks of at most boilerplate-max-chars characters,
@@ -146,6 +147,9 @@ internal sealed class ExtractionRules
 
     /// <summary>Parts of a class or id that mark an element as a date line ("entry-date", "post-meta", Drupal's "submitted").</summary>
     public string[] DateElementSubstrings { get; }
+
+    /// <summary>Publication meta names that say only "a date" (often the system's last change), trusted less than the page's own shown date.</summary>
+    public FrozenSet<string> GenericDateMeta { get; }
 
     /// <summary>
     /// True when a whole short block is boilerplate (a photo credit, a call to subscribe, the

@@ -41,6 +41,7 @@ internal static partial class HtmlMetadata
     private static readonly string[] AuthorMeta = ExtractionRules.Default.AuthorMeta;
     private static readonly string[] ScriptDateKeys = ExtractionRules.Default.ScriptDateKeys;
     private static readonly string[] DateElementSubstrings = ExtractionRules.Default.DateElementSubstrings;
+    private static readonly FrozenSet<string> GenericDateMeta = ExtractionRules.Default.GenericDateMeta;
 
     private static readonly JsonDocumentOptions JsonOptions = new()
     {
@@ -71,8 +72,15 @@ internal static partial class HtmlMetadata
             // one, the shown one is the date of the text as read (an update's "yesterday" is the
             // day before the update).
             var candidates = MetadataDates(meta, ld).Where(d => d.Date != published.Date).ToList();
-            var shown = VisibleDates(page);
-            if (!shown.Contains(published.Date))
+            var order = ShownDates(page);
+            var shown = order.ToHashSet();
+            if (from == "meta" && FromGenericMeta(meta, published) && order.Count > 0 && order[0] < published.Date && !candidates.Any(d => shown.Contains(d.Date)))
+            {
+                // A bare "date" meta tag is often the system's last change: the first date the
+                // page shows, when earlier, is the article's own.
+                published = new PublicationDate(order[0]);
+            }
+            else if (!shown.Contains(published.Date))
             {
                 if (candidates.FirstOrDefault(d => shown.Contains(d.Date)) is { } visible)
                 {
@@ -394,6 +402,26 @@ internal static partial class HtmlMetadata
         return page.Body is { } text && FirstDateInText(text, monthFirst) is { } inText ? (inText, "text") : (null, "none");
     }
 
+    /// <summary>True when only a generic date meta tag ("date", "dcterms.date") states <paramref name="published"/>, no publication-specific one.</summary>
+    private static bool FromGenericMeta(Dictionary<string, string> meta, PublicationDate published)
+    {
+        var generic = false;
+        foreach (var key in PublishedMeta)
+        {
+            if (meta.TryGetValue(key, out var value) && DateParser.Parse(value) is { } date)
+            {
+                if (!GenericDateMeta.Contains(key))
+                {
+                    return false;
+                }
+
+                generic |= date.Date == published.Date;
+            }
+        }
+
+        return generic;
+    }
+
     /// <summary>Every date the page's metadata states, in order of trust: publication dates, then update dates.</summary>
     private static IEnumerable<PublicationDate> MetadataDates(Dictionary<string, string> meta, LinkedData ld)
     {
@@ -451,9 +479,12 @@ internal static partial class HtmlMetadata
         page.DocumentElement.GetAttribute("lang") is { } lang && lang.StartsWith("en-us", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The dates a page shows its readers near the top: in time elements and elements styled as dates.</summary>
-    private static HashSet<DateOnly> VisibleDates(IDocument page)
+    private static HashSet<DateOnly> VisibleDates(IDocument page) => [.. ShownDates(page)];
+
+    /// <summary>The dates a page shows its readers near the top, in the order it shows them.</summary>
+    private static List<DateOnly> ShownDates(IDocument page)
     {
-        var dates = new HashSet<DateOnly>();
+        var dates = new List<DateOnly>();
         if (page.Body is not { } body)
         {
             return dates;

@@ -300,4 +300,24 @@ public sealed class HtmlMetadataTests
 
         Assert.Equal(new DateOnly(2022, 11, 7), document.Published?.Date);
     }
+
+    [Fact]
+    public void The_first_shown_date_wins_over_a_later_bare_date_meta_tag()
+    {
+        var document = Read(
+            "<html><head><meta name=\"date\" content=\"2020-02-12\"></head><body>"
+            + "<div class=\"news-single-timedata\">05.02.2020 - Redaktion</div>" + Body + "</body></html>");
+
+        Assert.Equal(new DateOnly(2020, 2, 5), document.Published?.Date);
+    }
+
+    [Fact]
+    public void A_publication_specific_meta_tag_stays_over_an_earlier_shown_date()
+    {
+        var document = Read(
+            "<html><head><meta property=\"article:published_time\" content=\"2020-02-12T10:00:00+01:00\"><meta name=\"date\" content=\"2020-02-12\"></head><body>"
+            + "<div class=\"teaser-date\">05.02.2020</div>" + Body + "</body></html>");
+
+        Assert.Equal(new DateOnly(2020, 2, 12), document.Published?.Date);
+    }
 }
