@@ -56,6 +56,7 @@ internal sealed class ExtractionRules
         AuthorMeta = List(values, "author-meta");
         DateElementSubstrings = List(values, "date-element-substrings");
         GenericDateMeta = Set(values, "generic-date-meta");
+        NavigationPrefixes = List(values, "navigation-prefixes");
         boilerplate = new Regex(
             "^(?:" + string.Join("|", DataFile.Lines("Extraction/boilerplate.txt")) + ")$",
             // No timeout: a match runs only on blocks of at most boilerplate-max-chars characters,
@@ -150,6 +151,9 @@ internal sealed class ExtractionRules
 
     /// <summary>Publication meta names that say only "a date" (often the system's last change), trusted less than the page's own shown date.</summary>
     public FrozenSet<string> GenericDateMeta { get; }
+
+    /// <summary>Starts of the words of a class or id (split at spaces, hyphens, underscores) that mark a site's navigation, whose dates (today's, a menu entry's) are not the article's.</summary>
+    public string[] NavigationPrefixes { get; }
 
     /// <summary>
     /// True when a whole short block is boilerplate (a photo credit, a call to subscribe, the

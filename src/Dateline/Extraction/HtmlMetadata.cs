@@ -42,6 +42,7 @@ internal static partial class HtmlMetadata
     private static readonly string[] ScriptDateKeys = ExtractionRules.Default.ScriptDateKeys;
     private static readonly string[] DateElementSubstrings = ExtractionRules.Default.DateElementSubstrings;
     private static readonly FrozenSet<string> GenericDateMeta = ExtractionRules.Default.GenericDateMeta;
+    private static readonly string[] NavigationPrefixes = ExtractionRules.Default.NavigationPrefixes;
 
     private static readonly JsonDocumentOptions JsonOptions = new()
     {
@@ -257,6 +258,38 @@ internal static partial class HtmlMetadata
         return [];
     }
 
+    /// <summary>
+    /// True inside a site's navigation (a nav element, or a class or id word that starts like a nav
+    /// bar's or menu's, "navtop", "main-nav-level2", on the element or one of its four nearest
+    /// ancestors: a wrapper further out may hold the whole page): a date there is the site's (today's date in the header, a menu entry), not
+    /// the article's.
+    /// </summary>
+    private static bool InNavigation(IElement element)
+    {
+        var depth = 0;
+        for (var a = element; a is not null && a.LocalName != "body" && depth++ < 5; a = a.ParentElement)
+        {
+            if (a.LocalName == "nav")
+            {
+                return true;
+            }
+
+            var names = string.Concat(a.GetAttribute("class"), " ", a.GetAttribute("id"));
+            foreach (var word in names.Split([' ', '-', '_', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                foreach (var prefix in NavigationPrefixes)
+                {
+                    if (word.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
     private static bool InComments(IElement element)
     {
         for (var a = element; a is not null; a = a.ParentElement)
@@ -342,7 +375,7 @@ internal static partial class HtmlMetadata
 
         foreach (var time in page.QuerySelectorAll("time[datetime]"))
         {
-            if (DateParser.Parse(time.GetAttribute("datetime")) is { } first)
+            if (DateParser.Parse(time.GetAttribute("datetime")) is { } first && !InNavigation(time))
             {
                 return (first, "meta");
             }
@@ -368,7 +401,7 @@ internal static partial class HtmlMetadata
             PublicationDate? shortYear = null;
             foreach (var element in body.Descendants<IElement>())
             {
-                if (IsDateElement(element) && !InComments(element) && Snippet(element) is { } snippet && !IsNow(snippet))
+                if (IsDateElement(element) && !InComments(element) && Snippet(element) is { } snippet && !IsNow(snippet) && !InNavigation(element))
                 {
                     if (DateParser.FindInText(snippet, monthFirst) is { } styled)
                     {
@@ -728,7 +761,8 @@ internal static partial class HtmlMetadata
                 break;
             }
 
-            if (data.Length >= 6 && data.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && !IsNow(data) && DateParser.FindInText(data, monthFirst) is { } date)
+            if (data.Length >= 6 && data.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && !IsNow(data) && DateParser.FindInText(data, monthFirst) is { } date
+                && (text.ParentElement is not { } parent || !InNavigation(parent)))
             {
                 return date;
             }

@@ -320,4 +320,15 @@ public sealed class HtmlMetadataTests
 
         Assert.Equal(new DateOnly(2020, 2, 12), document.Published?.Date);
     }
+
+    [Fact]
+    public void A_date_in_the_sites_navigation_is_not_the_articles()
+    {
+        var document = Read(
+            "<html><body><ul class=\"main-nav-level2\"><li><a href=\"/recht\">Vergütungsregeln (zum 28.02.2017 gekündigt)</a></li></ul>"
+            + "<div id=\"navwrap\"><span class=\"mod_datetime\"><time datetime=\"2023-11-01T13:56:20+01:00\">Mittwoch, 01. November 2023</time></span></div>"
+            + "<article><p class=\"category\"> 24. April 2020 | Pressemitteilung</p>" + Body + "</article></body></html>");
+
+        Assert.Equal(new DateOnly(2020, 4, 24), document.Published?.Date);
+    }
 }
