@@ -103,6 +103,21 @@ public sealed class SourcesCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Ingest_refuses_an_article_over_max_bytes_with_its_reason_and_the_option_raises_the_limit()
+    {
+        var file = Path.Combine(scratch, "long.txt");
+        File.WriteAllText(file, string.Concat(Enumerable.Repeat("The harbour council met again on Monday to discuss the repairs. ", 40)));
+
+        var capped = CliRunner.Run(null, "ingest", file, "--db", Path.Combine(scratch, "capped.db"), "--max-bytes", "1000", "--quiet");
+        var raised = CliRunner.Run(null, "ingest", file, "--db", Path.Combine(scratch, "raised.db"), "--max-bytes", "100000", "--quiet");
+
+        Assert.Equal(0, capped.ExitCode);
+        Assert.Contains("failed (too-large): 1", capped.Stdout, StringComparison.Ordinal);
+        Assert.Contains("over the limit of 1,000", capped.Stdout, StringComparison.Ordinal);
+        Assert.Contains("1 stored", raised.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ingest_of_a_gzipped_web_archive_stores_the_html_responses_and_counts_what_it_skipped()
     {
         var db = Path.Combine(scratch, "warc.db");

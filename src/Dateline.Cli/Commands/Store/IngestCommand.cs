@@ -27,9 +27,10 @@ internal static class IngestCommand
         var batch = new Option<int>("--batch-size") { Description = "Articles per transaction.", DefaultValueFactory = _ => 256 };
         var threads = new Option<int>("--threads") { Description = "Analysis threads (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var quiet = new Option<bool>("--quiet") { Description = "No progress, only the summary." };
+        var maxBytes = new Option<long>("--max-bytes") { Description = "Refuse articles (files, pages, archive records) larger than this many bytes.", DefaultValueFactory = _ => ReadOptions.DefaultMaxBytes };
         var command = new Command("ingest", "Read, analyse and store articles; re-running skips what is stored and finishes the rest.")
         {
-            sources, db, format, published, batch, threads, quiet,
+            sources, db, format, published, batch, threads, quiet, maxBytes,
         };
         var web = new WebOptions();
         web.AddTo(command);
@@ -45,9 +46,10 @@ internal static class IngestCommand
 
             var batchSize = parse.GetValue(batch);
             var workers = parse.GetValue(threads);
-            if (batchSize < 1 || workers < 1)
+            var max = parse.GetValue(maxBytes);
+            if (batchSize < 1 || workers < 1 || max < 1)
             {
-                Console.Error.WriteLine("dateline: --batch-size and --threads must be positive");
+                Console.Error.WriteLine("dateline: --batch-size, --threads and --max-bytes must be positive");
                 return Task.FromResult(Program.InputErrorExit);
             }
 
@@ -57,7 +59,7 @@ internal static class IngestCommand
                 return Task.FromResult(StoreOptions.StoreErrorExit);
             }
 
-            if (web.Read(parse, ReadOptions.DefaultMaxBytes) is not { } fetchOptions)
+            if (web.Read(parse, max) is not { } fetchOptions)
             {
                 return Task.FromResult(Program.InputErrorExit);
             }
@@ -71,7 +73,7 @@ internal static class IngestCommand
             }
 
             var run = new IngestRun(store, batchSize, workers);
-            var items = IngestSources.Enumerate(arguments, parse.GetValue(format), new ReadOptions { Published = date }, new WebSources(fetcher, seen), cancellationToken);
+            var items = IngestSources.Enumerate(arguments, parse.GetValue(format), new ReadOptions { Published = date, MaxBytes = max }, new WebSources(fetcher, seen), cancellationToken);
             var exit = run.Execute(items, parse.GetValue(quiet), cancellationToken);
             return Task.FromResult(exit == 0 ? FeedMemory.Save(store, seen) : exit);
         });
