@@ -7,7 +7,8 @@ namespace Dateline.Extraction;
 /// <summary>
 /// Reads an HTML page into an article: the main content's paragraphs (navigation, share bars,
 /// related links, comments and other furniture left out) and the page's metadata (title,
-/// authors, publication date, outlet, canonical URL).
+/// authors, publication and modification dates, outlet, canonical URL, description, declared
+/// language: the language stage keeps it only when the text is too short to tell).
 /// </summary>
 /// <remarks>
 /// The body comes from <see cref="MainContent"/>, the metadata from <see cref="HtmlMetadata"/>;
@@ -46,6 +47,9 @@ public sealed class HtmlArticleReader(TextArticleReader textReader)
             Authors = meta.Authors,
             Published = meta.Published,
             PublishedFrom = meta.PublishedFrom,
+            Modified = meta.Modified,
+            Description = meta.Description,
+            Language = meta.Language,
             Removed = removed,
         };
     }

@@ -22,6 +22,15 @@ internal sealed record PageMetadata
     public string? SiteName { get; init; }
 
     public string? Canonical { get; init; }
+
+    /// <summary>The last modification the metadata states (JSON-LD dateModified, article:modified_time, …).</summary>
+    public PublicationDate? Modified { get; init; }
+
+    /// <summary>The page's summary of itself (description, og:description, JSON-LD description).</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The language the page declares (html lang, og:locale, content-language) as an ISO 639-1 code.</summary>
+    public string? Language { get; init; }
 }
 
 /// <summary>
@@ -120,7 +129,26 @@ internal static partial class HtmlMetadata
             PublishedFrom = from,
             SiteName = Clean(siteName),
             Canonical = canonical,
+            Modified = DateParser.Parse(ld.Modified) ?? ModifiedMeta.Select(k => DateParser.Parse(meta.GetValueOrDefault(k))).FirstOrDefault(d => d is not null),
+            Description = Clean(First(meta, "description", "og:description", "twitter:description", "dc.description") ?? ld.Description),
+            Language = LanguageCode(page.DocumentElement.GetAttribute("lang") ?? First(meta, "content-language", "og:locale", "dc.language")),
         };
+    }
+
+    /// <summary>"de-AT", "en_US", "FR" → de, en, fr; null for anything that is not a two-letter code first.</summary>
+    private static string? LanguageCode(string? tag)
+    {
+        var value = tag.AsSpan().Trim();
+        if (value.Length < 2 || !char.IsAsciiLetter(value[0]) || !char.IsAsciiLetter(value[1]) || (value.Length > 2 && value[2] is not ('-' or '_')))
+        {
+            return null;
+        }
+
+        return string.Create(2, (value[0], value[1]), static (span, pair) =>
+        {
+            span[0] = char.ToLowerInvariant(pair.Item1);
+            span[1] = char.ToLowerInvariant(pair.Item2);
+        });
     }
 
     private static Dictionary<string, string> MetaTags(IDocument page)
@@ -807,6 +835,8 @@ internal static partial class HtmlMetadata
         public string? AnyPublished { get; set; }
 
         public string? Publisher { get; set; }
+
+        public string? Description { get; set; }
     }
 
     private static LinkedData JsonLd(IDocument page)
@@ -868,6 +898,7 @@ internal static partial class HtmlMetadata
         }
 
         data.Headline ??= String(element, "headline") ?? String(element, "name");
+        data.Description ??= String(element, "description");
         data.Published ??= String(element, "datePublished") ?? String(element, "dateCreated");
         data.Modified ??= String(element, "dateModified");
         if (data.Authors.Count == 0 && element.TryGetProperty("author", out var author))

@@ -54,6 +54,8 @@ public static class DocumentJson
         w.WriteString("published", document.Published?.ToString());
         w.WriteString("publishedFrom", document.PublishedFrom);
         w.WriteString("language", document.Language);
+        w.WriteString("modified", document.Modified?.ToString());
+        w.WriteString("description", document.Description);
         w.WriteString("text", document.Text);
 
         w.WriteStartArray("removed");

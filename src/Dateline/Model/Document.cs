@@ -49,6 +49,12 @@ public sealed record Document
     /// <summary>ISO 639-1 language code, or null when unknown; only English is analysed beyond text structure.</summary>
     public string? Language { get; init; }
 
+    /// <summary>The last modification the page's metadata states; null when it states none (or the input is not a page).</summary>
+    public PublicationDate? Modified { get; init; }
+
+    /// <summary>The page's own summary of the article (its description meta tag), or null.</summary>
+    public string? Description { get; init; }
+
     /// <summary>What the reader dropped from the input, and why.</summary>
     public ImmutableArray<Removal> Removed { get; init; } = [];
 

@@ -20,7 +20,8 @@ public sealed class LanguageStage(TextLexicons lexicons) : IStage
     public Document Process(Document document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return document with { Language = Identify(document) };
+        // The text decides; a language the page declares stands only where the text is too short or unclear to tell.
+        return document with { Language = Identify(document) ?? document.Language };
     }
 
     /// <summary>The ISO 639-1 code of the language, or null when the text is too short or unclear.</summary>

@@ -331,4 +331,28 @@ public sealed class HtmlMetadataTests
 
         Assert.Equal(new DateOnly(2020, 4, 24), document.Published?.Date);
     }
+
+    [Fact]
+    public void The_modification_date_description_and_declared_language_are_read()
+    {
+        var document = Read(
+            "<html lang=\"de-AT\"><head><meta name=\"description\" content=\"  Der Hafen bekommt neue   Regeln. \">"
+            + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2025-05-13T09:30:00+02:00\",\"dateModified\":\"2025-05-14T08:00:00+02:00\",\"description\":\"Zweite Beschreibung\"}</script>"
+            + "</head><body>" + Body + "</body></html>");
+
+        Assert.Equal("2025-05-14T08:00:00+02:00", document.Modified?.ToString());
+        Assert.Equal("Der Hafen bekommt neue Regeln.", document.Description);
+        Assert.Equal("de", document.Language);
+    }
+
+    [Theory]
+    [InlineData("<html lang=\"en_US\">", "en")]
+    [InlineData("<html lang=\"x-klingon\">", null)]
+    [InlineData("<html>", null)]
+    public void The_declared_language_is_a_two_letter_code_or_nothing(string root, string? expected)
+    {
+        var document = Read(root + "<body>" + Body + "</body></html>");
+
+        Assert.Equal(expected, document.Language);
+    }
 }

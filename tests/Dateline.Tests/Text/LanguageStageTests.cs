@@ -15,4 +15,15 @@ public sealed class LanguageStageTests
     [Fact]
     public void A_text_too_short_to_tell_has_no_language() =>
         Assert.Null(Render.Analyze("Kyiv, Moscow.").Language);
+
+    [Fact]
+    public void A_declared_language_stands_only_where_the_text_is_too_short_to_tell()
+    {
+        var stage = new Dateline.Text.LanguageStage(Dateline.Text.TextLexicons.Default);
+        var shortText = Render.Analyze("Kyiv, Moscow.") with { Language = "uk" };
+        var longText = Render.Analyze("The minister said on Tuesday that the government would not change its position on the talks.") with { Language = "de" };
+
+        Assert.Equal("uk", stage.Process(shortText, CancellationToken.None).Language);
+        Assert.Equal("en", stage.Process(longText, CancellationToken.None).Language);
+    }
 }
