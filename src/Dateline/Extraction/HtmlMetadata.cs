@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Dateline.Model;
 
@@ -41,7 +41,7 @@ internal sealed record PageMetadata
 /// Structured data is preferred because sites fill it for search engines and it is rarely
 /// wrong; meta tags come next; a date in the URL (<c>/2025/05/13/</c>) is the last resort.
 /// </remarks>
-internal static partial class HtmlMetadata
+internal static class HtmlMetadata
 {
     // The names to look for are data (Data/Extraction/heuristics.txt), so new site conventions need no code.
     private static readonly FrozenSet<string> ArticleTypes = ExtractionRules.Default.ArticleTypes;
@@ -603,6 +603,9 @@ internal static partial class HtmlMetadata
             }
         }
 
+        // The local date is within a day of the UTC one: look only where its "yyyy-MM-" starts.
+        var prefixes = new[] { utc.Date.AddDays(-1), utc.Date, utc.Date.AddDays(1) }
+            .Select(d => d.ToString("yyyy-MM-", CultureInfo.InvariantCulture)).Distinct(StringComparer.Ordinal).ToArray();
         var scanned = 0;
         foreach (var script in page.Scripts)
         {
@@ -613,21 +616,27 @@ internal static partial class HtmlMetadata
                 break;
             }
 
-            foreach (Match m in OffsetStamp().Matches(text))
+            foreach (var prefix in prefixes)
             {
-                if (DateParser.Parse(m.Value) is { Time: { } wall, Offset: { } offset } local && offset != TimeSpan.Zero
-                    && local.Date.ToDateTime(wall) - offset == instant)
+                for (var at = text.IndexOf(prefix, StringComparison.Ordinal); at >= 0; at = text.IndexOf(prefix, at + prefix.Length, StringComparison.Ordinal))
                 {
-                    return offset;
+                    var end = at + prefix.Length;
+                    while (end < text.Length && end - at < 35 && (char.IsAsciiDigit(text[end]) || text[end] is 'T' or ':' or '.' or '+' or '-'))
+                    {
+                        end++;
+                    }
+
+                    if (end - at >= 22 && DateParser.Parse(text[at..end]) is { Time: { } wall, Offset: { } offset } local && offset != TimeSpan.Zero
+                        && local.Date.ToDateTime(wall) - offset == instant)
+                    {
+                        return offset;
+                    }
                 }
             }
         }
 
         return null;
     }
-
-    [GeneratedRegex(@"(19|20)\d\d-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-5]\d(\.\d+)?[+-][01]\d:?[0-5]\d", RegexOptions.CultureInvariant)]
-    private static partial Regex OffsetStamp();
 
     /// <summary>The timestamps a page writes in its metadata, for the offset they may reveal.</summary>
     private static IEnumerable<string?> Stamps(IDocument page, Dictionary<string, string> meta, LinkedData ld)
