@@ -32,6 +32,7 @@ public sealed class ArticleFetcherTests : IAsyncLifetime
         Timeout = TimeSpan.FromSeconds(10),
     };
 
+    private readonly List<(string UserAgent, long At)> requests = [];
     private int flaky;
     private int robotsHits;
     private LocalServer server = null!;
@@ -93,6 +94,27 @@ public sealed class ArticleFetcherTests : IAsyncLifetime
                 return Results.StatusCode(429);
             });
             app.MapGet("/gone", () => Results.StatusCode(410));
+            app.MapGet("/brotli", async (HttpContext context) =>
+            {
+                context.Response.ContentType = "text/html; charset=utf-8";
+                context.Response.Headers.ContentEncoding = "br";
+                using var packed = new MemoryStream();
+                using (var brotli = new BrotliStream(packed, CompressionLevel.Fastest, leaveOpen: true))
+                {
+                    brotli.Write(Encoding.UTF8.GetBytes(Page));
+                }
+
+                await context.Response.Body.WriteAsync(packed.ToArray());
+            });
+            app.MapGet("/who", (HttpContext context) =>
+            {
+                lock (requests)
+                {
+                    requests.Add((context.Request.Headers.UserAgent.ToString(), System.Diagnostics.Stopwatch.GetTimestamp()));
+                }
+
+                return Results.Content(Page, "text/html");
+            });
             app.MapGet("/image", () => Results.Bytes([0x89, (byte)'P', (byte)'N', (byte)'G', 0, 0, 0, 0], "image/png"));
         });
     }
@@ -113,6 +135,30 @@ public sealed class ArticleFetcherTests : IAsyncLifetime
         Assert.Equal(server.At("/2025/06/10/ferry-service-resumes").AbsoluteUri, document.Source.Uri);
         Assert.Equal(new DateOnly(2025, 6, 10), document.Published?.Date);
         Assert.Equal("url", document.PublishedFrom);
+    }
+
+    [Fact]
+    public async Task A_brotli_encoded_page_is_decompressed()
+    {
+        using var fetcher = new ArticleFetcher(Fast);
+
+        var read = await fetcher.FetchArticleAsync(server.At("/brotli"));
+
+        Assert.StartsWith("The island ferry returned", read.Value!.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Requests_name_dateline_in_the_user_agent_and_wait_the_politeness_delay_between_two_to_one_host()
+    {
+        using var fetcher = new ArticleFetcher(Fast with { PolitenessDelay = TimeSpan.FromMilliseconds(300) });
+
+        await fetcher.FetchAsync(server.At("/who"));
+        await fetcher.FetchAsync(server.At("/who"));
+
+        Assert.Equal(2, requests.Count);
+        Assert.All(requests, r => Assert.StartsWith("Dateline/", r.UserAgent, StringComparison.Ordinal));
+        // A lower bound only: a loaded machine makes the gap longer, never shorter.
+        Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(requests[0].At, requests[1].At) >= TimeSpan.FromMilliseconds(250));
     }
 
     [Fact]
