@@ -460,7 +460,13 @@ internal static class HtmlMetadata
             return (inTitle, "text");
         }
 
-        return page.Body is { } text && FirstDateInText(text, monthFirst) is { } inText ? (inText, "text") : (null, "none");
+        if (page.Body is { } text && FirstDateInText(text, monthFirst) is { } inText)
+        {
+            return (inText, "text");
+        }
+
+        // A page whose text writes no date may still date itself in its description ("Notizia del 14 gennaio 2020").
+        return DateParser.FindInText(First(meta, "description", "og:description"), monthFirst) is { } described ? (described, "text") : (null, "none");
     }
 
     /// <summary>True when only a generic date meta tag ("date", "dcterms.date") states <paramref name="published"/>, no publication-specific one.</summary>

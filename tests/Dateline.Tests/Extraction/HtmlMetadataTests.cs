@@ -355,4 +355,14 @@ public sealed class HtmlMetadataTests
 
         Assert.Equal(expected, document.Language);
     }
+
+    [Fact]
+    public void A_page_that_writes_no_date_in_its_text_may_date_itself_in_its_description()
+    {
+        var document = Read(
+            "<html><head><meta name=\"description\" content=\"Orso marsicano: un anno da record (Notizia del 14 Gennaio 2020)\"></head><body>" + Body + "</body></html>");
+
+        Assert.Equal(new DateOnly(2020, 1, 14), document.Published?.Date);
+        Assert.Equal("text", document.PublishedFrom);
+    }
 }
