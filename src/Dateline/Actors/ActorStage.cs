@@ -44,6 +44,27 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             entities.Add(entity with { Actor = actor, Country = country });
         }
 
+        // A story about one country names its officials without their nationality: "Security
+        // Minister X" in a story from Buenos Aires, and "Congress" there is Argentina's.
+        if (MainCountry(entities) is { } main)
+        {
+            for (var i = 0; i < entities.Count; i++)
+            {
+                var e = entities[i];
+                if (e.Type == "PERSON" && e.Actor is null && e.Country is null && OfficialRole(e) is { } role)
+                {
+                    entities[i] = e with { Actor = main + role, Country = main };
+                }
+                else if (e is { Type: "ORG", Country: "USA", Actor: [_, _, _, ..] actor } && actor.EndsWith("LEG", StringComparison.Ordinal) | actor.EndsWith("JUD", StringComparison.Ordinal)
+                    && main != "USA" && UnmarkedUsInstitution(e) && !NamesPlaceOf(entities, "USA"))
+                {
+                    // "Congress", "the Senate", "the Supreme Court" listed as the United States' bodies:
+                    // in a story about another country that never names the United States, that country's.
+                    entities[i] = e with { Actor = main + actor[3..], Country = main };
+                }
+            }
+        }
+
         // Local news rarely names its country: a mayor or a council member acts for the one
         // country every place of the story lies in.
         if (StoryCountry(entities) is { } story)
@@ -67,6 +88,74 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         }
 
         return document with { Entities = entities.MoveToImmutable() };
+    }
+
+    /// <summary>
+    /// The country a story is about: the country of most mentions of places and nationality words,
+    /// at least two of them and at least twice as many as any other country's; null when the story
+    /// is shared ("talks between Ethiopia and Eritrea") or names no country. The United States
+    /// counts only through places and nationality words, never through a listed institution.
+    /// </summary>
+    private static string? MainCountry(ImmutableArray<Entity>.Builder entities)
+    {
+        Dictionary<string, int>? counts = null;
+        foreach (var e in entities)
+        {
+            if (e.Type is "GPE" or "LOC" or "FAC" or "NORP" && e.Country is { Length: 3 } c)
+            {
+                counts ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                counts[c] = counts.GetValueOrDefault(c) + e.Mentions.Length;
+            }
+        }
+
+        if (counts is null)
+        {
+            return null;
+        }
+
+        string? best = null;
+        int top = 0, second = 0;
+        foreach (var (country, n) in counts)
+        {
+            if (n > top || (n == top && string.CompareOrdinal(country, best) < 0))
+            {
+                second = Math.Max(second, top);
+                (best, top) = (country, n);
+            }
+            else
+            {
+                second = Math.Max(second, n);
+            }
+        }
+
+        return top >= 2 && top >= 2 * second ? best : null;
+    }
+
+    private static bool NamesPlaceOf(ImmutableArray<Entity>.Builder entities, string country)
+    {
+        foreach (var e in entities)
+        {
+            if (e.Type is "GPE" or "LOC" or "FAC" or "NORP" && e.Country == country)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when no name mention of the institution says it is American ("US Congress").</summary>
+    private static bool UnmarkedUsInstitution(Entity e)
+    {
+        foreach (var m in e.Mentions)
+        {
+            if (m.Kind == "name" && (m.Text.StartsWith("US", StringComparison.Ordinal) || m.Text.StartsWith("U.S.", StringComparison.Ordinal)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -375,9 +464,32 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             return true;
         }
 
-        if (word is "from" && previous > 0 && Entities.ContextWords.IsReaction(text.AsSpan(tokens[previous - 1].Start, tokens[previous - 1].Length)))
+        if (word is "from" or "to" && previous > 0 && Entities.ContextWords.IsReaction(text.AsSpan(tokens[previous - 1].Start, tokens[previous - 1].Length)))
         {
-            return true; // "criticism from Washington", "pressure from Beijing"
+            return true; // "criticism from Washington", "pressure from Beijing", "a reference to Moscow"
+        }
+
+        if (word is "and" or "or")
+        {
+            // "brokered by Washington and Paris", "talks in Doha and Cairo": the second of two
+            // names joined by "and" stands where the first one stands.
+            var before = previous - 1;
+            while (before >= 0 && tokens[before].Kind == TokenKind.Word && char.IsUpper(text[tokens[before].Start]))
+            {
+                before--;
+            }
+
+            if (before < previous - 1)
+            {
+                if (before < 0 || tokens[before].Kind != TokenKind.Word)
+                {
+                    return true;
+                }
+
+                var first = text.AsSpan(tokens[before].Start, tokens[before].Length);
+                return !Entities.ContextWords.IsLocative(first)
+                    || (first is "from" or "to" && before > 0 && Entities.ContextWords.IsReaction(text.AsSpan(tokens[before - 1].Start, tokens[before - 1].Length)));
+            }
         }
 
         return !Entities.ContextWords.IsLocative(word);

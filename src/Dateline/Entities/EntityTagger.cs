@@ -369,9 +369,18 @@ internal sealed class EntityTagger
             }
 
             var w = Word(r);
+
+            // "European People's Party", "Workers' Party": a possessive inside an organization's name.
+            if (IsPossessive(w) && r + 1 < end && ContextWords.IsPossessor(Word(r - 1)) && IsNameWord(r + 1) && EndsInOrgCue(r + 1, end))
+            {
+                r++;
+                continue;
+            }
+
             if (tokens[r].Kind == TokenKind.Word && r + 1 < end)
             {
-                if ((w is "of" && cue) && (IsNameWord(r + 1) || (IsWord(r + 1, "the") && r + 2 < end && IsNameWord(r + 2))))
+                // "Ministry of Defence", "Syrian Observatory for Human Rights": after an institution word.
+                if ((w is "of" or "for" && cue) && (IsNameWord(r + 1) || (IsWord(r + 1, "the") && r + 2 < end && IsNameWord(r + 2))))
                 {
                     r += IsWord(r + 1, "the") ? 2 : 1;
                     continue;
@@ -437,7 +446,7 @@ internal sealed class EntityTagger
             for (var j = i + 1; cue == CueKind.None && j < runEnd - 1; j++)
             {
                 // "Oregon Department of Transportation": an organization word before "of".
-                if (lexicons.SuffixCue(Word(j)) == CueKind.Org && IsWord(j + 1, "of"))
+                if (lexicons.SuffixCue(Word(j)) == CueKind.Org && (IsWord(j + 1, "of") || IsWord(j + 1, "for")))
                 {
                     cue = CueKind.Org;
                 }
@@ -895,6 +904,14 @@ internal sealed class EntityTagger
                 initial = false;
                 break;
             }
+        }
+
+        // "BUENOS AIRES - Thousands of…", "(Dateline Wire) - Former president…": the first word after
+        // a dateline's dash opens the story as a sentence's first word does.
+        if (!initial && i >= 2 && tokens[i - 1].Kind == TokenKind.Punctuation && Word(i - 1) is "-" or "–" or "—"
+            && (Word(i - 2) is ")" || IsAcronym(Word(i - 2))))
+        {
+            initial = true;
         }
 
         if (!initial && !headline)
