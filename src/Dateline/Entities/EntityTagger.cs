@@ -562,6 +562,25 @@ internal sealed class EntityTagger
             return runEnd;
         }
 
+        // A town or first-level division no lexicon lists ("Rafah", "Sinaloa", "Tigray"): a place,
+        // unless a title or a given name makes the run a person ("Governor Reda", "Jude Bellingham").
+        if (runEnd - i <= 3 && !PrecededByTitle(i) && lexicons.FirstName(Word(i)) == '\0'
+            && lexicons.Gazetteer.Town(text.AsSpan(tokens[i].Start, tokens[runEnd - 1].End - tokens[i].Start)) is { } town)
+        {
+            var words = new string[runEnd - i];
+            for (var k = 0; k < words.Length; k++)
+            {
+                words[k] = Word(i + k).ToString();
+            }
+
+            var c = New(s, i, runEnd, "GPE");
+            c.Key = text[c.Start..c.End];
+            c.Known = new Phrase(ImmutableArray.Create(words), PhraseKind.Name, "GPE", c.Key, town.Country, null, null, '-', null);
+            c.Country = town.Country;
+            Add(c);
+            return runEnd;
+        }
+
         // A known phrase starting inside the run decides or splits it.
         var organization = false;
         for (var j = i + 1; j < runEnd; j++)
