@@ -55,12 +55,38 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
                 {
                     entities[i] = e with { Actor = main + role, Country = main };
                 }
-                else if (e is { Type: "ORG", Country: "USA", Actor: [_, _, _, ..] actor } && actor.EndsWith("LEG", StringComparison.Ordinal) | actor.EndsWith("JUD", StringComparison.Ordinal)
-                    && main != "USA" && UnmarkedUsInstitution(e) && !NamesPlaceOf(entities, "USA"))
+                else if (e is { Type: "ORG", Country: null, Actor: null or { Length: 3 } } && e.Mentions.Any(m => m.Kind == "name")
+                    && Known(e, PhraseKind.Name) is null && OrganizationRole(e.Name) is { } orgRole && IsInstitution(orgRole))
                 {
-                    // "Congress", "the Senate", "the Supreme Court" listed as the United States' bodies:
-                    // in a story about another country that never names the United States, that country's.
-                    entities[i] = e with { Actor = main + actor[3..], Country = main };
+                    // "the Defense Ministry", "the Liberal Party" of a story about one country.
+                    entities[i] = e with { Actor = main + orgRole, Country = main };
+                }
+            }
+        }
+
+        // "the Supreme Court", listed with a role and no country: the country of its sentence.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e is { Type: "ORG", Country: null, Actor: { Length: 3 } role } && IsOfficial(role) && SentenceCountry(document, entities, e) is { } country)
+            {
+                entities[i] = e with { Actor = country + role, Country = country };
+            }
+        }
+
+        // "Congress", "the Senate", "the Supreme Court" are listed as the United States' bodies: in a
+        // story that never names the United States they are those of the country named in their
+        // sentence ("President Javier Milei vetoed a bill passed by Congress"), else of the story's.
+        if (!NamesPlaceOf(entities, "USA"))
+        {
+            var about = MainCountry(entities);
+            for (var i = 0; i < entities.Count; i++)
+            {
+                var e = entities[i];
+                if (e is { Type: "ORG", Country: "USA", Actor: [_, _, _, ..] actor } && actor.EndsWith("LEG", StringComparison.Ordinal) | actor.EndsWith("JUD", StringComparison.Ordinal)
+                    && UnmarkedUsInstitution(e) && (SentenceCountry(document, entities, e) ?? about) is { } country && country != "USA")
+                {
+                    entities[i] = e with { Actor = country + actor[3..], Country = country };
                 }
             }
         }
@@ -129,6 +155,38 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         }
 
         return top >= 2 && top >= 2 * second ? best : null;
+    }
+
+    private static bool IsInstitution(string role) => role is "GOV" or "MIL" or "COP" or "JUD" or "LEG" or "PTY" or "OPP";
+
+    /// <summary>The one country of the places, nationality words and officials named in the sentence of the entity's first mention, or null.</summary>
+    private static string? SentenceCountry(Document document, ImmutableArray<Entity>.Builder entities, Entity entity)
+    {
+        var at = entity.Mentions[0].Start;
+        var sentence = document.Sentences.FirstOrDefault(x => x.Start <= at && at < x.End);
+        string? found = null;
+        foreach (var e in entities)
+        {
+            if (e == entity || e.Country is not { Length: 3 } c || e.Type is not ("GPE" or "LOC" or "FAC" or "NORP" or "PERSON"))
+            {
+                continue;
+            }
+
+            foreach (var m in e.Mentions)
+            {
+                if (m.Start >= sentence.Start && m.End <= sentence.End)
+                {
+                    if (found is not null && found != c)
+                    {
+                        return null;
+                    }
+
+                    found = c;
+                }
+            }
+        }
+
+        return found;
     }
 
     private static bool NamesPlaceOf(ImmutableArray<Entity>.Builder entities, string country)
@@ -285,6 +343,13 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
     /// </summary>
     private string? OrganizationRole(string name)
     {
+        // "Bank of Japan", "Bank of England": a country's central bank.
+        if (name.StartsWith("Bank of ", StringComparison.Ordinal)
+            && lexicons.Gazetteer.Lookup(name.AsSpan(8)) is [{ Feature: "country" or "admin1" }, ..])
+        {
+            return "GOV";
+        }
+
         var words = name.ToLowerInvariant().Split(' ');
         string? role = null;
         for (var k = words.Length - 1; role is null && k >= 0; k--)

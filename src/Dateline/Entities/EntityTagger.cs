@@ -486,10 +486,10 @@ internal sealed class EntityTagger
                 return Norp(s, i, n, phrase, end);
             }
 
-            if (n >= length && phrase.Type == "GPE" && phrase.Country is { Length: 3 } && IsCountryOrRegion(phrase) && i + n < end
+            if (n >= length && phrase.Type == "GPE" && phrase.Country is { Length: 3 } && i + n < end
                 && lexicons.Match(text, tokens, i + n, end, out var group) is > 0 and var g && group!.Kind == PhraseKind.Group)
             {
-                return Group(s, i + n, g, group, i, phrase.Country); // "Kenya police", "Sudan government"
+                return Group(s, i + n, g, group, i, phrase.Country); // "Kenya police", "Sudan government", "Toronto police"
             }
 
             if (n >= length)
