@@ -203,8 +203,9 @@ internal sealed class EntityTagger
     }
 
     /// <summary>
-    /// A capitalized title word that begins an organization's name: "the General Court", "General
-    /// Assembly" (a run of name words ending in an organization cue), not "General Mark Milley".
+    /// A capitalized title word that begins an organization's or a place's name: "the General Court",
+    /// "General Assembly", "Queen Street" (a run of name words ending in an organization, facility or
+    /// location cue), not "General Mark Milley".
     /// </summary>
     private bool OpensOrganization(int i, int n, int end)
     {
@@ -219,7 +220,14 @@ internal sealed class EntityTagger
             r++;
         }
 
-        return lexicons.SuffixCue(Word(r - 1)) == CueKind.Org;
+        // "Queen Street West", "King Street East": a street's name may end in a compass word.
+        var last = r - 1;
+        if (last > i + 1 && Word(last) is "North" or "South" or "East" or "West")
+        {
+            last--;
+        }
+
+        return lexicons.SuffixCue(Word(last)) is CueKind.Org or CueKind.Fac or CueKind.Loc;
     }
 
     /// <summary>A title ("President", "chief of staff"): kept for linking, or a nominal ("the president").</summary>
@@ -353,7 +361,9 @@ internal sealed class EntityTagger
         {
             if (IsNameWord(r))
             {
-                if (lexicons.Match(text, tokens, r, end, out var p) > 0 && p!.Kind == PhraseKind.Title)
+                // A title ends the run ("Senate Majority Leader"), unless it opens an organization's
+                // name that goes on to a cue word ("US Justice Department", "Queen Street West").
+                if (lexicons.Match(text, tokens, r, end, out var p) is > 0 and var pm && p!.Kind == PhraseKind.Title && !OpensOrganization(r, pm, end))
                 {
                     break;
                 }
@@ -438,6 +448,11 @@ internal sealed class EntityTagger
         if (length >= 2 && !(n >= length && phrase!.Kind == PhraseKind.Name))
         {
             var cue = lexicons.SuffixCue(Word(runEnd - 1));
+            if (cue == CueKind.None && length >= 3 && Word(runEnd - 1) is "North" or "South" or "East" or "West")
+            {
+                cue = lexicons.SuffixCue(Word(runEnd - 2)); // "Queen Street West"
+            }
+
             if (cue == CueKind.None)
             {
                 cue = lexicons.PrefixCue(Word(i));
