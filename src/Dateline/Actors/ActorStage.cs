@@ -243,11 +243,16 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         return mentions >= 2 ? story : null;
     }
 
-    /// <summary>The public-office role (GOV, MIL, COP, JUD, LEG) a person's titles give, or null.</summary>
+    /// <summary>The public-office role (GOV, MIL, COP, JUD, LEG) a person's titles give, ELI for a former office, or null.</summary>
     private string? OfficialRole(Entity person)
     {
         foreach (var title in person.Titles)
         {
+            if (title.StartsWith("former ", StringComparison.OrdinalIgnoreCase))
+            {
+                return "ELI"; // "Former president X" acts for no office, as in Person
+            }
+
             var role = TitleRole(title);
             if (role is not null && IsOfficial(role))
             {
