@@ -355,6 +355,13 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             return "GOV";
         }
 
+        // "Syrian Democratic Forces", "National Liberation Army": an armed group, not a state's army.
+        if (name.Split(' ') is [.., var head] words0 && head is "Forces" or "Army" or "Brigade" or "Brigades" or "Militia"
+            && words0.Any(w => Entities.ContextWords.IsInsurgent(w)))
+        {
+            return "REB";
+        }
+
         var words = name.ToLowerInvariant().Split(' ');
         string? role = null;
         for (var k = words.Length - 1; role is null && k >= 0; k--)

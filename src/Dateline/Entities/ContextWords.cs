@@ -24,6 +24,9 @@ internal static class ContextWords
     /// <summary>"People", "Workers": before a possessive inside an organization's name ("People's Party").</summary>
     public static bool IsPossessor(ReadOnlySpan<char> word) => Words.Value.Possessor.Contains(word);
 
+    /// <summary>"Liberation", "Democratic": in an armed group's name, a group that fights a state.</summary>
+    public static bool IsInsurgent(ReadOnlySpan<char> word) => Words.Value.Insurgent.Contains(word);
+
     /// <summary>"in", "near", "visited": before a capital, a place.</summary>
     public static bool IsLocative(ReadOnlySpan<char> word) => Words.Value.Locative.Contains(word);
 
@@ -33,7 +36,7 @@ internal static class ContextWords
             kv => kv.Key,
             kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>(),
             StringComparer.Ordinal);
-        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"]);
+        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"]);
     }
 
     private sealed record Sets(
@@ -41,5 +44,6 @@ internal static class ContextWords
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Motion,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Reaction,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Locative,
-        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Possessor);
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Possessor,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Insurgent);
 }
