@@ -19,16 +19,18 @@ public sealed class TownsTests
     }
 
     [Fact]
-    public void Every_name_form_of_the_file_is_found_with_its_country()
+    public void Every_sampled_name_form_of_the_file_is_found_with_its_country()
     {
         var gazetteer = Gazetteer.Default;
         foreach (var line in DataFile.Lines("Geo/towns.txt").Where((_, i) => i % 97 == 0))
         {
-            var name = line[..line.IndexOf('\t', StringComparison.Ordinal)];
-            var town = gazetteer.Town(name);
-            Assert.NotNull(town);
-            Assert.Equal(name, town.Name);
-            Assert.NotNull(town.Country);
+            var fields = line.Split('\t');
+            Assert.Equal(fields[0], gazetteer.Town(fields[0])?.Name);
+
+            // One of the places of that name has the row's country; territories countries.txt does
+            // not list (Réunion, Guam) keep none.
+            var country = gazetteer.Alpha2.GetValueOrDefault(fields[1].ToLowerInvariant());
+            Assert.Contains(gazetteer.Lookup(fields[0]), p => p.Country == country);
         }
     }
 

@@ -103,7 +103,7 @@ rows = []  # (name, country, feature, population, lat, lon, geonames id)
 for c in towns:
     row = (c['country'], 'city', c.get('pop', 0), '%.3f' % c['lat'], '%.3f' % c['lon'], str(c['id']))
     rows.append((c['name'],) + row)
-    if ascii_form(c['name']) != '-':
+    if ascii_form(c['name']) != '-' and not plain(ascii_form(c['name'])):
         rows.append((ascii_form(c['name']),) + row)
 for k, name in names.items():
     lat, lon, n, popl = agg[k]
@@ -116,7 +116,8 @@ for k, name in names.items():
     forms = {name, ascii_form(name)}
     if short != name and not plain(short):
         forms |= {short, ascii_form(short)}
-    for form in sorted(forms - {'-'}):
+    # every form is checked against the word list: "Falcón" is a division, its plain "Falcon" a word
+    for form in sorted(f for f in forms - {'-'} if not plain(f)):
         rows.append((form,) + row)
 # Sorted by name in UTF-16 ordinal order (the loader's binary search), then by population, largest first.
 rows.sort(key=lambda r: (r[0].encode('utf-16-be'), -r[3], r[1], r[6]))
