@@ -44,6 +44,53 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             entities.Add(entity with { Actor = actor, Country = country });
         }
 
+        // A story about one country names its officials without their nationality: "Security
+        // Minister X" in a story from Buenos Aires, and "Congress" there is Argentina's.
+        if (MainCountry(entities) is { } main)
+        {
+            for (var i = 0; i < entities.Count; i++)
+            {
+                var e = entities[i];
+                if (e.Type == "PERSON" && e.Actor is null && e.Country is null && OfficialRole(e) is { } role)
+                {
+                    entities[i] = e with { Actor = main + role, Country = main };
+                }
+                else if (e is { Type: "ORG", Country: null, Actor: null or { Length: 3 } } && e.Mentions.Any(m => m.Kind == "name")
+                    && Known(e, PhraseKind.Name) is null && OrganizationRole(e.Name) is { } orgRole && IsInstitution(orgRole))
+                {
+                    // "the Defense Ministry", "the Liberal Party" of a story about one country.
+                    entities[i] = e with { Actor = main + orgRole, Country = main };
+                }
+            }
+        }
+
+        // "the Supreme Court", listed with a role and no country: the country of its sentence.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e is { Type: "ORG", Country: null, Actor: { Length: 3 } role } && IsOfficial(role) && SentenceCountry(document, entities, e) is { } country)
+            {
+                entities[i] = e with { Actor = country + role, Country = country };
+            }
+        }
+
+        // "Congress", "the Senate", "the Supreme Court" are listed as the United States' bodies: in a
+        // story that never names the United States they are those of the country named in their
+        // sentence ("President Javier Milei vetoed a bill passed by Congress"), else of the story's.
+        if (!NamesPlaceOf(entities, "USA"))
+        {
+            var about = MainCountry(entities);
+            for (var i = 0; i < entities.Count; i++)
+            {
+                var e = entities[i];
+                if (e is { Type: "ORG", Country: "USA", Actor: [_, _, _, ..] actor } && actor.EndsWith("LEG", StringComparison.Ordinal) | actor.EndsWith("JUD", StringComparison.Ordinal)
+                    && UnmarkedUsInstitution(e) && (SentenceCountry(document, entities, e) ?? about) is { } country && country != "USA")
+                {
+                    entities[i] = e with { Actor = country + actor[3..], Country = country };
+                }
+            }
+        }
+
         // Local news rarely names its country: a mayor or a council member acts for the one
         // country every place of the story lies in.
         if (StoryCountry(entities) is { } story)
@@ -67,6 +114,106 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         }
 
         return document with { Entities = entities.MoveToImmutable() };
+    }
+
+    /// <summary>
+    /// The country a story is about: the country of most mentions of places and nationality words,
+    /// at least two of them and at least twice as many as any other country's; null when the story
+    /// is shared ("talks between Ethiopia and Eritrea") or names no country. The United States
+    /// counts only through places and nationality words, never through a listed institution.
+    /// </summary>
+    private static string? MainCountry(ImmutableArray<Entity>.Builder entities)
+    {
+        Dictionary<string, int>? counts = null;
+        foreach (var e in entities)
+        {
+            if (e.Type is "GPE" or "LOC" or "FAC" or "NORP" && e.Country is { Length: 3 } c)
+            {
+                counts ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                counts[c] = counts.GetValueOrDefault(c) + e.Mentions.Length;
+            }
+        }
+
+        if (counts is null)
+        {
+            return null;
+        }
+
+        string? best = null;
+        int top = 0, second = 0;
+        foreach (var (country, n) in counts)
+        {
+            if (n > top || (n == top && string.CompareOrdinal(country, best) < 0))
+            {
+                second = Math.Max(second, top);
+                (best, top) = (country, n);
+            }
+            else
+            {
+                second = Math.Max(second, n);
+            }
+        }
+
+        return top >= 2 && top >= 2 * second ? best : null;
+    }
+
+    private static bool IsInstitution(string role) => role is "GOV" or "MIL" or "COP" or "JUD" or "LEG" or "PTY" or "OPP";
+
+    /// <summary>The one country of the places, nationality words and officials named in the sentence of the entity's first mention, or null.</summary>
+    private static string? SentenceCountry(Document document, ImmutableArray<Entity>.Builder entities, Entity entity)
+    {
+        var at = entity.Mentions[0].Start;
+        var sentence = document.Sentences.FirstOrDefault(x => x.Start <= at && at < x.End);
+        string? found = null;
+        foreach (var e in entities)
+        {
+            if (e == entity || e.Country is not { Length: 3 } c || e.Type is not ("GPE" or "LOC" or "FAC" or "NORP" or "PERSON"))
+            {
+                continue;
+            }
+
+            foreach (var m in e.Mentions)
+            {
+                if (m.Start >= sentence.Start && m.End <= sentence.End)
+                {
+                    if (found is not null && found != c)
+                    {
+                        return null;
+                    }
+
+                    found = c;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static bool NamesPlaceOf(ImmutableArray<Entity>.Builder entities, string country)
+    {
+        foreach (var e in entities)
+        {
+            if (e.Type is "GPE" or "LOC" or "FAC" or "NORP" && e.Country == country)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when no name mention of the institution says it is American ("US Congress").</summary>
+    private static bool UnmarkedUsInstitution(Entity e)
+    {
+        foreach (var m in e.Mentions)
+        {
+            if (m.Kind == "name" && (m.Text.StartsWith("US", StringComparison.Ordinal) || m.Text.StartsWith("U.S.", StringComparison.Ordinal)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -96,11 +243,16 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         return mentions >= 2 ? story : null;
     }
 
-    /// <summary>The public-office role (GOV, MIL, COP, JUD, LEG) a person's titles give, or null.</summary>
+    /// <summary>The public-office role (GOV, MIL, COP, JUD, LEG) a person's titles give, ELI for a former office, or null.</summary>
     private string? OfficialRole(Entity person)
     {
         foreach (var title in person.Titles)
         {
+            if (title.StartsWith("former ", StringComparison.OrdinalIgnoreCase))
+            {
+                return "ELI"; // "Former president X" acts for no office, as in Person
+            }
+
             var role = TitleRole(title);
             if (role is not null && IsOfficial(role))
             {
@@ -196,6 +348,20 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
     /// </summary>
     private string? OrganizationRole(string name)
     {
+        // "Bank of Japan", "Bank of England": a country's central bank.
+        if (name.StartsWith("Bank of ", StringComparison.Ordinal)
+            && lexicons.Gazetteer.Lookup(name.AsSpan(8)) is [{ Feature: "country" or "admin1" }, ..])
+        {
+            return "GOV";
+        }
+
+        // "Syrian Democratic Forces", "National Liberation Army": an armed group, not a state's army.
+        if (name.Split(' ') is [.., var head] words0 && head is "Forces" or "Army" or "Brigade" or "Brigades" or "Militia"
+            && words0.Any(w => Entities.ContextWords.IsInsurgent(w)))
+        {
+            return "REB";
+        }
+
         var words = name.ToLowerInvariant().Split(' ');
         string? role = null;
         for (var k = words.Length - 1; role is null && k >= 0; k--)
@@ -375,9 +541,32 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             return true;
         }
 
-        if (word is "from" && previous > 0 && Entities.ContextWords.IsReaction(text.AsSpan(tokens[previous - 1].Start, tokens[previous - 1].Length)))
+        if (word is "from" or "to" && previous > 0 && Entities.ContextWords.IsReaction(text.AsSpan(tokens[previous - 1].Start, tokens[previous - 1].Length)))
         {
-            return true; // "criticism from Washington", "pressure from Beijing"
+            return true; // "criticism from Washington", "pressure from Beijing", "a reference to Moscow"
+        }
+
+        if (word is "and" or "or")
+        {
+            // "brokered by Washington and Paris", "talks in Doha and Cairo": the second of two
+            // names joined by "and" stands where the first one stands.
+            var before = previous - 1;
+            while (before >= 0 && tokens[before].Kind == TokenKind.Word && char.IsUpper(text[tokens[before].Start]))
+            {
+                before--;
+            }
+
+            if (before < previous - 1)
+            {
+                if (before < 0 || tokens[before].Kind != TokenKind.Word)
+                {
+                    return true;
+                }
+
+                var first = text.AsSpan(tokens[before].Start, tokens[before].Length);
+                return !Entities.ContextWords.IsLocative(first)
+                    || (first is "from" or "to" && before > 0 && Entities.ContextWords.IsReaction(text.AsSpan(tokens[before - 1].Start, tokens[before - 1].Length)));
+            }
         }
 
         return !Entities.ContextWords.IsLocative(word);

@@ -5,8 +5,8 @@ namespace Dateline.Entities;
 
 /// <summary>
 /// Plain words around a name that decide what it is or whom it acts for, from
-/// <c>Data/Entities/context-words.txt</c>: amount words, verbs of motion, nouns of reaction and
-/// locative words. Loaded once; matched exactly on the token's text.
+/// <c>Data/Entities/context-words.txt</c>: amount words, verbs of motion, nouns of reaction,
+/// locative words and the plural nouns that own a possessive inside an organization's name. Loaded once; matched exactly on the token's text.
 /// </summary>
 internal static class ContextWords
 {
@@ -21,6 +21,12 @@ internal static class ContextWords
     /// <summary>"criticism", "pressure": before "from", a sender.</summary>
     public static bool IsReaction(ReadOnlySpan<char> word) => Words.Value.Reaction.Contains(word);
 
+    /// <summary>"People", "Workers": before a possessive inside an organization's name ("People's Party").</summary>
+    public static bool IsPossessor(ReadOnlySpan<char> word) => Words.Value.Possessor.Contains(word);
+
+    /// <summary>"Liberation", "Democratic": in an armed group's name, a group that fights a state.</summary>
+    public static bool IsInsurgent(ReadOnlySpan<char> word) => Words.Value.Insurgent.Contains(word);
+
     /// <summary>"in", "near", "visited": before a capital, a place.</summary>
     public static bool IsLocative(ReadOnlySpan<char> word) => Words.Value.Locative.Contains(word);
 
@@ -30,12 +36,14 @@ internal static class ContextWords
             kv => kv.Key,
             kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>(),
             StringComparer.Ordinal);
-        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"]);
+        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"]);
     }
 
     private sealed record Sets(
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Amount,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Motion,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Reaction,
-        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Locative);
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Locative,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Possessor,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Insurgent);
 }

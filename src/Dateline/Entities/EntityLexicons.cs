@@ -260,8 +260,9 @@ public sealed class EntityLexicons
         var seen = new HashSet<string>(StringComparer.Ordinal);
         void Add(string text, PhraseKind kind, string? type, string canonical, string? country, string? actor, string? role, char gender, string? cls)
         {
-            var tokens = Tokenize(text);
-            if (tokens.Length == 0 || !seen.Add(string.Join('\u0001', tokens)))
+            // Most phrases (the gazetteer's towns) are one plain word: no tokenizing, no joining.
+            var tokens = IsPlainWord(text) ? [text] : Tokenize(text);
+            if (tokens.Length == 0 || !seen.Add(tokens.Length == 1 ? tokens[0] : string.Join('\u0001', tokens)))
             {
                 return; // the first file to list a phrase wins
             }
@@ -411,6 +412,19 @@ public sealed class EntityLexicons
             var f = Gazetteer.Fields(line, 5, "people.txt");
             yield return new PersonEntry(Gazetteer.Aliases(f[0]), f[1], f[2], f[3][0], f[4]);
         }
+    }
+
+    private static bool IsPlainWord(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!(char.IsAsciiLetter(c) || (c > 0x7F && char.IsLetter(c))))
+            {
+                return false;
+            }
+        }
+
+        return text.Length > 0;
     }
 
     /// <summary>"prime minister" → "prime minister", "Prime minister", "Prime Minister".</summary>

@@ -203,8 +203,9 @@ internal sealed class EntityTagger
     }
 
     /// <summary>
-    /// A capitalized title word that begins an organization's name: "the General Court", "General
-    /// Assembly" (a run of name words ending in an organization cue), not "General Mark Milley".
+    /// A capitalized title word that begins an organization's or a place's name: "the General Court",
+    /// "General Assembly", "Queen Street" (a run of name words ending in an organization, facility or
+    /// location cue), not "General Mark Milley".
     /// </summary>
     private bool OpensOrganization(int i, int n, int end)
     {
@@ -219,7 +220,14 @@ internal sealed class EntityTagger
             r++;
         }
 
-        return lexicons.SuffixCue(Word(r - 1)) == CueKind.Org;
+        // "Queen Street West", "King Street East": a street's name may end in a compass word.
+        var last = r - 1;
+        if (last > i + 1 && Word(last) is "North" or "South" or "East" or "West")
+        {
+            last--;
+        }
+
+        return lexicons.SuffixCue(Word(last)) is CueKind.Org or CueKind.Fac or CueKind.Loc;
     }
 
     /// <summary>A title ("President", "chief of staff"): kept for linking, or a nominal ("the president").</summary>
@@ -353,7 +361,9 @@ internal sealed class EntityTagger
         {
             if (IsNameWord(r))
             {
-                if (lexicons.Match(text, tokens, r, end, out var p) > 0 && p!.Kind == PhraseKind.Title)
+                // A title ends the run ("Senate Majority Leader"), unless it opens an organization's
+                // name that goes on to a cue word ("US Justice Department", "Queen Street West").
+                if (lexicons.Match(text, tokens, r, end, out var p) is > 0 and var pm && p!.Kind == PhraseKind.Title && !OpensOrganization(r, pm, end))
                 {
                     break;
                 }
@@ -369,9 +379,18 @@ internal sealed class EntityTagger
             }
 
             var w = Word(r);
+
+            // "European People's Party", "Workers' Party": a possessive inside an organization's name.
+            if (IsPossessive(w) && r + 1 < end && ContextWords.IsPossessor(Word(r - 1)) && IsNameWord(r + 1) && EndsInOrgCue(r + 1, end))
+            {
+                r++;
+                continue;
+            }
+
             if (tokens[r].Kind == TokenKind.Word && r + 1 < end)
             {
-                if ((w is "of" && cue) && (IsNameWord(r + 1) || (IsWord(r + 1, "the") && r + 2 < end && IsNameWord(r + 2))))
+                // "Ministry of Defence", "Syrian Observatory for Human Rights": after an institution word.
+                if ((w is "of" or "for" && cue) && (IsNameWord(r + 1) || (IsWord(r + 1, "the") && r + 2 < end && IsNameWord(r + 2))))
                 {
                     r += IsWord(r + 1, "the") ? 2 : 1;
                     continue;
@@ -429,6 +448,11 @@ internal sealed class EntityTagger
         if (length >= 2 && !(n >= length && phrase!.Kind == PhraseKind.Name))
         {
             var cue = lexicons.SuffixCue(Word(runEnd - 1));
+            if (cue == CueKind.None && length >= 3 && Word(runEnd - 1) is "North" or "South" or "East" or "West")
+            {
+                cue = lexicons.SuffixCue(Word(runEnd - 2)); // "Queen Street West"
+            }
+
             if (cue == CueKind.None)
             {
                 cue = lexicons.PrefixCue(Word(i));
@@ -437,7 +461,7 @@ internal sealed class EntityTagger
             for (var j = i + 1; cue == CueKind.None && j < runEnd - 1; j++)
             {
                 // "Oregon Department of Transportation": an organization word before "of".
-                if (lexicons.SuffixCue(Word(j)) == CueKind.Org && IsWord(j + 1, "of"))
+                if (lexicons.SuffixCue(Word(j)) == CueKind.Org && (IsWord(j + 1, "of") || IsWord(j + 1, "for")))
                 {
                     cue = CueKind.Org;
                 }
@@ -477,10 +501,10 @@ internal sealed class EntityTagger
                 return Norp(s, i, n, phrase, end);
             }
 
-            if (n >= length && phrase.Type == "GPE" && phrase.Country is { Length: 3 } && IsCountryOrRegion(phrase) && i + n < end
+            if (n >= length && phrase.Type == "GPE" && phrase.Country is { Length: 3 } && i + n < end
                 && lexicons.Match(text, tokens, i + n, end, out var group) is > 0 and var g && group!.Kind == PhraseKind.Group)
             {
-                return Group(s, i + n, g, group, i, phrase.Country); // "Kenya police", "Sudan government"
+                return Group(s, i + n, g, group, i, phrase.Country); // "Kenya police", "Sudan government", "Toronto police"
             }
 
             if (n >= length)
@@ -549,6 +573,25 @@ internal sealed class EntityTagger
             // so that "Kyiv said" later in the story can act for the government while the dateline stays a place.
             c.Key = IsDateline(i, runEnd) ? place.Canonical + "\u0002dateline" : place.Canonical;
             c.Country = place.Country;
+            Add(c);
+            return runEnd;
+        }
+
+        // A town or first-level division no lexicon lists ("Rafah", "Sinaloa", "Tigray"): a place,
+        // unless a title or a given name makes the run a person ("Governor Reda", "Jude Bellingham").
+        if (runEnd - i <= 3 && !PrecededByTitle(i) && lexicons.FirstName(Word(i)) == '\0'
+            && lexicons.Gazetteer.Town(text.AsSpan(tokens[i].Start, tokens[runEnd - 1].End - tokens[i].Start)) is { } town)
+        {
+            var words = new string[runEnd - i];
+            for (var k = 0; k < words.Length; k++)
+            {
+                words[k] = Word(i + k).ToString();
+            }
+
+            var c = New(s, i, runEnd, "GPE");
+            c.Key = text[c.Start..c.End];
+            c.Known = new Phrase(ImmutableArray.Create(words), PhraseKind.Name, "GPE", c.Key, town.Country, null, null, '-', null);
+            c.Country = town.Country;
             Add(c);
             return runEnd;
         }
@@ -895,6 +938,14 @@ internal sealed class EntityTagger
                 initial = false;
                 break;
             }
+        }
+
+        // "BUENOS AIRES - Thousands of…", "(Dateline Wire) - Former president…": the first word after
+        // a dateline's dash opens the story as a sentence's first word does.
+        if (!initial && i >= 2 && tokens[i - 1].Kind == TokenKind.Punctuation && Word(i - 1) is "-" or "–" or "—"
+            && (Word(i - 2) is ")" || IsAcronym(Word(i - 2))))
+        {
+            initial = true;
         }
 
         if (!initial && !headline)
