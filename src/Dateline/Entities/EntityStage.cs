@@ -34,6 +34,7 @@ public sealed class EntityStage(EntityLexicons lexicons) : IStage
         }
 
         var (candidates, _) = EntityTagger.Tag(lexicons, document, cancellationToken);
+        ProductNames.Remove(candidates, document);
         return document with { Entities = coreference.Resolve(document.Text, candidates) };
     }
 }

@@ -154,12 +154,13 @@ public sealed class NamePhrases
 
         /// <summary>
         /// True when the name only modifies what follows: a role or descriptor noun ("Apple CEO",
-        /// "U.S. automaker"), a model number ("Boeing 787"), or, for a nationality word, any plain
-        /// word ("Dutch chip makers"). A country before a plain noun ("US stocks") keeps its phrase:
-        /// without a parser "US stocks" cannot be told from "US warns", and MEANTIME marks such
-        /// premodifying countries as named mentions about as often as not (25 against 28).
+        /// "U.S. automaker"), a model number ("Boeing 787"), or, for a nationality word, a plain
+        /// singular noun ("Dutch chip makers"). An organization or country before a plain noun
+        /// ("Boeing engineers", "US stocks") keeps its phrase: headlines put base verbs there
+        /// ("EADS defeat Boeing"), and MEANTIME marks premodifying countries as named mentions
+        /// about as often as not (25 against 28).
         /// </summary>
-        private bool ModifiesNext(int last, bool adjective)
+        private bool ModifiesNext(int last, bool modifier)
         {
             var next = last + 1;
             if (!InSentence(next))
@@ -178,7 +179,7 @@ public sealed class NamePhrases
             }
 
             return TitleOrDescriptorStartsAt(next) > 0
-                || (adjective && char.IsLower(Word(next)[0]) && !rules.lexicons.IsFunctionWord(Word(next)) && !IsLower(next, rules.stops));
+                || (modifier && IsPlainNoun(next));
         }
 
         /// <summary>Tokens of the longest title or descriptor starting at <paramref name="t"/>, or 0.</summary>
@@ -380,9 +381,8 @@ public sealed class NamePhrases
                 t--;
             }
 
-            // A bare name takes "the" only when nothing follows it within its phrase ("the GAO said");
-            // "the Northrop Grumman tanker" is the tanker's determiner.
-            if (InSentence(start - 1) && IsLower(start - 1, rules.determiners) && (start < first || (Is(start - 1, "the") || Is(start - 1, "The")) && EndsPhrase(last + 1)))
+            // "the GAO", "its rival Airbus"; "a"/"an" only open a phrase with premodifiers ("a Manhattan court" is the court's).
+            if (InSentence(start - 1) && IsLower(start - 1, rules.determiners) && (start < first || Is(start - 1, "the") || Is(start - 1, "The")))
             {
                 start--;
             }
@@ -415,11 +415,16 @@ public sealed class NamePhrases
             return end;
         }
 
-        /// <summary>True when token <paramref name="t"/> cannot continue a noun phrase: punctuation, a function or clause word, the sentence's end.</summary>
-        /// <remarks>A past tense ("declined") ends it too; other plain words may be nouns the name modifies ("the Apple store").</remarks>
-        private bool EndsPhrase(int t) =>
-            !InSentence(t) || tokens[t].Kind is not (TokenKind.Word or TokenKind.Number)
-            || (tokens[t].Kind == TokenKind.Word && char.IsLower(Word(t)[0])
-                && (rules.lexicons.IsFunctionWord(Word(t)) || IsLower(t, rules.stops) || (Word(t).EndsWith("ed", StringComparison.Ordinal) && !IsLower(t, rules.modifiers))));
+        /// <summary>
+        /// A lower-case word that reads as a singular noun rather than a verb: not a function or
+        /// clause word, not a past tense ("-ed" or irregular, listed as stop words), not ending in
+        /// "-s" (a plural noun and a present-tense verb look alike: "Apple stores", "Apple plans").
+        /// </summary>
+        private bool IsPlainNoun(int t)
+        {
+            var word = Word(t);
+            return char.IsLower(word[0]) && !rules.lexicons.IsFunctionWord(word) && !IsLower(t, rules.stops)
+                && !word.EndsWith('s') && !(word.EndsWith("ed", StringComparison.Ordinal) && !IsLower(t, rules.modifiers));
+        }
     }
 }

@@ -321,7 +321,7 @@ internal static class EntitiesEval
         PrintTable("name extents (the system's names, types mapped PERSON → PER; GPE, LOC, FAC → LOC):", counts, types);
         if (phraseCounts.Values.Any(c => c[0] > 0))
         {
-            PrintTable("phrase extents (MEANTIME's conventions: the noun phrase each name heads, ends trimmed of punctuation; a GPE that is an event's source in its sentence → ORG):", phraseCounts, types);
+            PrintTable("phrase extents (MEANTIME's conventions: the noun phrase each name heads, ends trimmed of punctuation; a GPE that is an event's source in its sentence → ORG, a country's government → LOC):", phraseCounts, types);
         }
 
         Console.WriteLine("exact: same extent and type; partial: overlapping extents of the same type; inside: the system's name lies");
@@ -398,7 +398,8 @@ internal static class EntitiesEval
     /// (<see cref="Mention.Phrase"/>), typed by MEANTIME's conventions. A name that only modifies
     /// another noun heads no phrase and is left out, as MEANTIME leaves its premodifier names
     /// (PRE.NAM) out of the named mentions. A country or city (GPE) is an organization (ORG) in a
-    /// sentence where it is the source of an event ("Qatar ordered planes"), a place (LOC) elsewhere.
+    /// sentence where it is the source of an event ("Qatar ordered planes"), a place (LOC) elsewhere;
+    /// a country's government named as such ("the US Government", actor …GOV) is the country (LOC).
     /// </summary>
     private static List<GoldMention> PhraseMentions(Document d, int scoredEnd)
     {
@@ -417,6 +418,12 @@ internal static class EntitiesEval
                 if (e.Type == "GPE" && acting.Contains((e.Id, SentenceOf(d, m.Start))))
                 {
                     type = "ORG";
+                }
+                else if (e.Type == "ORG" && e.Actor is { Length: 6 } actor && actor.EndsWith("GOV", StringComparison.Ordinal)
+                    && m.Text.Contains("overnment", StringComparison.Ordinal))
+                {
+                    // "the Canadian Government": MEANTIME, like ACE, takes a country's government for the country.
+                    type = "LOC";
                 }
 
                 if (type is "PER" or "ORG" or "LOC")
