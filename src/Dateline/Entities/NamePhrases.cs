@@ -37,6 +37,8 @@ public sealed class NamePhrases
 
     private readonly EntityLexicons lexicons;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> titles;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> firstWords;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> lastWords;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> determiners;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> descriptors;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> modifiers;
@@ -52,9 +54,16 @@ public sealed class NamePhrases
             .ToDictionary(kv => kv.Key, kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
         static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Set(IEnumerable<string> words) =>
             words.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        titles = Set(lexicons.Titles.Keys.Where(k => k.Split(' ').Length <= MaxTitleTokens));
+        var titleKeys = lexicons.Titles.Keys.Where(k => k.Split(' ').Length <= MaxTitleTokens).ToList();
+        titles = Set(titleKeys);
         determiners = Set(classes["determiner"]);
         descriptors = Set(classes["descriptor"]);
+
+        // First and last words of every title and descriptor: most tokens are neither, and one
+        // look-up rules them out before any multi-word phrase is spelled.
+        var phrases = titleKeys.Concat(classes["descriptor"]).Select(k => k.Split(' ')).ToList();
+        firstWords = Set(phrases.Select(w => w[0]));
+        lastWords = Set(phrases.Select(w => w[^1]));
         modifiers = Set(classes["modifier"]);
         stops = Set(classes["stop"]);
         suffixes = classes["suffix"];
@@ -185,6 +194,11 @@ public sealed class NamePhrases
         /// <summary>Tokens of the longest title or descriptor starting at <paramref name="t"/>, or 0.</summary>
         private int TitleOrDescriptorStartsAt(int t)
         {
+            if (!InSentence(t) || tokens[t].Kind != TokenKind.Word || !IsLower(t, rules.firstWords))
+            {
+                return 0;
+            }
+
             for (var length = MaxTitleTokens; length >= 1; length--)
             {
                 if (IsTitleOrDescriptor(t, t + length - 1))
@@ -199,6 +213,11 @@ public sealed class NamePhrases
         /// <summary>Tokens of the longest title or descriptor ending at <paramref name="t"/>, or 0.</summary>
         private int TitleOrDescriptorEndsAt(int t)
         {
+            if (!InSentence(t) || tokens[t].Kind != TokenKind.Word || !IsLower(t, rules.lastWords))
+            {
+                return 0;
+            }
+
             for (var length = MaxTitleTokens; length >= 1; length--)
             {
                 if (IsTitleOrDescriptor(t - length + 1, t))
