@@ -123,6 +123,26 @@ public sealed class NamePhrases
             result.Add(s.Phrase(names, spans, n));
         }
 
+        // A name inside another name's phrase, left of that name and not its possessor, only
+        // modifies it: "US" in "the US car maker General Motors", "Seattle" in "Seattle-based Acme".
+        for (var n = 0; n < names.Count; n++)
+        {
+            if (result[n] is not { } phrase)
+            {
+                continue;
+            }
+
+            for (var m = n - 1; m >= 0 && names[m].Start >= phrase.Start; m--)
+            {
+                var after = spans[m].Last + 1;
+                var possessor = after < tokens.Length && document.Text.AsSpan(tokens[after].Start, tokens[after].Length) is "'s" or "’s" or "'" or "’";
+                if (!possessor)
+                {
+                    result[m] = null;
+                }
+            }
+        }
+
         return result.MoveToImmutable();
     }
 
@@ -377,6 +397,17 @@ public sealed class NamePhrases
                     }
                 }
 
+            }
+            else if (InSentence(t) && tokens[t].Kind == TokenKind.Word && owner[t] < 0 && (HasSuffix(t) || Is(t, "based")))
+            {
+                // "Seattle-based Acme", "Los Angeles based Acme": the place and its participle.
+                start = t;
+                t--;
+                while (InSentence(t) && owner[t] >= 0)
+                {
+                    start = t;
+                    t--;
+                }
             }
             else if (InSentence(t) && owner[t] >= 0 && tokens[t].Kind == TokenKind.Word)
             {
