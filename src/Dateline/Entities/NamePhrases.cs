@@ -89,6 +89,11 @@ public sealed class NamePhrases
         for (var n = 0; n < names.Count; n++)
         {
             var first = document.TokenIndexAt(names[n].Start);
+            if (first > 0 && tokens[first - 1].End > names[n].Start)
+            {
+                first--; // the name starts inside a token ("Russian" in "pro-Russian")
+            }
+
             var last = first;
             while (last + 1 < tokens.Length && tokens[last + 1].End <= names[n].End)
             {
@@ -107,8 +112,9 @@ public sealed class NamePhrases
         for (var n = 0; n < names.Count; n++)
         {
             var (first, last) = spans[n];
-            if (first >= tokens.Length)
+            if (first >= tokens.Length || tokens[first].Start != names[n].Start || tokens[last].End != names[n].End)
             {
+                // A name inside a hyphenated word modifies it ("Kremlin-backed", "Seattle-based").
                 result.Add(null);
                 continue;
             }
