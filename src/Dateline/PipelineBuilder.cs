@@ -25,6 +25,7 @@ public sealed class PipelineBuilder
         stages.Add(new Entities.EntityStage());       // entities, mentions, coreference
         stages.Add(new Actors.ActorStage());          // CAMEO actor codes and countries
         stages.Add(new Geo.GeoStage());               // coordinates of places
+        stages.Add(new Entities.NamePhraseStage());   // the noun phrase each name heads
         stages.Add(new QuoteStage(QuoteLexicon.Default)); // quotes and their speakers
         stages.Add(new FigureStage(FigureLexicon.Default)); // quantities and what they measure
         stages.Add(new Events.EventStage(Events.EventPatterns.Default, Events.Codebook.Default)); // CAMEO events

@@ -34,6 +34,8 @@ public sealed class EntityStage(EntityLexicons lexicons) : IStage
         }
 
         var (candidates, _) = EntityTagger.Tag(lexicons, document, cancellationToken);
+        ProductNames.Remove(candidates, document);
+        DefinedTerms.Remove(candidates, document, lexicons);
         return document with { Entities = coreference.Resolve(document.Text, candidates) };
     }
 }

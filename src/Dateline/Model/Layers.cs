@@ -23,7 +23,17 @@ public readonly record struct Anchor(int Start, int End, string Text);
 
 /// <summary>One mention of an entity.</summary>
 /// <param name="Kind">name, nominal or pronoun.</param>
-public sealed record Mention(int Start, int End, string Text, string Kind);
+public sealed record Mention(int Start, int End, string Text, string Kind)
+{
+    /// <summary>
+    /// For a name, the noun phrase it heads: the name with its determiner, possessor, role and
+    /// descriptor words, bracketed abbreviation and describing apposition ("the United Kingdom's
+    /// Royal Air Force (RAF)", "aircraft manufacturer Boeing"); null for other kinds and for a name
+    /// that only modifies another noun ("U.S." in "U.S. automaker GM"). Library API only: the
+    /// JSON contract's mention keeps its name extent.
+    /// </summary>
+    public TextSpan? Phrase { get; init; }
+}
 
 /// <summary>Coordinates and type of a geocoded place.</summary>
 public sealed record GeoPoint(string? Country, double Lat, double Lon, string Feature, long? GeonamesId);

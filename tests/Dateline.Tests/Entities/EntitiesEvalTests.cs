@@ -38,6 +38,18 @@ public sealed class EntitiesEvalTests
     }
 
     [Fact]
+    public void MEANTIME_is_scored_on_name_extents_and_on_the_phrases_the_names_head()
+    {
+        // phrases.xml (written for this test): "Aircraft maker Halvorsen Airlines (HA" and "the US
+        // carrier Skyward Airlines" as MEANTIME marks them, "US" a premodifier name (PRE.NAM).
+        var run = CliRunner.Run(null, "eval", "entities", Fixture("phrases.xml"));
+        Assert.Equal(0, run.ExitCode);
+        var phrases = run.Stdout[run.Stdout.IndexOf("phrase extents", StringComparison.Ordinal)..];
+        Assert.Matches(@"^ORG\s+4\s+4\s+1\.000 1\.000 1\.000", phrases.Split('\n')[2]);
+        Assert.DoesNotMatch(@"ORG\s+4\s+\d+\s+1\.000 1\.000 1\.000", run.Stdout[..run.Stdout.IndexOf("phrase extents", StringComparison.Ordinal)]);
+    }
+
+    [Fact]
     public void A_missing_path_is_an_input_error()
     {
         var run = CliRunner.Run(null, "eval", "entities", Fixture("no-such-file.conll"));

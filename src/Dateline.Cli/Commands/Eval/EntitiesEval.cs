@@ -267,6 +267,7 @@ internal static class EntitiesEval
         var types = new[] { "PER", "ORG", "LOC", "MISC" };
         // gold, system, exact, partial-gold, partial-system, name inside the gold extent (one-to-one)
         var counts = types.ToDictionary(t => t, _ => new int[6], StringComparer.Ordinal);
+        var phraseCounts = types.ToDictionary(t => t, _ => new int[6], StringComparer.Ordinal);
         int spuriousInAnnotated = 0, spuriousOutside = 0;
         var words = 0L;
         var missed = new List<string>();
@@ -303,73 +304,26 @@ internal static class EntitiesEval
             }
 
             var names = doc.Gold.Where(g => g.Type != "NOM").ToList();
-            foreach (var g in names)
+            var meantime = format.StartsWith("MEANTIME", StringComparison.Ordinal);
+            Tally(doc, names, system, counts, ref spuriousInAnnotated, ref spuriousOutside, meantime ? [] : missed, meantime ? [] : spurious, errors);
+            if (meantime)
             {
-                counts[g.Type][0]++;
-                if (system.Any(s => s.Type == g.Type && s.Start < g.End && g.Start < s.End))
-                {
-                    counts[g.Type][3]++;
-                }
-
-                if (system.Any(x => x.Start == g.Start && x.End == g.End && x.Type == g.Type))
-                {
-                    counts[g.Type][2]++;
-                }
-                else if (missed.Count < errors)
-                {
-                    missed.Add($"{doc.Name}: missed {g.Type} '{doc.Text[g.Start..g.End]}' (system: {Describe(system, g, doc.Text)})");
-                }
-            }
-
-            foreach (var (type, count) in NamesInsideExtents(names, system))
-            {
-                counts[type][5] += count;
-            }
-
-            foreach (var s in system)
-            {
-                counts[s.Type][1]++;
-                if (names.Any(g => g.Type == s.Type && s.Start < g.End && g.Start < s.End))
-                {
-                    counts[s.Type][4]++;
-                    continue;
-                }
-
-                if (doc.Annotated is { } annotated && !names.Any(g => s.Start < g.End && g.Start < s.End))
-                {
-                    _ = annotated.Any(a => s.Start < a.End && a.Start < s.End) ? spuriousInAnnotated++ : spuriousOutside++;
-                }
-
-                if (spurious.Count < errors)
-                {
-                    spurious.Add($"{doc.Name}: spurious {s.Type} '{doc.Text[s.Start..s.End]}' (gold: {Describe(names, s, doc.Text)})");
-                }
+                var phrases = PhraseMentions(d, doc.ScoredEnd);
+                var trimmed = names.Select(g => Trim(doc.Text, g)).ToList();
+                int ignoredIn = 0, ignoredOut = 0;
+                Tally(doc, trimmed, phrases, phraseCounts, ref ignoredIn, ref ignoredOut, missed, spurious, errors);
             }
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine($"{format}: {docs.Count} documents, {words:N0} words; lexicons loaded in {loadMs:0} ms; analysed at {words / seconds:N0} words/s (whole pipeline, one thread, cold)");
         Console.WriteLine();
-        Console.WriteLine("type   gold  system   exact P     R     F1   partial P     R     F1    inside P     R     F1");
-        var total = new int[6];
-        foreach (var t in types)
+        PrintTable("name extents (the system's names, types mapped PERSON → PER; GPE, LOC, FAC → LOC):", counts, types);
+        if (phraseCounts.Values.Any(c => c[0] > 0))
         {
-            var c = counts[t];
-            if (c[0] == 0 && (c[1] == 0 || t == "MISC"))
-            {
-                continue;
-            }
-
-            for (var k = 0; k < total.Length; k++)
-            {
-                total[k] += c[k];
-            }
-
-            Console.WriteLine(Row(t, c));
+            PrintTable("phrase extents (MEANTIME's conventions: the noun phrase each name heads, ends trimmed of punctuation; a GPE that is an event's source in its sentence → ORG, a country's government → LOC):", phraseCounts, types);
         }
 
-        Console.WriteLine(Row("all", total));
-        Console.WriteLine();
         Console.WriteLine("exact: same extent and type; partial: overlapping extents of the same type; inside: the system's name lies");
         Console.WriteLine("within the gold extent (same type, each gold and system mention used once), for data sets whose extents");
         Console.WriteLine("are whole noun phrases (\"the Pentagon\", \"aircraft manufacturer Boeing\") where Dateline marks the name.");
@@ -388,6 +342,132 @@ internal static class EntitiesEval
         {
             Console.WriteLine(line);
         }
+    }
+
+    /// <summary>Adds one document's gold and system mentions to the per-type counts and error lists.</summary>
+    private static void Tally(
+        GoldDocument doc, List<GoldMention> names, List<GoldMention> system, Dictionary<string, int[]> counts,
+        ref int spuriousInAnnotated, ref int spuriousOutside, List<string> missed, List<string> spurious, int errors)
+    {
+        foreach (var g in names)
+        {
+            counts[g.Type][0]++;
+            if (system.Any(s => s.Type == g.Type && s.Start < g.End && g.Start < s.End))
+            {
+                counts[g.Type][3]++;
+            }
+
+            if (system.Any(x => x.Start == g.Start && x.End == g.End && x.Type == g.Type))
+            {
+                counts[g.Type][2]++;
+            }
+            else if (missed.Count < errors)
+            {
+                missed.Add($"{doc.Name}: missed {g.Type} '{doc.Text[g.Start..g.End]}' (system: {Describe(system, g, doc.Text)})");
+            }
+        }
+
+        foreach (var (type, count) in NamesInsideExtents(names, system))
+        {
+            counts[type][5] += count;
+        }
+
+        foreach (var s in system)
+        {
+            counts[s.Type][1]++;
+            if (names.Any(g => g.Type == s.Type && s.Start < g.End && g.Start < s.End))
+            {
+                counts[s.Type][4]++;
+                continue;
+            }
+
+            if (doc.Annotated is { } annotated && !names.Any(g => s.Start < g.End && g.Start < s.End))
+            {
+                _ = annotated.Any(a => s.Start < a.End && a.Start < s.End) ? spuriousInAnnotated++ : spuriousOutside++;
+            }
+
+            if (spurious.Count < errors)
+            {
+                spurious.Add($"{doc.Name}: spurious {s.Type} '{doc.Text[s.Start..s.End]}' (gold: {Describe(names, s, doc.Text)})");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The system's mentions as MEANTIME marks them: the noun phrase each name heads
+    /// (<see cref="Mention.Phrase"/>), typed by MEANTIME's conventions. A name that only modifies
+    /// another noun heads no phrase and is left out, as MEANTIME leaves its premodifier names
+    /// (PRE.NAM) out of the named mentions. A country or city (GPE) is an organization (ORG) in a
+    /// sentence where it is the source of an event ("Qatar ordered planes"), a place (LOC) elsewhere;
+    /// a country's government named as such ("the US Government", actor …GOV) is the country (LOC).
+    /// </summary>
+    private static List<GoldMention> PhraseMentions(Document d, int scoredEnd)
+    {
+        var acting = d.Events.Where(e => e.Source is not null).Select(e => (e.Source!, e.Sentence)).ToHashSet();
+        var list = new List<GoldMention>();
+        foreach (var e in d.Entities)
+        {
+            foreach (var m in e.Mentions)
+            {
+                if (m.Kind != "name" || m.Phrase is not { } p || p.End > scoredEnd)
+                {
+                    continue;
+                }
+
+                var type = MapType(e.Type);
+                if (e.Type == "GPE" && acting.Contains((e.Id, SentenceOf(d, m.Start))))
+                {
+                    type = "ORG";
+                }
+                else if (e.Type == "ORG" && e.Actor is { Length: 6 } actor && actor.EndsWith("GOV", StringComparison.Ordinal)
+                    && m.Text.Contains("overnment", StringComparison.Ordinal))
+                {
+                    // "the Canadian Government": MEANTIME, like ACE, takes a country's government for the country.
+                    type = "LOC";
+                }
+
+                if (type is "PER" or "ORG" or "LOC")
+                {
+                    list.Add(Trim(d.Text, new GoldMention(p.Start, p.End, type)));
+                }
+            }
+        }
+
+        return list;
+    }
+
+    private static int SentenceOf(Document d, int offset)
+    {
+        for (var k = 0; k < d.Sentences.Length; k++)
+        {
+            if (offset < d.Sentences[k].End)
+            {
+                return k;
+            }
+        }
+
+        return d.Sentences.Length - 1;
+    }
+
+    /// <summary>
+    /// An extent without punctuation at its ends: MEANTIME's token anchors take in a bracket or
+    /// comma on one side only ("the United States Air Force (USAF", "Apple Inc.,"), and a phrase's
+    /// bracketed abbreviation closes its bracket; scoring compares what lies between.
+    /// </summary>
+    private static GoldMention Trim(string text, GoldMention m)
+    {
+        var (start, end) = (m.Start, m.End);
+        while (start < end && !char.IsLetterOrDigit(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && !char.IsLetterOrDigit(text[end - 1]))
+        {
+            end--;
+        }
+
+        return start < end ? m with { Start = start, End = end } : m;
     }
 
     /// <summary>
@@ -420,6 +500,31 @@ internal static class EntitiesEval
         }
 
         return pairs;
+    }
+
+    private static void PrintTable(string title, Dictionary<string, int[]> counts, string[] types)
+    {
+        Console.WriteLine(title);
+        Console.WriteLine("type   gold  system   exact P     R     F1   partial P     R     F1    inside P     R     F1");
+        var total = new int[6];
+        foreach (var t in types)
+        {
+            var c = counts[t];
+            if (c[0] == 0 && (c[1] == 0 || t == "MISC"))
+            {
+                continue;
+            }
+
+            for (var k = 0; k < total.Length; k++)
+            {
+                total[k] += c[k];
+            }
+
+            Console.WriteLine(Row(t, c));
+        }
+
+        Console.WriteLine(Row("all", total));
+        Console.WriteLine();
     }
 
     private static string Describe(List<GoldMention> others, GoldMention m, string text)

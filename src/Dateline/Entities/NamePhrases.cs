@@ -1,0 +1,486 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Dateline.Data;
+using Dateline.Model;
+
+namespace Dateline.Entities;
+
+/// <summary>
+/// The noun phrase each name mention heads: the name with its determiner, possessor, premodifiers
+/// and role nouns ("the United Kingdom's Royal Air Force", "European aircraft manufacturer Airbus",
+/// "Spokeswoman Sandy Angers"), an abbreviation in brackets after it ("(RAF)") and a region or
+/// country after a city ("Mobile, Alabama").
+/// </summary>
+/// <remarks>
+/// <para>
+/// A name says which referent; the phrase around it says what the article says it is, and corpora
+/// such as MEANTIME (NewsReader) and ACE mark mentions as whole noun phrases with the name as head.
+/// The phrase is found from tokens alone, within the name's sentence, with the word classes of
+/// <c>Data/Entities/phrase-words.txt</c> and the titles of <c>titles.txt</c>: there is no
+/// parser, so the rules take a premodifier run only when a role or descriptor noun heads it
+/// ("aircraft manufacturer Boeing", not "beat Boeing"). Appositions set off by commas ("Chrysler,
+/// another car maker") are a second noun phrase beside the name's, as ACE, OntoNotes and
+/// NewsReader mark them, and stay outside.
+/// </para>
+/// <para>
+/// A name that only modifies another noun ("U.S." in "U.S. automaker GM", "Apple" in "Apple CEO
+/// Tim Cook", "Boeing" in "Boeing 787") heads no phrase: its phrase is null, and it lies inside the
+/// phrase of the name it describes.
+/// </para>
+/// </remarks>
+public sealed class NamePhrases
+{
+    private const int MaxTitleTokens = 5;
+    private const int MaxLowerModifiers = 3;
+
+    private static readonly Lazy<NamePhrases> LazyDefault = new(() => new NamePhrases(EntityLexicons.Default), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly EntityLexicons lexicons;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> titles;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> firstWords;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> lastWords;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> determiners;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> descriptors;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> modifiers;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> stops;
+    private readonly string[] suffixes;
+
+    /// <summary>Phrase rules over the given lexicons and the shipped phrase words.</summary>
+    public NamePhrases(EntityLexicons lexicons)
+    {
+        ArgumentNullException.ThrowIfNull(lexicons);
+        this.lexicons = lexicons;
+        var classes = DataFile.KeyedLines("Entities/phrase-words.txt")
+            .ToDictionary(kv => kv.Key, kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+        static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Set(IEnumerable<string> words) =>
+            words.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var titleKeys = lexicons.Titles.Keys.Where(k => k.Split(' ').Length <= MaxTitleTokens).ToList();
+        titles = Set(titleKeys);
+        determiners = Set(classes["determiner"]);
+        descriptors = Set(classes["descriptor"]);
+
+        // First and last words of every title and descriptor: most tokens are neither, and one
+        // look-up rules them out before any multi-word phrase is spelled.
+        var phrases = titleKeys.Concat(classes["descriptor"]).Select(k => k.Split(' ')).ToList();
+        firstWords = Set(phrases.Select(w => w[0]));
+        lastWords = Set(phrases.Select(w => w[^1]));
+        modifiers = Set(classes["modifier"]);
+        stops = Set(classes["stop"]);
+        suffixes = classes["suffix"];
+    }
+
+    /// <summary>The rules over the lexicons shipped with the library.</summary>
+    public static NamePhrases Default => LazyDefault.Value;
+
+    /// <summary>
+    /// The phrase of every name mention in <paramref name="names"/> (sorted by start, not
+    /// overlapping), in the same order; null for a name that only modifies another noun.
+    /// </summary>
+    /// <param name="document">The article, with tokens and sentences.</param>
+    /// <param name="names">The name mentions with their entity's type (PERSON, ORG, GPE, …) and geo feature.</param>
+    public ImmutableArray<TextSpan?> Find(Document document, IReadOnlyList<NameRef> names)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(names);
+        var tokens = document.Tokens;
+        var owner = new int[tokens.Length];
+        Array.Fill(owner, -1);
+        var spans = new (int First, int Last)[names.Count];
+        for (var n = 0; n < names.Count; n++)
+        {
+            var first = document.TokenIndexAt(names[n].Start);
+            if (first > 0 && tokens[first - 1].End > names[n].Start)
+            {
+                first--; // the name starts inside a token ("Russian" in "pro-Russian")
+            }
+
+            var last = first;
+            while (last + 1 < tokens.Length && tokens[last + 1].End <= names[n].End)
+            {
+                last++;
+            }
+
+            spans[n] = (first, last);
+            for (var t = first; t <= last && t < tokens.Length; t++)
+            {
+                owner[t] = n;
+            }
+        }
+
+        var result = ImmutableArray.CreateBuilder<TextSpan?>(names.Count);
+        var sentence = 0;
+        for (var n = 0; n < names.Count; n++)
+        {
+            var (first, last) = spans[n];
+            if (first >= tokens.Length || tokens[first].Start != names[n].Start || tokens[last].End != names[n].End)
+            {
+                // A name inside a hyphenated word modifies it ("Kremlin-backed", "Seattle-based").
+                result.Add(null);
+                continue;
+            }
+
+            while (sentence < document.Sentences.Length && document.Sentences[sentence].End <= tokens[first].Start)
+            {
+                sentence++;
+            }
+
+            var bounds = sentence < document.Sentences.Length ? document.Sentences[sentence] : new TextSpan(0, document.Text.Length);
+            var s = new Scan(this, document, owner, bounds);
+            result.Add(s.Phrase(names, spans, n));
+        }
+
+        // A name inside another name's phrase, left of that name and not its possessor, only
+        // modifies it: "US" in "the US car maker General Motors", "Seattle" in "Seattle-based Acme".
+        for (var n = 0; n < names.Count; n++)
+        {
+            if (result[n] is not { } phrase)
+            {
+                continue;
+            }
+
+            for (var m = n - 1; m >= 0 && names[m].Start >= phrase.Start; m--)
+            {
+                var after = spans[m].Last + 1;
+                var possessor = after < tokens.Length && document.Text.AsSpan(tokens[after].Start, tokens[after].Length) is "'s" or "’s" or "'" or "’";
+                if (!possessor)
+                {
+                    result[m] = null;
+                }
+            }
+        }
+
+        return result.MoveToImmutable();
+    }
+
+    /// <summary>A name mention as the phrase rules need it.</summary>
+    /// <param name="Start">Start offset of the name.</param>
+    /// <param name="End">End offset of the name.</param>
+    /// <param name="Type">Its entity's type (PERSON, ORG, GPE, LOC, …).</param>
+    /// <param name="Feature">Its place's geo feature (city, admin1, country, …), or null.</param>
+    public readonly record struct NameRef(int Start, int End, string Type, string? Feature);
+
+    private bool IsTitleOrDescriptor(ReadOnlySpan<char> lower) => titles.Contains(lower) || descriptors.Contains(lower);
+
+    /// <summary>One name's scan: token tests with the sentence's bounds.</summary>
+    private readonly ref struct Scan(NamePhrases rules, Document document, int[] owner, TextSpan bounds)
+    {
+        private readonly ImmutableArray<Token> tokens = document.Tokens;
+
+        public TextSpan? Phrase(IReadOnlyList<NameRef> names, (int First, int Last)[] spans, int n)
+        {
+            var (first, last) = spans[n];
+            if (ModifiesNext(last, names[n].Type == "NORP"))
+            {
+                return null;
+            }
+
+            var start = ExtendLeft(first, last);
+            var end = ExtendRight(names, spans, n, last);
+            return new TextSpan(tokens[start].Start, tokens[end].End);
+        }
+
+        private bool InSentence(int t) => t >= 0 && t < tokens.Length && tokens[t].Start >= bounds.Start && tokens[t].End <= bounds.End;
+
+        private ReadOnlySpan<char> Word(int t) => document.Text.AsSpan(tokens[t].Start, tokens[t].Length);
+
+        private bool Is(int t, string s) => InSentence(t) && Word(t).SequenceEqual(s);
+
+        private bool IsPossessive(int t) => InSentence(t) && Word(t) is "'s" or "’s" or "'" or "’";
+
+        /// <summary>
+        /// True when the name only modifies what follows: a role or descriptor noun ("Apple CEO",
+        /// "U.S. automaker"), a model number ("Boeing 787"), or, for a nationality word, a plain
+        /// singular noun ("Dutch chip makers"). An organization or country before a plain noun
+        /// ("Boeing engineers", "US stocks") keeps its phrase: headlines put base verbs there
+        /// ("EADS defeat Boeing"), and MEANTIME marks premodifying countries as named mentions
+        /// about as often as not (25 against 28).
+        /// </summary>
+        private bool ModifiesNext(int last, bool modifier)
+        {
+            var next = last + 1;
+            if (!InSentence(next))
+            {
+                return false;
+            }
+
+            if (tokens[next].Kind == TokenKind.Number || (tokens[next].Kind == TokenKind.Word && char.IsDigit(Word(next)[0])))
+            {
+                return true;
+            }
+
+            if (tokens[next].Kind != TokenKind.Word || owner[next] >= 0)
+            {
+                return false;
+            }
+
+            return TitleOrDescriptorStartsAt(next) > 0
+                || (modifier && IsPlainNoun(next));
+        }
+
+        /// <summary>Tokens of the longest title or descriptor starting at <paramref name="t"/>, or 0.</summary>
+        private int TitleOrDescriptorStartsAt(int t)
+        {
+            if (!InSentence(t) || tokens[t].Kind != TokenKind.Word || !IsLower(t, rules.firstWords))
+            {
+                return 0;
+            }
+
+            for (var length = MaxTitleTokens; length >= 1; length--)
+            {
+                if (IsTitleOrDescriptor(t, t + length - 1))
+                {
+                    return length;
+                }
+            }
+
+            return 0;
+        }
+
+        /// <summary>Tokens of the longest title or descriptor ending at <paramref name="t"/>, or 0.</summary>
+        private int TitleOrDescriptorEndsAt(int t)
+        {
+            if (!InSentence(t) || tokens[t].Kind != TokenKind.Word || !IsLower(t, rules.lastWords))
+            {
+                return 0;
+            }
+
+            for (var length = MaxTitleTokens; length >= 1; length--)
+            {
+                if (IsTitleOrDescriptor(t - length + 1, t))
+                {
+                    return length;
+                }
+            }
+
+            return 0;
+        }
+
+        /// <summary>True when tokens <paramref name="from"/>..<paramref name="to"/> spell a title or descriptor, in any case.</summary>
+        private bool IsTitleOrDescriptor(int from, int to)
+        {
+            if (!InSentence(from) || !InSentence(to))
+            {
+                return false;
+            }
+
+            Span<char> buffer = stackalloc char[64];
+            var length = 0;
+            for (var t = from; t <= to; t++)
+            {
+                if (tokens[t].Kind != TokenKind.Word || owner[t] >= 0)
+                {
+                    return false;
+                }
+
+                var word = Word(t);
+                if (length + word.Length + 1 > buffer.Length)
+                {
+                    return false;
+                }
+
+                if (t > from)
+                {
+                    buffer[length++] = ' ';
+                }
+
+                word.ToLowerInvariant(buffer[length..]);
+                length += word.Length;
+            }
+
+            return rules.IsTitleOrDescriptor(buffer[..length]);
+        }
+
+        private bool IsLower(int t, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> set)
+        {
+            var word = Word(t);
+            if (word.Length > 32)
+            {
+                return false;
+            }
+
+            Span<char> lower = stackalloc char[word.Length];
+            word.ToLowerInvariant(lower);
+            return set.Contains(lower);
+        }
+
+        private bool HasSuffix(int t)
+        {
+            var word = Word(t);
+            foreach (var suffix in rules.suffixes)
+            {
+                if (word.Length > suffix.Length && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A word that may stand in a premodifier run left of a role or descriptor: a capitalized word
+        /// (another name, a nationality, an acronym), a hyphenated "-based" word, or a plain lower-case
+        /// word that is neither a function word nor a verb form.
+        /// </summary>
+        private bool IsModifier(int t, ref int lowerWords)
+        {
+            if (!InSentence(t) || tokens[t].Kind != TokenKind.Word)
+            {
+                return false;
+            }
+
+            var word = Word(t);
+            if (IsLower(t, rules.stops) || IsLower(t, rules.determiners))
+            {
+                return false;
+            }
+
+            if (owner[t] >= 0 || HasSuffix(t) || word is "based")
+            {
+                return true;
+            }
+
+            if (char.IsUpper(word[0]))
+            {
+                // A capitalized function word opens the sentence ("In", "The"): not a modifier.
+                return !rules.lexicons.IsFunctionWord(word);
+            }
+
+            if (rules.lexicons.IsFunctionWord(word) || ++lowerWords > MaxLowerModifiers)
+            {
+                return false;
+            }
+
+            // Past tenses and participles are verbs more often than adjectives ("acquired", "selling"),
+            // unless listed as modifiers ("manufacturing firm", "listed company").
+            return IsLower(t, rules.modifiers) || !(word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("ing", StringComparison.Ordinal) || word.EndsWith("ly", StringComparison.Ordinal));
+        }
+
+        /// <summary>First token of the phrase: premodifiers headed by a role or descriptor, a possessor, a determiner.</summary>
+        private int ExtendLeft(int first, int last)
+        {
+            var start = first;
+            var t = first - 1;
+
+            // A run of roles and descriptors with their premodifiers: "Airbus chief executive", "large insurance firm".
+            var run = TitleOrDescriptorEndsAt(t);
+            if (run > 0)
+            {
+                t -= run;
+                start = t + 1;
+                var lowerWords = 0;
+                while (InSentence(t))
+                {
+                    if (TitleOrDescriptorEndsAt(t) is var more and > 0)
+                    {
+                        t -= more;
+                        start = t + 1;
+                    }
+                    else if (Is(t, "and") && TitleOrDescriptorEndsAt(t - 1) > 0)
+                    {
+                        t--;
+                    }
+                    else if (IsPossessive(t) && InSentence(t - 1) && tokens[t - 1].Kind == TokenKind.Word)
+                    {
+                        // "the company's vice president", "the United States's largest car manufacturer"
+                        t--;
+                        while (InSentence(t) && tokens[t].Kind == TokenKind.Word && (owner[t] >= 0 || char.IsUpper(Word(t)[0]) || IsLower(t, rules.descriptors)))
+                        {
+                            start = t;
+                            t--;
+                        }
+
+                        break;
+                    }
+                    else if (IsModifier(t, ref lowerWords))
+                    {
+                        start = t;
+                        t--;
+                    }
+                    else
+                    {
+                        break;
+                    }
+                }
+
+            }
+            else if (InSentence(t) && tokens[t].Kind == TokenKind.Word && owner[t] < 0 && (HasSuffix(t) || Is(t, "based")))
+            {
+                // "Seattle-based Acme", "Los Angeles based Acme": the place and its participle.
+                start = t;
+                t--;
+                while (InSentence(t) && owner[t] >= 0)
+                {
+                    start = t;
+                    t--;
+                }
+            }
+            else if (InSentence(t) && owner[t] >= 0 && tokens[t].Kind == TokenKind.Word)
+            {
+                // "the US Federal Reserve": a name right before the name modifies it.
+                while (InSentence(t) && owner[t] >= 0)
+                {
+                    start = t;
+                    t--;
+                }
+            }
+            else if (IsPossessive(t) && InSentence(t - 1) && owner[t - 1] >= 0)
+            {
+                // "Singapore's Changi Airport": the possessor name and its determiner.
+                t--;
+                while (InSentence(t - 1) && owner[t - 1] == owner[t])
+                {
+                    t--;
+                }
+
+                start = t;
+                t--;
+            }
+
+            // "the GAO", "its rival Airbus"; "a"/"an" only open a phrase with premodifiers ("a Manhattan court" is the court's).
+            if (InSentence(start - 1) && IsLower(start - 1, rules.determiners) && (start < first || Is(start - 1, "the") || Is(start - 1, "The")))
+            {
+                start--;
+            }
+
+            return start;
+        }
+
+        /// <summary>Last token of the phrase: a bracketed abbreviation, a region after a city, a describing apposition.</summary>
+        private int ExtendRight(IReadOnlyList<NameRef> names, (int First, int Last)[] spans, int n, int last)
+        {
+            var end = last;
+
+            // "the Government Accountability Office (GAO)": a name or one capitalized word in brackets.
+            if (Is(end + 1, "(") && InSentence(end + 2) && tokens[end + 2].Kind == TokenKind.Word)
+            {
+                var inner = owner[end + 2] >= 0 ? spans[owner[end + 2]].Last : end + 2;
+                if (char.IsUpper(Word(end + 2)[0]) && Is(inner + 1, ")"))
+                {
+                    end = inner + 1;
+                }
+            }
+
+            // "Mobile, Alabama": a city with its region or country.
+            if (names[n].Feature is "city" or "capital" && Is(end + 1, ",") && InSentence(end + 2) && owner[end + 2] >= 0
+                && names[owner[end + 2]].Feature is "admin1" or "country" && spans[owner[end + 2]].First == end + 2)
+            {
+                end = spans[owner[end + 2]].Last;
+            }
+
+            return end;
+        }
+
+        /// <summary>
+        /// A lower-case word that reads as a singular noun rather than a verb: not a function or
+        /// clause word, not a past tense ("-ed" or irregular, listed as stop words), not ending in
+        /// "-s" (a plural noun and a present-tense verb look alike: "Apple stores", "Apple plans").
+        /// </summary>
+        private bool IsPlainNoun(int t)
+        {
+            var word = Word(t);
+            return char.IsLower(word[0]) && !rules.lexicons.IsFunctionWord(word) && !IsLower(t, rules.stops)
+                && !word.EndsWith('s') && !(word.EndsWith("ed", StringComparison.Ordinal) && !IsLower(t, rules.modifiers));
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Collections.Frozen;
+using Dateline.Data;
+using Dateline.Model;
+
+namespace Dateline.Entities;
+
+/// <summary>
+/// Takes product and model names out of the tagger's name candidates: a capitalized name right
+/// after a model number ("Boeing 787 Dreamliner", "Airbus A350 XWB") or right before a product noun
+/// ("the Dreamliner jet", "MacBook Air laptops"), and every other mention of the same name in the
+/// article. The contract has no product type, and a product typed ORG is a false organization.
+/// </summary>
+/// <remarks>
+/// Names the dictionaries know (organizations, places, people) are never products here: "Boeing
+/// jets" keeps Boeing. The product nouns are in <c>Data/Entities/products.txt</c>.
+/// </remarks>
+internal static class ProductNames
+{
+    private static readonly Lazy<FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>> Cues = new(() =>
+        DataFile.KeyedLines("Entities/products.txt").Where(kv => kv.Key == "cue")
+            .SelectMany(kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>());
+
+    /// <summary>Removes the product names from <paramref name="candidates"/>.</summary>
+    public static void Remove(List<Candidate> candidates, Document document)
+    {
+        HashSet<string>? products = null;
+        foreach (var c in candidates)
+        {
+            if (c.Kind == "name" && c.Known is null && c.Type is "ORG" or "UNK" or "PERSON" && (AfterModelNumber(c, document) || BeforeProductNoun(c, document)))
+            {
+                (products ??= new HashSet<string>(StringComparer.Ordinal)).Add(document.Text[c.Start..c.End]);
+            }
+        }
+
+        if (products is not null)
+        {
+            candidates.RemoveAll(c => c.Kind == "name" && c.Known is null && products.Contains(document.Text[c.Start..c.End]));
+        }
+    }
+
+    /// <summary>
+    /// "787" in "Boeing 787 Dreamliner" or "the 787 Dreamliner": a number or a word with digits right
+    /// before the name. A year ("in 2008 Acme …") is no model number.
+    /// </summary>
+    private static bool AfterModelNumber(Candidate c, Document document)
+    {
+        var t = c.TokenStart - 1;
+        if (t < 0 || c.TokenStart >= document.Tokens.Length)
+        {
+            return false;
+        }
+
+        var model = document.Tokens[t];
+        var text = document.Text.AsSpan(model.Start, model.Length);
+        var isYear = text.Length == 4 && (text.StartsWith("19") || text.StartsWith("20")) && !text.ContainsAnyExceptInRange('0', '9');
+        return model.End + 1 == document.Tokens[c.TokenStart].Start && !isYear
+            && (model.Kind == TokenKind.Number || (model.Kind == TokenKind.Word && text.IndexOfAnyInRange('0', '9') >= 0));
+    }
+
+    /// <summary>"jet" in "the Dreamliner jet".</summary>
+    private static bool BeforeProductNoun(Candidate c, Document document)
+    {
+        var t = c.TokenEnd;
+        if (t >= document.Tokens.Length || document.Tokens[t].Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        var word = document.Text.AsSpan(document.Tokens[t].Start, document.Tokens[t].Length);
+        if (word.Length > 24 || !char.IsLower(word[0]))
+        {
+            return false;
+        }
+
+        return Cues.Value.Contains(word);
+    }
+}
