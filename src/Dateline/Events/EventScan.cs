@@ -268,7 +268,7 @@ internal sealed class Scan
                 // role noun no entity covers, after at most two plain words, is an actor too.
                 for (var r = m; rolesInSlots && r < last && r <= m + 2; r++)
                 {
-                    if (mentionStarting[r] is null && RoleAt(r, out _) is [var role, ..])
+                    if (mentionStarting[r] is null && !IsRoleModifier(r) && RoleAt(r, out _) is [var role, ..])
                     {
                         var s = source;
                         var t = target;
@@ -671,6 +671,14 @@ internal sealed class Scan
     }
 
     /// <summary>
+    /// True when a role word modifies the plain noun after it ("military exercises", "opposition
+    /// leader"): that noun, not the role word, heads the phrase. A facility noun after it ("army
+    /// base", "police station", word class facility) keeps the role as the actor.
+    /// </summary>
+    private bool IsRoleModifier(int i) =>
+        i + 1 < Count && tokens[i + 1].Kind == TokenKind.Word && char.IsLower(Raw(i + 1)[0]) && Class(i + 1) == WordClass.None;
+
+    /// <summary>
     /// The place an attack came from: "from" and a place after the trigger in its clause ("fired
     /// at it from the Gaza Strip"), or null.
     /// </summary>
@@ -910,7 +918,9 @@ internal sealed class Scan
             if (mentionStarting[i] is not { } m)
             {
                 // "clashed with rioters", "attacked civilians": a role noun no entity covers.
-                if (RoleAt(i, out var roleFirst) is [var role, ..] && !IsAccordingTo(roleFirst)
+                // "demanded the release of the activists": a role after "of" belongs to the noun before it.
+                if (!IsRoleModifier(i) && RoleAt(i, out var roleFirst) is [var role, ..] && !IsAccordingTo(roleFirst)
+                    && !Is(roleFirst - 1, "of") && !(Is(roleFirst - 1, "the") && Is(roleFirst - 2, "of"))
                     && !((comma || Is(roleFirst - 1, "the")) && ReportsNext(i, last)) && !exclude.Exists(e => e?.Id == role.Id))
                 {
                     return role;

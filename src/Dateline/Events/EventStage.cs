@@ -367,7 +367,8 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                         }
                     }
 
-                    var accused = pairs.Select(p => p.Source).Where(e => e is not null && e.Id != reporter.Id && RoleActor(e, true) is { } a && a != reporterActor).Distinct();
+                    // Those who report together ("Obama and Putin said they will attack") accuse not each other.
+                    var accused = pairs.Select(p => p.Source).Where(e => e is not null && !reporters.Exists(r => r.Id == e.Id) && RoleActor(e, true) is { } a && a != reporterActor).Distinct();
                     foreach (var e in accused)
                     {
                         yield return Said(accuse, reporter, e!);
@@ -494,6 +495,14 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
     {
         // A place with a country but no actor of its own acts for its country (GDELT codes "Gaza" PSE).
         var actor = entity?.Actor ?? (entity?.Type is "GPE" or "LOC" ? entity.Country : null);
+
+        // A group named by a nationality and a role noun ("Georgian demonstrators") takes the role
+        // the event patterns give that noun (roles.txt: protesters are OPP, as Phoenix codes them).
+        if (actor is { Length: 6 } && entity!.Name.LastIndexOf(' ') is var space and > 0 && char.IsLower(entity.Name[space + 1])
+            && patterns.Role(entity.Name.AsSpan(space + 1)) is { } role && !actor.EndsWith(role, StringComparison.Ordinal))
+        {
+            actor = actor[..3] + role;
+        }
         return entity is { Type: "GPE" } && actor is { Length: 3 } && verbal && CountriesActAsGovernments && actor == entity.Country ? actor + "GOV" : actor;
     }
 
