@@ -670,6 +670,9 @@ internal sealed class Scan
         return null;
     }
 
+    /// <summary>"of" after a noun ("the release of"), not after a count or group word ("dozens of").</summary>
+    private bool OfNoun(int of) => Is(of, "of") && of > 0 && !IsCount(of - 1) && !IsGroupWord(of - 1);
+
     /// <summary>
     /// True when a role word modifies the plain noun after it ("military exercises", "opposition
     /// leader"): that noun, not the role word, heads the phrase. A facility noun after it ("army
@@ -920,7 +923,7 @@ internal sealed class Scan
                 // "clashed with rioters", "attacked civilians": a role noun no entity covers.
                 // "demanded the release of the activists": a role after "of" belongs to the noun before it.
                 if (!IsRoleModifier(i) && RoleAt(i, out var roleFirst) is [var role, ..] && !IsAccordingTo(roleFirst)
-                    && !Is(roleFirst - 1, "of") && !(Is(roleFirst - 1, "the") && Is(roleFirst - 2, "of"))
+                    && !OfNoun(Is(roleFirst - 1, "the") ? roleFirst - 2 : roleFirst - 1)
                     && !((comma || Is(roleFirst - 1, "the")) && ReportsNext(i, last)) && !exclude.Exists(e => e?.Id == role.Id))
                 {
                     return role;
@@ -972,8 +975,10 @@ internal sealed class Scan
             after++;
         }
 
-        // "the mayor of the northern West Bank city of Nablus": a direction word before the place.
-        if (after > 0 && after < Count && IsDirection(after))
+        // "the mayor of the northern West Bank city of Nablus", "dissidents from military-ruled
+        // Myanmar": a direction word or one lower-case adjective before the place.
+        if (after > 0 && after + 1 < Count && mentionStarting[after] is null && tokens[after].Kind == TokenKind.Word && char.IsLower(Raw(after)[0])
+            && (IsDirection(after) || Class(after) == WordClass.None) && RoleAt(after, out _) is null)
         {
             after++;
         }
