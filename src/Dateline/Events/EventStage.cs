@@ -289,9 +289,22 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             reverse = riot;
         }
 
+        // Property destroyed by protesters or rioters is a violent protest ("was vandalized by
+        // protesters"); property destroyed with no owner named is no event between actors.
+        if (code.Code == "1712" && codebook.Find("145") is { } violentProtest
+            && pairs.Exists(p => RoleActor(p.Source, false) is { } a && a.EndsWith("OPP", StringComparison.Ordinal)))
+        {
+            code = violentProtest;
+        }
+
         foreach (var (source, other) in pairs)
         {
             if (RoleActor(source, verbal) is null && RoleActor(other, verbal) is null)
+            {
+                continue;
+            }
+
+            if ((code.Code == "1712" || (code.Code == "145" && match.Pattern.Code == "1712")) && RoleActor(other, verbal) is null)
             {
                 continue;
             }
