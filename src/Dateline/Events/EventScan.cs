@@ -886,6 +886,9 @@ internal sealed class Scan
         return -1;
     }
 
+    /// <summary>True when "must" stands right before the trigger ("Ethiopia must withdraw").</summary>
+    public bool Must(int trigger) => trigger > 0 && Is(trigger - 1, "must");
+
     /// <summary>True when "would not", "will not", "won't" or "would never" stand right before the trigger.</summary>
     public bool RefusedIntent(int trigger) =>
         trigger > 1 && (Class(trigger - 1) & WordClass.Negation) != 0

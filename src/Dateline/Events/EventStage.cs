@@ -194,6 +194,17 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             target = scan.FirstEntityAfter(match.TriggerEnd, last, TargetReach, exclude: sources);
         }
 
+        // "“Ethiopia must withdraw its troops,” she said": what a speaker says another must do is
+        // demanded of them (CAMEO 10).
+        if (!patterns.AnyCode && quote is { Speaker: { } speakerOf } && scan.Must(trigger) && sources.Count > 0
+            && d.EntityById(speakerOf) is { } demander && !sources.Exists(e => e.Id == demander.Id)
+            && codebook.Find(DemandCode(code.Code)) is { } demand)
+        {
+            target = sources[0];
+            sources = [demander];
+            code = demand;
+        }
+
         // An attack with no agent named comes from where it was launched: "a mortar bomb was fired
         // at it from the Gaza Strip", "rockets fired from Lebanon".
         if (sources.Count == 0 && cueOf is null && code.Root is "18" or "19" or "20" && scan.LaunchedFrom(match.End, last) is { } origin)
@@ -467,6 +478,19 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         "08" => "124",
         "03" or "05" => "120",
         _ => "---",
+    };
+
+    /// <summary>The CAMEO demand for an act another must do: withdraw → 106, release → 1053, meet → 108, aid → 103, else 100.</summary>
+    internal static string DemandCode(string code) => code switch
+    {
+        "0874" or "087" => "106",
+        "084" or "0841" => "1053",
+        _ => code[..2] switch
+        {
+            "04" => "108",
+            "07" => "103",
+            _ => "100",
+        },
     };
 
     /// <summary>
