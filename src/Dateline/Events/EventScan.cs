@@ -791,9 +791,16 @@ internal sealed class Scan
         }
 
         // "A court in Guyana", "In Niamey, police …": the country of the place the group is in.
-        if (result.Count == 0 && PlaceCountry(i) is { } country)
+        if (result.Count == 0 && PlaceCountry(i, out var placeLast) is { } country)
         {
             result.Add(new Entity("~" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + country, "ROLE", Raw(i).ToString(), [], country + role, country, null, []));
+
+            // "Negotiators from Ethiopia and Eritrea": one group for each country.
+            if (placeLast + 2 < Count && Is(placeLast + 1, "and") && mentionStarting[placeLast + 2] is { Entity: { Type: "GPE" or "LOC", Country: { Length: 3 } other } }
+                && other != country)
+            {
+                result.Insert(0, new Entity("~" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + other, "ROLE", Raw(i).ToString(), [], other + role, other, null, []));
+            }
         }
 
         if (result.Count == 0)
@@ -970,8 +977,9 @@ internal sealed class Scan
     }
 
     /// <summary>The country of a place right after a role noun ("court in Guyana") or of an opening "In X," before it.</summary>
-    private string? PlaceCountry(int role)
+    private string? PlaceCountry(int role, out int placeLast)
     {
+        placeLast = -1;
         var after = role + 1 < Count && (Is(role + 1, "in") || Is(role + 1, "from") || Is(role + 1, "of")) ? role + 2 : -1;
         if (after > 0 && after < Count && Is(after, "the"))
         {
@@ -990,6 +998,7 @@ internal sealed class Scan
         if (after > 0 && after < Count && mentionStarting[after] is { } named
             && (named.Entity.Type is "GPE" or "LOC" ? named.Entity.Country : named.Entity.Actor) is { Length: 3 } c && char.IsAsciiLetterUpper(c[0]))
         {
+            placeLast = named.Last;
             return c;
         }
 

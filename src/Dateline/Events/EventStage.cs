@@ -117,6 +117,12 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 
         // Source(s): a pattern slot, the subject, or the speaker of the quote it is said in.
         List<Entity> sources = match.Source is { } s ? [s] : [];
+
+        // "Negotiators from Ethiopia and Eritrea met": a trigger that is itself a role noun with
+        // its countries names the actors; the target is looked for after the whole pattern.
+        var roleTrigger = sources.Count == 0 && scan.RoleAt(trigger, out _) is { } triggerRoles
+            && triggerRoles.TrueForAll(r => r.Country is not null) ? triggerRoles : null;
+        sources.AddRange(roleTrigger ?? []);
         Entity? target = match.Target;
         var passive = false;
         var cueOf = d.Quotes.FirstOrDefault(q => q.Cue is { } c && c.Start == d.Tokens[trigger].Start);
@@ -191,7 +197,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         // Statements (root 01) have a target only when the pattern names one ("told X").
         if (target is null && !passive && code.Root != "01")
         {
-            target = scan.FirstEntityAfter(match.TriggerEnd, last, TargetReach, exclude: sources);
+            target = scan.FirstEntityAfter(roleTrigger is null ? match.TriggerEnd : match.End, last, TargetReach, exclude: sources);
         }
 
         // "“Ethiopia must withdraw its troops,” she said": what a speaker says another must do is
