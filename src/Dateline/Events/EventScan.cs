@@ -113,7 +113,10 @@ internal sealed class Scan
 
             // After a preposition a trigger word is a noun or a gerund that another verb governs
             // ("advised against travel to", "accused of making"), not a verb of the clause.
-            var afterPreposition = t > first && IsGoverningPreposition(t - 1);
+            // So is one after a preposition and a plain noun ("ending months of border clashes").
+            var afterPreposition = t > first && (IsGoverningPreposition(t - 1)
+                || (t - 1 > first && tokens[t - 1].Kind == TokenKind.Word && char.IsLower(Raw(t - 1)[0]) && Class(t - 1) == WordClass.None
+                    && RoleAt(t - 1, out _) is null && IsGoverningPreposition(t - 2)));
             foreach (var pattern in triggered)
             {
                 if ((capitalized && pattern.Elements.Length < 2) || (afterTo && pattern.Literals < 2)
