@@ -43,6 +43,7 @@ internal enum WordClass : uint
     Group = 32768,
     Determiner = 65536,
     Direction = 131072,
+    Facility = 262144,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>

@@ -16,6 +16,9 @@ internal sealed class Scan
     private readonly (Entity Entity, int First)?[] mentionEnding;
     private readonly bool[] inMention;
 
+    // Whether the pattern being matched takes a role noun in a slot: not a statement's ("told reporters").
+    private bool rolesInSlots;
+
     public Scan(Document document, EventPatterns patterns)
     {
         d = document;
@@ -110,7 +113,10 @@ internal sealed class Scan
 
             // After a preposition a trigger word is a noun or a gerund that another verb governs
             // ("advised against travel to", "accused of making"), not a verb of the clause.
-            var afterPreposition = t > first && IsGoverningPreposition(t - 1);
+            // So is one after a preposition and a plain noun ("ending months of border clashes").
+            var afterPreposition = t > first && (IsGoverningPreposition(t - 1)
+                || (t - 1 > first && tokens[t - 1].Kind == TokenKind.Word && char.IsLower(Raw(t - 1)[0]) && Class(t - 1) == WordClass.None
+                    && RoleAt(t - 1, out _) is null && IsGoverningPreposition(t - 2)));
             foreach (var pattern in triggered)
             {
                 if ((capitalized && pattern.Elements.Length < 2) || (afterTo && pattern.Literals < 2)
@@ -170,6 +176,7 @@ internal sealed class Scan
             }
 
             var triggerEnd = start + alternative.Length - 1;
+            rolesInSlots = !pattern.Code.StartsWith("01", StringComparison.Ordinal);
             Entity? source = null;
             Entity? target = null;
             var end = MatchFrom(pattern.Elements, 1, triggerEnd + 1, last, ref source, ref target);
@@ -257,6 +264,40 @@ internal sealed class Scan
                         source = s;
                         target = t;
                         return end;
+                    }
+                }
+
+                // "released the mayor of Nablus", "helped the two exiled dissidents from Egypt": a
+                // role noun no entity covers, after at most two plain words, is an actor too.
+                for (var r = m; rolesInSlots && r < last && r <= m + 2; r++)
+                {
+                    if (mentionStarting[r] is null && !IsRoleModifier(r) && RoleAt(r, out _) is [var role, ..])
+                    {
+                        var s = source;
+                        var t = target;
+                        if (slot.IsSource)
+                        {
+                            s = role;
+                        }
+                        else
+                        {
+                            t = role;
+                        }
+
+                        var end = MatchFrom(elements, k + 1, r + 1, last, ref s, ref t);
+                        if (end >= 0)
+                        {
+                            source = s;
+                            target = t;
+                            return end;
+                        }
+
+                        break;
+                    }
+
+                    if (tokens[r].Kind != TokenKind.Word || inMention[r] || !char.IsLower(Raw(r)[0]) || Class(r) != WordClass.None)
+                    {
+                        break;
                     }
                 }
 
@@ -372,6 +413,12 @@ internal sealed class Scan
         List<Entity>? roles = null;
         for (; i >= clauseStart; i--)
         {
+            // "Israel said a mortar bomb was fired": the reporter is not the reported clause's subject.
+            if (mentionEnding[i] is null && IsReportingVerb(i))
+            {
+                break;
+            }
+
             // Not the object of a preposition, not an "according to" source, not a parenthesis
             // ("NAIROBI (Reuters) - …": the agency in a dateline is no one's subject).
             if (mentionEnding[i] is { } m && !IsPrepositionObject(m.First) && !IsAccordingTo(m.First) && !(i + 1 < Count && Raw(i + 1) is ")"))
@@ -385,6 +432,20 @@ internal sealed class Scan
             {
                 roles = r;
                 break;
+            }
+        }
+
+        // "activists who had protested": the subject of a relative clause is the noun before "who".
+        if (head is null && roles is null && i < clauseStart && clauseStart >= 2 && (Is(clauseStart - 1, "who") || Is(clauseStart - 1, "which")))
+        {
+            var before = clauseStart - 2;
+            if (mentionEnding[before] is { } antecedent)
+            {
+                head = antecedent;
+            }
+            else if (RoleAt(before, out _) is { } r)
+            {
+                roles = r;
             }
         }
 
@@ -562,15 +623,7 @@ internal sealed class Scan
                 }
 
                 // "by congress", "by government forces": a role noun within two words.
-                for (var r = m; r < last && r <= m + 2; r++)
-                {
-                    if (RoleAt(r, out _) is [var role, ..])
-                    {
-                        return role;
-                    }
-                }
-
-                return null;
+                return RoleNear(m, last);
             }
 
             if (IsHardBoundary(i))
@@ -594,7 +647,64 @@ internal sealed class Scan
         }
 
         var m = end + 2 < last && Is(end + 2, "the") && mentionStarting[end + 2] is null ? end + 3 : end + 2;
-        return m < last && mentionStarting[m] is { } mention ? mention.Entity : null;
+        if (m < last && mentionStarting[m] is { } mention)
+        {
+            return mention.Entity;
+        }
+
+        // "an air strike by government forces": a role noun within two words.
+        return RoleNear(m, last);
+    }
+
+    /// <summary>
+    /// The actor of a role noun within two words of token <paramref name="m"/>, the last of a run
+    /// of role nouns ("government forces" → MIL), or null.
+    /// </summary>
+    private Entity? RoleNear(int m, int last)
+    {
+        for (var r = m; r < last && r <= m + 2; r++)
+        {
+            if (RoleAt(r, out _) is [var role, ..])
+            {
+                return r + 1 < last && RoleAt(r + 1, out _) is [var head, ..] ? head : role;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"of" after a noun ("the release of"), not after a count or group word ("dozens of").</summary>
+    private bool OfNoun(int of) => Is(of, "of") && of > 0 && !IsCount(of - 1) && !IsGroupWord(of - 1);
+
+    /// <summary>
+    /// True when a role word modifies the plain noun after it ("military exercises", "opposition
+    /// leader"): that noun, not the role word, heads the phrase. A facility noun after it ("army
+    /// base", "police station", word class facility) keeps the role as the actor.
+    /// </summary>
+    private bool IsRoleModifier(int i) =>
+        i + 1 < Count && tokens[i + 1].Kind == TokenKind.Word && char.IsLower(Raw(i + 1)[0]) && Class(i + 1) == WordClass.None;
+
+    /// <summary>
+    /// The place an attack came from: "from" and a place after the trigger in its clause ("fired
+    /// at it from the Gaza Strip"), or null.
+    /// </summary>
+    public Entity? LaunchedFrom(int end, int last)
+    {
+        for (var i = end + 1; i < last && i <= end + 8; i++)
+        {
+            if (IsGapBoundary(i) || (Class(i) & WordClass.Clause) != 0)
+            {
+                return null;
+            }
+
+            if (Is(i, "from"))
+            {
+                var m = Is(i + 1, "the") ? i + 2 : i + 1;
+                return m < last && mentionStarting[m] is { Entity.Type: "GPE" or "LOC" } place ? place.Entity : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -684,9 +794,16 @@ internal sealed class Scan
         }
 
         // "A court in Guyana", "In Niamey, police …": the country of the place the group is in.
-        if (result.Count == 0 && PlaceCountry(i) is { } country)
+        if (result.Count == 0 && PlaceCountry(i, out var placeLast) is { } country)
         {
             result.Add(new Entity("~" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + country, "ROLE", Raw(i).ToString(), [], country + role, country, null, []));
+
+            // "Negotiators from Ethiopia and Eritrea": one group for each country.
+            if (placeLast + 2 < Count && Is(placeLast + 1, "and") && mentionStarting[placeLast + 2] is { Entity: { Type: "GPE" or "LOC", Country: { Length: 3 } other } }
+                && other != country)
+            {
+                result.Insert(0, new Entity("~" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + other, "ROLE", Raw(i).ToString(), [], other + role, other, null, []));
+            }
         }
 
         if (result.Count == 0)
@@ -752,6 +869,36 @@ internal sealed class Scan
         return -1;
     }
 
+    private bool IsReportingVerb(int i) => (Class(i) & WordClass.Reporting) != 0 && !(i > 0 && (Is(i - 1, "the") || Is(i - 1, "a")));
+
+    /// <summary>
+    /// The reporting verb whose subject a pronoun subject of the trigger stands for: "The US
+    /// claimed that they had attacked", "Obama said he would not give": he, she, it or they
+    /// within four words before the trigger, right after the reporting verb or its "that";
+    /// -1 when there is none.
+    /// </summary>
+    public int PronounReporter(int trigger, int first)
+    {
+        for (var p = trigger - 1; p >= first && p >= trigger - 4; p--)
+        {
+            if (tokens[p].Kind != TokenKind.Word || mentionEnding[p] is not null)
+            {
+                return -1;
+            }
+
+            if (Is(p, "he") || Is(p, "she") || Is(p, "it") || Is(p, "they"))
+            {
+                var v = p - 1 >= first && Is(p - 1, "that") ? p - 2 : p - 1;
+                return v >= first && IsReportingVerb(v) ? v : -1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>True when "must" stands right before the trigger ("Ethiopia must withdraw").</summary>
+    public bool Must(int trigger) => trigger > 0 && Is(trigger - 1, "must");
+
     /// <summary>True when "would not", "will not", "won't" or "would never" stand right before the trigger.</summary>
     public bool RefusedIntent(int trigger) =>
         trigger > 1 && (Class(trigger - 1) & WordClass.Negation) != 0
@@ -786,6 +933,15 @@ internal sealed class Scan
             comma |= Raw(i) is ",";
             if (mentionStarting[i] is not { } m)
             {
+                // "clashed with rioters", "attacked civilians": a role noun no entity covers.
+                // "demanded the release of the activists": a role after "of" belongs to the noun before it.
+                if (!IsRoleModifier(i) && RoleAt(i, out var roleFirst) is [var role, ..] && !IsAccordingTo(roleFirst)
+                    && !OfNoun(Is(roleFirst - 1, "the") ? roleFirst - 2 : roleFirst - 1)
+                    && !((comma || Is(roleFirst - 1, "the")) && ReportsNext(i, last)) && !exclude.Exists(e => e?.Id == role.Id))
+                {
+                    return role;
+                }
+
                 continue;
             }
 
@@ -824,10 +980,19 @@ internal sealed class Scan
     }
 
     /// <summary>The country of a place right after a role noun ("court in Guyana") or of an opening "In X," before it.</summary>
-    private string? PlaceCountry(int role)
+    private string? PlaceCountry(int role, out int placeLast)
     {
-        var after = role + 1 < Count && (Is(role + 1, "in") || Is(role + 1, "from")) ? role + 2 : -1;
+        placeLast = -1;
+        var after = role + 1 < Count && (Is(role + 1, "in") || Is(role + 1, "from") || Is(role + 1, "of")) ? role + 2 : -1;
         if (after > 0 && after < Count && Is(after, "the"))
+        {
+            after++;
+        }
+
+        // "the mayor of the northern West Bank city of Nablus", "dissidents from military-ruled
+        // Myanmar": a direction word or one lower-case adjective before the place.
+        if (after > 0 && after + 1 < Count && mentionStarting[after] is null && tokens[after].Kind == TokenKind.Word && char.IsLower(Raw(after)[0])
+            && (IsDirection(after) || Class(after) == WordClass.None) && RoleAt(after, out _) is null)
         {
             after++;
         }
@@ -836,6 +1001,7 @@ internal sealed class Scan
         if (after > 0 && after < Count && mentionStarting[after] is { } named
             && (named.Entity.Type is "GPE" or "LOC" ? named.Entity.Country : named.Entity.Actor) is { Length: 3 } c && char.IsAsciiLetterUpper(c[0]))
         {
+            placeLast = named.Last;
             return c;
         }
 

@@ -69,7 +69,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 // before it ("criticized X and demanded Y") shares its subject.
                 var next = m + 1 < matches.Count ? matches[m + 1].Start : last;
                 var shared = m > 0 && scan.Coordinated(matches[m - 1].End, matches[m].Start) ? previousSources : null;
-                var built = Build(document, scan, matches[m], s, first, next, shared).ToList();
+                var built = Build(document, scan, matches[m], s, first, next, last, shared).ToList();
                 previousSources = [.. built.Select(e => e.Source).OfType<string>().Distinct().Select(id => document.EntityById(id)!)];
                 foreach (var e in built)
                 {
@@ -91,7 +91,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         return document with { Events = events.ToImmutable() };
     }
 
-    private IEnumerable<Event> Build(Document d, Scan scan, Match match, int sentence, int first, int last, List<Entity>? sharedSources)
+    private IEnumerable<Event> Build(Document d, Scan scan, Match match, int sentence, int first, int last, int sentenceLast, List<Entity>? sharedSources)
     {
         // A user's dictionary may pair two codes ("032:033": the second for the reverse
         // direction) and use codes outside CAMEO; "---" codes nothing but keeps its words.
@@ -117,6 +117,12 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 
         // Source(s): a pattern slot, the subject, or the speaker of the quote it is said in.
         List<Entity> sources = match.Source is { } s ? [s] : [];
+
+        // "Negotiators from Ethiopia and Eritrea met": a trigger that is itself a role noun with
+        // its countries names the actors; the target is looked for after the whole pattern.
+        var roleTrigger = sources.Count == 0 && scan.RoleAt(trigger, out _) is { } triggerRoles
+            && triggerRoles.TrueForAll(r => r.Country is not null) ? triggerRoles : null;
+        sources.AddRange(roleTrigger ?? []);
         Entity? target = match.Target;
         var passive = false;
         var cueOf = d.Quotes.FirstOrDefault(q => q.Cue is { } c && c.Start == d.Tokens[trigger].Start);
@@ -160,6 +166,12 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             {
                 sources.AddRange(subject);
             }
+
+            // "The US claimed that they had attacked Iraq": a pronoun after a reporting verb is its subject.
+            if (sources.Count == 0 && !passive && scan.PronounReporter(trigger, first) is var said and >= 0)
+            {
+                sources.AddRange(scan.Subject(said, scan.ClauseStart(said, first), out _));
+            }
         }
         else if (target is null && sources.Count > 0)
         {
@@ -185,12 +197,43 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         // Statements (root 01) have a target only when the pattern names one ("told X").
         if (target is null && !passive && code.Root != "01")
         {
-            target = scan.FirstEntityAfter(match.TriggerEnd, last, TargetReach, exclude: sources);
+            target = scan.FirstEntityAfter(roleTrigger is null ? match.TriggerEnd : match.End, last, TargetReach, exclude: sources);
         }
 
-        var location = scan.Location(clauseStart, last, trigger, target);
+        // "“Ethiopia must withdraw its troops,” she said": what a speaker says another must do is
+        // demanded of them (CAMEO 10).
+        if (!patterns.AnyCode && quote is { Speaker: { } speakerOf } && scan.Must(trigger) && sources.Count > 0
+            && d.EntityById(speakerOf) is { } demander && !sources.Exists(e => e.Id == demander.Id)
+            && codebook.Find(DemandCode(code.Code)) is { } demand)
+        {
+            target = sources[0];
+            sources = [demander];
+            code = demand;
+        }
+
+        // An attack with no agent named comes from where it was launched: "a mortar bomb was fired
+        // at it from the Gaza Strip", "rockets fired from Lebanon".
+        if (sources.Count == 0 && cueOf is null && code.Root is "18" or "19" or "20" && scan.LaunchedFrom(match.End, last) is { } origin)
+        {
+            sources.Add(origin);
+        }
+
+        // The place may lie beyond the next trigger: "claimed responsibility for an attack at a mall in Nairobi".
+        var location = scan.Location(clauseStart, sentenceLast, trigger, target);
         // Talking and reducing relations are done by governments; force by the country's forces.
         var verbal = code.QuadClass is 1 or 3 || code.Root == "16";
+
+        // A role noun with no country of its own acts in the country the event happens in: "attacked
+        // an army base in northern Mali" → MLIMIL (rebels, who may come from anywhere, excepted).
+        if (location?.Country is { Length: 3 } here)
+        {
+            for (var k = 0; k < sources.Count; k++)
+            {
+                sources[k] = Localized(sources[k], here);
+            }
+
+            target = target is null ? null : Localized(target, here);
+        }
 
         // A target no actor code is known for ("Energy Jeffrey Kupfer") gives way to the place or
         // to the pairs of coordinated parties.
@@ -198,6 +241,12 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         if (PlaceAsTarget && weakTarget && location is not null && !sources.Exists(e => e.Id == location.Id))
         {
             target = location;
+            weakTarget = false;
+        }
+        else if (PlaceAsTarget && target is { Type: "EVENT", Actor: null } && PlaceOfEvent(target) is { } host)
+        {
+            // "attend the Beijing Olympics": a named event is held in the place its name begins with.
+            target = host;
             weakTarget = false;
         }
 
@@ -246,9 +295,33 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 
         var triggerToken = d.Tokens[trigger];
         var triggerEnd = d.Tokens[match.TriggerEnd].End;
+
+        // Security forces fighting protesters or rioters repress them (175) and the protesters
+        // riot (145): "police clashed with demonstrators".
+        if (code.Code == "190" && pairs is [(var force, var crowd)] && RoleActor(force, false) is { } forceActor && RoleActor(crowd, false) is { } crowdActor
+            && (forceActor.EndsWith("MIL", StringComparison.Ordinal) || forceActor.EndsWith("COP", StringComparison.Ordinal))
+            && crowdActor.EndsWith("OPP", StringComparison.Ordinal) && codebook.Find("175") is { } repress && codebook.Find("145") is { } riot)
+        {
+            code = repress;
+            reverse = riot;
+        }
+
+        // Property destroyed by protesters or rioters is a violent protest ("was vandalized by
+        // protesters"); property destroyed with no owner named is no event between actors.
+        if (code.Code == "1712" && codebook.Find("145") is { } violentProtest
+            && pairs.Exists(p => RoleActor(p.Source, false) is { } a && a.EndsWith("OPP", StringComparison.Ordinal)))
+        {
+            code = violentProtest;
+        }
+
         foreach (var (source, other) in pairs)
         {
             if (RoleActor(source, verbal) is null && RoleActor(other, verbal) is null)
+            {
+                continue;
+            }
+
+            if ((code.Code == "1712" || (code.Code == "145" && match.Pattern.Code == "1712")) && RoleActor(other, verbal) is null)
             {
                 continue;
             }
@@ -294,41 +367,91 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         {
             var reportingClause = scan.ClauseStart(trigger, first);
             var subjectStart = sources.Count > 0 ? Math.Min(trigger, FirstMentionToken(d, sources[0], first, trigger)) : trigger;
-            var verb = scan.ReportingVerb(Math.Min(reportingClause, subjectStart), first);
-            if (verb >= 0 && scan.Subject(verb, scan.ClauseStart(verb, first), out var reportedPassive) is [var reporter, ..] && !reportedPassive)
+
+            // With no subject before the trigger ("Armenia said a rocket was fired at it from
+            // Azerbaijan"), the reporting verb is looked for from the trigger back.
+            var searchFrom = subjectStart < trigger ? Math.Min(reportingClause, subjectStart) : trigger;
+            var verb = scan.PronounReporter(trigger, first) is var said and >= 0 ? said : scan.ReportingVerb(searchFrom, first);
+            var reportedPassive = false;
+            var reporters = verb >= 0 ? scan.Subject(verb, scan.ClauseStart(verb, first), out reportedPassive) : [];
+            if (reporters.Count > 0 && !reportedPassive && codebook.Find("015") is { } claim)
             {
-                var accused = pairs.Select(p => p.Source).Where(e => e is not null && e.Id != reporter.Id && RoleActor(e, true) != RoleActor(reporter, true)).Distinct().ToList();
                 var verbToken = d.Tokens[verb];
                 var (accuseDate, accuseFrom) = scan.Date(verb, scan.ClauseStart(verb, first), first, last);
-                foreach (var e in accused)
+                var accuseModality = scan.Modality(verb, verb, scan.ClauseStart(verb, first), first, last, scan.QuoteAt(verb));
+                foreach (var reporter in reporters)
                 {
-                    if (RoleActor(reporter, true) is null || RoleActor(e, true) is null)
+                    if (RoleActor(reporter, true) is not { } reporterActor)
                     {
-                        break;
+                        continue;
                     }
 
-                    yield return new Event(
-                        "",
-                        accuse.Code,
-                        accuse.Base,
-                        accuse.Root,
-                        accuse.Label,
-                        accuse.QuadClass,
-                        accuse.Goldstein,
-                        EntityId(reporter),
-                        EntityId(e),
-                        RoleActor(reporter, true),
-                        RoleActor(e, true),
-                        accuseDate,
-                        accuseFrom,
-                        null,
-                        scan.Modality(verb, verb, scan.ClauseStart(verb, first), first, last, scan.QuoteAt(verb)),
-                        new Anchor(verbToken.Start, verbToken.End, d.Text[verbToken.Start..verbToken.End]),
-                        sentence,
-                        scan.QuoteAt(verb)?.Id);
+                    // Saying that one attacked oneself ("Hamas said it fired rockets at Israel") is
+                    // claiming responsibility (015) for the attack on its target.
+                    foreach (var (attacker, attacked) in pairs)
+                    {
+                        if (attacker is not null && (attacker.Id == reporter.Id || RoleActor(attacker, true) == reporterActor)
+                            && RoleActor(attacked, true) is not null && attacked!.Id != reporter.Id)
+                        {
+                            yield return Said(claim, reporter, attacked);
+                        }
+                    }
+
+                    // Those who report together ("Obama and Putin said they will attack") accuse not each other.
+                    var accused = pairs.Select(p => p.Source).Where(e => e is not null && !reporters.Exists(r => r.Id == e.Id) && RoleActor(e, true) is { } a && a != reporterActor).Distinct();
+                    foreach (var e in accused)
+                    {
+                        yield return Said(accuse, reporter, e!);
+                    }
                 }
+
+                Event Said(CameoCode c, Entity from, Entity to) => new(
+                    "",
+                    c.Code,
+                    c.Base,
+                    c.Root,
+                    c.Label,
+                    c.QuadClass,
+                    c.Goldstein,
+                    EntityId(from),
+                    EntityId(to),
+                    RoleActor(from, true),
+                    RoleActor(to, true),
+                    accuseDate,
+                    accuseFrom,
+                    null,
+                    accuseModality,
+                    new Anchor(verbToken.Start, verbToken.End, d.Text[verbToken.Start..verbToken.End]),
+                    sentence,
+                    scan.QuoteAt(verb)?.Id);
             }
         }
+    }
+
+    /// <summary>A role actor with no country ("---MIL") in the given country; other actors as they are.</summary>
+    private static Entity Localized(Entity entity, string country) =>
+        entity.Id.StartsWith('~') && entity.Actor is { Length: 6 } actor && actor.StartsWith("---", StringComparison.Ordinal) && actor != "---REB"
+            ? entity with { Id = entity.Id + country, Actor = country + actor[3..], Country = country }
+            : entity;
+
+    /// <summary>A named event's host country from the place its name begins with ("Beijing Olympics" → CHN), as an actor with no entity id.</summary>
+    private static Entity? PlaceOfEvent(Entity entity)
+    {
+        var space = entity.Name.IndexOf(' ', StringComparison.Ordinal);
+        if (space <= 0)
+        {
+            return null;
+        }
+
+        foreach (var place in Geo.Gazetteer.Default.Lookup(entity.Name.AsSpan(0, space)))
+        {
+            if (place.Country is { } country)
+            {
+                return new Entity("~" + entity.Id, "ROLE", entity.Name, [], country, country, null, []);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The first token of the entity's last mention before the trigger in the sentence, else the trigger.</summary>
@@ -361,6 +484,19 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         "08" => "124",
         "03" or "05" => "120",
         _ => "---",
+    };
+
+    /// <summary>The CAMEO demand for an act another must do: withdraw → 106, release → 1053, meet → 108, aid → 103, else 100.</summary>
+    internal static string DemandCode(string code) => code switch
+    {
+        "0874" or "087" => "106",
+        "084" or "0841" => "1053",
+        _ => code[..2] switch
+        {
+            "04" => "108",
+            "07" => "103",
+            _ => "100",
+        },
     };
 
     /// <summary>
@@ -402,6 +538,14 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
     {
         // A place with a country but no actor of its own acts for its country (GDELT codes "Gaza" PSE).
         var actor = entity?.Actor ?? (entity?.Type is "GPE" or "LOC" ? entity.Country : null);
+
+        // A group named by a nationality and a role noun ("Georgian demonstrators") takes the role
+        // the event patterns give that noun (roles.txt: protesters are OPP, as Phoenix codes them).
+        if (actor is { Length: 6 } && entity!.Name.LastIndexOf(' ') is var space and > 0 && char.IsLower(entity.Name[space + 1])
+            && patterns.Role(entity.Name.AsSpan(space + 1)) is { } role && !actor.EndsWith(role, StringComparison.Ordinal))
+        {
+            actor = actor[..3] + role;
+        }
         return entity is { Type: "GPE" } && actor is { Length: 3 } && verbal && CountriesActAsGovernments && actor == entity.Country ? actor + "GOV" : actor;
     }
 

@@ -352,6 +352,10 @@ internal static partial class CameoEval
                 passedExact++;
             }
 
+            var missedExact = new List<Triple>();
+            var missedRoot = new List<Triple>();
+            Matches(record.Expected, system, CameoLevel.Exact, missedExact);
+            Matches(record.Expected, system, CameoLevel.RootCountry, missedRoot);
             var extra = system.Where(s => !record.Expected.Contains(s)).ToList();
             bareStatements += system.Count(s => s.Code == "010" && s.Target == "---");
             if (missed.Count > 0 || extra.Count > 0)
@@ -359,7 +363,9 @@ internal static partial class CameoEval
                 errorText.Append(CultureInfo.InvariantCulture, $"{record.Id} [{record.Category}] {record.RawDate}\n  {record.Text}\n");
                 foreach (var g in missed)
                 {
-                    errorText.Append(CultureInfo.InvariantCulture, $"  missed {g}\n");
+                    // How far the miss goes: matched at a looser level, or missed at every level.
+                    var level = missedRoot.Contains(g) ? "every level" : missedExact.Contains(g) ? "root ok" : "exact ok";
+                    errorText.Append(CultureInfo.InvariantCulture, $"  missed {g}  [{level}]\n");
                 }
 
                 foreach (var s in extra)
