@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
+using Dateline.Data;
 using Dateline.Entities;
 using Dateline.Geo;
 using Dateline.Model;
@@ -18,6 +20,11 @@ namespace Dateline.Actors;
 /// </remarks>
 public sealed class ActorStage(EntityLexicons lexicons) : IStage
 {
+    /// <summary>Capitals that stand for an organization seated there when they act (<c>Data/Actors/seats.txt</c>).</summary>
+    private static readonly Lazy<FrozenDictionary<string, string>> Seats = new(
+        () => DataFile.KeyedLines("Actors/seats.txt").ToFrozenDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
+        LazyThreadSafetyMode.ExecutionAndPublication);
+
     /// <summary>A stage with the lexicons shipped with the library.</summary>
     public ActorStage()
         : this(EntityLexicons.Default)
@@ -61,6 +68,25 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
                     // "the Defense Ministry", "the Liberal Party" of a story about one country.
                     entities[i] = e with { Actor = main + orgRole, Country = main };
                 }
+            }
+        }
+
+        // A story about two countries: "Trade Minister X" acts for the one country named in the
+        // sentence ("... said Kenyan exporters had lost millions"), else in the paragraph.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e.Type == "PERSON" && e.Actor is null && e.Country is null && OfficialRole(e) is { } role
+                && (SentenceCountry(document, entities, e) ?? ParagraphCountry(document, entities, e)) is { } country)
+            {
+                entities[i] = e with { Actor = country + role, Country = country };
+            }
+            else if (e is { Type: "ORG", Country: null, Actor: null } && e.Mentions.Any(m => m.Kind == "name")
+                && Known(e, PhraseKind.Name) is null && OrganizationRole(e.Name) is { } orgRole && IsInstitution(orgRole)
+                && (SentenceCountry(document, entities, e) ?? ParagraphCountry(document, entities, e)) is { } orgCountry)
+            {
+                // "the Ministry of Defence", "the Interior Ministry" of the country its sentence names.
+                entities[i] = e with { Actor = orgCountry + orgRole, Country = orgCountry };
             }
         }
 
@@ -163,7 +189,31 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
     private static string? SentenceCountry(Document document, ImmutableArray<Entity>.Builder entities, Entity entity)
     {
         var at = entity.Mentions[0].Start;
-        var sentence = document.Sentences.FirstOrDefault(x => x.Start <= at && at < x.End);
+        return SpanCountry(entities, entity, document.Sentences.FirstOrDefault(x => x.Start <= at && at < x.End));
+    }
+
+    /// <summary>The one country of the places, nationality words and officials named in the paragraph of the entity's first mention, or null.</summary>
+    private static string? ParagraphCountry(Document document, ImmutableArray<Entity>.Builder entities, Entity entity)
+    {
+        var at = entity.Mentions[0].Start;
+        foreach (var paragraph in document.Paragraphs)
+        {
+            if (paragraph.Start <= at && at < paragraph.End)
+            {
+                return SpanCountry(entities, entity, paragraph);
+            }
+        }
+
+        return null;
+    }
+
+    private static string? SpanCountry(ImmutableArray<Entity>.Builder entities, Entity entity, TextSpan sentence)
+    {
+        if (sentence.End <= sentence.Start)
+        {
+            return null;
+        }
+
         string? found = null;
         foreach (var e in entities)
         {
@@ -447,7 +497,8 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             {
                 if (m.Kind == "name" && ActsAsActor(document, m))
                 {
-                    return (capitalOf + "GOV", country);
+                    // "Brussels warned Budapest": the organization seated there, not Belgium's government.
+                    return (Seats.Value.TryGetValue(place.Name, out var seated) ? seated : capitalOf + "GOV", country);
                 }
             }
 
