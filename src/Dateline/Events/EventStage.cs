@@ -138,7 +138,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             var coordinated = scan.Subject(trigger, clauseStart, out _);
             sources.AddRange(coordinated.Exists(e => e.Id == nationality.Id) ? coordinated : [nationality]);
         }
-        else if (sources.Count == 0 && cueOf is null && match.Target is null && scan.IsNominal(trigger))
+        else if (sources.Count == 0 && cueOf is null && match.Target is null && scan.IsNominal(trigger) && !scan.AfterLightVerb(trigger))
         {
             // "accused Rwanda of the 1994 genocide", "condemned the attack": the clause's subject
             // did something else to the event named by the noun; its own actors are not given.
@@ -267,7 +267,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 }
             }
         }
-        else if (sources.Count == 0 && match.Target is null && scan.IsNominal(trigger))
+        else if (sources.Count == 0 && match.Target is null && scan.IsNominal(trigger) && !scan.AfterLightVerb(trigger))
         {
             // "accused Rwanda of the 1994 genocide", "condemned the attack": the clause's subject
             // did something else to the event named by the noun; its own actors are not given.
