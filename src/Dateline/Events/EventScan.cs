@@ -972,6 +972,31 @@ internal sealed class Scan
         return -1;
     }
 
+    /// <summary>
+    /// The code prefixes of the earlier event a definite noun right after a rejection refers to:
+    /// "rejected the demand" (10), "the accusation" (112), "the criticism" (11), "the proposal" or "the offer" (03),
+    /// "the request" or "the call" (02), "the ultimatum" (13); null for anything else.
+    /// </summary>
+    public string[]? ReferredRoot(int end)
+    {
+        var n = end + 2;
+        if (n >= Count || !(Is(end + 1, "the") || Is(end + 1, "this") || Is(end + 1, "that")))
+        {
+            return null;
+        }
+
+        return Raw(n) switch
+        {
+            "demand" or "demands" => ["10"],
+            "accusation" or "accusations" or "allegation" or "allegations" or "charge" or "charges" => ["112"],
+            "criticism" => ["11"],
+            "proposal" or "offer" or "plan" or "invitation" => ["03", "02"],
+            "request" or "call" or "appeal" => ["02"],
+            "ultimatum" or "threat" or "threats" => ["13"],
+            _ => null,
+        };
+    }
+
     /// <summary>True when "must" stands right before the trigger ("Ethiopia must withdraw").</summary>
     public bool Must(int trigger) => trigger > 0 && Is(trigger - 1, "must");
 
