@@ -44,6 +44,8 @@ internal enum WordClass : uint
     Determiner = 65536,
     Direction = 131072,
     Facility = 262144,
+    Light = 524288,
+    AgentOf = 1048576,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>

@@ -255,7 +255,7 @@ internal sealed class Scan
                     }
                     else
                     {
-                        t = mention.Entity;
+                        t = TitledPerson(mention) ?? mention.Entity;
                     }
 
                     var end = MatchFrom(elements, k + 1, mention.Last + 1, last, ref s, ref t);
@@ -458,7 +458,9 @@ internal sealed class Scan
             }
 
             // "were proposed by": a form of "be" before a participle (not "was considering").
-            passive = (Class(j) & WordClass.Passive) != 0 && !Raw(trigger).EndsWith("ing", StringComparison.Ordinal);
+            // "are ready to meet", "is willing to talk": an adjective before "to", not a participle.
+            passive = (Class(j) & WordClass.Passive) != 0 && !Raw(trigger).EndsWith("ing", StringComparison.Ordinal)
+                && !(Is(trigger + 1, "to") && !Raw(trigger).EndsWith("ed", StringComparison.Ordinal) && !Raw(trigger).EndsWith("en", StringComparison.Ordinal));
             break;
         }
 
@@ -641,6 +643,31 @@ internal sealed class Scan
     /// </summary>
     public Entity? NominalAgent(int trigger, int end, int last)
     {
+        if (PossessiveAgent(trigger) is { } owner)
+        {
+            return owner;
+        }
+
+        if (trigger > 0 && (Is(trigger - 1, "the") || Is(trigger - 1, "a")) && (Class(trigger) & WordClass.AgentOf) != 0 && Is(trigger + 1, "of"))
+        {
+            // "the visit of the Indian defence minister to Colombo": the visitor.
+            var o = Is(trigger + 2, "the") ? trigger + 3 : trigger + 2;
+            if (o < last && mentionStarting[o] is { Entity.Type: not "NORP" } named)
+            {
+                return named.Entity;
+            }
+
+            // "of the Indian defence minister": the role in the nationality's country.
+            var nationality = o < last ? mentionStarting[o] : null;
+            var role = RoleNear(nationality is { } n ? n.Last + 1 : o, last);
+            if (role is { Actor: { Length: 6 } actor } && actor.StartsWith("---", StringComparison.Ordinal) && nationality?.Entity.Country is { Length: 3 } country)
+            {
+                return role with { Id = role.Id + country, Actor = country + actor[3..], Country = country };
+            }
+
+            return role ?? nationality?.Entity;
+        }
+
         if (trigger == 0 || !(Is(trigger - 1, "a") || Is(trigger - 1, "an") || Is(trigger - 1, "the")) || !Is(end + 1, "by"))
         {
             return null;
@@ -654,6 +681,55 @@ internal sealed class Scan
 
         // "an air strike by government forces": a role noun within two words.
         return RoleNear(m, last);
+    }
+
+    /// <summary>
+    /// The owner of a noun trigger, its agent: "China's criticism", "Pakistan's attack on",
+    /// "Russia's latest offensive" (an entity mention with a possessive ending right before the
+    /// noun or before up to two adjectives), else null.
+    /// </summary>
+    private Entity? PossessiveAgent(int trigger)
+    {
+        var p = trigger - 1;
+        for (var skipped = 0; skipped < 2 && p > 0 && !inMention[p] && (IsAdjective(p) || Is(p, "latest") || Is(p, "recent")); skipped++)
+        {
+            p--;
+        }
+
+        if (p < 0)
+        {
+            return null;
+        }
+
+        if (Raw(p) is "'s" or "\u2019s" or "'" or "\u2019" && p > 0 && mentionEnding[p - 1] is { } before)
+        {
+            return before.Entity;
+        }
+
+        return (Raw(p).EndsWith("'s", StringComparison.Ordinal) || Raw(p).EndsWith("\u2019s", StringComparison.Ordinal)) && mentionEnding[p] is { } owner
+            ? owner.Entity
+            : null;
+    }
+
+    /// <summary>
+    /// True when the noun trigger is the object of a light verb, which makes it the clause's
+    /// action: "held a meeting with", "gave a warning to", "made an offer of" (a light verb, a
+    /// determiner and up to two adjectives before it).
+    /// </summary>
+    public bool AfterLightVerb(int trigger)
+    {
+        var p = trigger - 1;
+        for (var skipped = 0; skipped < 2 && p > 0 && !inMention[p] && IsAdjective(p); skipped++)
+        {
+            p--;
+        }
+
+        if (p > 0 && (Is(p, "a") || Is(p, "an") || Is(p, "the") || Is(p, "its") || Is(p, "their") || Is(p, "his") || Is(p, "her")))
+        {
+            p--;
+        }
+
+        return p >= 0 && p < trigger - 1 && char.IsLower(Raw(p)[0]) && (Class(p) & WordClass.Light) != 0;
     }
 
     /// <summary>
@@ -896,6 +972,31 @@ internal sealed class Scan
         return -1;
     }
 
+    /// <summary>
+    /// The code prefixes of the earlier event a definite noun right after a rejection refers to:
+    /// "rejected the demand" (10), "the accusation" (112), "the criticism" (11), "the proposal" or "the offer" (03),
+    /// "the request" or "the call" (02), "the ultimatum" (13); null for anything else.
+    /// </summary>
+    public string[]? ReferredRoot(int end)
+    {
+        var n = end + 2;
+        if (n >= Count || !(Is(end + 1, "the") || Is(end + 1, "this") || Is(end + 1, "that")))
+        {
+            return null;
+        }
+
+        return Raw(n) switch
+        {
+            "demand" or "demands" => ["10"],
+            "accusation" or "accusations" or "allegation" or "allegations" or "charge" or "charges" => ["112"],
+            "criticism" => ["11"],
+            "proposal" or "offer" or "plan" or "invitation" => ["03", "02"],
+            "request" or "call" or "appeal" => ["02"],
+            "ultimatum" or "threat" or "threats" => ["13"],
+            _ => null,
+        };
+    }
+
     /// <summary>True when "must" stands right before the trigger ("Ethiopia must withdraw").</summary>
     public bool Must(int trigger) => trigger > 0 && Is(trigger - 1, "must");
 
@@ -973,10 +1074,31 @@ internal sealed class Scan
                 continue;
             }
 
-            return m.Entity;
+            return TitledPerson(m) ?? m.Entity;
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The person or body a nationality introduces: "Sri Lankan President Nimal Perera" is the
+    /// president, not Sri Lanka (up to three capitalized title words between); null when the
+    /// mention is no nationality or no such mention follows.
+    /// </summary>
+    private Entity? TitledPerson((Entity Entity, int Last) mention)
+    {
+        if (mention.Entity.Type != "NORP")
+        {
+            return null;
+        }
+
+        var j = mention.Last + 1;
+        for (var skipped = 0; skipped < 3 && j < Count && mentionStarting[j] is null && tokens[j].Kind == TokenKind.Word && char.IsUpper(Raw(j)[0]); skipped++)
+        {
+            j++;
+        }
+
+        return j < Count && mentionStarting[j] is { Entity: { Type: "PERSON" or "ORG", Actor: not null } titled } ? titled : null;
     }
 
     /// <summary>The country of a place right after a role noun ("court in Guyana") or of an opening "In X," before it.</summary>

@@ -71,8 +71,17 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 var shared = m > 0 && scan.Coordinated(matches[m - 1].End, matches[m].Start) ? previousSources : null;
                 var built = Build(document, scan, matches[m], s, first, next, last, shared).ToList();
                 previousSources = [.. built.Select(e => e.Source).OfType<string>().Distinct().Select(id => document.EntityById(id)!)];
-                foreach (var e in built)
+                foreach (var told in built)
                 {
+                    var e = told;
+
+                    // "Niger rejected the accusation": the one who made it, in an event before.
+                    if (e.RootCode == "12" && e.Target is null && e.TargetActor is null
+                        && scan.ReferredRoot(matches[m].End) is { } referred && Referred(events, referred, e.SourceActor) is { } earlier)
+                    {
+                        e = e with { Target = earlier.Source, TargetActor = earlier.SourceActor };
+                    }
+
                     // The same event told again is one event with one more mention.
                     var key = (e.Code, e.Source ?? e.SourceActor, e.Target ?? e.TargetActor, e.Date);
                     if (seen.TryGetValue(key, out var at))
@@ -138,7 +147,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             var coordinated = scan.Subject(trigger, clauseStart, out _);
             sources.AddRange(coordinated.Exists(e => e.Id == nationality.Id) ? coordinated : [nationality]);
         }
-        else if (sources.Count == 0 && cueOf is null && match.Target is null && scan.IsNominal(trigger))
+        else if (sources.Count == 0 && cueOf is null && match.Target is null && scan.IsNominal(trigger) && !scan.AfterLightVerb(trigger))
         {
             // "accused Rwanda of the 1994 genocide", "condemned the attack": the clause's subject
             // did something else to the event named by the noun; its own actors are not given.
@@ -267,7 +276,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 }
             }
         }
-        else if (sources.Count == 0 && match.Target is null && scan.IsNominal(trigger))
+        else if (sources.Count == 0 && match.Target is null && scan.IsNominal(trigger) && !scan.AfterLightVerb(trigger))
         {
             // "accused Rwanda of the 1994 genocide", "condemned the attack": the clause's subject
             // did something else to the event named by the noun; its own actors are not given.
@@ -426,6 +435,24 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                     scan.QuoteAt(verb)?.Id);
             }
         }
+    }
+
+    /// <summary>
+    /// The latest event with a code of the given prefixes whose source is another actor: what "the demand"
+    /// or "the accusation" that is rejected refers to.
+    /// </summary>
+    private static Event? Referred(ImmutableArray<Event>.Builder events, string[] codes, string? rejecter)
+    {
+        for (var k = events.Count - 1; k >= 0; k--)
+        {
+            var e = events[k];
+            if (e.SourceActor is { } actor && actor != rejecter && Array.Exists(codes, r => e.Code.StartsWith(r, StringComparison.Ordinal)))
+            {
+                return e;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A role actor with no country ("---MIL") in the given country; other actors as they are.</summary>
