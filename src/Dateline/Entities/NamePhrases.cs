@@ -43,6 +43,7 @@ public sealed class NamePhrases
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> descriptors;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> modifiers;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> stops;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ofHeads;
     private readonly string[] suffixes;
 
     /// <summary>Phrase rules over the given lexicons and the shipped phrase words.</summary>
@@ -66,6 +67,7 @@ public sealed class NamePhrases
         lastWords = Set(phrases.Select(w => w[^1]));
         modifiers = Set(classes["modifier"]);
         stops = Set(classes["stop"]);
+        ofHeads = Set(classes["of-head"]);
         suffixes = classes["suffix"];
     }
 
@@ -174,7 +176,7 @@ public sealed class NamePhrases
                 return null;
             }
 
-            var start = ExtendLeft(first, last);
+            var start = ExtendLeft(first, names[n].Type is "GPE" || names[n].Feature is "country" or "admin1");
             var end = ExtendRight(names, spans, n, last);
             return new TextSpan(tokens[start].Start, tokens[end].End);
         }
@@ -356,11 +358,30 @@ public sealed class NamePhrases
             return IsLower(t, rules.modifiers) || !(word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("ing", StringComparison.Ordinal) || word.EndsWith("ly", StringComparison.Ordinal));
         }
 
-        /// <summary>First token of the phrase: premodifiers headed by a role or descriptor, a possessor, a determiner.</summary>
-        private int ExtendLeft(int first, int last)
+        /// <summary>
+        /// First token of the phrase: premodifiers headed by a role or descriptor, a possessor, a
+        /// determiner, or the government a country or region names ("the provincial government of Ontario").
+        /// </summary>
+        private int ExtendLeft(int first, bool place)
         {
             var start = first;
             var t = first - 1;
+
+            // "the federal government of Canada": the government is the country acting, and the
+            // phrase refers to it as much as the bare name would.
+            if (place && Is(t, "of") && InSentence(t - 1) && tokens[t - 1].Kind == TokenKind.Word && owner[t - 1] < 0 && IsLower(t - 1, rules.ofHeads))
+            {
+                t -= 2;
+                start = t + 1;
+                var words = 0;
+                while (InSentence(t) && owner[t] < 0 && char.IsLower(Word(t)[0]) && IsModifier(t, ref words))
+                {
+                    start = t;
+                    t--;
+                }
+
+                return WithDeterminer(start, first);
+            }
 
             // A run of roles and descriptors with their premodifiers: "Airbus chief executive", "large insurance firm".
             var run = TitleOrDescriptorEndsAt(t);
@@ -437,14 +458,17 @@ public sealed class NamePhrases
                 t--;
             }
 
-            // "the GAO", "its rival Airbus"; "a"/"an" only open a phrase with premodifiers ("a Manhattan court" is the court's).
-            if (InSentence(start - 1) && IsLower(start - 1, rules.determiners) && (start < first || Is(start - 1, "the") || Is(start - 1, "The")))
-            {
-                start--;
-            }
-
-            return start;
+            return WithDeterminer(start, first);
         }
+
+        /// <summary>
+        /// The phrase's start with its determiner: "the GAO", "its rival Airbus"; "a"/"an" only open a
+        /// phrase with premodifiers ("a Manhattan court" is the court's).
+        /// </summary>
+        private int WithDeterminer(int start, int first) =>
+            InSentence(start - 1) && IsLower(start - 1, rules.determiners) && (start < first || Is(start - 1, "the") || Is(start - 1, "The"))
+                ? start - 1
+                : start;
 
         /// <summary>Last token of the phrase: a bracketed abbreviation, a region after a city, a describing apposition.</summary>
         private int ExtendRight(IReadOnlyList<NameRef> names, (int First, int Last)[] spans, int n, int last)
