@@ -159,7 +159,9 @@ public sealed class NamePhrases
     /// <param name="End">End offset of the name.</param>
     /// <param name="Type">Its entity's type (PERSON, ORG, GPE, LOC, …).</param>
     /// <param name="Feature">Its place's geo feature (city, admin1, country, …), or null.</param>
-    public readonly record struct NameRef(int Start, int End, string Type, string? Feature);
+    /// <param name="Region">True when the name also names a first-level division of its place's country
+    /// ("Washington", "New York"): after a city and a comma it is that region.</param>
+    public readonly record struct NameRef(int Start, int End, string Type, string? Feature, bool Region = false);
 
     private bool IsTitleOrDescriptor(ReadOnlySpan<char> lower) => titles.Contains(lower) || descriptors.Contains(lower);
 
@@ -485,11 +487,17 @@ public sealed class NamePhrases
                 }
             }
 
-            // "Mobile, Alabama": a city with its region or country.
+            // "Mobile, Alabama": a city with its region or country; "Spokane, Washington" with the state a
+            // city also names, unless a list goes on ("Boston, Washington and Ottawa").
             if (names[n].Feature is "city" or "capital" && Is(end + 1, ",") && InSentence(end + 2) && owner[end + 2] >= 0
-                && names[owner[end + 2]].Feature is "admin1" or "country" && spans[owner[end + 2]].First == end + 2)
+                && spans[owner[end + 2]].First == end + 2)
             {
-                end = spans[owner[end + 2]].Last;
+                var next = names[owner[end + 2]];
+                var nextLast = spans[owner[end + 2]].Last;
+                if (next.Feature is "admin1" or "country" || (next.Region && !Is(nextLast + 1, "and") && !Is(nextLast + 1, "or")))
+                {
+                    end = nextLast;
+                }
             }
 
             return end;
