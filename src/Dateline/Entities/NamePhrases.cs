@@ -178,7 +178,7 @@ public sealed class NamePhrases
                 return null;
             }
 
-            var start = ExtendLeft(first, names[n].Type is "GPE" || names[n].Feature is "country" or "admin1");
+            var start = ExtendLeft(first, names[n].Type is "GPE" || names[n].Feature is "country" or "admin1", names[n].Type == "PERSON");
             var end = ExtendRight(names, spans, n, last);
             return new TextSpan(tokens[start].Start, tokens[end].End);
         }
@@ -364,7 +364,7 @@ public sealed class NamePhrases
         /// First token of the phrase: premodifiers headed by a role or descriptor, a possessor, a
         /// determiner, or the government a country or region names ("the provincial government of Ontario").
         /// </summary>
-        private int ExtendLeft(int first, bool place)
+        private int ExtendLeft(int first, bool place, bool person)
         {
             var start = first;
             var t = first - 1;
@@ -438,9 +438,11 @@ public sealed class NamePhrases
                     t--;
                 }
             }
-            else if (InSentence(t) && owner[t] >= 0 && tokens[t].Kind == TokenKind.Word)
+            else if (!person && InSentence(t) && owner[t] >= 0 && tokens[t].Kind == TokenKind.Word)
             {
-                // "the US Federal Reserve": a name right before the name modifies it.
+                // "the US Federal Reserve": a name right before the name modifies it. Not before a
+                // person's name: with no title between, the two are separate phrases ("President of
+                // the United States Barack Obama", "co-founder of Acme Inc. Jane Roe").
                 while (InSentence(t) && owner[t] >= 0)
                 {
                     start = t;
