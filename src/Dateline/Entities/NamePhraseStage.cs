@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Dateline.Geo;
 using Dateline.Model;
 
 namespace Dateline.Entities;
@@ -6,13 +7,14 @@ namespace Dateline.Entities;
 /// <summary>
 /// Gives every name mention the noun phrase it heads (<see cref="Mention.Phrase"/>), found by
 /// <see cref="NamePhrases"/>. Runs after geocoding, which tells a city ("Mobile, Alabama") from a
-/// list of countries ("France, Germany").
+/// list of countries ("France, Germany"); the gazetteer tells which other place names also name a
+/// first-level division of their country ("Everett, Washington": the state, not the capital).
 /// </summary>
-public sealed class NamePhraseStage(NamePhrases phrases) : IStage
+public sealed class NamePhraseStage(NamePhrases phrases, Gazetteer gazetteer) : IStage
 {
-    /// <summary>A stage with the phrase rules shipped with the library.</summary>
+    /// <summary>A stage with the phrase rules and gazetteer shipped with the library.</summary>
     public NamePhraseStage()
-        : this(NamePhrases.Default)
+        : this(NamePhrases.Default, Gazetteer.Default)
     {
     }
 
@@ -37,7 +39,8 @@ public sealed class NamePhraseStage(NamePhrases phrases) : IStage
                 var mention = entity.Mentions[m];
                 if (mention.Kind == "name")
                 {
-                    names.Add((e, m, new NamePhrases.NameRef(mention.Start, mention.End, entity.Type, entity.Geo?.Feature)));
+                    var region = entity.Geo is { Feature: not ("admin1" or "country") } geo && NamesRegion(mention.Text, geo.Country);
+                    names.Add((e, m, new NamePhrases.NameRef(mention.Start, mention.End, entity.Type, entity.Geo?.Feature, region)));
                 }
             }
         }
@@ -59,5 +62,18 @@ public sealed class NamePhraseStage(NamePhrases phrases) : IStage
         }
 
         return document with { Entities = entities.MoveToImmutable() };
+    }
+
+    private bool NamesRegion(string name, string? country)
+    {
+        foreach (var place in gazetteer.Lookup(name))
+        {
+            if (place.Feature == "admin1" && string.Equals(place.Country, country, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

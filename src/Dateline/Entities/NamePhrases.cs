@@ -43,6 +43,7 @@ public sealed class NamePhrases
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> descriptors;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> modifiers;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> stops;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ofHeads;
     private readonly string[] suffixes;
 
     /// <summary>Phrase rules over the given lexicons and the shipped phrase words.</summary>
@@ -66,6 +67,7 @@ public sealed class NamePhrases
         lastWords = Set(phrases.Select(w => w[^1]));
         modifiers = Set(classes["modifier"]);
         stops = Set(classes["stop"]);
+        ofHeads = Set(classes["of-head"]);
         suffixes = classes["suffix"];
     }
 
@@ -157,7 +159,9 @@ public sealed class NamePhrases
     /// <param name="End">End offset of the name.</param>
     /// <param name="Type">Its entity's type (PERSON, ORG, GPE, LOC, …).</param>
     /// <param name="Feature">Its place's geo feature (city, admin1, country, …), or null.</param>
-    public readonly record struct NameRef(int Start, int End, string Type, string? Feature);
+    /// <param name="Region">True when the name also names a first-level division of its place's country
+    /// ("Washington", "New York"): after a city and a comma it is that region.</param>
+    public readonly record struct NameRef(int Start, int End, string Type, string? Feature, bool Region = false);
 
     private bool IsTitleOrDescriptor(ReadOnlySpan<char> lower) => titles.Contains(lower) || descriptors.Contains(lower);
 
@@ -174,7 +178,7 @@ public sealed class NamePhrases
                 return null;
             }
 
-            var start = ExtendLeft(first, last);
+            var start = ExtendLeft(first, names[n].Type is "GPE" || names[n].Feature is "country" or "admin1", names[n].Type == "PERSON");
             var end = ExtendRight(names, spans, n, last);
             return new TextSpan(tokens[start].Start, tokens[end].End);
         }
@@ -356,11 +360,30 @@ public sealed class NamePhrases
             return IsLower(t, rules.modifiers) || !(word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("ing", StringComparison.Ordinal) || word.EndsWith("ly", StringComparison.Ordinal));
         }
 
-        /// <summary>First token of the phrase: premodifiers headed by a role or descriptor, a possessor, a determiner.</summary>
-        private int ExtendLeft(int first, int last)
+        /// <summary>
+        /// First token of the phrase: premodifiers headed by a role or descriptor, a possessor, a
+        /// determiner, or the government a country or region names ("the provincial government of Ontario").
+        /// </summary>
+        private int ExtendLeft(int first, bool place, bool person)
         {
             var start = first;
             var t = first - 1;
+
+            // "the federal government of Canada": the government is the country acting, and the
+            // phrase refers to it as much as the bare name would.
+            if (place && Is(t, "of") && InSentence(t - 1) && tokens[t - 1].Kind == TokenKind.Word && owner[t - 1] < 0 && IsLower(t - 1, rules.ofHeads))
+            {
+                t -= 2;
+                start = t + 1;
+                var words = 0;
+                while (InSentence(t) && owner[t] < 0 && char.IsLower(Word(t)[0]) && IsModifier(t, ref words))
+                {
+                    start = t;
+                    t--;
+                }
+
+                return WithDeterminer(start, first);
+            }
 
             // A run of roles and descriptors with their premodifiers: "Airbus chief executive", "large insurance firm".
             var run = TitleOrDescriptorEndsAt(t);
@@ -415,9 +438,11 @@ public sealed class NamePhrases
                     t--;
                 }
             }
-            else if (InSentence(t) && owner[t] >= 0 && tokens[t].Kind == TokenKind.Word)
+            else if (!person && InSentence(t) && owner[t] >= 0 && tokens[t].Kind == TokenKind.Word)
             {
-                // "the US Federal Reserve": a name right before the name modifies it.
+                // "the US Federal Reserve": a name right before the name modifies it. Not before a
+                // person's name: with no title between, the two are separate phrases ("President of
+                // the United States Barack Obama", "co-founder of Acme Inc. Jane Roe").
                 while (InSentence(t) && owner[t] >= 0)
                 {
                     start = t;
@@ -437,14 +462,17 @@ public sealed class NamePhrases
                 t--;
             }
 
-            // "the GAO", "its rival Airbus"; "a"/"an" only open a phrase with premodifiers ("a Manhattan court" is the court's).
-            if (InSentence(start - 1) && IsLower(start - 1, rules.determiners) && (start < first || Is(start - 1, "the") || Is(start - 1, "The")))
-            {
-                start--;
-            }
-
-            return start;
+            return WithDeterminer(start, first);
         }
+
+        /// <summary>
+        /// The phrase's start with its determiner: "the GAO", "its rival Airbus"; "a"/"an" only open a
+        /// phrase with premodifiers ("a Manhattan court" is the court's).
+        /// </summary>
+        private int WithDeterminer(int start, int first) =>
+            InSentence(start - 1) && IsLower(start - 1, rules.determiners) && (start < first || Is(start - 1, "the") || Is(start - 1, "The"))
+                ? start - 1
+                : start;
 
         /// <summary>Last token of the phrase: a bracketed abbreviation, a region after a city, a describing apposition.</summary>
         private int ExtendRight(IReadOnlyList<NameRef> names, (int First, int Last)[] spans, int n, int last)
@@ -461,11 +489,17 @@ public sealed class NamePhrases
                 }
             }
 
-            // "Mobile, Alabama": a city with its region or country.
+            // "Mobile, Alabama": a city with its region or country; "Spokane, Washington" with the state a
+            // city also names, unless a list goes on ("Boston, Washington and Ottawa").
             if (names[n].Feature is "city" or "capital" && Is(end + 1, ",") && InSentence(end + 2) && owner[end + 2] >= 0
-                && names[owner[end + 2]].Feature is "admin1" or "country" && spans[owner[end + 2]].First == end + 2)
+                && spans[owner[end + 2]].First == end + 2)
             {
-                end = spans[owner[end + 2]].Last;
+                var next = names[owner[end + 2]];
+                var nextLast = spans[owner[end + 2]].Last;
+                if (next.Feature is "admin1" or "country" || (next.Region && !Is(nextLast + 1, "and") && !Is(nextLast + 1, "or")))
+                {
+                    end = nextLast;
+                }
             }
 
             return end;
