@@ -151,7 +151,7 @@ internal sealed class Coreference(EntityLexicons lexicons)
     /// <summary>
     /// Names typed by shape alone take the type their words have elsewhere in the article: a
     /// company is later called by its first word ("Lockheed Martin" … "Lockheed"), a person by the
-    /// last; a single word takes its name's type, or is a town before ", State" ("Everett, Washington").
+    /// last; a single word takes its name's type, or is a town before ", State" ("Dayton, Ohio").
     /// </summary>
     private void DecideUnknowns(string text, List<Candidate> candidates)
     {
@@ -249,7 +249,7 @@ internal sealed class Coreference(EntityLexicons lexicons)
             if (k + 1 < candidates.Count && candidates[k + 1] is { Type: "GPE" } next && next.Start == c.End + 2 && text[c.End] == ','
                 && lexicons.Gazetteer.Lookup(next.Key) is [{ Feature: "country" or "admin1" or "capital" }, ..])
             {
-                c.Type = "GPE"; // "Everett, Washington"
+                c.Type = "GPE"; // "Dayton, Ohio"
                 continue;
             }
 

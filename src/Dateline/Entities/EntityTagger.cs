@@ -621,7 +621,7 @@ internal sealed class EntityTagger
             {
                 if (PrecededByTitle(i) || lexicons.FirstName(Word(i)) != '\0')
                 {
-                    continue; // "Spokeswoman Sandy Angers": a person's name, whatever its words
+                    continue; // "Spokeswoman Dana Whitfield": a person's name, whatever its words
                 }
 
                 if (inner.Kind == PhraseKind.Name && !AllNonNames(i, j) && IsCountryOrRegion(inner))

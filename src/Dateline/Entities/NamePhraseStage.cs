@@ -6,9 +6,9 @@ namespace Dateline.Entities;
 
 /// <summary>
 /// Gives every name mention the noun phrase it heads (<see cref="Mention.Phrase"/>), found by
-/// <see cref="NamePhrases"/>. Runs after geocoding, which tells a city ("Mobile, Alabama") from a
+/// <see cref="NamePhrases"/>. Runs after geocoding, which tells a city ("Dayton, Ohio") from a
 /// list of countries ("France, Germany"); the gazetteer tells which other place names also name a
-/// first-level division of their country ("Everett, Washington": the state, not the capital).
+/// first-level division of their country ("Dayton, Ohio": the state, not the capital).
 /// </summary>
 public sealed class NamePhraseStage(NamePhrases phrases, Gazetteer gazetteer) : IStage
 {

@@ -7,9 +7,9 @@ namespace Dateline.Entities;
 
 /// <summary>
 /// The noun phrase each name mention heads: the name with its determiner, possessor, premodifiers
-/// and role nouns ("the United Kingdom's Royal Air Force", "European aircraft manufacturer Airbus",
-/// "Spokeswoman Sandy Angers"), an abbreviation in brackets after it ("(RAF)") and a region or
-/// country after a city ("Mobile, Alabama").
+/// and role nouns ("the Canada's Royal Canadian Navy", "Swedish truck maker Scania",
+/// "Spokeswoman Dana Whitfield"), an abbreviation in brackets after it ("(RCN)") and a region or
+/// country after a city ("Dayton, Ohio").
 /// </summary>
 /// <remarks>
 /// <para>
@@ -18,8 +18,8 @@ namespace Dateline.Entities;
 /// The phrase is found from tokens alone, within the name's sentence, with the word classes of
 /// <c>Data/Entities/phrase-words.txt</c> and the titles of <c>titles.txt</c>: there is no
 /// parser, so the rules take a premodifier run only when a role or descriptor noun heads it
-/// ("aircraft manufacturer Boeing", not "beat Boeing"). Appositions set off by commas ("Chrysler,
-/// another car maker") are a second noun phrase beside the name's, as ACE, OntoNotes and
+/// ("truck maker Volvo", not "beat Boeing"). Appositions set off by commas ("Scania,
+/// another truck maker") are a second noun phrase beside the name's, as ACE, OntoNotes and
 /// NewsReader mark them, and stay outside.
 /// </para>
 /// <para>
@@ -196,7 +196,7 @@ public sealed class NamePhrases
         /// "U.S. automaker"), a model number ("Boeing 787"), or, for a nationality word, a plain
         /// singular noun ("Dutch chip makers"). An organization or country before a plain noun
         /// ("Boeing engineers", "US stocks") keeps its phrase: headlines put base verbs there
-        /// ("EADS defeat Boeing"), and MEANTIME marks premodifying countries as named mentions
+        /// ("Volvo beat Scania"), and MEANTIME marks premodifying countries as named mentions
         /// about as often as not (25 against 28).
         /// </summary>
         private bool ModifiesNext(int last, bool modifier)
@@ -489,7 +489,7 @@ public sealed class NamePhrases
                 }
             }
 
-            // "Mobile, Alabama": a city with its region or country; "Spokane, Washington" with the state a
+            // "Dayton, Ohio": a city with its region or country; "Spokane, Washington" with the state a
             // city also names, unless a list goes on ("Boston, Washington and Ottawa").
             if (names[n].Feature is "city" or "capital" && Is(end + 1, ",") && InSentence(end + 2) && owner[end + 2] >= 0
                 && spans[owner[end + 2]].First == end + 2)

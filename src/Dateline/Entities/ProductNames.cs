@@ -6,8 +6,8 @@ namespace Dateline.Entities;
 
 /// <summary>
 /// Takes product and model names out of the tagger's name candidates: a capitalized name right
-/// after a model number ("Boeing 787 Dreamliner", "Airbus A350 XWB") or right before a product noun
-/// ("the Dreamliner jet", "MacBook Air laptops"), and every other mention of the same name in the
+/// after a model number ("Vireo 300 Skylark", "Kestrel K9 Max") or right before a product noun
+/// ("the Skylark jet", "MacBook Air laptops"), and every other mention of the same name in the
 /// article. The contract has no product type, and a product typed ORG is a false organization.
 /// </summary>
 /// <remarks>
@@ -40,7 +40,7 @@ internal static class ProductNames
     }
 
     /// <summary>
-    /// "787" in "Boeing 787 Dreamliner" or "the 787 Dreamliner": a number or a word with digits right
+    /// "787" in "Vireo 300 Skylark" or "the 300 Skylark": a number or a word with digits right
     /// before the name. A year ("in 2008 Acme …") is no model number.
     /// </summary>
     private static bool AfterModelNumber(Candidate c, Document document)
@@ -58,7 +58,7 @@ internal static class ProductNames
             && (model.Kind == TokenKind.Number || (model.Kind == TokenKind.Word && text.IndexOfAnyInRange('0', '9') >= 0));
     }
 
-    /// <summary>"jet" in "the Dreamliner jet".</summary>
+    /// <summary>"jet" in "the Skylark jet".</summary>
     private static bool BeforeProductNoun(Candidate c, Document document)
     {
         var t = c.TokenEnd;

@@ -27,8 +27,8 @@ public sealed record Mention(int Start, int End, string Text, string Kind)
 {
     /// <summary>
     /// For a name, the noun phrase it heads: the name with its determiner, possessor, role and
-    /// descriptor words, bracketed abbreviation and describing apposition ("the United Kingdom's
-    /// Royal Air Force (RAF)", "aircraft manufacturer Boeing"); null for other kinds and for a name
+    /// descriptor words, bracketed abbreviation and describing apposition ("Canada's
+    /// Royal Canadian Navy (RCN)", "truck maker Volvo"); null for other kinds and for a name
     /// that only modifies another noun ("U.S." in "U.S. automaker GM"). Library API only: the
     /// JSON contract's mention keeps its name extent.
     /// </summary>

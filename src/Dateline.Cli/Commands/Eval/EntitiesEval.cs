@@ -326,7 +326,7 @@ internal static class EntitiesEval
 
         Console.WriteLine("exact: same extent and type; partial: overlapping extents of the same type; inside: the system's name lies");
         Console.WriteLine("within the gold extent (same type, each gold and system mention used once), for data sets whose extents");
-        Console.WriteLine("are whole noun phrases (\"the Pentagon\", \"aircraft manufacturer Boeing\") where Dateline marks the name.");
+        Console.WriteLine("are whole noun phrases (\"the Pentagon\", \"truck maker Volvo\") where Dateline marks the name.");
         if (spuriousInAnnotated + spuriousOutside > 0)
         {
             Console.WriteLine($"system names overlapping no gold name of any type: {spuriousInAnnotated} inside another annotated mention (premodifier, apposition, product, nominal), {spuriousOutside} outside every annotation");
@@ -451,7 +451,7 @@ internal static class EntitiesEval
 
     /// <summary>
     /// An extent without punctuation at its ends: MEANTIME's token anchors take in a bracket or
-    /// comma on one side only ("the United States Air Force (USAF", "Apple Inc.,"), and a phrase's
+    /// comma on one side only ("the Royal Canadian Navy (RCN", "Apple Inc.,"), and a phrase's
     /// bracketed abbreviation closes its bracket; scoring compares what lies between.
     /// </summary>
     private static GoldMention Trim(string text, GoldMention m)
