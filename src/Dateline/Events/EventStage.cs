@@ -349,25 +349,9 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             }
         }
 
-        Event Coded(CameoCode c, Entity? from, Entity? to) => new(
-            "",
-            c.Code,
-            c.Base,
-            c.Root,
-            c.Label,
-            c.QuadClass,
-            c.Goldstein,
-            EntityId(from),
-            EntityId(to),
-            RoleActor(from, verbal),
-            RoleActor(to, verbal),
-            date,
-            dateFrom,
-            location?.Id,
-            modality,
-            new Anchor(triggerToken.Start, triggerEnd, d.Text[triggerToken.Start..triggerEnd]),
-            sentence,
-            quote?.Id);
+        Event Coded(CameoCode c, Entity? from, Entity? to) => Build(
+            c, from, to, verbal, date, dateFrom, location?.Id, modality,
+            new Anchor(triggerToken.Start, triggerEnd, d.Text[triggerToken.Start..triggerEnd]), sentence, quote?.Id);
 
         // Saying that someone attacked is accusing them (CAMEO 112, as PETRARCH codes "The US
         // said that Iraq had attacked"): the reporter accuses each attacker; the attack stays,
@@ -414,25 +398,9 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                     }
                 }
 
-                Event Said(CameoCode c, Entity from, Entity to) => new(
-                    "",
-                    c.Code,
-                    c.Base,
-                    c.Root,
-                    c.Label,
-                    c.QuadClass,
-                    c.Goldstein,
-                    EntityId(from),
-                    EntityId(to),
-                    RoleActor(from, true),
-                    RoleActor(to, true),
-                    accuseDate,
-                    accuseFrom,
-                    null,
-                    accuseModality,
-                    new Anchor(verbToken.Start, verbToken.End, d.Text[verbToken.Start..verbToken.End]),
-                    sentence,
-                    scan.QuoteAt(verb)?.Id);
+                Event Said(CameoCode c, Entity from, Entity to) => Build(
+                    c, from, to, true, accuseDate, accuseFrom, null, accuseModality,
+                    new Anchor(verbToken.Start, verbToken.End, d.Text[verbToken.Start..verbToken.End]), sentence, scan.QuoteAt(verb)?.Id);
             }
         }
     }
@@ -501,6 +469,12 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         codebook.Find(code) ?? (patterns.AnyCode && code.Length >= 2 && char.IsAsciiDigit(code[0]) && char.IsAsciiDigit(code[1]) ? new CameoCode(code, "", 0) : null);
 
     /// <summary>The entity id of an argument; null for a role noun that is no entity ("rebels").</summary>
+    /// <summary>An event of code <paramref name="c"/> between two entities, their actors as the event's role reads them.</summary>
+    private Event Build(
+        CameoCode c, Entity? from, Entity? to, bool verbal, string? date, string? dateFrom, string? location, string modality, Anchor trigger, int sentence, string? quote) =>
+        new("", c.Code, c.Base, c.Root, c.Label, c.QuadClass, c.Goldstein, EntityId(from), EntityId(to),
+            RoleActor(from, verbal), RoleActor(to, verbal), date, dateFrom, location, modality, trigger, sentence, quote);
+
     private static string? EntityId(Entity? entity) => entity is null || entity.Id.StartsWith('~') ? null : entity.Id;
 
     /// <summary>The CAMEO rejection of a cooperative act refused (root 03–08); "---" for other roots.</summary>
