@@ -406,7 +406,7 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         }
 
         // "Syrian Democratic Forces", "National Liberation Army": an armed group, not a state's army.
-        if (name.Split(' ') is [.., var head] words0 && head is "Forces" or "Army" or "Brigade" or "Brigades" or "Militia"
+        if (name.Split(' ') is [.., var head] words0 && Entities.ContextWords.IsArmedHead(head)
             && words0.Any(w => Entities.ContextWords.IsInsurgent(w)))
         {
             return "REB";

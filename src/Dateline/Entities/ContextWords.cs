@@ -27,6 +27,9 @@ internal static class ContextWords
     /// <summary>"Liberation", "Democratic": in an armed group's name, a group that fights a state.</summary>
     public static bool IsInsurgent(ReadOnlySpan<char> word) => Words.Value.Insurgent.Contains(word);
 
+    /// <summary>"Forces", "Army": the head noun of an armed force's name.</summary>
+    public static bool IsArmedHead(ReadOnlySpan<char> word) => Words.Value.Armed.Contains(word);
+
     /// <summary>"in", "near", "visited": before a capital, a place.</summary>
     public static bool IsLocative(ReadOnlySpan<char> word) => Words.Value.Locative.Contains(word);
 
@@ -36,7 +39,7 @@ internal static class ContextWords
             kv => kv.Key,
             kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>(),
             StringComparer.Ordinal);
-        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"]);
+        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"]);
     }
 
     private sealed record Sets(
@@ -45,5 +48,6 @@ internal static class ContextWords
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Reaction,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Locative,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Possessor,
-        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Insurgent);
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Insurgent,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Armed);
 }

@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
+using Dateline.Data;
 using Dateline.Model;
 
 namespace Dateline.Events;
@@ -8,6 +10,14 @@ internal sealed class Scan
 {
     private const int MaxGap = 8;
     private const int MaxSlotWords = 4;
+
+    /// <summary>Data/Events/referred.txt: noun → the code prefixes of the earlier event it refers to.</summary>
+    private static readonly Lazy<FrozenDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>>> ReferredNouns = new(() =>
+        DataFile.KeyedLines("Events/referred.txt")
+            .SelectMany(kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(noun => (Noun: noun, Codes: kv.Key.Split(' ', StringSplitOptions.RemoveEmptyEntries))))
+            .ToFrozenDictionary(p => p.Noun, p => p.Codes, StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>());
 
     private readonly Document d;
     private readonly EventPatterns patterns;
@@ -985,16 +995,7 @@ internal sealed class Scan
             return null;
         }
 
-        return Raw(n) switch
-        {
-            "demand" or "demands" => ["10"],
-            "accusation" or "accusations" or "allegation" or "allegations" or "charge" or "charges" => ["112"],
-            "criticism" => ["11"],
-            "proposal" or "offer" or "plan" or "invitation" => ["03", "02"],
-            "request" or "call" or "appeal" => ["02"],
-            "ultimatum" or "threat" or "threats" => ["13"],
-            _ => null,
-        };
+        return ReferredNouns.Value.TryGetValue(Raw(n), out var codes) ? codes : null;
     }
 
     /// <summary>True when "must" stands right before the trigger ("Ethiopia must withdraw").</summary>
