@@ -91,7 +91,14 @@ public sealed class ApiTests(ServerFixture fixture) : IClassFixture<ServerFixtur
     {
         using var client = Server.WithKey(Roles.Reader);
         var text = new string('a', 6_500_000);
-        using var response = await client.PostAsJsonAsync("/api/analyze", new { text });
+
+        // The body's length is declared and the client waits for "100 Continue" before sending it,
+        // as a well-behaved client does: the server refuses on the header alone, and the test does not
+        // race the server closing the connection against a client still writing 6.5 MB.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/analyze") { Content = JsonContent.Create(new { text }) };
+        await request.Content.LoadIntoBufferAsync();
+        request.Headers.ExpectContinue = true;
+        using var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
