@@ -1028,8 +1028,15 @@ internal sealed class EntityTagger
 
         lowerWords = [];
         insideCapitals = [];
+        var sentences = document.Sentences;
+        var s = 0;
         for (var i = 0; i < tokens.Length; i++)
         {
+            while (s < sentences.Length && sentences[s].End <= tokens[i].Start)
+            {
+                s++;
+            }
+
             if (tokens[i].Kind != TokenKind.Word)
             {
                 continue;
@@ -1041,7 +1048,9 @@ internal sealed class EntityTagger
             {
                 lowerWords.Add(hash);
             }
-            else if (i > 0 && (tokens[i - 1].Kind is TokenKind.Word or TokenKind.Number || Word(i - 1) is ","))
+            // "…, 2008" then "Stock markets fell": a word after the previous sentence's last token opens its own.
+            else if (i > 0 && (tokens[i - 1].Kind is TokenKind.Word or TokenKind.Number || Word(i - 1) is ",")
+                && (s >= sentences.Length || tokens[i - 1].Start >= sentences[s].Start))
             {
                 insideCapitals.Add(hash);
             }
