@@ -161,7 +161,7 @@ internal sealed class EntityTagger
                 continue;
             }
 
-            if (!IsNameWord(i))
+            if (!IsNameWord(i) || IsCurrencyPrefix(i, end))
             {
                 i++;
                 continue;
@@ -910,6 +910,10 @@ internal sealed class EntityTagger
 
         return true;
     }
+
+    /// <summary>"US$ 180 billion", "AU$40 million", "HK$": a country's letters written onto a dollar sign name a currency.</summary>
+    private bool IsCurrencyPrefix(int i, int end) =>
+        i + 1 < end && tokens[i + 1].Start == tokens[i].End && Word(i + 1) is "$" && Word(i).Length <= 3;
 
     private static bool IsPronoun(ReadOnlySpan<char> w, out char gender)
     {
