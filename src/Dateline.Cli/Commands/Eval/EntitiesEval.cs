@@ -321,7 +321,7 @@ internal static class EntitiesEval
         PrintTable("name extents (the system's names, types mapped PERSON → PER; GPE, LOC, FAC → LOC):", counts, types);
         if (phraseCounts.Values.Any(c => c[0] > 0))
         {
-            PrintTable("phrase extents (MEANTIME's conventions: the noun phrase each name heads, ends trimmed of punctuation; a GPE that is an event's source in its sentence → ORG, a country's government → LOC):", phraseCounts, types);
+            PrintTable("phrase extents (MEANTIME's conventions: the noun phrase each name heads, ends trimmed of punctuation; a GPE that is an event's source in its sentence → ORG, a country's government, a seat of government named for its building, the EU and the European Commission → LOC):", phraseCounts, types);
         }
 
         Console.WriteLine("exact: same extent and type; partial: overlapping extents of the same type; inside: the system's name lies");
@@ -399,7 +399,8 @@ internal static class EntitiesEval
     /// another noun heads no phrase and is left out, as MEANTIME leaves its premodifier names
     /// (PRE.NAM) out of the named mentions. A country or city (GPE) is an organization (ORG) in a
     /// sentence where it is the source of an event ("Qatar ordered planes"), a place (LOC) elsewhere;
-    /// a country's government named as such ("the US Government", actor …GOV) is the country (LOC).
+    /// a country's government named as such ("the US Government", actor …GOV) or by its building ("the
+    /// White House") is the country (LOC), and so are the EU and its executive, the European Commission.
     /// </summary>
     private static List<GoldMention> PhraseMentions(Document d, int scoredEnd)
     {
@@ -423,6 +424,18 @@ internal static class EntitiesEval
                     && m.Text.Contains("overnment", StringComparison.Ordinal))
                 {
                     // "the Canadian Government": MEANTIME, like ACE, takes a country's government for the country.
+                    type = "LOC";
+                }
+                else if (e.Type == "ORG" && e.Actor is { Length: 6 } seat && seat.EndsWith("GOV", StringComparison.Ordinal)
+                    && (e.Name.EndsWith(" House", StringComparison.Ordinal) || e.Name.EndsWith(" Palace", StringComparison.Ordinal) || e.Name.EndsWith(" Street", StringComparison.Ordinal)))
+                {
+                    // "the White House", "Downing Street": a government named by the building it sits in is the place too.
+                    type = "LOC";
+                }
+                else if (e.Type == "ORG" && e.Actor == "IGOEUREEC" && e.Name is "European Union" or "European Commission")
+                {
+                    // "the EU" and its executive, "the European Commission": MEANTIME types the union of
+                    // states as a place, and its government with it as it does a country's.
                     type = "LOC";
                 }
 
