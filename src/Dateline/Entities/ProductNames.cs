@@ -6,7 +6,8 @@ namespace Dateline.Entities;
 
 /// <summary>
 /// Takes product and model names out of the tagger's name candidates: a capitalized name right
-/// after a model number ("Vireo 300 Skylark", "Kestrel K9 Max") or right before a product noun
+/// after a model number ("Vireo 300 Skylark", "Kestrel K9 Max", a quoted "the 220 “Skylark”"), right
+/// after a brand word in lower camel case ("the eReader Glow"), or right before a product noun
 /// ("the Skylark jet", "MacBook Air laptops"), and every other mention of the same name in the
 /// article. The contract has no product type, and a product typed ORG is a false organization.
 /// </summary>
@@ -27,7 +28,7 @@ internal static class ProductNames
         HashSet<string>? products = null;
         foreach (var c in candidates)
         {
-            if (c.Kind == "name" && c.Known is null && c.Type is "ORG" or "UNK" or "PERSON" && (AfterModelNumber(c, document) || BeforeProductNoun(c, document)))
+            if (c.Kind == "name" && c.Known is null && c.Type is "ORG" or "UNK" or "PERSON" && (AfterModelNumber(c, document) || AfterBrandWord(c, document) || BeforeProductNoun(c, document)))
             {
                 (products ??= new HashSet<string>(StringComparer.Ordinal)).Add(document.Text[c.Start..c.End]);
             }
@@ -53,9 +54,39 @@ internal static class ProductNames
 
         var model = document.Tokens[t];
         var text = document.Text.AsSpan(model.Start, model.Length);
+        if (t > 0 && text is "\"" or "“" or "``" && model.End == document.Tokens[c.TokenStart].Start)
+        {
+            // "the 787 “Skylark”": a quoted name after the model number.
+            model = document.Tokens[--t];
+            text = document.Text.AsSpan(model.Start, model.Length);
+            return model.End + 1 == document.Tokens[t + 1].Start && IsModelNumber(model, text);
+        }
+
+        return model.End + 1 == document.Tokens[c.TokenStart].Start && IsModelNumber(model, text);
+    }
+
+    private static bool IsModelNumber(Token model, ReadOnlySpan<char> text)
+    {
         var isYear = text.Length == 4 && (text.StartsWith("19") || text.StartsWith("20")) && !text.ContainsAnyExceptInRange('0', '9');
-        return model.End + 1 == document.Tokens[c.TokenStart].Start && !isYear
-            && (model.Kind == TokenKind.Number || (model.Kind == TokenKind.Word && text.IndexOfAnyInRange('0', '9') >= 0));
+        return !isYear && (model.Kind == TokenKind.Number || (model.Kind == TokenKind.Word && text.IndexOfAnyInRange('0', '9') >= 0));
+    }
+
+    /// <summary>
+    /// "the eReader Glow", "an iKettle Pro": a name right after a brand word written in lower camel
+    /// case (a lower-case letter, then capitals inside) names a model of that product line.
+    /// </summary>
+    private static bool AfterBrandWord(Candidate c, Document document)
+    {
+        var t = c.TokenStart - 1;
+        if (t < 0 || c.TokenStart >= document.Tokens.Length || document.Tokens[t].Kind != TokenKind.Word
+            || document.Tokens[t].End + 1 != document.Tokens[c.TokenStart].Start)
+        {
+            return false;
+        }
+
+        var word = document.Text.AsSpan(document.Tokens[t].Start, document.Tokens[t].Length);
+        return word.Length is > 2 and <= 24 && char.IsAsciiLetterLower(word[0]) && word.IndexOf('-') < 0
+            && word[1..].IndexOfAnyInRange('A', 'Z') >= 0;
     }
 
     /// <summary>"jet" in "the Skylark jet".</summary>
