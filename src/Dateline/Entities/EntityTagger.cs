@@ -964,7 +964,9 @@ internal sealed class EntityTagger
             return headline || run - i < 2 || lexicons.IsFunctionWord(w) || lexicons.SuffixCue(Word(run - 1)) == CueKind.None;
         }
 
-        if (lexicons.FirstName(w) != '\0' || IsAcronym(w))
+        // "AirTanker", "PayPal", "McLaren": a capital inside the word is a name's spelling, even where
+        // the article also writes it in lower case ("the airtanker contract").
+        if (lexicons.FirstName(w) != '\0' || IsAcronym(w) || w[1..].IndexOfAnyInRange('A', 'Z') >= 0)
         {
             return false;
         }
