@@ -957,6 +957,13 @@ internal sealed class EntityTagger
             return false;
         }
 
+        // "Bank of Ghana data showed…", "Ministry of Defence officials said…": an institution word
+        // that opens a name going on through "of" or "for" is that name's first word.
+        if (lexicons.PrefixCue(w) == CueKind.Org && i + 2 < end && (IsWord(i + 1, "of") || IsWord(i + 1, "for")) && RunEnd(i, end) > i + 2)
+        {
+            return false;
+        }
+
         if (lexicons.IsNonName(w))
         {
             // "Government Accountability Office": a listed word opening a name with a cue word.
