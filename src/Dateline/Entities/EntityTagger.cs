@@ -373,6 +373,13 @@ internal sealed class EntityTagger
                     break; // "Apple Inc. Steve Jobs": a company's legal form ends its name
                 }
 
+                // "Stocks fell in Asia Monday": a weekday after a known name is the date, not part of the name.
+                if (Word(r) is "Monday" or "Tuesday" or "Wednesday" or "Thursday" or "Friday" or "Saturday" or "Sunday"
+                    && lexicons.Match(text, tokens, i, end, out _) == r - i)
+                {
+                    break;
+                }
+
                 cue |= lexicons.SuffixCue(Word(r)) != CueKind.None;
                 r++;
                 continue;
