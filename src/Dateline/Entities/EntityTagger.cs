@@ -913,6 +913,12 @@ internal sealed class EntityTagger
             {
                 return false;
             }
+
+            // "(Thai) Airways International": an organization word before the last word of the run.
+            if (j < end - 1 && lexicons.FirstName(w) == '\0' && lexicons.SuffixCue(w) == CueKind.Org)
+            {
+                return false;
+            }
         }
 
         return true;
