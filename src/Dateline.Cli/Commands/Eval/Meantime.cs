@@ -152,7 +152,10 @@ internal sealed class NewsSpacing
 
         var start = sb.Length;
         sb.Append(token);
-        noSpaceNext = token is "(" or "[" or "{" or "$" or "“" or "``" or "`" || (token == "\"" && openDouble);
+
+        // "O' Leary", "D' Angelo": an apostrophe after a single capital joins a surname.
+        var elided = token.Length == 2 && char.IsUpper(token[0]) && token[1] is '\'' or '’';
+        noSpaceNext = elided || token is "(" or "[" or "{" or "$" or "“" or "``" or "`" || (token == "\"" && openDouble);
         return (start, sb.Length);
     }
 }
