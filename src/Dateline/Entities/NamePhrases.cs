@@ -44,6 +44,7 @@ public sealed class NamePhrases
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> modifiers;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> stops;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ofHeads;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> areas;
     private readonly string[] suffixes;
 
     /// <summary>Phrase rules over the given lexicons and the shipped phrase words.</summary>
@@ -68,6 +69,7 @@ public sealed class NamePhrases
         modifiers = Set(classes["modifier"]);
         stops = Set(classes["stop"]);
         ofHeads = Set(classes["of-head"]);
+        areas = Set(classes["area"]);
         suffixes = classes["suffix"];
     }
 
@@ -383,6 +385,12 @@ public sealed class NamePhrases
                 }
 
                 return WithDeterminer(start, first);
+            }
+
+            // "central London", "downtown San Jose": a part of the place is the place's phrase.
+            if (place && InSentence(t) && tokens[t].Kind == TokenKind.Word && owner[t] < 0 && char.IsLower(Word(t)[0]) && IsLower(t, rules.areas))
+            {
+                return WithDeterminer(t, first);
             }
 
             // A run of roles and descriptors with their premodifiers: "Airbus chief executive", "large insurance firm".
