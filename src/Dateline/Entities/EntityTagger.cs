@@ -363,7 +363,8 @@ internal sealed class EntityTagger
             {
                 // A title ends the run ("Senate Majority Leader"), unless it opens an organization's
                 // name that goes on to a cue word ("US Justice Department", "Queen Street West").
-                if (lexicons.Match(text, tokens, r, end, out var p) is > 0 and var pm && p!.Kind == PhraseKind.Title && !OpensOrganization(r, pm, end))
+                if (lexicons.Match(text, tokens, r, end, out var p) is > 0 and var pm && p!.Kind == PhraseKind.Title && !OpensOrganization(r, pm, end)
+                    && !IsSurnameTitle(i, r, pm, end))
                 {
                     break;
                 }
@@ -923,6 +924,14 @@ internal sealed class EntityTagger
 
         return true;
     }
+
+    /// <summary>
+    /// "Martin Luther King", "Stephen King": a one-word title that ends a run opened by a given name,
+    /// with no name or "of" after it, is the person's surname (titles stand before names in English).
+    /// </summary>
+    private bool IsSurnameTitle(int i, int r, int length, int end) =>
+        length == 1 && lexicons.FirstName(Word(i)) != '\0' && IsUpperLetter(text[tokens[r].Start])
+        && (r + 1 >= end || (!IsNameWord(r + 1) && !IsWord(r + 1, "of")));
 
     /// <summary>"US$ 180 billion", "AU$40 million", "HK$": a country's letters written onto a dollar sign name a currency.</summary>
     private bool IsCurrencyPrefix(int i, int end) =>
