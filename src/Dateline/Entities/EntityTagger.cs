@@ -966,6 +966,13 @@ internal sealed class EntityTagger
             }
         }
 
+        // "Jobs said, “Stop me if…”": the first word of a quotation opens a sentence too.
+        if (!initial && i >= 1 && tokens[i - 1].End == tokens[i].Start && Word(i - 1) is "“" or "\"" or "``"
+            && (i - 1 == start || Word(i - 2) is "," or ":" || tokens[i - 2].Kind == TokenKind.Punctuation))
+        {
+            initial = true;
+        }
+
         // "BUENOS AIRES - Thousands of…", "(Dateline Wire) - Former president…": the first word after
         // a dateline's dash opens the story as a sentence's first word does.
         if (!initial && i >= 2 && tokens[i - 1].Kind == TokenKind.Punctuation && Word(i - 1) is "-" or "–" or "—"
