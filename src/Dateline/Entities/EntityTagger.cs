@@ -942,8 +942,9 @@ internal sealed class EntityTagger
 
         // "BUENOS AIRES - Thousands of…", "(Dateline Wire) - Former president…": the first word after
         // a dateline's dash opens the story as a sentence's first word does.
+        // "NAHA, Japan — Four…": a dateline in capitals with its country before the dash.
         if (!initial && i >= 2 && tokens[i - 1].Kind == TokenKind.Punctuation && Word(i - 1) is "-" or "–" or "—"
-            && (Word(i - 2) is ")" || IsAcronym(Word(i - 2))))
+            && (Word(i - 2) is ")" || IsAcronym(Word(i - 2)) || (IsAcronym(Word(start)) && i - start <= 6 && IsNameWord(i - 2))))
         {
             initial = true;
         }
