@@ -58,7 +58,7 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             for (var i = 0; i < entities.Count; i++)
             {
                 var e = entities[i];
-                if (e.Type == "PERSON" && e.Actor is null && e.Country is null && OfficialRole(e) is { } role)
+                if (e.Type == "PERSON" && e.Actor is null && e.Country is null && OfficialRole(e) is { } role && !TitledByOrganization(document, entities, e))
                 {
                     entities[i] = e with { Actor = main + role, Country = main };
                 }
@@ -76,7 +76,7 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         for (var i = 0; i < entities.Count; i++)
         {
             var e = entities[i];
-            if (e.Type == "PERSON" && e.Actor is null && e.Country is null && OfficialRole(e) is { } role
+            if (e.Type == "PERSON" && e.Actor is null && e.Country is null && OfficialRole(e) is { } role && !TitledByOrganization(document, entities, e)
                 && (SentenceCountry(document, entities, e) ?? ParagraphCountry(document, entities, e)) is { } country)
             {
                 entities[i] = e with { Actor = country + role, Country = country };
@@ -124,7 +124,7 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             for (var i = 0; i < entities.Count; i++)
             {
                 var e = entities[i];
-                if (e.Type == "PERSON" && e.Actor is null && e.Country is null && OfficialRole(e) is { } role)
+                if (e.Type == "PERSON" && e.Actor is null && e.Country is null && OfficialRole(e) is { } role && !TitledByOrganization(document, entities, e))
                 {
                     entities[i] = e with { Actor = story + role, Country = story };
                 }
@@ -311,6 +311,53 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// True when an organization's name stands right before the person's title ("FIFA President
+    /// Gianni Infantino", "Lenovo chairman X"): the title is an office of that organization, not of a
+    /// government, so no country's government role is inferred for the person.
+    /// </summary>
+    private static bool TitledByOrganization(Document document, ImmutableArray<Entity>.Builder entities, Entity person)
+    {
+        var text = document.Text;
+        foreach (var m in person.Mentions)
+        {
+            if (m.Kind != "name")
+            {
+                continue;
+            }
+
+            foreach (var title in person.Titles)
+            {
+                var end = m.Start;
+                while (end > 0 && text[end - 1] == ' ')
+                {
+                    end--;
+                }
+
+                var start = end - title.Length;
+                if (start <= 0 || !text.AsSpan(start, title.Length).Equals(title, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                while (start > 0 && text[start - 1] == ' ')
+                {
+                    start--;
+                }
+
+                foreach (var e in entities)
+                {
+                    if (e.Type == "ORG" && e.Country is null && e.Actor is null or { Length: 3 } && e.Mentions.Any(o => o.Kind == "name" && o.End == start))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool IsOfficial(string role) => role is "GOV" or "MIL" or "COP" or "JUD" or "LEG";
