@@ -957,8 +957,10 @@ internal sealed class EntityTagger
         if (lexicons.IsNonName(w))
         {
             // "Government Accountability Office": a listed word opening a name with a cue word.
+            // "Four China Coast Guard ships": a country or nationality opens the rest of the run.
             var run = RunEnd(i, end);
-            return headline || run - i < 2 || lexicons.IsFunctionWord(w) || lexicons.SuffixCue(Word(run - 1)) == CueKind.None;
+            return headline || run - i < 2 || lexicons.IsFunctionWord(w) || lexicons.SuffixCue(Word(run - 1)) == CueKind.None
+                || (lexicons.Match(text, tokens, i + 1, end, out var rest) > 0 && (rest!.Kind == PhraseKind.Norp || rest.Type == "GPE"));
         }
 
         if (lexicons.FirstName(w) != '\0' || IsAcronym(w))
