@@ -365,6 +365,11 @@ internal sealed class EntityTagger
                 // name that goes on to a cue word ("US Justice Department", "Queen Street West").
                 if (lexicons.Match(text, tokens, r, end, out var p) is > 0 and var pm && p!.Kind == PhraseKind.Title && !OpensOrganization(r, pm, end))
                 {
+                    if (pm > 1 && lexicons.SuffixCue(Word(r)) == CueKind.Gpe)
+                    {
+                        r++; // "Maricopa County Attorney X": the place keeps its "County", the title is "Attorney"
+                    }
+
                     break;
                 }
 
@@ -974,6 +979,12 @@ internal sealed class EntityTagger
             if (AppearsLowercase(w))
             {
                 return true;
+            }
+
+            // "Maricopa County Superior Court": a place word such as "County" needs the name before it.
+            if (lexicons.SuffixCue(Word(i + 1)) == CueKind.Gpe && lexicons.Match(text, tokens, i + 1, end, out _) == 0)
+            {
+                return false;
             }
 
             var run = RunEnd(i + 1, end);
