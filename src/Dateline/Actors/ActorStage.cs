@@ -183,7 +183,8 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         return top >= 2 && top >= 2 * second ? best : null;
     }
 
-    private static bool IsInstitution(string role) => role is "GOV" or "MIL" or "COP" or "JUD" or "LEG" or "PTY" or "OPP";
+    /// <summary>Roles of bodies that belong to the country of their story: its institutions, parties and gangs ("the Gulf Cartel").</summary>
+    private static bool IsInstitution(string role) => role is "GOV" or "MIL" or "COP" or "JUD" or "LEG" or "PTY" or "OPP" or "CRM";
 
     /// <summary>The one country of the places, nationality words and officials named in the sentence of the entity's first mention, or null.</summary>
     private static string? SentenceCountry(Document document, ImmutableArray<Entity>.Builder entities, Entity entity)
