@@ -105,6 +105,19 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         // sentence ("President Javier Milei vetoed a bill passed by Congress"), else of the story's.
         if (!NamesPlaceOf(entities, "USA"))
         {
+            // "Congress leader Rahul Gandhi": a person the dictionary knows keeps the dictionary's
+            // country where only such a body made the person American.
+            for (var i = 0; i < entities.Count; i++)
+            {
+                var e = entities[i];
+                if (e is { Type: "PERSON", Country: "USA" } && Known(e, PhraseKind.Name) is { Type: "PERSON" } known
+                    && lexicons.People.TryGetValue(known.Canonical, out var entry) && !entry.Actor.StartsWith("USA", StringComparison.Ordinal))
+                {
+                    var (actor, country) = Person(e with { Country = null }, null, document.Published?.Date);
+                    entities[i] = e with { Actor = actor, Country = country };
+                }
+            }
+
             var about = MainCountry(entities);
             for (var i = 0; i < entities.Count; i++)
             {
@@ -128,7 +141,7 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
                 {
                     entities[i] = e with { Actor = story + role, Country = story };
                 }
-                else if (e is { Type: "ORG", Country: null } && e.Actor is null or { Length: 3 } && e.Mentions.Any(m => m.Kind == "name")
+                else if (e is { Type: "ORG", Country: null } && e.Actor is null or { Length: 3 } && e.Mentions.Any(m => m.Kind == "name") && !InCredit(document, e)
                     && (Known(e, PhraseKind.Name) is null ? OrganizationRole(e.Name) : e.Actor is { } listed && IsOfficial(listed) ? listed : null) is { } orgRole)
                 {
                     // A listed institution with a role but no country ("Supreme Court") is the story's;
@@ -359,6 +372,24 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// True for an organization first named in the dateline's credit ("LILONGWE (Dateline Wire) -"):
+    /// the outlet that filed the story, which the story's places say nothing about.
+    /// </summary>
+    private static bool InCredit(Document document, Entity e)
+    {
+        var m = e.Mentions[0];
+        var text = document.Text;
+        if (document.Paragraphs.Length == 0 || m.Start >= document.Paragraphs[0].End || m.Start == 0 || m.End >= text.Length
+            || text[m.Start - 1] != '(' || text[m.End] != ')')
+        {
+            return false;
+        }
+
+        var after = text.AsSpan(m.End + 1).TrimStart();
+        return after.Length > 0 && after[0] is '-' or '\u2013' or '\u2014';
     }
 
     private static bool IsOfficial(string role) => role is "GOV" or "MIL" or "COP" or "JUD" or "LEG";
