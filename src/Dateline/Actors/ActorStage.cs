@@ -307,7 +307,7 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         return mentions >= 2 ? story : null;
     }
 
-    /// <summary>The public-office role (GOV, MIL, COP, JUD, LEG) a person's titles give, ELI for a former office, or null.</summary>
+    /// <summary>The public-office role (GOV, MIL, COP, JUD, LEG) or the opposition (OPP) a person's titles give, ELI for a former office, or null.</summary>
     private string? OfficialRole(Entity person)
     {
         foreach (var title in person.Titles)
@@ -318,7 +318,7 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             }
 
             var role = TitleRole(title);
-            if (role is not null && IsOfficial(role))
+            if (role is not null && (IsOfficial(role) || role == "OPP"))
             {
                 return role;
             }
