@@ -63,9 +63,10 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
                     entities[i] = e with { Actor = main + role, Country = main };
                 }
                 else if (e is { Type: "ORG", Country: null, Actor: null or { Length: 3 } } && e.Mentions.Any(m => m.Kind == "name")
-                    && Known(e, PhraseKind.Name) is null && OrganizationRole(e.Name) is { } orgRole && IsInstitution(orgRole))
+                    && (Known(e, PhraseKind.Name) is null ? OrganizationRole(e.Name) : e.Actor is "PTY" or "OPP" ? e.Actor : null) is { } orgRole && IsInstitution(orgRole))
                 {
-                    // "the Defense Ministry", "the Liberal Party" of a story about one country.
+                    // "the Defense Ministry", "the Liberal Party", a listed "Social Democrats" of a story about one country
+                    // (listed courts and legislatures take their sentence's country below).
                     entities[i] = e with { Actor = main + orgRole, Country = main };
                 }
             }
