@@ -365,7 +365,7 @@ internal sealed class EntityTagger
                 // name that goes on to a cue word ("US Justice Department", "Queen Street West").
                 if (lexicons.Match(text, tokens, r, end, out var p) is > 0 and var pm && p!.Kind == PhraseKind.Title && !OpensOrganization(r, pm, end))
                 {
-                    if (pm > 1 && lexicons.SuffixCue(Word(r)) == CueKind.Gpe)
+                    if (pm > 1 && lexicons.SuffixCue(Word(r)) == CueKind.Gpe && IsNameWord(r + 1))
                     {
                         r++; // "Maricopa County Attorney X": the place keeps its "County", the title is "Attorney"
                     }
