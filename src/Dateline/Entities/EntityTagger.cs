@@ -66,11 +66,27 @@ internal sealed class EntityTagger
         {
             // "City-based", "Kremlin-backed": a compound modifier, not part of a name.
             var last = w.LastIndexOf('-');
-            return last <= 0 || last + 1 >= w.Length || !char.IsLower(w[last + 1]);
+            return last <= 0 || last + 1 >= w.Length || !char.IsLower(w[last + 1]) || IsHyphenatedGivenName(i, w, last);
         }
 
         var dash = w.IndexOf('-');
         return dash is > 0 and <= 3 && dash + 1 < w.Length && IsUpperLetter(w[dash + 1]) && IsParticle(w[..dash]);
+    }
+
+    /// <summary>
+    /// "Lee Jae-yong", "Park Ji-won": a short hyphenated given name right after a capitalized family
+    /// name, whose second syllable is not a compound modifier's word ("Arab-led", "US-based").
+    /// </summary>
+    private bool IsHyphenatedGivenName(int i, ReadOnlySpan<char> w, int dash)
+    {
+        if (w.IndexOf('-') != dash || dash > 5 || w.Length - dash - 1 > 5 || i == 0 || tokens[i - 1].Kind != TokenKind.Word
+            || tokens[i - 1].End >= tokens[i].Start || ContextWords.IsCompound(w[(dash + 1)..]))
+        {
+            return false;
+        }
+
+        var previous = Word(i - 1);
+        return previous.Length > 1 && IsUpperLetter(previous[0]) && char.IsLower(previous[^1]) && previous.IndexOf('-') < 0;
     }
 
     private static bool IsParticle(ReadOnlySpan<char> w) =>
