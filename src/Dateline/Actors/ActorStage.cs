@@ -58,14 +58,15 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             for (var i = 0; i < entities.Count; i++)
             {
                 var e = entities[i];
-                if (e.Type == "PERSON" && e.Actor is null && e.Country is null && OfficialRole(e) is { } role)
+                if (e.Type == "PERSON" && e.Actor is null && e.Country is null && OfficialRole(e) is { } role && !TitledByOrganization(document, entities, e))
                 {
                     entities[i] = e with { Actor = main + role, Country = main };
                 }
                 else if (e is { Type: "ORG", Country: null, Actor: null or { Length: 3 } } && e.Mentions.Any(m => m.Kind == "name")
-                    && Known(e, PhraseKind.Name) is null && OrganizationRole(e.Name) is { } orgRole && IsInstitution(orgRole))
+                    && (Known(e, PhraseKind.Name) is null ? OrganizationRole(e.Name) : e.Actor is "PTY" or "OPP" ? e.Actor : null) is { } orgRole && IsInstitution(orgRole))
                 {
-                    // "the Defense Ministry", "the Liberal Party" of a story about one country.
+                    // "the Defense Ministry", "the Liberal Party", a listed "Social Democrats" of a story about one country
+                    // (listed courts and legislatures take their sentence's country below).
                     entities[i] = e with { Actor = main + orgRole, Country = main };
                 }
             }
@@ -76,7 +77,7 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         for (var i = 0; i < entities.Count; i++)
         {
             var e = entities[i];
-            if (e.Type == "PERSON" && e.Actor is null && e.Country is null && OfficialRole(e) is { } role
+            if (e.Type == "PERSON" && e.Actor is null && e.Country is null && OfficialRole(e) is { } role && !TitledByOrganization(document, entities, e)
                 && (SentenceCountry(document, entities, e) ?? ParagraphCountry(document, entities, e)) is { } country)
             {
                 entities[i] = e with { Actor = country + role, Country = country };
@@ -105,6 +106,19 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         // sentence ("President Javier Milei vetoed a bill passed by Congress"), else of the story's.
         if (!NamesPlaceOf(entities, "USA"))
         {
+            // "Congress leader Rahul Gandhi": a person the dictionary knows keeps the dictionary's
+            // country where only such a body made the person American.
+            for (var i = 0; i < entities.Count; i++)
+            {
+                var e = entities[i];
+                if (e is { Type: "PERSON", Country: "USA" } && Known(e, PhraseKind.Name) is { Type: "PERSON" } known
+                    && lexicons.People.TryGetValue(known.Canonical, out var entry) && !entry.Actor.StartsWith("USA", StringComparison.Ordinal))
+                {
+                    var (actor, country) = Person(e with { Country = null }, null, document.Published?.Date);
+                    entities[i] = e with { Actor = actor, Country = country };
+                }
+            }
+
             var about = MainCountry(entities);
             for (var i = 0; i < entities.Count; i++)
             {
@@ -124,11 +138,11 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             for (var i = 0; i < entities.Count; i++)
             {
                 var e = entities[i];
-                if (e.Type == "PERSON" && e.Actor is null && e.Country is null && OfficialRole(e) is { } role)
+                if (e.Type == "PERSON" && e.Actor is null && e.Country is null && OfficialRole(e) is { } role && !TitledByOrganization(document, entities, e))
                 {
                     entities[i] = e with { Actor = story + role, Country = story };
                 }
-                else if (e is { Type: "ORG", Country: null } && e.Actor is null or { Length: 3 } && e.Mentions.Any(m => m.Kind == "name")
+                else if (e is { Type: "ORG", Country: null } && e.Actor is null or { Length: 3 } && e.Mentions.Any(m => m.Kind == "name") && !InCredit(document, e)
                     && (Known(e, PhraseKind.Name) is null ? OrganizationRole(e.Name) : e.Actor is { } listed && IsOfficial(listed) ? listed : null) is { } orgRole)
                 {
                     // A listed institution with a role but no country ("Supreme Court") is the story's;
@@ -183,7 +197,8 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         return top >= 2 && top >= 2 * second ? best : null;
     }
 
-    private static bool IsInstitution(string role) => role is "GOV" or "MIL" or "COP" or "JUD" or "LEG" or "PTY" or "OPP";
+    /// <summary>Roles of bodies that belong to the country of their story: its institutions, parties and gangs ("the Gulf Cartel").</summary>
+    private static bool IsInstitution(string role) => role is "GOV" or "MIL" or "COP" or "JUD" or "LEG" or "PTY" or "OPP" or "CRM";
 
     /// <summary>The one country of the places, nationality words and officials named in the sentence of the entity's first mention, or null.</summary>
     private static string? SentenceCountry(Document document, ImmutableArray<Entity>.Builder entities, Entity entity)
@@ -293,7 +308,7 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         return mentions >= 2 ? story : null;
     }
 
-    /// <summary>The public-office role (GOV, MIL, COP, JUD, LEG) a person's titles give, ELI for a former office, or null.</summary>
+    /// <summary>The public-office role (GOV, MIL, COP, JUD, LEG) or the opposition (OPP) a person's titles give, ELI for a former office, or null.</summary>
     private string? OfficialRole(Entity person)
     {
         foreach (var title in person.Titles)
@@ -304,13 +319,78 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             }
 
             var role = TitleRole(title);
-            if (role is not null && IsOfficial(role))
+            if (role is not null && (IsOfficial(role) || role == "OPP"))
             {
                 return role;
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// True when an organization's name stands right before the person's title ("FIFA President
+    /// Gianni Infantino", "Lenovo chairman X"): the title is an office of that organization, not of a
+    /// government, so no country's government role is inferred for the person.
+    /// </summary>
+    private static bool TitledByOrganization(Document document, ImmutableArray<Entity>.Builder entities, Entity person)
+    {
+        var text = document.Text;
+        foreach (var m in person.Mentions)
+        {
+            if (m.Kind != "name")
+            {
+                continue;
+            }
+
+            foreach (var title in person.Titles)
+            {
+                var end = m.Start;
+                while (end > 0 && text[end - 1] == ' ')
+                {
+                    end--;
+                }
+
+                var start = end - title.Length;
+                if (start <= 0 || !text.AsSpan(start, title.Length).Equals(title, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                while (start > 0 && text[start - 1] == ' ')
+                {
+                    start--;
+                }
+
+                foreach (var e in entities)
+                {
+                    if (e.Type == "ORG" && e.Country is null && e.Actor is null or { Length: 3 } && e.Mentions.Any(o => o.Kind == "name" && o.End == start))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True for an organization first named in the dateline's credit ("LILONGWE (Dateline Wire) -"):
+    /// the outlet that filed the story, which the story's places say nothing about.
+    /// </summary>
+    private static bool InCredit(Document document, Entity e)
+    {
+        var m = e.Mentions[0];
+        var text = document.Text;
+        if (document.Paragraphs.Length == 0 || m.Start >= document.Paragraphs[0].End || m.Start == 0 || m.End >= text.Length
+            || text[m.Start - 1] != '(' || text[m.End] != ')')
+        {
+            return false;
+        }
+
+        var after = text.AsSpan(m.End + 1).TrimStart();
+        return after.Length > 0 && after[0] is '-' or '\u2013' or '\u2014';
     }
 
     private static bool IsOfficial(string role) => role is "GOV" or "MIL" or "COP" or "JUD" or "LEG";

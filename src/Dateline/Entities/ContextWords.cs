@@ -30,6 +30,9 @@ internal static class ContextWords
     /// <summary>"Forces", "Army": the head noun of an armed force's name.</summary>
     public static bool IsArmedHead(ReadOnlySpan<char> word) => Words.Value.Armed.Contains(word);
 
+    /// <summary>"led", "based": after a hyphen, a compound modifier ("Arab-led"), not a given name's syllable.</summary>
+    public static bool IsCompound(ReadOnlySpan<char> word) => Words.Value.Compound.Contains(word);
+
     /// <summary>"in", "near", "visited": before a capital, a place.</summary>
     public static bool IsLocative(ReadOnlySpan<char> word) => Words.Value.Locative.Contains(word);
 
@@ -39,7 +42,7 @@ internal static class ContextWords
             kv => kv.Key,
             kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>(),
             StringComparer.Ordinal);
-        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"]);
+        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"]);
     }
 
     private sealed record Sets(
@@ -49,5 +52,6 @@ internal static class ContextWords
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Locative,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Possessor,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Insurgent,
-        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Armed);
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Armed,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Compound);
 }

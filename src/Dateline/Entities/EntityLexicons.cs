@@ -327,10 +327,20 @@ public sealed class EntityLexicons
         foreach (var line in DataFile.Lines("Entities/groups.txt"))
         {
             var f = Gazetteer.Fields(line, 2, "groups.txt");
-            Add(f[0], PhraseKind.Group, null, f[0], null, null, f[1], '-', null);
+            var role = f[1];
+            if (role.EndsWith(" name", StringComparison.Ordinal))
+            {
+                // "Kessler Capital" is a company, "the Angolan capital" a city: an institution word of names only.
+                role = role[..^5];
+            }
+            else
+            {
+                Add(f[0], PhraseKind.Group, null, f[0], null, null, role, '-', null);
+            }
+
             var head = f[0][(f[0].LastIndexOf(' ') + 1)..];
-            groupRoles.TryAdd(f[0], f[1]); // "news agency" before "agency"
-            groupRoles.TryAdd(head, f[1]);
+            groupRoles.TryAdd(f[0], role); // "news agency" before "agency"
+            groupRoles.TryAdd(head, role);
         }
 
         var suffix = new Dictionary<string, CueKind>(StringComparer.Ordinal);

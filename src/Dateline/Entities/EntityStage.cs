@@ -36,6 +36,7 @@ public sealed class EntityStage(EntityLexicons lexicons) : IStage
         var (candidates, _) = EntityTagger.Tag(lexicons, document, cancellationToken);
         ProductNames.Remove(candidates, document);
         DefinedTerms.Remove(candidates, document, lexicons);
+        Abbreviations.Link(candidates, document);
         return document with { Entities = coreference.Resolve(document.Text, candidates) };
     }
 }

@@ -66,11 +66,27 @@ internal sealed class EntityTagger
         {
             // "City-based", "Kremlin-backed": a compound modifier, not part of a name.
             var last = w.LastIndexOf('-');
-            return last <= 0 || last + 1 >= w.Length || !char.IsLower(w[last + 1]);
+            return last <= 0 || last + 1 >= w.Length || !char.IsLower(w[last + 1]) || IsHyphenatedGivenName(i, w, last);
         }
 
         var dash = w.IndexOf('-');
         return dash is > 0 and <= 3 && dash + 1 < w.Length && IsUpperLetter(w[dash + 1]) && IsParticle(w[..dash]);
+    }
+
+    /// <summary>
+    /// "Lee Jae-yong", "Park Ji-won": a short hyphenated given name right after a capitalized family
+    /// name, whose second syllable is not a compound modifier's word ("Arab-led", "US-based").
+    /// </summary>
+    private bool IsHyphenatedGivenName(int i, ReadOnlySpan<char> w, int dash)
+    {
+        if (w.IndexOf('-') != dash || dash > 5 || w.Length - dash - 1 > 5 || i == 0 || tokens[i - 1].Kind != TokenKind.Word
+            || tokens[i - 1].End >= tokens[i].Start || ContextWords.IsCompound(w[(dash + 1)..]))
+        {
+            return false;
+        }
+
+        var previous = Word(i - 1);
+        return previous.Length > 1 && IsUpperLetter(previous[0]) && char.IsLower(previous[^1]) && previous.IndexOf('-') < 0;
     }
 
     private static bool IsParticle(ReadOnlySpan<char> w) =>
@@ -366,6 +382,11 @@ internal sealed class EntityTagger
                 if (lexicons.Match(text, tokens, r, end, out var p) is > 0 and var pm && p!.Kind == PhraseKind.Title && !OpensOrganization(r, pm, end)
                     && !IsSurnameTitle(i, r, pm, end))
                 {
+                    if (pm > 1 && lexicons.SuffixCue(Word(r)) == CueKind.Gpe && IsNameWord(r + 1))
+                    {
+                        r++; // "Maricopa County Attorney X": the place keeps its "County", the title is "Attorney"
+                    }
+
                     break;
                 }
 
@@ -975,8 +996,9 @@ internal sealed class EntityTagger
 
         // "BUENOS AIRES - Thousands of…", "(Dateline Wire) - Former president…": the first word after
         // a dateline's dash opens the story as a sentence's first word does.
+        // "NAHA, Japan — Four…": a dateline in capitals with its country before the dash.
         if (!initial && i >= 2 && tokens[i - 1].Kind == TokenKind.Punctuation && Word(i - 1) is "-" or "–" or "—"
-            && (Word(i - 2) is ")" || IsAcronym(Word(i - 2))))
+            && (Word(i - 2) is ")" || IsAcronym(Word(i - 2)) || (IsAcronym(Word(start)) && i - start <= 6 && IsNameWord(i - 2))))
         {
             initial = true;
         }
@@ -996,8 +1018,10 @@ internal sealed class EntityTagger
         if (lexicons.IsNonName(w))
         {
             // "Government Accountability Office": a listed word opening a name with a cue word.
+            // "Four China Coast Guard ships": a country or nationality opens the rest of the run.
             var run = RunEnd(i, end);
-            return headline || run - i < 2 || lexicons.IsFunctionWord(w) || lexicons.SuffixCue(Word(run - 1)) == CueKind.None;
+            return headline || run - i < 2 || lexicons.IsFunctionWord(w) || lexicons.SuffixCue(Word(run - 1)) == CueKind.None
+                || (lexicons.Match(text, tokens, i + 1, end, out var rest) > 0 && (rest!.Kind == PhraseKind.Norp || rest.Type == "GPE"));
         }
 
         // "AirTanker", "PayPal", "McLaren": a capital inside the word is a name's spelling, even where
@@ -1013,6 +1037,12 @@ internal sealed class EntityTagger
             if (AppearsLowercase(w))
             {
                 return true;
+            }
+
+            // "Maricopa County Superior Court": a place word such as "County" needs the name before it.
+            if (lexicons.SuffixCue(Word(i + 1)) == CueKind.Gpe && lexicons.Match(text, tokens, i + 1, end, out _) == 0)
+            {
+                return false;
             }
 
             var run = RunEnd(i + 1, end);
