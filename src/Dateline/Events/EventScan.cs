@@ -864,6 +864,20 @@ internal sealed class Scan
 
         var result = new List<Entity>();
         var k = i - 1;
+
+        // "Russian shipping companies", "Pakistani border posts": a nationality before up to two
+        // plain nouns or adjectives still names the role's country.
+        var modifier = k;
+        while (modifier >= 0 && modifier >= i - 2 && mentionEnding[modifier] is null && IsPlainModifier(modifier))
+        {
+            modifier--;
+        }
+
+        if (modifier < k && modifier >= 0 && mentionEnding[modifier] is { Entity.Type: "NORP" })
+        {
+            k = modifier;
+        }
+
         while (k >= 0 && mentionEnding[k] is { } m && (m.Entity.Actor ?? m.Entity.Country) is { Length: >= 3 } actor)
         {
             var code = actor.EndsWith(role, StringComparison.Ordinal) ? actor : actor + role;
@@ -903,6 +917,46 @@ internal sealed class Scan
 
         result.Reverse();
         return result;
+    }
+
+    /// <summary>A lower-case word of no word class that is no role noun: a modifier in "Russian shipping companies".</summary>
+    private bool IsPlainModifier(int i)
+    {
+        if (tokens[i].Kind != TokenKind.Word || tokens[i].Length > 24 || !char.IsLower(Raw(i)[0]) || Class(i) != WordClass.None)
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[tokens[i].Length];
+        Raw(i).ToLowerInvariant(lower);
+        return patterns.Role(lower) is null;
+    }
+
+    /// <summary>
+    /// The role group a nationality mention introduces ("Russian diplomats", "Russian shipping
+    /// companies" → RUSGOV, RUSBUS): the role noun within three words after it, or null.
+    /// </summary>
+    private Entity? NationalRole((Entity Entity, int Last) mention, int first, int last)
+    {
+        if (mention.Entity.Type != "NORP")
+        {
+            return null;
+        }
+
+        for (var j = mention.Last + 1; j < last && j <= mention.Last + 3; j++)
+        {
+            if (RoleAt(j, out var phraseFirst) is { } roles && phraseFirst == first)
+            {
+                return roles.Find(r => r.Country == mention.Entity.Country);
+            }
+
+            if (!IsPlainModifier(j))
+            {
+                break;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -1075,7 +1129,7 @@ internal sealed class Scan
                 continue;
             }
 
-            return TitledPerson(m) ?? m.Entity;
+            return TitledPerson(m) ?? NationalRole(m, i, last) ?? m.Entity;
         }
 
         return null;

@@ -547,7 +547,9 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         {
             actor = actor[..3] + role;
         }
-        return entity is { Type: "GPE" } && actor is { Length: 3 } && verbal && CountriesActAsGovernments && actor == entity.Country ? actor + "GOV" : actor;
+        // "rejected the Afghan statement", "welcomed the Qatari initiative": a nationality as a
+        // party to a verbal event is its country, acting through its government.
+        return entity is { Type: "GPE" or "NORP" } && actor is { Length: 3 } && verbal && CountriesActAsGovernments && actor == entity.Country ? actor + "GOV" : actor;
     }
 
     /// <summary>A pattern matched at a trigger: tokens [Start, End], the slots' entities.</summary>
