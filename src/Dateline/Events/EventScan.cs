@@ -124,7 +124,8 @@ internal sealed class Scan
             // After a preposition a trigger word is a noun or a gerund that another verb governs
             // ("advised against travel to", "accused of making"), not a verb of the clause.
             // So is one after a preposition and a plain noun ("ending months of border clashes").
-            var afterPreposition = t > first && (IsGoverningPreposition(t - 1)
+            // A gerund after "by" is the means of the clause's own verb: "would respond by expelling".
+            var afterPreposition = t > first && !(Is(t - 1, "by") && Raw(t).EndsWith("ing", StringComparison.Ordinal)) && (IsGoverningPreposition(t - 1)
                 || (t - 1 > first && tokens[t - 1].Kind == TokenKind.Word && char.IsLower(Raw(t - 1)[0]) && Class(t - 1) == WordClass.None
                     && RoleAt(t - 1, out _) is null && IsGoverningPreposition(t - 2)));
             foreach (var pattern in triggered)
@@ -448,7 +449,8 @@ internal sealed class Scan
         // "activists who had protested": the subject of a relative clause is the noun before "who".
         if (head is null && roles is null && i < clauseStart && clauseStart >= 2 && (Is(clauseStart - 1, "who") || Is(clauseStart - 1, "which")))
         {
-            var before = clauseStart - 2;
+            // "The United States, which mediated …": the noun before the comma.
+            var before = Is(clauseStart - 2, ",") && clauseStart >= 3 ? clauseStart - 3 : clauseStart - 2;
             if (mentionEnding[before] is { } antecedent)
             {
                 head = antecedent;
@@ -487,7 +489,7 @@ internal sealed class Scan
         found.Add(h.Entity);
 
         // Coordinated subjects: "Ukraine and several European countries — including France, Germany, Poland, and the United Kingdom".
-        var k = h.First - 1;
+        var k = TitleStart(h) - 1;
         while (k >= clauseStart)
         {
             var gapStart = k;
@@ -513,7 +515,7 @@ internal sealed class Scan
                 found.Add(previous.Entity);
             }
 
-            k = previous.First - 1;
+            k = TitleStart(previous) - 1;
         }
 
         var distinct = found.DistinctBy(e => e.Id).ToList();
@@ -524,6 +526,65 @@ internal sealed class Scan
 
         distinct.Reverse();
         return distinct;
+    }
+
+    /// <summary>
+    /// The first token of a person's title before the name: "Kenyan President William Ruto" from
+    /// "Kenyan" (a nationality and up to three capitalized title words), else the mention's own.
+    /// </summary>
+    private int TitleStart((Entity Entity, int First) mention)
+    {
+        if (mention.Entity.Type != "PERSON")
+        {
+            return mention.First;
+        }
+
+        var j = mention.First - 1;
+        for (var skipped = 0; skipped < 3 && j >= 0 && mentionEnding[j] is null && tokens[j].Kind == TokenKind.Word
+            && char.IsUpper(Raw(j)[0]) && Class(j) == WordClass.None; skipped++)
+        {
+            j--;
+        }
+
+        if (j == mention.First - 1)
+        {
+            return mention.First;
+        }
+
+        return j >= 0 && mentionEnding[j] is { Entity.Type: "NORP" } nationality ? nationality.First : j + 1;
+    }
+
+    /// <summary>
+    /// The parties coordinated after a target ("urged Pakistan and Afghanistan", "A, B and C"):
+    /// a name joined to its mention after <paramref name="from"/> by "and"; empty when none.
+    /// </summary>
+    public List<Entity> CoordinatedAfter(Entity target, int from, int last)
+    {
+        var more = new List<Entity>(1);
+        for (var i = from + 1; i < last && i <= from + 12; i++)
+        {
+            if (mentionStarting[i] is not { } m || m.Entity.Id != target.Id)
+            {
+                continue;
+            }
+
+            var n = m.Last + 2;
+            if (n < last && Is(n - 1, "and") && Is(n, "the"))
+            {
+                n++;
+            }
+
+            // "Pakistan and India's leaders": the second name owns a noun; not a party alone.
+            if (n < last && Is(m.Last + 1, "and") && mentionStarting[n] is { Entity.Type: "GPE" or "ORG" or "PERSON" } next && next.Entity.Id != target.Id
+                && !(next.Last + 1 < last && Raw(next.Last + 1) is "'s" or "’s" or "'" or "’"))
+            {
+                more.Add(next.Entity);
+            }
+
+            break;
+        }
+
+        return more;
     }
 
     /// <summary>
@@ -730,6 +791,14 @@ internal sealed class Scan
     {
         var p = trigger - 1;
         for (var skipped = 0; skipped < 2 && p > 0 && !inMention[p] && IsAdjective(p); skipped++)
+        {
+            p--;
+        }
+
+        // A plain noun modifier after a determiner: "an arson attack", "a rocket attack".
+        // ("the militia attacked": a past form is the verb).
+        if (p > 0 && p < trigger && !inMention[p] && IsPlainModifier(p) && (Class(p - 1) & WordClass.Determiner) != 0
+            && !Raw(trigger).EndsWith("ed", StringComparison.Ordinal))
         {
             p--;
         }
@@ -1216,6 +1285,23 @@ internal sealed class Scan
         }
 
         return false;
+    }
+
+    /// <summary>True when a locative preposition introduces the mention at token <paramref name="i"/> ("in Belgrade", "through the capital", "in northern Mali").</summary>
+    public bool AfterLocative(int i)
+    {
+        var before = i - 1;
+        if (before > 0 && Is(before, "the"))
+        {
+            before--;
+        }
+
+        if (before > 0 && IsDirection(before))
+        {
+            before--;
+        }
+
+        return before >= 0 && (Class(before) & WordClass.Locative) != 0;
     }
 
     /// <summary>The event's place: a place after "in" or "at" in the trigger's clause or sentence.</summary>

@@ -73,7 +73,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 previousSources = [.. built.Select(e => e.Source).OfType<string>().Distinct().Select(id => document.EntityById(id)!)];
                 foreach (var told in built)
                 {
-                    var e = told;
+                    var e = Anaphoric(document, scan, told, s);
 
                     // "Niger rejected the accusation": the one who made it, in an event before.
                     if (e.RootCode == "12" && e.Target is null && e.TargetActor is null
@@ -227,6 +227,10 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             sources.Add(origin);
         }
 
+        // "urged Pakistan and Afghanistan to show restraint": each coordinated target is a party
+        // (not where the pattern names both sides: "talks between {S} and {T}").
+        var moreTargets = target is not null && match.Source is null ? scan.CoordinatedAfter(target, trigger, last) : [];
+
         // The place may lie beyond the next trigger: "claimed responsibility for an attack at a mall in Nairobi".
         var location = scan.Location(clauseStart, sentenceLast, trigger, target);
         // Talking and reducing relations are done by governments; force by the country's forces.
@@ -288,6 +292,10 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         else
         {
             pairs.AddRange(sources.Select(s => ((Entity?)s, target)));
+            foreach (var other in moreTargets)
+            {
+                pairs.AddRange(sources.Select(s => ((Entity?)s, (Entity?)other)));
+            }
         }
 
         var (date, dateFrom) = scan.Date(trigger, clauseStart, first, last);
@@ -421,6 +429,78 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// An event whose role actors with no country ("Police detained …", "The army accepted …")
+    /// take one from the article before the trigger: the latest actor of the same role that has a
+    /// country ("Sudan's army" … "the army"; not for governments, which are too many), else the
+    /// latest place named after "in", "at", "through" … in this sentence or the one before; rebels
+    /// are never given one. A demonstration by protesters, civilians, students, workers or
+    /// journalists with no target is against the government of their country.
+    /// </summary>
+    private static Event Anaphoric(Document d, Scan scan, Event e, int sentence)
+    {
+        var at = e.Trigger.Start;
+        var source = e.Source is null ? Localize(e.SourceActor) : e.SourceActor;
+        var target = e.Target is null ? Localize(e.TargetActor) : e.TargetActor;
+        if (e.RootCode == "14" && target is null && e.Target is null && source is { Length: 6 } protester && !protester.StartsWith("---", StringComparison.Ordinal)
+            && protester[3..] is "OPP" or "CVL" or "EDU" or "LAB" or "MED" && e.Modality != "negated")
+        {
+            target = protester[..3] + "GOV";
+        }
+
+        return source == e.SourceActor && target == e.TargetActor ? e : e with { SourceActor = source, TargetActor = target };
+
+        string? Localize(string? actor)
+        {
+            if (actor is not { Length: 6 } a || !a.StartsWith("---", StringComparison.Ordinal) || a == "---REB")
+            {
+                return actor;
+            }
+
+            var role = a[3..];
+            string? country = null;
+            var best = -1;
+            if (role != "GOV")
+            {
+                foreach (var entity in d.Entities)
+                {
+                    if (entity.Actor is { Length: 6 } ea && ea.EndsWith(role, StringComparison.Ordinal) && !ea.StartsWith("---", StringComparison.Ordinal))
+                    {
+                        foreach (var m in entity.Mentions)
+                        {
+                            if (m.Start < at && m.Start > best)
+                            {
+                                best = m.Start;
+                                country = ea[..3];
+                            }
+                        }
+                    }
+                }
+            }
+
+            if (country is null)
+            {
+                var from = d.Sentences[Math.Max(0, sentence - 1)].Start;
+                foreach (var entity in d.Entities)
+                {
+                    if (entity.Type is "GPE" or "LOC" && entity.Country is { Length: 3 } c)
+                    {
+                        foreach (var m in entity.Mentions)
+                        {
+                            if (m.Start >= from && m.Start < at && m.Start > best && scan.AfterLocative(d.TokenIndexAt(m.Start)))
+                            {
+                                best = m.Start;
+                                country = c;
+                            }
+                        }
+                    }
+                }
+            }
+
+            return country is null ? actor : country + role;
+        }
     }
 
     /// <summary>A role actor with no country ("---MIL") in the given country; other actors as they are.</summary>
