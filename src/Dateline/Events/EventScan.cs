@@ -161,8 +161,29 @@ internal sealed class Scan
         // The verb after a pattern that ends in "to" ("called on Georgia to free", "urged Kyiv to
         // attack") is what was asked or offered, not an event of its own.
         taken.RemoveAll(c => c.Start > 0 && Is(c.Start - 1, "to") && taken.Exists(t => t.End == c.Start - 1));
+
+        // So is the verb of a "that" clause after a demand or an appeal ("demanded that the RSF
+        // withdraw", "urged that talks resume").
+        taken.RemoveAll(c => taken.Exists(t => t.End < c.Start && t.Pattern.Code.Length >= 2 && t.Pattern.Code[..2] is "10" or "02" && ThatClauseBetween(t.End, c.Start)));
         taken.Sort((a, b) => a.Start.CompareTo(b.Start));
         return taken;
+    }
+
+    /// <summary>True when "that" opens a clause between two tokens, with no boundary of a gap between.</summary>
+    private bool ThatClauseBetween(int end, int start)
+    {
+        var that = false;
+        for (var i = end + 1; i < start; i++)
+        {
+            if (IsGapBoundary(i) || (Class(i) & WordClass.Clause) != 0 && !Is(i, "that"))
+            {
+                return false;
+            }
+
+            that |= Is(i, "that");
+        }
+
+        return that && start - end <= MaxGap;
     }
 
     private bool IsGoverningPreposition(int i) =>
@@ -945,6 +966,12 @@ internal sealed class Scan
         if (modifier < k && modifier >= 0 && mentionEnding[modifier] is { Entity.Type: "NORP" })
         {
             k = modifier;
+        }
+
+        // "Sudan's army", "Georgia's police": a country's possessive names the role's country.
+        if (modifier >= 1 && mentionEnding[modifier] is null && Raw(modifier) is "'s" or "’s" && mentionEnding[modifier - 1] is { Entity.Type: "GPE" })
+        {
+            k = modifier - 1;
         }
 
         while (k >= 0 && mentionEnding[k] is { } m && (m.Entity.Actor ?? m.Entity.Country) is { Length: >= 3 } actor)

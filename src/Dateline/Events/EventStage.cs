@@ -73,7 +73,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 previousSources = [.. built.Select(e => e.Source).OfType<string>().Distinct().Select(id => document.EntityById(id)!)];
                 foreach (var told in built)
                 {
-                    var e = Anaphoric(document, scan, told, s);
+                    var e = Anaphoric(document, scan, events, told, s);
 
                     // "Niger rejected the accusation": the one who made it, in an event before.
                     if (e.RootCode == "12" && e.Target is null && e.TargetActor is null
@@ -159,6 +159,9 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         else if (sources.Count == 0 && cueOf is null)
         {
             var subject = scan.Subject(trigger, clauseStart, out passive);
+
+            // "was deeply concerned by", "is optimistic": a comment's participle is an adjective.
+            passive &= code.Root != "01";
             var reduced = !passive && scan.ReducedPassive(trigger, match.TriggerEnd, clauseStart, code.Root);
             passive |= reduced;
             if (passive)
@@ -298,7 +301,8 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             }
         }
 
-        var (date, dateFrom) = scan.Date(trigger, clauseStart, first, last);
+        // The date may lie beyond the next trigger: "will host talks between X and Y next week".
+        var (date, dateFrom) = scan.Date(trigger, clauseStart, first, sentenceLast);
         var modality = scan.Modality(trigger, match.End, clauseStart, first, last, quote);
 
         // "would not provide support", "will not meet": refusing to cooperate is itself an event,
@@ -433,13 +437,14 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 
     /// <summary>
     /// An event whose role actors with no country ("Police detained …", "The army accepted …")
-    /// take one from the article before the trigger: the latest actor of the same role that has a
-    /// country ("Sudan's army" … "the army"; not for governments, which are too many), else the
+    /// take one from the article before the trigger: the actor of the same role with a country in
+    /// the latest event, else the latest such entity ("Sudan's army" … "the army"; not for
+    /// governments, which are too many), else the
     /// latest place named after "in", "at", "through" … in this sentence or the one before; rebels
     /// are never given one. A demonstration by protesters, civilians, students, workers or
     /// journalists with no target is against the government of their country.
     /// </summary>
-    private static Event Anaphoric(Document d, Scan scan, Event e, int sentence)
+    private static Event Anaphoric(Document d, Scan scan, ImmutableArray<Event>.Builder earlier, Event e, int sentence)
     {
         var at = e.Trigger.Start;
         var source = e.Source is null ? Localize(e.SourceActor) : e.SourceActor;
@@ -462,7 +467,19 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             var role = a[3..];
             string? country = null;
             var best = -1;
-            if (role != "GOV")
+            for (var k = earlier.Count - 1; k >= 0 && country is null && role != "GOV"; k--)
+            {
+                foreach (var other in (ReadOnlySpan<string?>)[earlier[k].SourceActor, earlier[k].TargetActor])
+                {
+                    if (other is { Length: 6 } o && o.EndsWith(role, StringComparison.Ordinal) && !o.StartsWith("---", StringComparison.Ordinal))
+                    {
+                        country = o[..3];
+                        break;
+                    }
+                }
+            }
+
+            if (country is null && role != "GOV")
             {
                 foreach (var entity in d.Entities)
                 {
