@@ -519,7 +519,8 @@ internal sealed class Scan
                 k--;
             }
 
-            if (k < clauseStart || gapStart == k || mentionEnding[k] is not { } previous)
+            // "imposed sanctions on Iran, and Canada froze": a preposition's object is no subject.
+            if (k < clauseStart || gapStart == k || mentionEnding[k] is not { } previous || IsPrepositionObject(previous.First))
             {
                 break;
             }
@@ -647,6 +648,12 @@ internal sealed class Scan
                 continue;
             }
 
+            // ", and Britain froze": a comma before "and" opens a new clause, not a list's last item.
+            if (Raw(before) is "and" && before > 0 && Raw(before - 1) is ",")
+            {
+                return false;
+            }
+
             if (Raw(before) is "and" or "or" or ",")
             {
                 comma |= Raw(before) is ",";
@@ -695,6 +702,28 @@ internal sealed class Scan
         for (var i = conjunction + 1; i < trigger; i++)
         {
             if (mentionStarting[i] is not null || mentionEnding[i] is not null || tokens[i].Kind != TokenKind.Word)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// True when the trigger is a participle right after a comma in the same sentence as the event
+    /// before it ("expelled four diplomats, accusing Moscow of …"): its subject is that event's.
+    /// </summary>
+    public bool Participial(int previousEnd, int trigger)
+    {
+        if (trigger - 1 <= previousEnd || Raw(trigger - 1) is not "," || !Raw(trigger).EndsWith("ing", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        for (var i = previousEnd + 1; i < trigger; i++)
+        {
+            if (IsHardBoundary(i) || Raw(i) is "\u2014" or "\u2013" || ((Class(i) & WordClass.Clause) != 0))
             {
                 return false;
             }
@@ -810,19 +839,7 @@ internal sealed class Scan
     /// </summary>
     public bool AfterLightVerb(int trigger)
     {
-        var p = trigger - 1;
-        for (var skipped = 0; skipped < 2 && p > 0 && !inMention[p] && IsAdjective(p); skipped++)
-        {
-            p--;
-        }
-
-        // A plain noun modifier after a determiner: "an arson attack", "a rocket attack".
-        // ("the militia attacked": a past form is the verb).
-        if (p > 0 && p < trigger && !inMention[p] && IsPlainModifier(p) && (Class(p - 1) & WordClass.Determiner) != 0
-            && !Raw(trigger).EndsWith("ed", StringComparison.Ordinal))
-        {
-            p--;
-        }
+        var p = BeforeModifiers(trigger);
 
         if (p > 0 && (Is(p, "a") || Is(p, "an") || Is(p, "the") || Is(p, "its") || Is(p, "their") || Is(p, "his") || Is(p, "her")))
         {
@@ -910,15 +927,31 @@ internal sealed class Scan
             return false;
         }
 
-        // Adjectives between the determiner and the noun: "the chemical attacks", "a deadly attack".
+        var p = BeforeModifiers(trigger);
+        return tokens[p].Kind == TokenKind.Number || (Class(p) & WordClass.Determiner) != 0
+            || Raw(p).EndsWith("'s", StringComparison.Ordinal) || Raw(p).EndsWith("’s", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The token before a noun trigger's modifiers: up to two adjectives ("the chemical attacks",
+    /// "a deadly attack"), or a plain noun after a determiner ("an arson attack", "a rocket
+    /// attack"; "the militia attacked": a past form is the verb).
+    /// </summary>
+    private int BeforeModifiers(int trigger)
+    {
         var p = trigger - 1;
         for (var skipped = 0; skipped < 2 && p > 0 && !inMention[p] && IsAdjective(p); skipped++)
         {
             p--;
         }
 
-        return tokens[p].Kind == TokenKind.Number || (Class(p) & WordClass.Determiner) != 0
-            || Raw(p).EndsWith("'s", StringComparison.Ordinal) || Raw(p).EndsWith("’s", StringComparison.Ordinal);
+        if (p > 0 && p < trigger && !inMention[p] && IsPlainModifier(p) && (Class(p - 1) & WordClass.Determiner) != 0
+            && !Raw(trigger).EndsWith("ed", StringComparison.Ordinal))
+        {
+            p--;
+        }
+
+        return p;
     }
 
     /// <summary>A lower-case word with an adjective ending ("chemical", "deadly", "horrific", "massive").</summary>

@@ -68,7 +68,8 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 // A target lies before the next event's trigger; a verb coordinated with the one
                 // before it ("criticized X and demanded Y") shares its subject.
                 var next = m + 1 < matches.Count ? matches[m + 1].Start : last;
-                var shared = m > 0 && scan.Coordinated(matches[m - 1].End, matches[m].Start) ? previousSources : null;
+                // So does a participle after a comma ("expelled four diplomats on Monday, accusing Moscow of …").
+                var shared = m > 0 && (scan.Coordinated(matches[m - 1].End, matches[m].Start) || scan.Participial(matches[m - 1].End, matches[m].Start)) ? previousSources : null;
                 var built = Build(document, scan, matches[m], s, first, next, last, shared).ToList();
                 previousSources = [.. built.Select(e => e.Source).OfType<string>().Distinct().Select(id => document.EntityById(id)!)];
                 foreach (var told in built)
