@@ -165,8 +165,27 @@ internal sealed class Scan
         // So is the verb of a "that" clause after a demand or an appeal ("demanded that the RSF
         // withdraw", "urged that talks resume").
         taken.RemoveAll(c => taken.Exists(t => t.End < c.Start && t.Pattern.Code.Length >= 2 && t.Pattern.Code[..2] is "10" or "02" && ThatClauseBetween(t.End, c.Start)));
+
+        // A demand or appeal after "to" right after a protest is what it is for ("marched through
+        // Tbilisi on Thursday to demand the release of …"): one event, the demonstration.
+        taken.RemoveAll(c => c.Start > 0 && Is(c.Start - 1, "to") && c.Pattern.Code[..2] is "10" or "02"
+            && taken.Exists(t => t.End < c.Start && t.Pattern.Code[..2] == "14" && NoBoundaryBetween(t.End, c.Start - 1)));
         taken.Sort((a, b) => a.Start.CompareTo(b.Start));
         return taken;
+    }
+
+    /// <summary>True when no sentence or clause boundary and at most twelve tokens lie between two tokens.</summary>
+    private bool NoBoundaryBetween(int end, int start)
+    {
+        for (var i = end + 1; i < start; i++)
+        {
+            if (IsHardBoundary(i) || (Class(i) & WordClass.Clause) != 0)
+            {
+                return false;
+            }
+        }
+
+        return start - end <= 12;
     }
 
     /// <summary>True when "that" opens a clause between two tokens, with no boundary of a gap between.</summary>

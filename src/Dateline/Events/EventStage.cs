@@ -69,8 +69,17 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 // before it ("criticized X and demanded Y") shares its subject.
                 var next = m + 1 < matches.Count ? matches[m + 1].Start : last;
                 // So does a participle after a comma ("expelled four diplomats on Monday, accusing Moscow of …").
-                var shared = m > 0 && (scan.Coordinated(matches[m - 1].End, matches[m].Start) || scan.Participial(matches[m - 1].End, matches[m].Start)) ? previousSources : null;
+                var participial = m > 0 && scan.Participial(matches[m - 1].End, matches[m].Start);
+                var shared = m > 0 && (scan.Coordinated(matches[m - 1].End, matches[m].Start) || participial) ? previousSources : null;
                 var built = Build(document, scan, matches[m], s, first, next, last, shared).ToList();
+
+                // "imposed sanctions on Belarus, freezing the assets of 14 officials": a participle
+                // with the code of the event before it tells how that event was done, not another.
+                if (participial && built.Count > 0 && built.TrueForAll(b => b.Code == matches[m - 1].Pattern.Code))
+                {
+                    continue;
+                }
+
                 previousSources = [.. built.Select(e => e.Source).OfType<string>().Distinct().Select(id => document.EntityById(id)!)];
                 foreach (var told in built)
                 {
@@ -450,13 +459,15 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         var at = e.Trigger.Start;
         var source = e.Source is null ? Localize(e.SourceActor) : e.SourceActor;
         var target = e.Target is null ? Localize(e.TargetActor) : e.TargetActor;
-        if (e.RootCode == "14" && target is null && e.Target is null && source is { Length: 6 } protester && !protester.StartsWith("---", StringComparison.Ordinal)
+        var targetId = e.Target;
+        if (e.RootCode == "14" && target is null && source is { Length: 6 } protester && !protester.StartsWith("---", StringComparison.Ordinal)
             && protester[3..] is "OPP" or "CVL" or "EDU" or "LAB" or "MED" && e.Modality != "negated")
         {
             target = protester[..3] + "GOV";
+            targetId = null;
         }
 
-        return source == e.SourceActor && target == e.TargetActor ? e : e with { SourceActor = source, TargetActor = target };
+        return source == e.SourceActor && target == e.TargetActor ? e : e with { SourceActor = source, TargetActor = target, Target = targetId };
 
         string? Localize(string? actor)
         {
