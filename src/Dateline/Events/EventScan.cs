@@ -119,7 +119,8 @@ internal sealed class Scan
             // discuss"), which patterns of several words code from their own trigger.
             // An intention verb before "to" makes the verb after it the event intended ("wants to
             // attack", "pledged to expel"), coded from its own trigger.
-            var afterTo = t > first && Is(t - 1, "to") && (Class(t - 2) & WordClass.Intent) == 0;
+            // "is expected to meet", "is due to visit": a planned event, coded from its own trigger.
+            var afterTo = t > first && Is(t - 1, "to") && (Class(t - 2) & (WordClass.Intent | WordClass.Planned)) == 0;
 
             // After a preposition a trigger word is a noun or a gerund that another verb governs
             // ("advised against travel to", "accused of making"), not a verb of the clause.
@@ -298,18 +299,27 @@ internal sealed class Scan
 
                 if (m < last && mentionStarting[m] is { } mention)
                 {
+                    // "between Sudan's army and the RSF": a country's role noun after its possessive.
+                    var after = mention.Last + 1;
+                    var owned = rolesInSlots && after + 1 < last && Raw(after) is "'s" or "\u2019s" && RoleAt(after + 1, out var ownerFirst) is { } ownedRoles
+                        && ownerFirst == m ? ownedRoles.Find(r => r.Country == mention.Entity.Country) : null;
+                    if (owned is not null)
+                    {
+                        after += 2;
+                    }
+
                     var s = source;
                     var t = target;
                     if (slot.IsSource)
                     {
-                        s = mention.Entity;
+                        s = owned ?? mention.Entity;
                     }
                     else
                     {
-                        t = TitledPerson(mention) ?? mention.Entity;
+                        t = owned ?? TitledPerson(mention) ?? mention.Entity;
                     }
 
-                    var end = MatchFrom(elements, k + 1, mention.Last + 1, last, ref s, ref t);
+                    var end = MatchFrom(elements, k + 1, after, last, ref s, ref t);
                     if (end >= 0)
                     {
                         source = s;
@@ -891,10 +901,12 @@ internal sealed class Scan
     /// <summary>
     /// True when a role word modifies the plain noun after it ("military exercises", "opposition
     /// leader"): that noun, not the role word, heads the phrase. A facility noun after it ("army
-    /// base", "police station", word class facility) keeps the role as the actor.
+    /// base", "police station", word class facility) keeps the role as the actor. A plural role
+    /// noun is no modifier: "the rebels resumed", "troops crossed".
     /// </summary>
     private bool IsRoleModifier(int i) =>
-        i + 1 < Count && tokens[i + 1].Kind == TokenKind.Word && char.IsLower(Raw(i + 1)[0]) && Class(i + 1) == WordClass.None;
+        i + 1 < Count && tokens[i + 1].Kind == TokenKind.Word && char.IsLower(Raw(i + 1)[0]) && Class(i + 1) == WordClass.None
+        && !(Raw(i).EndsWith('s') && !Raw(i).EndsWith("ss", StringComparison.Ordinal));
 
     /// <summary>
     /// The place an attack came from: "from" and a place after the trigger in its clause ("fired
@@ -1185,6 +1197,56 @@ internal sealed class Scan
     }
 
     /// <summary>
+    /// The person "he" or "she" stands for as the trigger's subject (within four words before it,
+    /// in its clause): the latest person with an actor named before it in this sentence or the
+    /// one before; null when none.
+    /// </summary>
+    public Entity? PronounSubject(int trigger, int clauseStart, int previousSentenceStart)
+    {
+        var pronoun = -1;
+        for (var p = trigger - 1; p >= clauseStart && p >= trigger - 4; p--)
+        {
+            if (tokens[p].Kind != TokenKind.Word || mentionEnding[p] is not null)
+            {
+                return null;
+            }
+
+            if (Is(p, "he") || Is(p, "she"))
+            {
+                pronoun = p;
+                break;
+            }
+        }
+
+        if (pronoun < 0)
+        {
+            return null;
+        }
+
+        Entity? best = null;
+        var bestStart = -1;
+        var before = tokens[pronoun].Start;
+        foreach (var entity in d.Entities)
+        {
+            if (entity.Type != "PERSON" || entity.Actor is null)
+            {
+                continue;
+            }
+
+            foreach (var m in entity.Mentions)
+            {
+                if (m.Start >= previousSentenceStart && m.Start < before && m.Start > bestStart)
+                {
+                    best = entity;
+                    bestStart = m.Start;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
     /// The code prefixes of the earlier event a definite noun right after a rejection refers to:
     /// "rejected the demand" (10), "the accusation" (112), "the criticism" (11), "the proposal" or "the offer" (03),
     /// "the request" or "the call" (02), "the ultimatum" (13); null for anything else.
@@ -1435,8 +1497,11 @@ internal sealed class Scan
                 continue;
             }
 
+            // "the largest demonstration this year": a "this …" period compares the event with
+            // others; a day named in the sentence dates it better.
             var distance = Math.Abs(d.TokenIndexAt(t.Start) - trigger);
-            var score = distance + (t.Start >= clauseFrom ? 0 : 1000);
+            var score = distance + (t.Start >= clauseFrom ? 0 : 1000)
+                + (t.Text.StartsWith("this ", StringComparison.OrdinalIgnoreCase) ? 500 : 0);
             if (score < bestScore)
             {
                 best = t;

@@ -83,7 +83,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 previousSources = [.. built.Select(e => e.Source).OfType<string>().Distinct().Select(id => document.EntityById(id)!)];
                 foreach (var told in built)
                 {
-                    var e = Anaphoric(document, scan, events, told, s);
+                    var e = Anaphoric(document, scan, events, told);
 
                     // "Niger rejected the accusation": the one who made it, in an event before.
                     if (e.RootCode == "12" && e.Target is null && e.TargetActor is null
@@ -193,6 +193,12 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             if (sources.Count == 0 && !passive && scan.PronounReporter(trigger, first) is var said and >= 0)
             {
                 sources.AddRange(scan.Subject(said, scan.ClauseStart(said, first), out _));
+            }
+
+            // "…, where he is expected to meet X": "he" or "she" is the person named last before.
+            if (sources.Count == 0 && !passive && scan.PronounSubject(trigger, clauseStart, d.Sentences[Math.Max(0, sentence - 1)].Start) is { } person)
+            {
+                sources.Add(person);
             }
         }
         else if (target is null && sources.Count > 0)
@@ -450,11 +456,11 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
     /// take one from the article before the trigger: the actor of the same role with a country in
     /// the latest event, else the latest such entity ("Sudan's army" … "the army"; not for
     /// governments, which are too many), else the
-    /// latest place named after "in", "at", "through" … in this sentence or the one before; rebels
+    /// latest place named after "in", "at", "through" … before it in the article; rebels
     /// are never given one. A demonstration by protesters, civilians, students, workers or
     /// journalists with no target is against the government of their country.
     /// </summary>
-    private static Event Anaphoric(Document d, Scan scan, ImmutableArray<Event>.Builder earlier, Event e, int sentence)
+    private static Event Anaphoric(Document d, Scan scan, ImmutableArray<Event>.Builder earlier, Event e)
     {
         var at = e.Trigger.Start;
         var source = e.Source is null ? Localize(e.SourceActor) : e.SourceActor;
@@ -511,7 +517,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 
             if (country is null)
             {
-                var from = d.Sentences[Math.Max(0, sentence - 1)].Start;
+                var from = 0;
                 foreach (var entity in d.Entities)
                 {
                     if (entity.Type is "GPE" or "LOC" && entity.Country is { Length: 3 } c)
