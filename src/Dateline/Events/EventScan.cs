@@ -958,6 +958,12 @@ internal sealed class Scan
             return false;
         }
 
+        // "The government denied": a past form after a noun is the clause's verb.
+        if (Raw(trigger).EndsWith("ed", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         var p = BeforeModifiers(trigger);
         return tokens[p].Kind == TokenKind.Number || (Class(p) & WordClass.Determiner) != 0
             || Raw(p).EndsWith("'s", StringComparison.Ordinal) || Raw(p).EndsWith("’s", StringComparison.Ordinal);
