@@ -119,12 +119,14 @@ internal sealed class Scan
             // discuss"), which patterns of several words code from their own trigger.
             // An intention verb before "to" makes the verb after it the event intended ("wants to
             // attack", "pledged to expel"), coded from its own trigger.
-            var afterTo = t > first && Is(t - 1, "to") && (Class(t - 2) & WordClass.Intent) == 0;
+            // "is expected to meet", "is due to visit": a planned event, coded from its own trigger.
+            var afterTo = t > first && Is(t - 1, "to") && (Class(t - 2) & (WordClass.Intent | WordClass.Planned)) == 0;
 
             // After a preposition a trigger word is a noun or a gerund that another verb governs
             // ("advised against travel to", "accused of making"), not a verb of the clause.
             // So is one after a preposition and a plain noun ("ending months of border clashes").
-            var afterPreposition = t > first && (IsGoverningPreposition(t - 1)
+            // A gerund after "by" is the means of the clause's own verb: "would respond by expelling".
+            var afterPreposition = t > first && !(Is(t - 1, "by") && Raw(t).EndsWith("ing", StringComparison.Ordinal)) && (IsGoverningPreposition(t - 1)
                 || (t - 1 > first && tokens[t - 1].Kind == TokenKind.Word && char.IsLower(Raw(t - 1)[0]) && Class(t - 1) == WordClass.None
                     && RoleAt(t - 1, out _) is null && IsGoverningPreposition(t - 2)));
             foreach (var pattern in triggered)
@@ -160,8 +162,48 @@ internal sealed class Scan
         // The verb after a pattern that ends in "to" ("called on Georgia to free", "urged Kyiv to
         // attack") is what was asked or offered, not an event of its own.
         taken.RemoveAll(c => c.Start > 0 && Is(c.Start - 1, "to") && taken.Exists(t => t.End == c.Start - 1));
+
+        // So is the verb of a "that" clause after a demand or an appeal ("demanded that the RSF
+        // withdraw", "urged that talks resume").
+        taken.RemoveAll(c => taken.Exists(t => t.End < c.Start && t.Pattern.Code.Length >= 2 && t.Pattern.Code[..2] is "10" or "02" && ThatClauseBetween(t.End, c.Start)));
+
+        // A demand or appeal after "to" right after a protest is what it is for ("marched through
+        // Tbilisi on Thursday to demand the release of …"): one event, the demonstration.
+        taken.RemoveAll(c => c.Start > 0 && Is(c.Start - 1, "to") && c.Pattern.Code[..2] is "10" or "02"
+            && taken.Exists(t => t.End < c.Start && t.Pattern.Code[..2] == "14" && NoBoundaryBetween(t.End, c.Start - 1)));
         taken.Sort((a, b) => a.Start.CompareTo(b.Start));
         return taken;
+    }
+
+    /// <summary>True when no sentence or clause boundary and at most twelve tokens lie between two tokens.</summary>
+    private bool NoBoundaryBetween(int end, int start)
+    {
+        for (var i = end + 1; i < start; i++)
+        {
+            if (IsHardBoundary(i) || (Class(i) & WordClass.Clause) != 0)
+            {
+                return false;
+            }
+        }
+
+        return start - end <= 12;
+    }
+
+    /// <summary>True when "that" opens a clause between two tokens, with no boundary of a gap between.</summary>
+    private bool ThatClauseBetween(int end, int start)
+    {
+        var that = false;
+        for (var i = end + 1; i < start; i++)
+        {
+            if (IsGapBoundary(i) || (Class(i) & WordClass.Clause) != 0 && !Is(i, "that"))
+            {
+                return false;
+            }
+
+            that |= Is(i, "that");
+        }
+
+        return that && start - end <= MaxGap;
     }
 
     private bool IsGoverningPreposition(int i) =>
@@ -257,18 +299,27 @@ internal sealed class Scan
 
                 if (m < last && mentionStarting[m] is { } mention)
                 {
+                    // "between Sudan's army and the RSF": a country's role noun after its possessive.
+                    var after = mention.Last + 1;
+                    var owned = rolesInSlots && after + 1 < last && Raw(after) is "'s" or "\u2019s" && RoleAt(after + 1, out var ownerFirst) is { } ownedRoles
+                        && ownerFirst == m ? ownedRoles.Find(r => r.Country == mention.Entity.Country) : null;
+                    if (owned is not null)
+                    {
+                        after += 2;
+                    }
+
                     var s = source;
                     var t = target;
                     if (slot.IsSource)
                     {
-                        s = mention.Entity;
+                        s = owned ?? mention.Entity;
                     }
                     else
                     {
-                        t = TitledPerson(mention) ?? mention.Entity;
+                        t = owned ?? TitledPerson(mention) ?? mention.Entity;
                     }
 
-                    var end = MatchFrom(elements, k + 1, mention.Last + 1, last, ref s, ref t);
+                    var end = MatchFrom(elements, k + 1, after, last, ref s, ref t);
                     if (end >= 0)
                     {
                         source = s;
@@ -448,7 +499,8 @@ internal sealed class Scan
         // "activists who had protested": the subject of a relative clause is the noun before "who".
         if (head is null && roles is null && i < clauseStart && clauseStart >= 2 && (Is(clauseStart - 1, "who") || Is(clauseStart - 1, "which")))
         {
-            var before = clauseStart - 2;
+            // "The United States, which mediated …": the noun before the comma.
+            var before = Is(clauseStart - 2, ",") && clauseStart >= 3 ? clauseStart - 3 : clauseStart - 2;
             if (mentionEnding[before] is { } antecedent)
             {
                 head = antecedent;
@@ -487,7 +539,7 @@ internal sealed class Scan
         found.Add(h.Entity);
 
         // Coordinated subjects: "Ukraine and several European countries — including France, Germany, Poland, and the United Kingdom".
-        var k = h.First - 1;
+        var k = TitleStart(h) - 1;
         while (k >= clauseStart)
         {
             var gapStart = k;
@@ -496,7 +548,8 @@ internal sealed class Scan
                 k--;
             }
 
-            if (k < clauseStart || gapStart == k || mentionEnding[k] is not { } previous)
+            // "imposed sanctions on Iran, and Canada froze": a preposition's object is no subject.
+            if (k < clauseStart || gapStart == k || mentionEnding[k] is not { } previous || IsPrepositionObject(previous.First))
             {
                 break;
             }
@@ -513,7 +566,7 @@ internal sealed class Scan
                 found.Add(previous.Entity);
             }
 
-            k = previous.First - 1;
+            k = TitleStart(previous) - 1;
         }
 
         var distinct = found.DistinctBy(e => e.Id).ToList();
@@ -524,6 +577,65 @@ internal sealed class Scan
 
         distinct.Reverse();
         return distinct;
+    }
+
+    /// <summary>
+    /// The first token of a person's title before the name: "Kenyan President William Ruto" from
+    /// "Kenyan" (a nationality and up to three capitalized title words), else the mention's own.
+    /// </summary>
+    private int TitleStart((Entity Entity, int First) mention)
+    {
+        if (mention.Entity.Type != "PERSON")
+        {
+            return mention.First;
+        }
+
+        var j = mention.First - 1;
+        for (var skipped = 0; skipped < 3 && j >= 0 && mentionEnding[j] is null && tokens[j].Kind == TokenKind.Word
+            && char.IsUpper(Raw(j)[0]) && Class(j) == WordClass.None; skipped++)
+        {
+            j--;
+        }
+
+        if (j == mention.First - 1)
+        {
+            return mention.First;
+        }
+
+        return j >= 0 && mentionEnding[j] is { Entity.Type: "NORP" } nationality ? nationality.First : j + 1;
+    }
+
+    /// <summary>
+    /// The parties coordinated after a target ("urged Pakistan and Afghanistan", "A, B and C"):
+    /// a name joined to its mention after <paramref name="from"/> by "and"; empty when none.
+    /// </summary>
+    public List<Entity> CoordinatedAfter(Entity target, int from, int last)
+    {
+        var more = new List<Entity>(1);
+        for (var i = from + 1; i < last && i <= from + 12; i++)
+        {
+            if (mentionStarting[i] is not { } m || m.Entity.Id != target.Id)
+            {
+                continue;
+            }
+
+            var n = m.Last + 2;
+            if (n < last && Is(n - 1, "and") && Is(n, "the"))
+            {
+                n++;
+            }
+
+            // "Pakistan and India's leaders": the second name owns a noun; not a party alone.
+            if (n < last && Is(m.Last + 1, "and") && mentionStarting[n] is { Entity.Type: "GPE" or "ORG" or "PERSON" } next && next.Entity.Id != target.Id
+                && !(next.Last + 1 < last && Raw(next.Last + 1) is "'s" or "’s" or "'" or "’"))
+            {
+                more.Add(next.Entity);
+            }
+
+            break;
+        }
+
+        return more;
     }
 
     /// <summary>
@@ -563,6 +675,12 @@ internal sealed class Scan
             {
                 before = other.First - 1;
                 continue;
+            }
+
+            // ", and Britain froze": a comma before "and" opens a new clause, not a list's last item.
+            if (Raw(before) is "and" && before > 0 && Raw(before - 1) is ",")
+            {
+                return false;
             }
 
             if (Raw(before) is "and" or "or" or ",")
@@ -613,6 +731,28 @@ internal sealed class Scan
         for (var i = conjunction + 1; i < trigger; i++)
         {
             if (mentionStarting[i] is not null || mentionEnding[i] is not null || tokens[i].Kind != TokenKind.Word)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// True when the trigger is a participle right after a comma in the same sentence as the event
+    /// before it ("expelled four diplomats, accusing Moscow of …"): its subject is that event's.
+    /// </summary>
+    public bool Participial(int previousEnd, int trigger)
+    {
+        if (trigger - 1 <= previousEnd || Raw(trigger - 1) is not "," || !Raw(trigger).EndsWith("ing", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        for (var i = previousEnd + 1; i < trigger; i++)
+        {
+            if (IsHardBoundary(i) || Raw(i) is "\u2014" or "\u2013" || ((Class(i) & WordClass.Clause) != 0))
             {
                 return false;
             }
@@ -728,11 +868,7 @@ internal sealed class Scan
     /// </summary>
     public bool AfterLightVerb(int trigger)
     {
-        var p = trigger - 1;
-        for (var skipped = 0; skipped < 2 && p > 0 && !inMention[p] && IsAdjective(p); skipped++)
-        {
-            p--;
-        }
+        var p = BeforeModifiers(trigger);
 
         if (p > 0 && (Is(p, "a") || Is(p, "an") || Is(p, "the") || Is(p, "its") || Is(p, "their") || Is(p, "his") || Is(p, "her")))
         {
@@ -765,10 +901,12 @@ internal sealed class Scan
     /// <summary>
     /// True when a role word modifies the plain noun after it ("military exercises", "opposition
     /// leader"): that noun, not the role word, heads the phrase. A facility noun after it ("army
-    /// base", "police station", word class facility) keeps the role as the actor.
+    /// base", "police station", word class facility) keeps the role as the actor. A plural role
+    /// noun is no modifier: "the rebels resumed", "troops crossed".
     /// </summary>
     private bool IsRoleModifier(int i) =>
-        i + 1 < Count && tokens[i + 1].Kind == TokenKind.Word && char.IsLower(Raw(i + 1)[0]) && Class(i + 1) == WordClass.None;
+        i + 1 < Count && tokens[i + 1].Kind == TokenKind.Word && char.IsLower(Raw(i + 1)[0]) && Class(i + 1) == WordClass.None
+        && !(Raw(i).EndsWith('s') && !Raw(i).EndsWith("ss", StringComparison.Ordinal));
 
     /// <summary>
     /// The place an attack came from: "from" and a place after the trigger in its clause ("fired
@@ -820,15 +958,37 @@ internal sealed class Scan
             return false;
         }
 
-        // Adjectives between the determiner and the noun: "the chemical attacks", "a deadly attack".
+        // "The government denied": a past form after a noun is the clause's verb.
+        if (Raw(trigger).EndsWith("ed", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var p = BeforeModifiers(trigger);
+        return tokens[p].Kind == TokenKind.Number || (Class(p) & WordClass.Determiner) != 0
+            || Raw(p).EndsWith("'s", StringComparison.Ordinal) || Raw(p).EndsWith("’s", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The token before a noun trigger's modifiers: up to two adjectives ("the chemical attacks",
+    /// "a deadly attack"), or a plain noun after a determiner ("an arson attack", "a rocket
+    /// attack"; "the militia attacked": a past form is the verb).
+    /// </summary>
+    private int BeforeModifiers(int trigger)
+    {
         var p = trigger - 1;
         for (var skipped = 0; skipped < 2 && p > 0 && !inMention[p] && IsAdjective(p); skipped++)
         {
             p--;
         }
 
-        return tokens[p].Kind == TokenKind.Number || (Class(p) & WordClass.Determiner) != 0
-            || Raw(p).EndsWith("'s", StringComparison.Ordinal) || Raw(p).EndsWith("’s", StringComparison.Ordinal);
+        if (p > 0 && p < trigger && !inMention[p] && IsPlainModifier(p) && (Class(p - 1) & WordClass.Determiner) != 0
+            && !Raw(trigger).EndsWith("ed", StringComparison.Ordinal))
+        {
+            p--;
+        }
+
+        return p;
     }
 
     /// <summary>A lower-case word with an adjective ending ("chemical", "deadly", "horrific", "massive").</summary>
@@ -864,6 +1024,26 @@ internal sealed class Scan
 
         var result = new List<Entity>();
         var k = i - 1;
+
+        // "Russian shipping companies", "Pakistani border posts": a nationality before up to two
+        // plain nouns or adjectives still names the role's country.
+        var modifier = k;
+        while (modifier >= 0 && modifier >= i - 2 && mentionEnding[modifier] is null && IsPlainModifier(modifier))
+        {
+            modifier--;
+        }
+
+        if (modifier < k && modifier >= 0 && mentionEnding[modifier] is { Entity.Type: "NORP" })
+        {
+            k = modifier;
+        }
+
+        // "Sudan's army", "Georgia's police": a country's possessive names the role's country.
+        if (modifier >= 1 && mentionEnding[modifier] is null && Raw(modifier) is "'s" or "’s" && mentionEnding[modifier - 1] is { Entity.Type: "GPE" })
+        {
+            k = modifier - 1;
+        }
+
         while (k >= 0 && mentionEnding[k] is { } m && (m.Entity.Actor ?? m.Entity.Country) is { Length: >= 3 } actor)
         {
             var code = actor.EndsWith(role, StringComparison.Ordinal) ? actor : actor + role;
@@ -903,6 +1083,46 @@ internal sealed class Scan
 
         result.Reverse();
         return result;
+    }
+
+    /// <summary>A lower-case word of no word class that is no role noun: a modifier in "Russian shipping companies".</summary>
+    private bool IsPlainModifier(int i)
+    {
+        if (tokens[i].Kind != TokenKind.Word || tokens[i].Length > 24 || !char.IsLower(Raw(i)[0]) || Class(i) != WordClass.None)
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[tokens[i].Length];
+        Raw(i).ToLowerInvariant(lower);
+        return patterns.Role(lower) is null;
+    }
+
+    /// <summary>
+    /// The role group a nationality mention introduces ("Russian diplomats", "Russian shipping
+    /// companies" → RUSGOV, RUSBUS): the role noun within three words after it, or null.
+    /// </summary>
+    private Entity? NationalRole((Entity Entity, int Last) mention, int first, int last)
+    {
+        if (mention.Entity.Type != "NORP")
+        {
+            return null;
+        }
+
+        for (var j = mention.Last + 1; j < last && j <= mention.Last + 3; j++)
+        {
+            if (RoleAt(j, out var phraseFirst) is { } roles && phraseFirst == first)
+            {
+                return roles.Find(r => r.Country == mention.Entity.Country);
+            }
+
+            if (!IsPlainModifier(j))
+            {
+                break;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -980,6 +1200,56 @@ internal sealed class Scan
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// The person "he" or "she" stands for as the trigger's subject (within four words before it,
+    /// in its clause): the latest person with an actor named before it in this sentence or the
+    /// one before; null when none.
+    /// </summary>
+    public Entity? PronounSubject(int trigger, int clauseStart, int previousSentenceStart)
+    {
+        var pronoun = -1;
+        for (var p = trigger - 1; p >= clauseStart && p >= trigger - 4; p--)
+        {
+            if (tokens[p].Kind != TokenKind.Word || mentionEnding[p] is not null)
+            {
+                return null;
+            }
+
+            if (Is(p, "he") || Is(p, "she"))
+            {
+                pronoun = p;
+                break;
+            }
+        }
+
+        if (pronoun < 0)
+        {
+            return null;
+        }
+
+        Entity? best = null;
+        var bestStart = -1;
+        var before = tokens[pronoun].Start;
+        foreach (var entity in d.Entities)
+        {
+            if (entity.Type != "PERSON" || entity.Actor is null)
+            {
+                continue;
+            }
+
+            foreach (var m in entity.Mentions)
+            {
+                if (m.Start >= previousSentenceStart && m.Start < before && m.Start > bestStart)
+                {
+                    best = entity;
+                    bestStart = m.Start;
+                }
+            }
+        }
+
+        return best;
     }
 
     /// <summary>
@@ -1075,7 +1345,7 @@ internal sealed class Scan
                 continue;
             }
 
-            return TitledPerson(m) ?? m.Entity;
+            return TitledPerson(m) ?? NationalRole(m, i, last) ?? m.Entity;
         }
 
         return null;
@@ -1164,6 +1434,23 @@ internal sealed class Scan
         return false;
     }
 
+    /// <summary>True when a locative preposition introduces the mention at token <paramref name="i"/> ("in Belgrade", "through the capital", "in northern Mali").</summary>
+    public bool AfterLocative(int i)
+    {
+        var before = i - 1;
+        if (before > 0 && Is(before, "the"))
+        {
+            before--;
+        }
+
+        if (before > 0 && IsDirection(before))
+        {
+            before--;
+        }
+
+        return before >= 0 && (Class(before) & WordClass.Locative) != 0;
+    }
+
     /// <summary>The event's place: a place after "in" or "at" in the trigger's clause or sentence.</summary>
     public Entity? Location(int clauseStart, int last, int trigger, Entity? target)
     {
@@ -1216,8 +1503,11 @@ internal sealed class Scan
                 continue;
             }
 
+            // "the largest demonstration this year": a "this …" period compares the event with
+            // others; a day named in the sentence dates it better.
             var distance = Math.Abs(d.TokenIndexAt(t.Start) - trigger);
-            var score = distance + (t.Start >= clauseFrom ? 0 : 1000);
+            var score = distance + (t.Start >= clauseFrom ? 0 : 1000)
+                + (t.Text.StartsWith("this ", StringComparison.OrdinalIgnoreCase) ? 500 : 0);
             if (score < bestScore)
             {
                 best = t;

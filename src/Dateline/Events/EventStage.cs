@@ -68,12 +68,22 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 // A target lies before the next event's trigger; a verb coordinated with the one
                 // before it ("criticized X and demanded Y") shares its subject.
                 var next = m + 1 < matches.Count ? matches[m + 1].Start : last;
-                var shared = m > 0 && scan.Coordinated(matches[m - 1].End, matches[m].Start) ? previousSources : null;
+                // So does a participle after a comma ("expelled four diplomats on Monday, accusing Moscow of …").
+                var participial = m > 0 && scan.Participial(matches[m - 1].End, matches[m].Start);
+                var shared = m > 0 && (scan.Coordinated(matches[m - 1].End, matches[m].Start) || participial) ? previousSources : null;
                 var built = Build(document, scan, matches[m], s, first, next, last, shared).ToList();
+
+                // "imposed sanctions on Belarus, freezing the assets of 14 officials": a participle
+                // with the code of the event before it tells how that event was done, not another.
+                if (participial && built.Count > 0 && built.TrueForAll(b => b.Code == matches[m - 1].Pattern.Code))
+                {
+                    continue;
+                }
+
                 previousSources = [.. built.Select(e => e.Source).OfType<string>().Distinct().Select(id => document.EntityById(id)!)];
                 foreach (var told in built)
                 {
-                    var e = told;
+                    var e = Anaphoric(document, scan, events, told);
 
                     // "Niger rejected the accusation": the one who made it, in an event before.
                     if (e.RootCode == "12" && e.Target is null && e.TargetActor is null
@@ -159,6 +169,9 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         else if (sources.Count == 0 && cueOf is null)
         {
             var subject = scan.Subject(trigger, clauseStart, out passive);
+
+            // "was deeply concerned by", "is optimistic": a comment's participle is an adjective.
+            passive &= code.Root != "01";
             var reduced = !passive && scan.ReducedPassive(trigger, match.TriggerEnd, clauseStart, code.Root);
             passive |= reduced;
             if (passive)
@@ -180,6 +193,12 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             if (sources.Count == 0 && !passive && scan.PronounReporter(trigger, first) is var said and >= 0)
             {
                 sources.AddRange(scan.Subject(said, scan.ClauseStart(said, first), out _));
+            }
+
+            // "…, where he is expected to meet X": "he" or "she" is the person named last before.
+            if (sources.Count == 0 && !passive && scan.PronounSubject(trigger, clauseStart, d.Sentences[Math.Max(0, sentence - 1)].Start) is { } person)
+            {
+                sources.Add(person);
             }
         }
         else if (target is null && sources.Count > 0)
@@ -226,6 +245,10 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         {
             sources.Add(origin);
         }
+
+        // "urged Pakistan and Afghanistan to show restraint": each coordinated target is a party
+        // (not where the pattern names both sides: "talks between {S} and {T}").
+        var moreTargets = target is not null && match.Source is null ? scan.CoordinatedAfter(target, trigger, last) : [];
 
         // The place may lie beyond the next trigger: "claimed responsibility for an attack at a mall in Nairobi".
         var location = scan.Location(clauseStart, sentenceLast, trigger, target);
@@ -288,9 +311,14 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         else
         {
             pairs.AddRange(sources.Select(s => ((Entity?)s, target)));
+            foreach (var other in moreTargets)
+            {
+                pairs.AddRange(sources.Select(s => ((Entity?)s, (Entity?)other)));
+            }
         }
 
-        var (date, dateFrom) = scan.Date(trigger, clauseStart, first, last);
+        // The date may lie beyond the next trigger: "will host talks between X and Y next week".
+        var (date, dateFrom) = scan.Date(trigger, clauseStart, first, sentenceLast);
         var modality = scan.Modality(trigger, match.End, clauseStart, first, last, quote);
 
         // "would not provide support", "will not meet": refusing to cooperate is itself an event,
@@ -423,6 +451,93 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         return null;
     }
 
+    /// <summary>
+    /// An event whose role actors with no country ("Police detained …", "The army accepted …")
+    /// take one from the article before the trigger: the actor of the same role with a country in
+    /// the latest event, else the latest such entity ("Sudan's army" … "the army"; not for
+    /// governments, which are too many), else the
+    /// latest place named after "in", "at", "through" … before it in the article; rebels
+    /// are never given one. A demonstration by protesters, civilians, students, workers or
+    /// journalists with no target is against the government of their country.
+    /// </summary>
+    private static Event Anaphoric(Document d, Scan scan, ImmutableArray<Event>.Builder earlier, Event e)
+    {
+        var at = e.Trigger.Start;
+        var source = e.Source is null ? Localize(e.SourceActor) : e.SourceActor;
+        var target = e.Target is null ? Localize(e.TargetActor) : e.TargetActor;
+        var targetId = e.Target;
+        if (e.RootCode == "14" && target is null && source is { Length: 6 } protester && !protester.StartsWith("---", StringComparison.Ordinal)
+            && protester[3..] is "OPP" or "CVL" or "EDU" or "LAB" or "MED" && e.Modality != "negated")
+        {
+            target = protester[..3] + "GOV";
+            targetId = null;
+        }
+
+        return source == e.SourceActor && target == e.TargetActor ? e : e with { SourceActor = source, TargetActor = target, Target = targetId };
+
+        string? Localize(string? actor)
+        {
+            if (actor is not { Length: 6 } a || !a.StartsWith("---", StringComparison.Ordinal) || a == "---REB")
+            {
+                return actor;
+            }
+
+            var role = a[3..];
+            string? country = null;
+            var best = -1;
+            for (var k = earlier.Count - 1; k >= 0 && country is null && role != "GOV"; k--)
+            {
+                foreach (var other in (ReadOnlySpan<string?>)[earlier[k].SourceActor, earlier[k].TargetActor])
+                {
+                    if (other is { Length: 6 } o && o.EndsWith(role, StringComparison.Ordinal) && !o.StartsWith("---", StringComparison.Ordinal))
+                    {
+                        country = o[..3];
+                        break;
+                    }
+                }
+            }
+
+            if (country is null && role != "GOV")
+            {
+                foreach (var entity in d.Entities)
+                {
+                    if (entity.Actor is { Length: 6 } ea && ea.EndsWith(role, StringComparison.Ordinal) && !ea.StartsWith("---", StringComparison.Ordinal))
+                    {
+                        foreach (var m in entity.Mentions)
+                        {
+                            if (m.Start < at && m.Start > best)
+                            {
+                                best = m.Start;
+                                country = ea[..3];
+                            }
+                        }
+                    }
+                }
+            }
+
+            if (country is null)
+            {
+                var from = 0;
+                foreach (var entity in d.Entities)
+                {
+                    if (entity.Type is "GPE" or "LOC" && entity.Country is { Length: 3 } c)
+                    {
+                        foreach (var m in entity.Mentions)
+                        {
+                            if (m.Start >= from && m.Start < at && m.Start > best && scan.AfterLocative(d.TokenIndexAt(m.Start)))
+                            {
+                                best = m.Start;
+                                country = c;
+                            }
+                        }
+                    }
+                }
+            }
+
+            return country is null ? actor : country + role;
+        }
+    }
+
     /// <summary>A role actor with no country ("---MIL") in the given country; other actors as they are.</summary>
     private static Entity Localized(Entity entity, string country) =>
         entity.Id.StartsWith('~') && entity.Actor is { Length: 6 } actor && actor.StartsWith("---", StringComparison.Ordinal) && actor != "---REB"
@@ -547,7 +662,9 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         {
             actor = actor[..3] + role;
         }
-        return entity is { Type: "GPE" } && actor is { Length: 3 } && verbal && CountriesActAsGovernments && actor == entity.Country ? actor + "GOV" : actor;
+        // "rejected the Afghan statement", "welcomed the Qatari initiative": a nationality as a
+        // party to a verbal event is its country, acting through its government.
+        return entity is { Type: "GPE" or "NORP" } && actor is { Length: 3 } && verbal && CountriesActAsGovernments && actor == entity.Country ? actor + "GOV" : actor;
     }
 
     /// <summary>A pattern matched at a trigger: tokens [Start, End], the slots' entities.</summary>

@@ -16,7 +16,9 @@ namespace Dateline.Cli.Commands.Eval;
 /// Scored at four levels, each a one-to-one matching in text order: (source, target, root code,
 /// date) — the measure —, the same with the full code, the same without the date, and
 /// actors' countries (first three letters) with the root code. Null actors match only nulls; a
-/// gold event without a date matches any date.
+/// gold event without a date matches any date. As in <c>eval cameo</c>, an event with no source
+/// actor and a negated event ("has not responded", "did not impose sanctions") are not counted as
+/// coded: the gold codes who did what, and nothing that did not happen.
 /// </remarks>
 internal static class EventsEval
 {
@@ -68,7 +70,7 @@ internal static class EventsEval
                 }
 
                 articles++;
-                var events = Pipeline.Default.Analyze(input).Events;
+                var events = Pipeline.Default.Analyze(input).Events.Where(e => e.SourceActor is not null && e.Modality != "negated").ToArray();
                 gold += goldEvents.Count;
                 found += events.Length;
                 for (var l = 0; l < levels.Length; l++)
