@@ -545,6 +545,13 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         var name = entity.Name;
         var role = OrganizationRole(name);
 
+        // "Toyota Motor Corp.", "Meta Platforms", "SoftBank Group": a listed company or outlet
+        // opening the name is the company itself or its unit, and acts as it does.
+        if (ListedCompanyOpening(name) is { Actor: { } companyActor } company && (role is null || companyActor.EndsWith(role, StringComparison.Ordinal)))
+        {
+            return (companyActor, country ?? company.Country);
+        }
+
         if (country is not null)
         {
             return (country + (role ?? ""), country);
@@ -603,6 +610,21 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         }
 
         return [];
+    }
+
+    /// <summary>The longest listed company or outlet (actor …BUS or …MED) whose name opens <paramref name="name"/>, or null.</summary>
+    private Phrase? ListedCompanyOpening(string name)
+    {
+        for (var end = name.LastIndexOf(' '); end > 0; end = name.LastIndexOf(' ', end - 1))
+        {
+            if (lexicons.Lookup(name[..end], PhraseKind.Name) is { Type: "ORG", Actor: { } actor } p
+                && (actor.EndsWith("BUS", StringComparison.Ordinal) || actor.EndsWith("MED", StringComparison.Ordinal)))
+            {
+                return p;
+            }
+        }
+
+        return null;
     }
 
     private Phrase? Known(Entity entity, PhraseKind kind)

@@ -396,8 +396,7 @@ internal sealed class EntityTagger
                 }
 
                 // "Stocks fell in Asia Monday": a weekday after a known name is the date, not part of the name.
-                if (Word(r) is "Monday" or "Tuesday" or "Wednesday" or "Thursday" or "Friday" or "Saturday" or "Sunday"
-                    && lexicons.Match(text, tokens, i, end, out _) == r - i)
+                if (IsWeekdayName(Word(r)) && lexicons.Match(text, tokens, i, end, out _) == r - i)
                 {
                     break;
                 }
@@ -774,7 +773,27 @@ internal sealed class EntityTagger
             }
         }
 
-        return lexicons.Lookup(word.ToString(), PhraseKind.Name) is { Type: "GPE" or "LOC" } q ? q : null;
+        if (lexicons.Lookup(word.ToString(), PhraseKind.Name) is { Type: "GPE" or "LOC" } q)
+        {
+            return q;
+        }
+
+        // "DAR ES SALAAM", "RIO DE JANEIRO": short connecting words inside a place's name are lower case.
+        var lowered = false;
+        for (var k = 1; k < word.Length; k++)
+        {
+            if (word[k - 1] == ' ')
+            {
+                var next = word[k..].IndexOf(' ');
+                if (next is > 0 and <= 3)
+                {
+                    word[k] = char.ToLowerInvariant(word[k]);
+                    lowered = true;
+                }
+            }
+        }
+
+        return lowered && lexicons.Lookup(word.ToString(), PhraseKind.Name) is { Type: "GPE" or "LOC" } r ? r : null;
     }
 
     /// <summary>Capitals opening the article's first paragraph, before a comma, a dash or a parenthesis.</summary>
@@ -880,7 +899,9 @@ internal sealed class EntityTagger
         for (var j = i; j < end; j++)
         {
             var m = lexicons.Match(text, tokens, j, end, out var p);
-            if (m > 0 && p!.Country is { Length: 3 } country && p.Kind is PhraseKind.Norp or PhraseKind.Name)
+            // Places and nationality words only: a company or party inside the name ("Meta Platforms",
+            // "General Labour Confederation") says nothing about the country the name acts for.
+            if (m > 0 && p!.Country is { Length: 3 } country && (p.Kind is PhraseKind.Norp || p is { Kind: PhraseKind.Name, Type: not ("ORG" or "PERSON") }))
             {
                 return country;
             }
@@ -888,6 +909,13 @@ internal sealed class EntityTagger
 
         return null;
     }
+
+    /// <summary>
+    /// A weekday written out ("Monday", not "Mon." or "Mondays"), from the time vocabulary
+    /// (<c>Data/Time/words.txt</c>), so that the calendar words live in one file.
+    /// </summary>
+    private static bool IsWeekdayName(ReadOnlySpan<char> word) =>
+        word.EndsWith("day", StringComparison.Ordinal) && Time.TimeLexicon.Default.Find(word) is { Weekday: > 0, PluralWeekday: false };
 
     private bool PrecededByTitle(int i) => titles.Count > 0 && titles[^1].TokenEnd == i;
 
