@@ -153,7 +153,47 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             }
         }
 
+        // "the opposition Peronist movement", "the ruling Chama Cha Mapinduzi": a stance word before
+        // a party's name says whether it governs (PTY) or opposes (OPP), whatever its name suggests.
+        var storyCountry = MainCountry(entities) ?? StoryCountry(entities);
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e.Type is "ORG" or "NORP" && (e.Actor is null or { Length: 3 } || e.Actor.EndsWith("PTY", StringComparison.Ordinal) || e.Actor.EndsWith("OPP", StringComparison.Ordinal))
+                && Stance(document, e) is { } stance && (e.Country ?? storyCountry) is { } country)
+            {
+                entities[i] = e with { Actor = country + stance, Country = country };
+            }
+        }
+
         return document with { Entities = entities.MoveToImmutable() };
+    }
+
+    /// <summary>OPP or PTY where a stance word of <c>context-words.txt</c> stands right before one of the entity's names, else null.</summary>
+    private static string? Stance(Document document, Entity entity)
+    {
+        var tokens = document.Tokens;
+        foreach (var m in entity.Mentions)
+        {
+            var previous = FirstTokenAt(tokens, m.Start) - 1;
+            if (m.Kind != "name" || previous < 0 || tokens[previous].Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            var word = document.Text.AsSpan(tokens[previous].Start, tokens[previous].Length);
+            if (Entities.ContextWords.IsOpposing(word))
+            {
+                return "OPP";
+            }
+
+            if (Entities.ContextWords.IsRuling(word))
+            {
+                return "PTY";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -443,8 +483,16 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
 
         var known = entry?.Actor;
         var former = entity.Titles.Any(t => t.StartsWith("former ", StringComparison.OrdinalIgnoreCase));
+        var dated = published is not { } day || Held(entry?.Held ?? "", day);
+        if (former && dated && known is { Length: >= 6 } && known.EndsWith("OPP", StringComparison.Ordinal))
+        {
+            // "former prime minister Muhyiddin Yassin" leads the opposition now: the office was
+            // in the past, the dictionary's opposition role is the present one.
+            former = false;
+        }
+
         if (known is { Length: >= 6 } && !known.StartsWith("IGO", StringComparison.Ordinal)
-            && (former || (published is { } date && !Held(entry!.Held, date))))
+            && (former || !dated))
         {
             // Out of office on the day of the article: an elite of that country (CAMEO ELI).
             known = known[..3] + "ELI";
@@ -577,7 +625,8 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
 
         var place = places[0];
         country ??= place.Country;
-        if (place.CapitalOf is { } capitalOf)
+        var seat = Seats.Value.TryGetValue(place.Name, out var seated) ? seated : null;
+        if (place.CapitalOf is not null || seat is not null)
         {
             // A capital acts for its government when it is a subject or object, not a location.
             foreach (var m in entity.Mentions)
@@ -585,7 +634,7 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
                 if (m.Kind == "name" && ActsAsActor(document, m))
                 {
                     // "Brussels warned Budapest": the organization seated there, not Belgium's government.
-                    return (Seats.Value.TryGetValue(place.Name, out var seated) ? seated : capitalOf + "GOV", country);
+                    return (seat ?? place.CapitalOf + "GOV", country);
                 }
             }
 

@@ -36,13 +36,19 @@ internal static class ContextWords
     /// <summary>"in", "near", "visited": before a capital, a place.</summary>
     public static bool IsLocative(ReadOnlySpan<char> word) => Words.Value.Locative.Contains(word);
 
+    /// <summary>"opposition": before a party's name, a party that opposes the government.</summary>
+    public static bool IsOpposing(ReadOnlySpan<char> word) => Words.Value.Opposing.Contains(word);
+
+    /// <summary>"ruling", "governing": before a party's name, the party in government.</summary>
+    public static bool IsRuling(ReadOnlySpan<char> word) => Words.Value.Ruling.Contains(word);
+
     private static Sets Load()
     {
         var classes = DataFile.KeyedLines("Entities/context-words.txt").ToDictionary(
             kv => kv.Key,
             kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>(),
             StringComparer.Ordinal);
-        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"]);
+        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"]);
     }
 
     private sealed record Sets(
@@ -53,5 +59,7 @@ internal static class ContextWords
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Possessor,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Insurgent,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Armed,
-        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Compound);
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Compound,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Opposing,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Ruling);
 }
