@@ -177,7 +177,7 @@ internal sealed class EntityTagger
                 continue;
             }
 
-            if (!IsNameWord(i) || IsCurrencyPrefix(i, end))
+            if (!IsNameWord(i) || IsCurrencyPrefix(i, end) || IsTicker(i, end))
             {
                 i++;
                 continue;
@@ -983,6 +983,35 @@ internal sealed class EntityTagger
         && (r + 1 >= end || (!IsNameWord(r + 1) && !IsWord(r + 1, "of")));
 
     /// <summary>"US$ 180 billion", "AU$40 million", "HK$": a country's letters written onto a dollar sign name a currency.</summary>
+    /// <summary>
+    /// A stock ticker in brackets after a company's name: "(MSFT.O)", "(DG.N)", "(7203.T)", a code of
+    /// its exchange, not another name.
+    /// </summary>
+    private bool IsTicker(int i, int end)
+    {
+        if (i == 0 || i + 1 >= end || Word(i - 1) is not "(" || Word(i + 1) is not ")")
+        {
+            return false;
+        }
+
+        var w = Word(i);
+        var dot = w.IndexOf('.');
+        if (dot < 1 || dot > 6 || w.Length - dot - 1 is < 1 or > 2)
+        {
+            return false;
+        }
+
+        foreach (var c in w)
+        {
+            if (c != '.' && !char.IsAsciiLetterUpper(c) && !char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private bool IsCurrencyPrefix(int i, int end) =>
         i + 1 < end && tokens[i + 1].Start == tokens[i].End && Word(i + 1) is "$" && Word(i).Length <= 3;
 
