@@ -1064,9 +1064,25 @@ internal sealed class Scan
         {
             result.Add(new Entity("~" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + country, "ROLE", Raw(i).ToString(), [], country + role, country, null, []));
 
-            // "Negotiators from Ethiopia and Eritrea": one group for each country.
-            if (placeLast + 2 < Count && Is(placeLast + 1, "and") && mentionStarting[placeLast + 2] is { Entity: { Type: "GPE" or "LOC", Country: { Length: 3 } other } }
+            // "Negotiators from Ethiopia and Eritrea": one group for each country; "from Indonesia and
+            // the EU": the body itself.
+            if (placeLast + 2 < Count && Is(placeLast + 1, "and") && BodyAfter(placeLast + 2) is { Entity: { Type: "GPE" or "LOC", Country: { Length: 3 } other } }
                 && other != country)
+            {
+                result.Insert(0, new Entity("~" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + other, "ROLE", Raw(i).ToString(), [], other + role, other, null, []));
+            }
+            else if (placeLast + 2 < Count && Is(placeLast + 1, "and") && BodyAfter(placeLast + 2) is { Entity.Actor: { } igo } next && igo.StartsWith("IGO", StringComparison.Ordinal))
+            {
+                result.Insert(0, next.Entity);
+            }
+        }
+
+        // "Trade negotiators from the EU and Indonesia": an international body they come from is
+        // the actor itself, and a country coordinated with it names a group of its own.
+        if (result.Count == 0 && Is(i + 1, "from") && BodyAfter(i + 2) is { } body && body.Entity.Actor is { } bodyActor && bodyActor.StartsWith("IGO", StringComparison.Ordinal))
+        {
+            result.Add(body.Entity);
+            if (BodyAfter(body.Last + 2) is { Entity: { Type: "GPE", Country: { Length: 3 } other } } && Is(body.Last + 1, "and"))
             {
                 result.Insert(0, new Entity("~" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + other, "ROLE", Raw(i).ToString(), [], other + role, other, null, []));
             }
@@ -1084,6 +1100,10 @@ internal sealed class Scan
         result.Reverse();
         return result;
     }
+
+    /// <summary>The entity mention starting at token <paramref name="i"/>, or after a "the" there.</summary>
+    private (Entity Entity, int Last)? BodyAfter(int i) =>
+        i < Count && Is(i, "the") ? (i + 1 < Count ? mentionStarting[i + 1] : null) : i >= 0 && i < Count ? mentionStarting[i] : null;
 
     /// <summary>A lower-case word of no word class that is no role noun: a modifier in "Russian shipping companies".</summary>
     private bool IsPlainModifier(int i)
@@ -1268,6 +1288,17 @@ internal sealed class Scan
         return ReferredNouns.Value.TryGetValue(Raw(n), out var codes) ? codes : null;
     }
 
+    /// <summary>
+    /// True when a one-word past-participle trigger stands between a determiner or number and a
+    /// lower-case word that is no preposition or clause word: "six detained aid workers", "the
+    /// proposed meeting" (an adjective); "that condemned the attack" is a relative clause.
+    /// </summary>
+    public bool AdjectiveParticiple(int trigger, int triggerEnd) =>
+        trigger == triggerEnd && trigger > 0 && trigger + 1 < Count && Raw(trigger).EndsWith("ed", StringComparison.Ordinal)
+        && !Is(trigger - 1, "that") && (IsCount(trigger - 1) || (Class(trigger - 1) & WordClass.Determiner) != 0)
+        && tokens[trigger + 1].Kind == TokenKind.Word && char.IsLower(Raw(trigger + 1)[0])
+        && (Class(trigger + 1) & (WordClass.Preposition | WordClass.Clause | WordClass.Determiner | WordClass.Conjunction | WordClass.Passive)) == 0;
+
     /// <summary>True when "must" stands right before the trigger ("Ethiopia must withdraw").</summary>
     public bool Must(int trigger) => trigger > 0 && Is(trigger - 1, "must");
 
@@ -1298,6 +1329,14 @@ internal sealed class Scan
         for (var i = from + 1; i < last && i <= from + reach; i++)
         {
             if (Raw(i) is ";" || tokens[i].Kind == TokenKind.QuoteMark)
+            {
+                break;
+            }
+
+            // "criticized the agreements, calling them part of a US strategy": a participle after a
+            // comma opens a clause of its own.
+            if (Raw(i) is "," && i + 1 < last && tokens[i + 1].Kind == TokenKind.Word && char.IsLower(Raw(i + 1)[0])
+                && Raw(i + 1).EndsWith("ing", StringComparison.Ordinal) && mentionStarting[i + 1] is null)
             {
                 break;
             }
@@ -1498,7 +1537,10 @@ internal sealed class Scan
         var bestScore = int.MaxValue;
         foreach (var t in d.Timexes)
         {
-            if (t.Start < sentenceStart || t.End > sentenceEnd || t.Type is not ("DATE" or "TIME") || OpensPeriod(t) || ModifiesNoun(t))
+            // "in the past", "now": a vague reference dates nothing, and a day named elsewhere in
+            // the sentence ("which has mediated in the past, hosted … on Tuesday") still does.
+            if (t.Start < sentenceStart || t.End > sentenceEnd || t.Type is not ("DATE" or "TIME") || OpensPeriod(t) || ModifiesNoun(t)
+                || t.Value is "PRESENT_REF" or "PAST_REF" or "FUTURE_REF")
             {
                 continue;
             }

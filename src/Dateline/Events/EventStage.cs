@@ -87,7 +87,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 
                     // "Niger rejected the accusation": the one who made it, in an event before.
                     if (e.RootCode == "12" && e.Target is null && e.TargetActor is null
-                        && scan.ReferredRoot(matches[m].End) is { } referred && Referred(events, referred, e.SourceActor) is { } earlier)
+                        && (scan.ReferredRoot(matches[m].End) ?? scan.ReferredRoot(matches[m].TriggerEnd)) is { } referred && Referred(events, referred, e.SourceActor) is { } earlier)
                     {
                         e = e with { Target = earlier.Source, TargetActor = earlier.SourceActor };
                     }
@@ -124,6 +124,13 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 
         var trigger = match.Start;
 
+        // "release six detained aid workers", "the proposed meeting": a participle between a
+        // determiner or number and its noun is an adjective, not an event.
+        if (scan.AdjectiveParticiple(trigger, match.TriggerEnd))
+        {
+            yield break;
+        }
+
         // "would free prisoners", "wants to attack": an intention to act is its own CAMEO event
         // (03 express intent to cooperate, 13 threaten), not the act.
         if (!patterns.AnyCode && scan.Intended(trigger) && codebook.Find(IntentCode(code.Code)) is { } intended)
@@ -140,7 +147,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         // "Negotiators from Ethiopia and Eritrea met": a trigger that is itself a role noun with
         // its countries names the actors; the target is looked for after the whole pattern.
         var roleTrigger = sources.Count == 0 && scan.RoleAt(trigger, out _) is { } triggerRoles
-            && triggerRoles.TrueForAll(r => r.Country is not null) ? triggerRoles : null;
+            && triggerRoles.TrueForAll(r => r.Country is not null || !r.Id.StartsWith('~')) ? triggerRoles : null;
         sources.AddRange(roleTrigger ?? []);
         Entity? target = match.Target;
         var passive = false;
@@ -181,7 +188,9 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 target ??= subject.Count > 0 ? subject[0] : null;
                 if (scan.ByPhrase(match.End, last, reach: reduced ? 1 : 8) is { } agent)
                 {
+                    // "was condemned by the African Union and ECOWAS": each agent is a source.
                     sources.Add(agent);
+                    sources.AddRange(scan.CoordinatedAfter(agent, match.End, last).Where(e => e.Id != agent.Id));
                 }
             }
             else
@@ -252,8 +261,9 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 
         // The place may lie beyond the next trigger: "claimed responsibility for an attack at a mall in Nairobi".
         var location = scan.Location(clauseStart, sentenceLast, trigger, target);
-        // Talking and reducing relations are done by governments; force by the country's forces.
-        var verbal = code.QuadClass is 1 or 3 || code.Root == "16";
+        // Talking, reducing relations and administrative sanctions ("closed its border with") are
+        // done by governments; force by the country's forces.
+        var verbal = code.QuadClass is 1 or 3 || code.Root == "16" || code.Code.StartsWith("172", StringComparison.Ordinal);
 
         // A role noun with no country of its own acts in the country the event happens in: "attacked
         // an army base in northern Mali" → MLIMIL (rebels, who may come from anywhere, excepted).
@@ -617,7 +627,9 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 
     /// <summary>
     /// The CAMEO code for the intention of an act: material cooperation, aid and yielding become
-    /// 03 (express intent to …), force 13 (threaten to use military force); other codes stay.
+    /// 03 (express intent to …); force, protest and reducing relations become the matching threat
+    /// (13: "would impose sanctions" 1312, "would march" 133); coercion ("pledged to expel") and
+    /// other codes stay.
     /// </summary>
     internal static string IntentCode(string code) => code switch
     {
@@ -636,11 +648,16 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         "087" or "0871" or "0872" or "0873" or "0874" => "0356",
         "192" => "1382",
         "204" => "1385",
+        "162" or "1621" or "1622" or "1623" => "1311",
+        "163" => "1312",
+        "160" or "161" or "164" or "166" => "1313",
         _ => code[..2] switch
         {
             "06" => "031",
             "07" => "033",
             "08" => "035",
+            "14" => "133",
+            "16" => "131",
             "18" or "19" or "20" => "138",
             _ => code,
         },
