@@ -648,6 +648,13 @@ internal sealed class Scan
         var comma = false;
         while (before >= 0)
         {
+            // A headline without a full stop ("… recalls envoy to Peru") governs nothing in the
+            // paragraph after it.
+            if (d.Text.AsSpan(tokens[before].End, tokens[before + 1].Start - tokens[before].End).Contains('\n'))
+            {
+                return false;
+            }
+
             // "In Niamey, police arrested": an opening phrase and its comma govern nothing after them.
             if (comma && char.IsUpper(Raw(before)[0]) && (Class(before) & WordClass.Preposition) != 0)
             {
