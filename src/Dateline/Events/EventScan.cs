@@ -1685,6 +1685,48 @@ internal sealed class Scan
         return false;
     }
 
+    /// <summary>
+    /// "Ethiopia denied that its soldiers had shelled the base": the event in the complement of
+    /// a denial before it in the sentence, with no "and"/"but" or clause end between (the
+    /// denier's next verb, "… and accused Mogadishu", is its own).
+    /// </summary>
+    private bool Denied(int trigger, int first, Quote? quote)
+    {
+        for (var i = trigger - 1; i >= first; i--)
+        {
+            if (IsHardBoundary(i) || (Class(i) & WordClass.Conjunction) != 0)
+            {
+                return false;
+            }
+
+            if ((Class(i) & WordClass.Denial) != 0)
+            {
+                return QuoteAt(i)?.Id == quote?.Id;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An "if" or "unless" after the event, in its sentence and its quote, before the sentence ends.</summary>
+    private bool Conditioned(int end, int last, Quote? quote)
+    {
+        for (var i = end; i < last; i++)
+        {
+            if (IsHardBoundary(i))
+            {
+                return false;
+            }
+
+            if ((Class(i) & WordClass.Condition) != 0)
+            {
+                return QuoteAt(i)?.Id == quote?.Id;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>negated, hypothetical, planned, reported or asserted, from the words of the clause.</summary>
     public string Modality(int trigger, int end, int clauseStart, int first, int last, Quote? quote)
     {
@@ -1694,7 +1736,7 @@ internal sealed class Scan
             classes |= Class(i) & WordClass.Negation;
         }
 
-        if ((classes & WordClass.Negation) != 0)
+        if ((classes & WordClass.Negation) != 0 || Denied(trigger, first, quote))
         {
             return "negated";
         }
@@ -1732,7 +1774,9 @@ internal sealed class Scan
 
         if ((classes & WordClass.Planned) != 0)
         {
-            return "planned";
+            // "Kenya is expected to host the two presidents in January if the talks succeed": a
+            // condition after a planned event makes it one that may not happen.
+            return Conditioned(end, last, quote) ? "hypothetical" : "planned";
         }
 
         return (classes & WordClass.Reported) != 0 || quote?.Kind == "indirect" ? "reported" : "asserted";
