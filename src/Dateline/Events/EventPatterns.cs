@@ -46,6 +46,8 @@ internal enum WordClass : uint
     Facility = 262144,
     Light = 524288,
     AgentOf = 1048576,
+    Condition = 2097152,
+    Denial = 4194304,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>

@@ -648,6 +648,13 @@ internal sealed class Scan
         var comma = false;
         while (before >= 0)
         {
+            // A headline without a full stop ("… recalls envoy to Peru") governs nothing in the
+            // paragraph after it.
+            if (d.Text.AsSpan(tokens[before].End, tokens[before + 1].Start - tokens[before].End).Contains('\n'))
+            {
+                return false;
+            }
+
             // "In Niamey, police arrested": an opening phrase and its comma govern nothing after them.
             if (comma && char.IsUpper(Raw(before)[0]) && (Class(before) & WordClass.Preposition) != 0)
             {
@@ -1526,13 +1533,22 @@ internal sealed class Scan
 
     /// <summary>
     /// The event's date: the nearest date in its clause, else in its sentence (never one that
-    /// opens a period: "since 2022"), else the publication date.
+    /// opens a period: "since 2022"), else the publication date. A date is a day at most: the
+    /// part of the day ("on Sunday evening", "last night") does not make another event.
     /// </summary>
     public (string? Date, string? From) Date(int trigger, int clauseStart, int first, int last)
     {
         var sentenceStart = tokens[first].Start;
         var sentenceEnd = tokens[last - 1].End;
         var clauseFrom = tokens[clauseStart].Start;
+
+        // "on Monday, two days after soldiers detained eleven farmers": the clause after a span
+        // and "after" or "before" happened that span before or after the date it hangs on.
+        if (Offset(trigger, clauseStart, first) is { } offset)
+        {
+            return offset;
+        }
+
         Timex? best = null;
         var bestScore = int.MaxValue;
         foreach (var t in d.Timexes)
@@ -1546,10 +1562,14 @@ internal sealed class Scan
             }
 
             // "the largest demonstration this year": a "this …" period compares the event with
-            // others; a day named in the sentence dates it better.
-            var distance = Math.Abs(d.TokenIndexAt(t.Start) - trigger);
+            // others; a day named in the sentence dates it better. "… sanctions last month, and
+            // Belgium suspended aid in March 2022": a date across ", and" belongs to the other
+            // coordinated clause.
+            var at = d.TokenIndexAt(t.Start);
+            var distance = Math.Abs(at - trigger);
             var score = distance + (t.Start >= clauseFrom ? 0 : 1000)
-                + (t.Text.StartsWith("this ", StringComparison.OrdinalIgnoreCase) ? 500 : 0);
+                + (t.Text.StartsWith("this ", StringComparison.OrdinalIgnoreCase) ? 500 : 0)
+                + (CoordinationBetween(Math.Min(at, trigger), Math.Max(at, trigger)) ? 300 : 0);
             if (score < bestScore)
             {
                 best = t;
@@ -1559,10 +1579,122 @@ internal sealed class Scan
 
         if (best is not null && best.Value is not ("PRESENT_REF" or "PAST_REF" or "FUTURE_REF"))
         {
-            return (best.Value, best.Id);
+            return (Day(best.Value), best.Id);
         }
 
         return d.Published is { } p ? (p.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "published") : (null, null);
+    }
+
+    /// <summary>"2026-08-09TEV", "2026-08-09T14:30" → "2026-08-09".</summary>
+    private static string Day(string value) =>
+        value.Length > 10 && value[10] == 'T' && value[4] == '-' && value[7] == '-' ? value[..10] : value;
+
+    /// <summary>A comma and a coordinating conjunction ("…, and Belgium …") between two tokens.</summary>
+    private bool CoordinationBetween(int from, int to)
+    {
+        for (var i = from; i < to - 1; i++)
+        {
+            if (Raw(i) is "," && (Class(i + 1) & WordClass.Conjunction) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "X on Monday, two days after Y …", "a day after Y": the date of an event in a clause
+    /// opened by "after" or "before" and a span of days or weeks, counted from the day the
+    /// sentence names before it (else the last day named in the sentence before, else the
+    /// publication day), when that day is known.
+    /// </summary>
+    private (string, string)? Offset(int trigger, int clauseStart, int first)
+    {
+        var word = clauseStart - 1;
+        if (word < first + 2 || !(Is(word, "after") || Is(word, "before")))
+        {
+            return null;
+        }
+
+        // The span: a DURATION timex ending at the word ("two days"), or "a day" / "a week".
+        int days;
+        var spanStart = word - 2;
+        var span = d.Timexes.FirstOrDefault(t => t.Type == "DURATION" && d.TokenIndexAt(t.End) == word);
+        if (span is not null && SpanDays(span.Value) is { } n)
+        {
+            days = n;
+            spanStart = d.TokenIndexAt(span.Start);
+        }
+        else if ((Is(word - 2, "a") || Is(word - 2, "one")) && (Is(word - 1, "day") || Is(word - 1, "week")))
+        {
+            days = Is(word - 1, "day") ? 1 : 7;
+        }
+        else
+        {
+            return null;
+        }
+
+        if (Is(word, "after"))
+        {
+            days = -days;
+        }
+
+        // The anchor: the last day named before the span in this sentence, else in the sentence before.
+        var before = tokens[spanStart].Start;
+        var sentence = tokens[first].Start;
+        Timex? anchor = null;
+        foreach (var t in d.Timexes)
+        {
+            if (t.End <= before && t.Type is ("DATE" or "TIME") && IsDay(t.Value) && !OpensPeriod(t)
+                && (t.Start >= sentence || PreviousSentence(sentence, t.Start)))
+            {
+                if (anchor is null || t.Start > anchor.Start)
+                {
+                    anchor = t;
+                }
+            }
+        }
+
+        if (anchor is null || (anchor.Start < sentence && d.Timexes.Any(t => t.Start >= sentence && t.End <= before && t.Type is ("DATE" or "TIME"))))
+        {
+            return null;
+        }
+
+        var day = DateOnly.ParseExact(Day(anchor.Value), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddDays(days);
+        return (day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), anchor.Id);
+    }
+
+    private static bool IsDay(string value) =>
+        value.Length >= 10 && value[4] == '-' && value[7] == '-' && char.IsAsciiDigit(value[0]) && char.IsAsciiDigit(value[9])
+        && (value.Length == 10 || value[10] == 'T');
+
+    /// <summary>"P2D" → 2, "P1W" → 7; null for other spans.</summary>
+    private static int? SpanDays(string value)
+    {
+        if (value.Length < 3 || value[0] != 'P' || !int.TryParse(value.AsSpan(1, value.Length - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+        {
+            return null;
+        }
+
+        return value[^1] switch { 'D' => n, 'W' => 7 * n, _ => null };
+    }
+
+    /// <summary>Whether a character offset lies in the sentence just before the one that starts at <paramref name="sentenceStart"/>.</summary>
+    private bool PreviousSentence(int sentenceStart, int at)
+    {
+        var k = -1;
+        for (var i = 0; i < d.Sentences.Length; i++)
+        {
+            if (d.Sentences[i].Start >= sentenceStart)
+            {
+                break;
+            }
+
+            k = i;
+        }
+
+        return k >= 0 && d.Sentences[k].Start <= at && at < sentenceStart;
     }
 
     /// <summary>"the 1995 massacre": a year between an article and a noun names another event's date.</summary>
@@ -1595,6 +1727,48 @@ internal sealed class Scan
         return false;
     }
 
+    /// <summary>
+    /// "Ethiopia denied that its soldiers had shelled the base": the event in the complement of
+    /// a denial before it in the sentence, with no "and"/"but" or clause end between (the
+    /// denier's next verb, "… and accused Mogadishu", is its own).
+    /// </summary>
+    private bool Denied(int trigger, int first, Quote? quote)
+    {
+        for (var i = trigger - 1; i >= first; i--)
+        {
+            if (IsHardBoundary(i) || (Class(i) & WordClass.Conjunction) != 0)
+            {
+                return false;
+            }
+
+            if ((Class(i) & WordClass.Denial) != 0)
+            {
+                return QuoteAt(i)?.Id == quote?.Id;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An "if" or "unless" after the event, in its sentence and its quote, before the sentence ends.</summary>
+    private bool Conditioned(int end, int last, Quote? quote)
+    {
+        for (var i = end; i < last; i++)
+        {
+            if (IsHardBoundary(i))
+            {
+                return false;
+            }
+
+            if ((Class(i) & WordClass.Condition) != 0)
+            {
+                return QuoteAt(i)?.Id == quote?.Id;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>negated, hypothetical, planned, reported or asserted, from the words of the clause.</summary>
     public string Modality(int trigger, int end, int clauseStart, int first, int last, Quote? quote)
     {
@@ -1604,7 +1778,7 @@ internal sealed class Scan
             classes |= Class(i) & WordClass.Negation;
         }
 
-        if ((classes & WordClass.Negation) != 0)
+        if ((classes & WordClass.Negation) != 0 || Denied(trigger, first, quote))
         {
             return "negated";
         }
@@ -1642,7 +1816,9 @@ internal sealed class Scan
 
         if ((classes & WordClass.Planned) != 0)
         {
-            return "planned";
+            // "Kenya is expected to host the two presidents in January if the talks succeed": a
+            // condition after a planned event makes it one that may not happen.
+            return Conditioned(end, last, quote) ? "hypothetical" : "planned";
         }
 
         return (classes & WordClass.Reported) != 0 || quote?.Kind == "indirect" ? "reported" : "asserted";

@@ -107,7 +107,62 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             }
         }
 
-        return document with { Events = events.ToImmutable() };
+        return document with { Events = Retold(events) };
+    }
+
+    /// <summary>
+    /// The same event told twice with less said the second time: a headline or a summary that
+    /// dates nothing ("Moldova expels two Russian diplomats") repeats an event the article dates
+    /// ("expelled … on Sunday"), and a retelling without its target ("recalled the ambassador on
+    /// Thursday evening") repeats one with it. Each pair is one event, with the fuller telling's
+    /// date and target and the first telling's trigger. An event denied or not done is never the
+    /// same as one done.
+    /// </summary>
+    private static ImmutableArray<Event> Retold(ImmutableArray<Event>.Builder events)
+    {
+        var gone = new bool[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (gone[i] || (e.Source ?? e.SourceActor) is not { } source)
+            {
+                continue;
+            }
+
+            for (var j = 0; j < events.Count; j++)
+            {
+                var o = events[j];
+                if (j == i || gone[j] || o.Code != e.Code || (o.Source ?? o.SourceActor) != source || (o.Modality == "negated") != (e.Modality == "negated"))
+                {
+                    continue;
+                }
+
+                var undated = e.DateFrom == "published" && o.DateFrom is not (null or "published")
+                    && (e.Target ?? e.TargetActor) == (o.Target ?? o.TargetActor);
+                var untargeted = e.Target is null && e.TargetActor is null && (o.Target ?? o.TargetActor) is not null && e.Date == o.Date;
+                if (!undated && !untargeted)
+                {
+                    continue;
+                }
+
+                // e is the lesser telling, o the fuller one: one event, where the first telling was.
+                var (keep, drop) = i < j ? (i, j) : (j, i);
+                events[keep] = o with { Id = events[keep].Id, Trigger = events[keep].Trigger, Sentence = events[keep].Sentence, Quote = events[keep].Quote, Mentions = e.Mentions + o.Mentions };
+                gone[drop] = true;
+                break;
+            }
+        }
+
+        var result = ImmutableArray.CreateBuilder<Event>(events.Count);
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (!gone[i])
+            {
+                result.Add(events[i] with { Id = "V" + (result.Count + 1).ToString(CultureInfo.InvariantCulture) });
+            }
+        }
+
+        return result.ToImmutable();
     }
 
     private IEnumerable<Event> Build(Document d, Scan scan, Match match, int sentence, int first, int last, int sentenceLast, List<Entity>? sharedSources)

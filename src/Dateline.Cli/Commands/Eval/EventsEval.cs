@@ -17,8 +17,9 @@ namespace Dateline.Cli.Commands.Eval;
 /// date) — the measure —, the same with the full code, the same without the date, and
 /// actors' countries (first three letters) with the root code. Null actors match only nulls; a
 /// gold event without a date matches any date. As in <c>eval cameo</c>, an event with no source
-/// actor and a negated event ("has not responded", "did not impose sanctions") are not counted as
-/// coded: the gold codes who did what, and nothing that did not happen.
+/// actor, a negated event ("has not responded", "did not impose sanctions") and a hypothetical one
+/// ("if they succeed, the two could sign a treaty") are not counted as coded: the gold codes who
+/// did what, and nothing that did not or may not happen.
 /// </remarks>
 internal static class EventsEval
 {
@@ -70,7 +71,7 @@ internal static class EventsEval
                 }
 
                 articles++;
-                var events = Pipeline.Default.Analyze(input).Events.Where(e => e.SourceActor is not null && e.Modality != "negated").ToArray();
+                var events = Pipeline.Default.Analyze(input).Events.Where(e => e.SourceActor is not null && e.Modality is not ("negated" or "hypothetical")).ToArray();
                 gold += goldEvents.Count;
                 found += events.Length;
                 for (var l = 0; l < levels.Length; l++)
