@@ -153,6 +153,19 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             }
         }
 
+        // "Sarah Cardell, the CMA's chief executive", "Lenovo chairman Yang Yuanqing": an office held
+        // in a named organization acts for that organization, where the dictionary does not know the person.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e.Type == "PERSON" && e.Actor is null or { Length: <= 6 } && (Known(e, PhraseKind.Name) is not { Type: "PERSON" })
+                && TitleOrganization(document, entities, e) is { Actor: { Length: >= 6 } orgActor } org
+                && (e.Actor is null || e.Actor.Length == 3 || e.Actor.StartsWith(org.Country ?? e.Actor[..3], StringComparison.Ordinal)))
+            {
+                entities[i] = e with { Actor = orgActor, Country = org.Country ?? e.Country };
+            }
+        }
+
         // "the opposition Peronist movement", "the ruling Chama Cha Mapinduzi": a stance word before
         // a party's name says whether it governs (PTY) or opposes (OPP), whatever its name suggests.
         var storyCountry = MainCountry(entities) ?? StoryCountry(entities);
@@ -413,6 +426,85 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The organization whose office a person's title names: right before the title ("CMA chief
+    /// executive X") or as a possessive in an apposition after the name ("X, the CMA's chief
+    /// executive"); null when there is none.
+    /// </summary>
+    private static Entity? TitleOrganization(Document document, ImmutableArray<Entity>.Builder entities, Entity person)
+    {
+        var text = document.Text;
+        foreach (var m in person.Mentions)
+        {
+            if (m.Kind != "name")
+            {
+                continue;
+            }
+
+            foreach (var title in person.Titles)
+            {
+                // Before the name: "ORG title Name".
+                var end = m.Start;
+                while (end > 0 && text[end - 1] == ' ')
+                {
+                    end--;
+                }
+
+                var start = end - title.Length;
+                if (start > 1 && text.AsSpan(start, title.Length).Equals(title, StringComparison.OrdinalIgnoreCase) && text[start - 1] == ' '
+                    && OrganizationEndingAt(entities, start - 1) is { } before)
+                {
+                    return before;
+                }
+
+                // After the name: "Name, the ORG's title".
+                var after = m.End;
+                if (after + 2 < text.Length && text[after] == ',')
+                {
+                    var rest = text.AsSpan(after + 1).TrimStart();
+                    var at = text.Length - rest.Length;
+                    if (rest.StartsWith("the ", StringComparison.Ordinal))
+                    {
+                        at += 4;
+                    }
+
+                    foreach (var e in entities)
+                    {
+                        if (e.Type != "ORG")
+                        {
+                            continue;
+                        }
+
+                        foreach (var o in e.Mentions)
+                        {
+                            if (o.Kind == "name" && o.Start == at && o.End + 3 + title.Length <= text.Length
+                                && text.AsSpan(o.End, 2) is "'s" or "’s" && text[o.End + 2] == ' '
+                                && text.AsSpan(o.End + 3, title.Length).Equals(title, StringComparison.OrdinalIgnoreCase))
+                            {
+                                return e;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static Entity? OrganizationEndingAt(ImmutableArray<Entity>.Builder entities, int end)
+    {
+        foreach (var e in entities)
+        {
+            if (e.Type == "ORG" && e.Mentions.Any(o => o.Kind == "name" && o.End == end))
+            {
+                return e;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -42,13 +42,16 @@ internal static class ContextWords
     /// <summary>"ruling", "governing": before a party's name, the party in government.</summary>
     public static bool IsRuling(ReadOnlySpan<char> word) => Words.Value.Ruling.Contains(word);
 
+    /// <summary>"province", "town": before "of" and a name, a place of that kind ("the province of Sweida").</summary>
+    public static bool IsPlaceNoun(ReadOnlySpan<char> word) => Words.Value.PlaceNoun.Contains(word);
+
     private static Sets Load()
     {
         var classes = DataFile.KeyedLines("Entities/context-words.txt").ToDictionary(
             kv => kv.Key,
             kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>(),
             StringComparer.Ordinal);
-        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"]);
+        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"]);
     }
 
     private sealed record Sets(
@@ -61,5 +64,6 @@ internal static class ContextWords
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Armed,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Compound,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Opposing,
-        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Ruling);
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Ruling,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceNoun);
 }

@@ -605,6 +605,17 @@ internal sealed class EntityTagger
             return runEnd;
         }
 
+        // "the southern province of Sweida", "the town of Pokrovsk": a name after a place noun and
+        // "of" is that place, whether or not the gazetteer knows it.
+        if (runEnd - i <= 3 && i >= 2 && IsWord(i - 1, "of") && ContextWords.IsPlaceNoun(Word(i - 2))
+            && !PrecededByTitle(i) && lexicons.FirstName(Word(i)) == '\0')
+        {
+            var c = New(s, i, runEnd, "GPE");
+            c.Key = text[c.Start..c.End];
+            Add(c);
+            return runEnd;
+        }
+
         // A town or first-level division no lexicon lists ("Rafah", "Sinaloa", "Tigray"): a place,
         // unless a title or a given name makes the run a person ("Governor Reda", "Jude Bellingham").
         if (runEnd - i <= 3 && !PrecededByTitle(i) && lexicons.FirstName(Word(i)) == '\0'
