@@ -45,13 +45,16 @@ internal static class ContextWords
     /// <summary>"province", "town": before "of" and a name, a place of that kind ("the province of Sweida").</summary>
     public static bool IsPlaceNoun(ReadOnlySpan<char> word) => Words.Value.PlaceNoun.Contains(word);
 
+    /// <summary>"Press", "Post": a name's last word that is an organization cue and also a common surname ("Jim Press").</summary>
+    public static bool IsSurname(ReadOnlySpan<char> word) => Words.Value.Surname.Contains(word);
+
     private static Sets Load()
     {
         var classes = DataFile.KeyedLines("Entities/context-words.txt").ToDictionary(
             kv => kv.Key,
             kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>(),
             StringComparer.Ordinal);
-        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"]);
+        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"], classes["surname"]);
     }
 
     private sealed record Sets(
@@ -65,5 +68,6 @@ internal static class ContextWords
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Compound,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Opposing,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Ruling,
-        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceNoun);
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceNoun,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Surname);
 }

@@ -476,7 +476,15 @@ internal sealed class EntityTagger
         if (length >= 2 && !(n >= length && phrase!.Kind == PhraseKind.Name))
         {
             var cue = lexicons.SuffixCue(Word(runEnd - 1));
-            if (cue == CueKind.None && length >= 3 && Word(runEnd - 1) is "North" or "South" or "East" or "West")
+
+            // "Jim Press", "Emily Post": a given name before a cue word that is also a common surname
+            // is a person's name (context-words.txt, surname class), unless the given name is a place.
+            if (length == 2 && ContextWords.IsSurname(Word(runEnd - 1)) && lexicons.FirstName(Word(i)) != '\0'
+                && lexicons.Match(text, tokens, i, i + 1, out _) == 0)
+            {
+                cue = CueKind.None;
+            }
+            else if (cue == CueKind.None && length >= 3 && Word(runEnd - 1) is "North" or "South" or "East" or "West")
             {
                 cue = lexicons.SuffixCue(Word(runEnd - 2)); // "Queen Street West"
             }
@@ -993,7 +1001,6 @@ internal sealed class EntityTagger
         length == 1 && lexicons.FirstName(Word(i)) != '\0' && IsUpperLetter(text[tokens[r].Start])
         && (r + 1 >= end || (!IsNameWord(r + 1) && !IsWord(r + 1, "of")));
 
-    /// <summary>"US$ 180 billion", "AU$40 million", "HK$": a country's letters written onto a dollar sign name a currency.</summary>
     /// <summary>
     /// A stock ticker in brackets after a company's name: "(MSFT.O)", "(DG.N)", "(7203.T)", a code of
     /// its exchange, not another name.
@@ -1023,6 +1030,7 @@ internal sealed class EntityTagger
         return true;
     }
 
+    /// <summary>"US$ 180 billion", "AU$40 million", "HK$": a country's letters written onto a dollar sign name a currency.</summary>
     private bool IsCurrencyPrefix(int i, int end) =>
         i + 1 < end && tokens[i + 1].Start == tokens[i].End && Word(i + 1) is "$" && Word(i).Length <= 3;
 
