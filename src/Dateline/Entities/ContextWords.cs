@@ -48,13 +48,20 @@ internal static class ContextWords
     /// <summary>"Press", "Post": a name's last word that is an organization cue and also a common surname ("Jim Press").</summary>
     public static bool IsSurname(ReadOnlySpan<char> word) => Words.Value.Surname.Contains(word);
 
+    /// <summary>
+    /// The type a lower-case place noun after a name gives it: GPE for a division ("Idlib province"),
+    /// LOC for a natural feature ("Borneo island"); null for other words.
+    /// </summary>
+    public static string? PlaceAfter(ReadOnlySpan<char> word) =>
+        Words.Value.DivisionAfter.Contains(word) ? "GPE" : Words.Value.FeatureAfter.Contains(word) ? "LOC" : null;
+
     private static Sets Load()
     {
         var classes = DataFile.KeyedLines("Entities/context-words.txt").ToDictionary(
             kv => kv.Key,
             kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>(),
             StringComparer.Ordinal);
-        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"], classes["surname"]);
+        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"], classes["surname"], classes["divisionafter"], classes["featureafter"]);
     }
 
     private sealed record Sets(
@@ -69,5 +76,7 @@ internal static class ContextWords
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Opposing,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Ruling,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceNoun,
-        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Surname);
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Surname,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DivisionAfter,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FeatureAfter);
 }

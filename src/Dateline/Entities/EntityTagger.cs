@@ -624,6 +624,16 @@ internal sealed class EntityTagger
             return runEnd;
         }
 
+        // "Borneo island", "Idlib province", "the Negev desert": a name before a lower-case place noun is that place.
+        if (runEnd - i <= 2 && runEnd < end && !PrecededByTitle(i) && lexicons.FirstName(Word(i)) == '\0'
+            && ContextWords.PlaceAfter(Word(runEnd)) is { } placeType)
+        {
+            var c = New(s, i, runEnd, placeType);
+            c.Key = text[c.Start..c.End];
+            Add(c);
+            return runEnd;
+        }
+
         // A town or first-level division no lexicon lists ("Rafah", "Sinaloa", "Tigray"): a place,
         // unless a title or a given name makes the run a person ("Governor Reda", "Jude Bellingham").
         if (runEnd - i <= 3 && !PrecededByTitle(i) && lexicons.FirstName(Word(i)) == '\0'
