@@ -166,6 +166,18 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             }
         }
 
+        // "the Conservative leader", "Democrats in Congress": a party word acts for the listed party of
+        // that name in the country the story is about ("Conservative Party" in a British story).
+        var partyCountry = MainCountry(entities) ?? StoryCountry(entities);
+        for (var i = 0; partyCountry is not null && i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e is { Type: "NORP", Actor: null } && PartyOfWord(e.Name) is { Country: { } c, Actor: { } party } && c == partyCountry)
+            {
+                entities[i] = e with { Actor = party, Country = c };
+            }
+        }
+
         // "the opposition Peronist movement", "the ruling Chama Cha Mapinduzi": a stance word before
         // a party's name says whether it governs (PTY) or opposes (OPP), whatever its name suggests.
         var storyCountry = MainCountry(entities) ?? StoryCountry(entities);
@@ -751,6 +763,21 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         }
 
         return [];
+    }
+
+    /// <summary>The listed party a political word names: "Conservative" → Conservative Party, "Democrats" → Democratic Party.</summary>
+    private Phrase? PartyOfWord(string word)
+    {
+        var singular = word.EndsWith('s') ? word[..^1] : word;
+        foreach (var name in (ReadOnlySpan<string>)[singular + " Party", singular + "ic Party"])
+        {
+            if (lexicons.Lookup(name, PhraseKind.Name) is { Type: "ORG" } party)
+            {
+                return party;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The longest listed company or outlet (actor …BUS or …MED) whose name opens <paramref name="name"/>, or null.</summary>
