@@ -178,6 +178,18 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             }
         }
 
+        // "the opposition X, led by former prime minister Y", "Y, the candidate of X": a person who
+        // leads or stands for an opposition party is the opposition, whatever office they once held.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e.Type == "PERSON" && (e.Actor is null or { Length: 3 } || e.Actor.EndsWith("ELI", StringComparison.Ordinal))
+                && PartyOf(document, entities, e) is { Actor: { } party } && party.EndsWith("OPP", StringComparison.Ordinal))
+            {
+                entities[i] = e with { Actor = party, Country = party.Length >= 6 ? party[..3] : e.Country };
+            }
+        }
+
         // "the opposition Peronist movement", "the ruling Chama Cha Mapinduzi": a stance word before
         // a party's name says whether it governs (PTY) or opposes (OPP), whatever its name suggests.
         var storyCountry = MainCountry(entities) ?? StoryCountry(entities);
@@ -763,6 +775,47 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         }
 
         return [];
+    }
+
+    /// <summary>
+    /// The party a person leads or stands for, by the words between the two names in one sentence
+    /// (<c>context-words.txt</c>: "X, led by Y", "X, whose leader Y", "Y, the candidate of X"), or null.
+    /// </summary>
+    private static Entity? PartyOf(Document document, ImmutableArray<Entity>.Builder entities, Entity person)
+    {
+        var text = document.Text;
+        foreach (var m in person.Mentions)
+        {
+            if (m.Kind != "name")
+            {
+                continue;
+            }
+
+            foreach (var e in entities)
+            {
+                if (e.Type != "ORG" || e.Actor is not { } actor || !(actor.EndsWith("OPP", StringComparison.Ordinal) || actor.EndsWith("PTY", StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                foreach (var o in e.Mentions)
+                {
+                    if (o.End <= m.Start && m.Start - o.End <= 60 && !text.AsSpan(o.End, m.Start - o.End).ContainsAny('.', ';')
+                        && Entities.ContextWords.LinksPartyBefore(text.AsSpan(o.End, m.Start - o.End)))
+                    {
+                        return e; // "Perikatan Nasional, led by former prime minister Muhyiddin Yassin"
+                    }
+
+                    if (m.End <= o.Start && o.Start - m.End <= 40 && !text.AsSpan(m.End, o.Start - m.End).ContainsAny('.', ';')
+                        && Entities.ContextWords.LinksPartyAfter(text.AsSpan(m.End, o.Start - m.End)))
+                    {
+                        return e; // "Luhaga Mpina, the candidate of ACT-Wazalendo"
+                    }
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The listed party a political word names: "Conservative" → Conservative Party, "Democrats" → Democratic Party.</summary>
