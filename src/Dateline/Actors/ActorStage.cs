@@ -153,6 +153,43 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             }
         }
 
+        // "Sarah Cardell, the CMA's chief executive", "Lenovo chairman Yang Yuanqing": an office held
+        // in a named organization acts for that organization, where the dictionary does not know the person.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e.Type == "PERSON" && e.Actor is null or { Length: <= 6 } && (Known(e, PhraseKind.Name) is not { Type: "PERSON" })
+                && TitleOrganization(document, entities, e) is { Actor: { Length: >= 6 } orgActor } org
+                && (e.Actor is null || e.Actor.Length == 3 || e.Actor.StartsWith(org.Country ?? e.Actor[..3], StringComparison.Ordinal)))
+            {
+                entities[i] = e with { Actor = orgActor, Country = org.Country ?? e.Country };
+            }
+        }
+
+        // "the Conservative leader", "Democrats in Congress": a party word acts for the listed party of
+        // that name in the country the story is about ("Conservative Party" in a British story).
+        var partyCountry = MainCountry(entities) ?? StoryCountry(entities);
+        for (var i = 0; partyCountry is not null && i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e is { Type: "NORP", Actor: null } && PartyOfWord(e.Name) is { Country: { } c, Actor: { } party } && c == partyCountry)
+            {
+                entities[i] = e with { Actor = party, Country = c };
+            }
+        }
+
+        // "the opposition X, led by former prime minister Y", "Y, the candidate of X": a person who
+        // leads or stands for an opposition party is the opposition, whatever office they once held.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e.Type == "PERSON" && (e.Actor is null or { Length: 3 } || e.Actor.EndsWith("ELI", StringComparison.Ordinal))
+                && PartyOf(document, entities, e) is { Actor: { } party } && party.EndsWith("OPP", StringComparison.Ordinal))
+            {
+                entities[i] = e with { Actor = party, Country = party.Length >= 6 ? party[..3] : e.Country };
+            }
+        }
+
         // "the opposition Peronist movement", "the ruling Chama Cha Mapinduzi": a stance word before
         // a party's name says whether it governs (PTY) or opposes (OPP), whatever its name suggests.
         var storyCountry = MainCountry(entities) ?? StoryCountry(entities);
@@ -416,6 +453,85 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
     }
 
     /// <summary>
+    /// The organization whose office a person's title names: right before the title ("CMA chief
+    /// executive X") or as a possessive in an apposition after the name ("X, the CMA's chief
+    /// executive"); null when there is none.
+    /// </summary>
+    private static Entity? TitleOrganization(Document document, ImmutableArray<Entity>.Builder entities, Entity person)
+    {
+        var text = document.Text;
+        foreach (var m in person.Mentions)
+        {
+            if (m.Kind != "name")
+            {
+                continue;
+            }
+
+            foreach (var title in person.Titles)
+            {
+                // Before the name: "ORG title Name".
+                var end = m.Start;
+                while (end > 0 && text[end - 1] == ' ')
+                {
+                    end--;
+                }
+
+                var start = end - title.Length;
+                if (start > 1 && text.AsSpan(start, title.Length).Equals(title, StringComparison.OrdinalIgnoreCase) && text[start - 1] == ' '
+                    && OrganizationEndingAt(entities, start - 1) is { } before)
+                {
+                    return before;
+                }
+
+                // After the name: "Name, the ORG's title".
+                var after = m.End;
+                if (after + 2 < text.Length && text[after] == ',')
+                {
+                    var rest = text.AsSpan(after + 1).TrimStart();
+                    var at = text.Length - rest.Length;
+                    if (rest.StartsWith("the ", StringComparison.Ordinal))
+                    {
+                        at += 4;
+                    }
+
+                    foreach (var e in entities)
+                    {
+                        if (e.Type != "ORG")
+                        {
+                            continue;
+                        }
+
+                        foreach (var o in e.Mentions)
+                        {
+                            if (o.Kind == "name" && o.Start == at && o.End + 3 + title.Length <= text.Length
+                                && text.AsSpan(o.End, 2) is "'s" or "’s" && text[o.End + 2] == ' '
+                                && text.AsSpan(o.End + 3, title.Length).Equals(title, StringComparison.OrdinalIgnoreCase))
+                            {
+                                return e;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static Entity? OrganizationEndingAt(ImmutableArray<Entity>.Builder entities, int end)
+    {
+        foreach (var e in entities)
+        {
+            if (e.Type == "ORG" && e.Mentions.Any(o => o.Kind == "name" && o.End == end))
+            {
+                return e;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// True for an organization first named in the dateline's credit ("LILONGWE (Dateline Wire) -"):
     /// the outlet that filed the story, which the story's places say nothing about.
     /// </summary>
@@ -659,6 +775,62 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         }
 
         return [];
+    }
+
+    /// <summary>
+    /// The party a person leads or stands for, by the words between the two names in one sentence
+    /// (<c>context-words.txt</c>: "X, led by Y", "X, whose leader Y", "Y, the candidate of X"), or null.
+    /// </summary>
+    private static Entity? PartyOf(Document document, ImmutableArray<Entity>.Builder entities, Entity person)
+    {
+        var text = document.Text;
+        foreach (var m in person.Mentions)
+        {
+            if (m.Kind != "name")
+            {
+                continue;
+            }
+
+            foreach (var e in entities)
+            {
+                if (e.Type != "ORG" || e.Actor is not { } actor || !(actor.EndsWith("OPP", StringComparison.Ordinal) || actor.EndsWith("PTY", StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                foreach (var o in e.Mentions)
+                {
+                    if (o.End <= m.Start && m.Start - o.End <= 60 && !text.AsSpan(o.End, m.Start - o.End).ContainsAny('.', ';')
+                        && Entities.ContextWords.LinksPartyBefore(text.AsSpan(o.End, m.Start - o.End)))
+                    {
+                        return e; // "Perikatan Nasional, led by former prime minister Muhyiddin Yassin"
+                    }
+
+                    if (m.End <= o.Start && o.Start - m.End <= 40 && !text.AsSpan(m.End, o.Start - m.End).ContainsAny('.', ';')
+                        && Entities.ContextWords.LinksPartyAfter(text.AsSpan(m.End, o.Start - m.End)))
+                    {
+                        return e; // "Luhaga Mpina, the candidate of ACT-Wazalendo"
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The listed party a political word names: "Conservative" → Conservative Party, "Democrats" → Democratic Party.</summary>
+    private Phrase? PartyOfWord(string word)
+    {
+        var singular = word.EndsWith('s') ? word[..^1] : word;
+        foreach (var name in (ReadOnlySpan<string>)[singular + " Party", singular + "ic Party"])
+        {
+            if (lexicons.Lookup(name, PhraseKind.Name) is { Type: "ORG" } party)
+            {
+                return party;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The longest listed company or outlet (actor …BUS or …MED) whose name opens <paramref name="name"/>, or null.</summary>

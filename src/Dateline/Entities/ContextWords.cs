@@ -42,13 +42,49 @@ internal static class ContextWords
     /// <summary>"ruling", "governing": before a party's name, the party in government.</summary>
     public static bool IsRuling(ReadOnlySpan<char> word) => Words.Value.Ruling.Contains(word);
 
+    /// <summary>"province", "town": before "of" and a name, a place of that kind ("the province of Sweida").</summary>
+    public static bool IsPlaceNoun(ReadOnlySpan<char> word) => Words.Value.PlaceNoun.Contains(word);
+
+    /// <summary>"Press", "Post": a name's last word that is an organization cue and also a common surname ("Jim Press").</summary>
+    public static bool IsSurname(ReadOnlySpan<char> word) => Words.Value.Surname.Contains(word);
+
+    /// <summary>
+    /// The type a lower-case place noun after a name gives it: GPE for a division ("Idlib province"),
+    /// LOC for a natural feature ("Borneo island"); null for other words.
+    /// </summary>
+    public static string? PlaceAfter(ReadOnlySpan<char> word) =>
+        Words.Value.DivisionAfter.Contains(word) ? "GPE" : Words.Value.FeatureAfter.Contains(word) ? "LOC" : null;
+
+    /// <summary>True where the words between a party's name and a person's name make the person its leader ("led by", "whose leader").</summary>
+    public static bool LinksPartyBefore(ReadOnlySpan<char> between) => ContainsAny(between, Words.Value.PartyBefore);
+
+    /// <summary>True where the words between a person's name and a party's name make the person its leader or candidate ("the candidate of").</summary>
+    public static bool LinksPartyAfter(ReadOnlySpan<char> between) => ContainsAny(between, Words.Value.PartyAfter);
+
+    private static bool ContainsAny(ReadOnlySpan<char> between, string[] phrases)
+    {
+        foreach (var p in phrases)
+        {
+            if (between.Contains(p, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static Sets Load()
     {
         var classes = DataFile.KeyedLines("Entities/context-words.txt").ToDictionary(
             kv => kv.Key,
             kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>(),
             StringComparer.Ordinal);
-        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"]);
+        var phrases = DataFile.KeyedLines("Entities/context-words.txt").ToDictionary(
+            kv => kv.Key,
+            kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Replace('_', ' ')).ToArray(),
+            StringComparer.Ordinal);
+        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"], classes["surname"], classes["divisionafter"], classes["featureafter"], phrases["partybefore"], phrases["partyafter"]);
     }
 
     private sealed record Sets(
@@ -61,5 +97,11 @@ internal static class ContextWords
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Armed,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Compound,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Opposing,
-        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Ruling);
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Ruling,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceNoun,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Surname,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DivisionAfter,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FeatureAfter,
+        string[] PartyBefore,
+        string[] PartyAfter);
 }

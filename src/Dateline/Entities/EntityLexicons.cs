@@ -324,6 +324,7 @@ public sealed class EntityLexicons
         }
 
         var groupRoles = new Dictionary<string, string>(StringComparer.Ordinal);
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in DataFile.Lines("Entities/groups.txt"))
         {
             var f = Gazetteer.Fields(line, 2, "groups.txt");
@@ -339,8 +340,17 @@ public sealed class EntityLexicons
             }
 
             var head = f[0][(f[0].LastIndexOf(' ') + 1)..];
-            groupRoles.TryAdd(f[0], role); // "news agency" before "agency"
-            groupRoles.TryAdd(head, role);
+            // A line of its own wins over the last word of a longer line: "office | GOV" over the
+            // "office" of "prosecutor's office | JUD", wherever the lines stand.
+            if (listed.Add(f[0]))
+            {
+                groupRoles[f[0]] = role; // "news agency" before "agency"
+            }
+
+            if (!listed.Contains(head))
+            {
+                groupRoles.TryAdd(head, role);
+            }
         }
 
         var suffix = new Dictionary<string, CueKind>(StringComparer.Ordinal);

@@ -476,7 +476,15 @@ internal sealed class EntityTagger
         if (length >= 2 && !(n >= length && phrase!.Kind == PhraseKind.Name))
         {
             var cue = lexicons.SuffixCue(Word(runEnd - 1));
-            if (cue == CueKind.None && length >= 3 && Word(runEnd - 1) is "North" or "South" or "East" or "West")
+
+            // "Jim Press", "Emily Post": a given name before a cue word that is also a common surname
+            // is a person's name (context-words.txt, surname class), unless the given name is a place.
+            if (length == 2 && ContextWords.IsSurname(Word(runEnd - 1)) && lexicons.FirstName(Word(i)) != '\0'
+                && lexicons.Match(text, tokens, i, i + 1, out _) == 0)
+            {
+                cue = CueKind.None;
+            }
+            else if (cue == CueKind.None && length >= 3 && Word(runEnd - 1) is "North" or "South" or "East" or "West")
             {
                 cue = lexicons.SuffixCue(Word(runEnd - 2)); // "Queen Street West"
             }
@@ -601,6 +609,27 @@ internal sealed class EntityTagger
             // so that "Kyiv said" later in the story can act for the government while the dateline stays a place.
             c.Key = IsDateline(i, runEnd) ? place.Canonical + "\u0002dateline" : place.Canonical;
             c.Country = place.Country;
+            Add(c);
+            return runEnd;
+        }
+
+        // "the southern province of Sweida", "the town of Pokrovsk": a name after a place noun and
+        // "of" is that place, whether or not the gazetteer knows it.
+        if (runEnd - i <= 3 && i >= 2 && IsWord(i - 1, "of") && ContextWords.IsPlaceNoun(Word(i - 2))
+            && !PrecededByTitle(i) && lexicons.FirstName(Word(i)) == '\0')
+        {
+            var c = New(s, i, runEnd, "GPE");
+            c.Key = text[c.Start..c.End];
+            Add(c);
+            return runEnd;
+        }
+
+        // "Borneo island", "Idlib province", "the Negev desert": a name before a lower-case place noun is that place.
+        if (runEnd - i <= 2 && runEnd < end && !PrecededByTitle(i) && lexicons.FirstName(Word(i)) == '\0'
+            && ContextWords.PlaceAfter(Word(runEnd)) is { } placeType)
+        {
+            var c = New(s, i, runEnd, placeType);
+            c.Key = text[c.Start..c.End];
             Add(c);
             return runEnd;
         }
@@ -982,7 +1011,6 @@ internal sealed class EntityTagger
         length == 1 && lexicons.FirstName(Word(i)) != '\0' && IsUpperLetter(text[tokens[r].Start])
         && (r + 1 >= end || (!IsNameWord(r + 1) && !IsWord(r + 1, "of")));
 
-    /// <summary>"US$ 180 billion", "AU$40 million", "HK$": a country's letters written onto a dollar sign name a currency.</summary>
     /// <summary>
     /// A stock ticker in brackets after a company's name: "(MSFT.O)", "(DG.N)", "(7203.T)", a code of
     /// its exchange, not another name.
@@ -1012,6 +1040,7 @@ internal sealed class EntityTagger
         return true;
     }
 
+    /// <summary>"US$ 180 billion", "AU$40 million", "HK$": a country's letters written onto a dollar sign name a currency.</summary>
     private bool IsCurrencyPrefix(int i, int end) =>
         i + 1 < end && tokens[i + 1].Start == tokens[i].End && Word(i + 1) is "$" && Word(i).Length <= 3;
 

@@ -421,9 +421,10 @@ internal static class EntitiesEval
                     type = "ORG";
                 }
                 else if (e.Type == "ORG" && e.Actor is { Length: 6 } actor && actor.EndsWith("GOV", StringComparison.Ordinal)
-                    && m.Text.Contains("overnment", StringComparison.Ordinal))
+                    && m.Text.EndsWith("overnment", StringComparison.Ordinal))
                 {
-                    // "the Canadian Government": MEANTIME, like ACE, takes a country's government for the country.
+                    // "the Canadian Government": MEANTIME, like ACE, takes a country's government for the country
+                    // (a name headed by "Government", not one that only has the word: "Government Accountability Office").
                     type = "LOC";
                 }
                 else if (e.Type == "ORG" && e.Actor is { Length: 6 } seat && seat.EndsWith("GOV", StringComparison.Ordinal)
