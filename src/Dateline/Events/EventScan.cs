@@ -1323,14 +1323,29 @@ internal sealed class Scan
     }
 
     /// <summary>The first entity after the trigger that is neither a place introduced by "in"/"at" nor an excluded one.</summary>
-    public Entity? FirstEntityAfter(int from, int last, int reach, List<Entity> exclude)
+    public Entity? FirstEntityAfter(int from, int last, int reach, List<Entity> exclude, int matchEnd = -1)
     {
         var comma = false;
+        Span<char> lower = stackalloc char[24];
         for (var i = from + 1; i < last && i <= from + reach; i++)
         {
             if (Raw(i) is ";" || tokens[i].Kind == TokenKind.QuoteMark)
             {
                 break;
+            }
+
+            // "marched through Tbilisi to demand the release of X", "suspended deliveries after
+            // Houthi fighters seized …": a purpose infinitive or an adverbial clause with a subject
+            // of its own has its own arguments. (Past a comma the clause may be an aside whose
+            // parties the event concerns: "proposed the meeting, … after Ukraine called on Moscow".)
+            if (i > matchEnd && i + 1 < last && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Length <= lower.Length
+                && (Is(i, "to") || (!comma && IsSubordinator(i) && (mentionStarting[i + 1] is not null || RoleAt(i + 1, out _) is not null || RoleAt(i + 2, out _) is not null))))
+            {
+                Raw(i + 1).ToLowerInvariant(lower);
+                if (!Is(i, "to") || (char.IsLower(Raw(i + 1)[0]) && patterns.Triggered(lower[..tokens[i + 1].Length]) is not null))
+                {
+                    break;
+                }
             }
 
             // "criticized the agreements, calling them part of a US strategy": a participle after a
@@ -1389,6 +1404,24 @@ internal sealed class Scan
 
         return null;
     }
+
+    /// <summary>True when a mention of the entity follows "between" ("between the Houthis and Riyadh").</summary>
+    public bool Between(Entity target)
+    {
+        for (var i = 1; i < Count; i++)
+        {
+            if (mentionStarting[i] is { } m && m.Entity.Id == target.Id && (Is(i - 1, "between") || (i > 1 && Is(i - 1, "the") && Is(i - 2, "between"))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A clause word that opens an adverbial clause ("after", "when", "because"), not a relative one.</summary>
+    private bool IsSubordinator(int i) =>
+        (Class(i) & WordClass.Clause) != 0 && char.IsLower(Raw(i)[0]) && !(Is(i, "that") || Is(i, "which") || Is(i, "who") || Is(i, "whom") || Is(i, "whose") || Is(i, "where"));
 
     /// <summary>
     /// The person or body a nationality introduces: "Sri Lankan President Nimal Perera" is the

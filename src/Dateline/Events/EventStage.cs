@@ -86,7 +86,8 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                     var e = Anaphoric(document, scan, events, told);
 
                     // "Niger rejected the accusation": the one who made it, in an event before.
-                    if (e.RootCode == "12" && e.Target is null && e.TargetActor is null
+                    // "The army accepted the invitation", "welcomed the proposal": likewise.
+                    if (e.RootCode is "12" or "03" or "05" or "11" && e.Target is null && e.TargetActor is null
                         && (scan.ReferredRoot(matches[m].End) ?? scan.ReferredRoot(matches[m].TriggerEnd)) is { } referred && Referred(events, referred, e.SourceActor) is { } earlier)
                     {
                         e = e with { Target = earlier.Source, TargetActor = earlier.SourceActor };
@@ -234,7 +235,15 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         // Statements (root 01) have a target only when the pattern names one ("told X").
         if (target is null && !passive && code.Root != "01")
         {
-            target = scan.FirstEntityAfter(roleTrigger is null ? match.TriggerEnd : match.End, last, TargetReach, exclude: sources);
+            target = scan.FirstEntityAfter(roleTrigger is null ? match.TriggerEnd : match.End, last, TargetReach, exclude: sources, matchEnd: match.End);
+        }
+
+        // "offered to mediate between Kabul and Islamabad": the parties a mediator goes between are
+        // no target of the mediation (nor is either of them alone).
+        var mediation = code.Code is "039" or "045" or "028";
+        if (mediation && target is not null && match.Target is null && scan.Between(target))
+        {
+            target = null;
         }
 
         // "“Ethiopia must withdraw its troops,” she said": what a speaker says another must do is
@@ -257,7 +266,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 
         // "urged Pakistan and Afghanistan to show restraint": each coordinated target is a party
         // (not where the pattern names both sides: "talks between {S} and {T}").
-        var moreTargets = target is not null && match.Source is null ? scan.CoordinatedAfter(target, trigger, last) : [];
+        var moreTargets = target is not null && match.Source is null && !mediation ? scan.CoordinatedAfter(target, trigger, last) : [];
 
         // The place may lie beyond the next trigger: "claimed responsibility for an attack at a mall in Nairobi".
         var location = scan.Location(clauseStart, sentenceLast, trigger, target);
