@@ -46,6 +46,7 @@ internal enum WordClass : uint
     Facility = 262144,
     Light = 524288,
     AgentOf = 1048576,
+    Warning = 2097152,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>

@@ -668,7 +668,9 @@ internal sealed class Scan
 
             if ((Class(before) & WordClass.Preposition) != 0)
             {
-                return true;
+                // "According to diplomats in Brussels, the European Union has warned": the
+                // preposition is inside an opening phrase that ends at the comma.
+                return !(comma && OpeningPhrase(before));
             }
 
             if (mentionEnding[before] is { } other)
@@ -691,6 +693,29 @@ internal sealed class Scan
             }
 
             return false;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when token <paramref name="i"/> lies in a phrase that opens its sentence with a
+    /// capitalized preposition ("According to diplomats in Brussels", "In a statement on Monday"),
+    /// with no comma or boundary between.
+    /// </summary>
+    private bool OpeningPhrase(int i)
+    {
+        for (var j = i; j >= 0; j--)
+        {
+            if (IsGapBoundary(j))
+            {
+                return false;
+            }
+
+            if (char.IsUpper(Raw(j)[0]) && ((Class(j) & WordClass.Preposition) != 0 || Is(j, "according")))
+            {
+                return j == 0 || IsHardBoundary(j - 1) || tokens[j - 1].Kind == TokenKind.QuoteMark;
+            }
         }
 
         return false;
@@ -1193,6 +1218,52 @@ internal sealed class Scan
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// The warning verb a clause depends on ("warned Belgrade and Pristina that it could freeze
+    /// funds"): the nearest one before the clause in its sentence, with no quote mark or hard
+    /// boundary between; -1 when there is none.
+    /// </summary>
+    public int WarningVerb(int clauseStart, int first)
+    {
+        for (var i = clauseStart - 1; i >= first; i--)
+        {
+            if (IsHardBoundary(i))
+            {
+                return -1;
+            }
+
+            if ((Class(i) & WordClass.Warning) != 0 && char.IsLower(Raw(i)[0]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The parties warned: the entities between the warning verb and the "that" of its clause,
+    /// with those coordinated with them ("warned Belgrade and Pristina that …").
+    /// </summary>
+    public List<Entity> Warned(int verb, int clauseStart)
+    {
+        var found = new List<Entity>();
+        for (var i = verb + 1; i < clauseStart; i++)
+        {
+            if (mentionStarting[i] is { } m && !IsAccordingTo(i))
+            {
+                found.Add(TitledPerson(m) ?? m.Entity);
+                i = m.Last;
+            }
+            else if (!inMention[i] && RoleAt(i, out _) is [var role])
+            {
+                found.Add(role);
+            }
+        }
+
+        return [.. found.DistinctBy(e => e.Id)];
     }
 
     private bool IsReportingVerb(int i) => (Class(i) & WordClass.Reporting) != 0 && !(i > 0 && (Is(i - 1, "the") || Is(i - 1, "a")));

@@ -340,6 +340,40 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         var (date, dateFrom) = scan.Date(trigger, clauseStart, first, sentenceLast);
         var modality = scan.Modality(trigger, match.End, clauseStart, first, last, quote);
 
+        // "warned Belgrade and Pristina that it could freeze accession funds": a hostile act that
+        // the warner would or could do is a threat (CAMEO 13) by the warner to the warned.
+        if (!patterns.AnyCode && cueOf is null && code.Root is "13" or "15" or "16" or "17" or "18" or "19" or "20"
+            && (modality is "hypothetical" or "planned" || scan.Intended(trigger)) && scan.WarningVerb(clauseStart, first) is var warning and >= 0)
+        {
+            var warnStart = scan.ClauseStart(warning, first);
+            var warners = scan.Subject(warning, warnStart, out var warnPassive);
+            if (!warnPassive && warners.Count > 0
+                && sources.TrueForAll(e => warners.Exists(w => w.Id == e.Id || RoleActor(w, true) == RoleActor(e, true)))
+                && codebook.Find(ThreatCode(code.Code)) is { } threat)
+            {
+                var warned = scan.Warned(warning, clauseStart);
+                if (warned.Count == 0 && target is not null)
+                {
+                    warned.Add(target);
+                }
+
+                code = threat;
+                reverse = null;
+                verbal = true;
+                modality = scan.Modality(warning, warning, warnStart, first, last, scan.QuoteAt(warning));
+                pairs.Clear();
+                foreach (var w in warners)
+                {
+                    if (warned.Count == 0)
+                    {
+                        pairs.Add((w, null));
+                    }
+
+                    pairs.AddRange(warned.Where(t => t.Id != w.Id).Select(t => ((Entity?)w, (Entity?)t)));
+                }
+            }
+        }
+
         // "would not provide support", "will not meet": refusing to cooperate is itself an event,
         // a rejection (CAMEO 12), asserted.
         if (modality == "negated" && !patterns.AnyCode && scan.RefusedIntent(trigger) && codebook.Find(RejectCode(code.Root)) is { } rejection)
@@ -633,6 +667,9 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             _ => "100",
         },
     };
+
+    /// <summary>The CAMEO threat of a hostile act: the intention's threat where there is one (1312 for sanctions, 138 for force), else 130.</summary>
+    internal static string ThreatCode(string code) => IntentCode(code) is var intended && intended.StartsWith("13", StringComparison.Ordinal) ? intended : "130";
 
     /// <summary>
     /// The CAMEO code for the intention of an act: material cooperation, aid and yielding become
