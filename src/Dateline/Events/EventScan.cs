@@ -1394,7 +1394,7 @@ internal sealed class Scan
     }
 
     /// <summary>The first entity after the trigger that is neither a place introduced by "in"/"at" nor an excluded one.</summary>
-    public Entity? FirstEntityAfter(int from, int last, int reach, List<Entity> exclude, int matchEnd = -1)
+    public Entity? FirstEntityAfter(int from, int last, int reach, List<Entity> exclude, int matchEnd = -1, bool purposeStops = false)
     {
         var comma = false;
         Span<char> lower = stackalloc char[24];
@@ -1405,12 +1405,13 @@ internal sealed class Scan
                 break;
             }
 
-            // "marched through Tbilisi to demand the release of X", "suspended deliveries after
-            // Houthi fighters seized …": a purpose infinitive or an adverbial clause with a subject
-            // of its own has its own arguments. (Past a comma the clause may be an aside whose
-            // parties the event concerns: "proposed the meeting, … after Ukraine called on Moscow".)
+            // "marched through Tbilisi to demand the release of X" (a protest's purpose),
+            // "suspended deliveries after Houthi fighters seized …": a purpose infinitive or an
+            // adverbial clause with a subject of its own has its own arguments. (Past a comma the
+            // clause may be an aside whose parties the event concerns: "proposed the meeting, …
+            // after Ukraine called on Moscow"; "abandoned efforts to stop a parade by X" is about X.)
             if (i > matchEnd && i + 1 < last && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Length <= lower.Length
-                && (Is(i, "to") || (!comma && IsSubordinator(i) && (mentionStarting[i + 1] is not null || RoleAt(i + 1, out _) is not null || RoleAt(i + 2, out _) is not null))))
+                && ((purposeStops && Is(i, "to")) || (!comma && IsSubordinator(i) && (mentionStarting[i + 1] is not null || RoleAt(i + 1, out _) is not null || RoleAt(i + 2, out _) is not null))))
             {
                 Raw(i + 1).ToLowerInvariant(lower);
                 if (!Is(i, "to") || (char.IsLower(Raw(i + 1)[0]) && patterns.Triggered(lower[..tokens[i + 1].Length]) is not null))
