@@ -1344,6 +1344,32 @@ internal sealed class Scan
     }
 
     /// <summary>
+    /// The token of "it" or "they" as the trigger's subject: within four words before it in its
+    /// clause, with only words no mention covers between ("It also accused", "they would
+    /// instead seek"), not "it is"/"it was" (a dummy subject); -1 when there is none.
+    /// </summary>
+    public int PronounIt(int trigger, int clauseStart)
+    {
+        for (var p = trigger - 1; p >= clauseStart && p >= trigger - 4; p--)
+        {
+            if (tokens[p].Kind != TokenKind.Word || mentionEnding[p] is not null || RoleAt(p, out _) is not null)
+            {
+                return -1;
+            }
+
+            if (Is(p, "it") || Is(p, "they"))
+            {
+                return Is(p, "it") && (Is(p + 1, "is") || Is(p + 1, "was") || Is(p + 1, "'s") || Is(p + 1, "’s")) ? -1 : p;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>True when the token is "they".</summary>
+    public bool IsThey(int i) => Is(i, "they");
+
+    /// <summary>
     /// The code prefixes of the earlier event a definite noun right after a rejection refers to:
     /// "rejected the demand" (10), "the accusation" (112), "the criticism" (11), "the proposal" or "the offer" (03),
     /// "the request" or "the call" (02), "the ultimatum" (13); null for anything else.

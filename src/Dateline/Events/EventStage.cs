@@ -49,6 +49,10 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         var events = ImmutableArray.CreateBuilder<Event>();
         var seen = new Dictionary<(string, string?, string?, string?), int>();
         var tokenStart = 0;
+
+        // The sources of the latest event with one, and its sentence: what "it" or "they" as a
+        // later subject stands for ("Peru and Chile signed a deal. They also agreed to …").
+        (List<Entity> Sources, int Sentence) latest = ([], -1);
         for (var s = 0; s < document.Sentences.Length; s++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -71,7 +75,8 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 // So does a participle after a comma ("expelled four diplomats on Monday, accusing Moscow of …").
                 var participial = m > 0 && scan.Participial(matches[m - 1].End, matches[m].Start);
                 var shared = m > 0 && (scan.Coordinated(matches[m - 1].End, matches[m].Start) || participial) ? previousSources : null;
-                var built = Build(document, scan, matches[m], s, first, next, last, shared).ToList();
+                var antecedents = latest.Sentence >= s - 1 ? latest.Sources : null;
+                var built = Build(document, scan, matches[m], s, first, next, last, shared, antecedents).ToList();
 
                 // "imposed sanctions on Belarus, freezing the assets of 14 officials": a participle
                 // with the code of the event before it tells how that event was done, not another.
@@ -81,6 +86,11 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 }
 
                 previousSources = [.. built.Select(e => e.Source).OfType<string>().Distinct().Select(id => document.EntityById(id)!)];
+                if (previousSources.Count > 0)
+                {
+                    latest = (previousSources, s);
+                }
+
                 foreach (var told in built)
                 {
                     var e = Anaphoric(document, scan, events, told);
@@ -111,7 +121,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         return document with { Events = events.ToImmutable() };
     }
 
-    private IEnumerable<Event> Build(Document d, Scan scan, Match match, int sentence, int first, int last, int sentenceLast, List<Entity>? sharedSources)
+    private IEnumerable<Event> Build(Document d, Scan scan, Match match, int sentence, int first, int last, int sentenceLast, List<Entity>? sharedSources, List<Entity>? antecedents)
     {
         // A user's dictionary may pair two codes ("032:033": the second for the reverse
         // direction) and use codes outside CAMEO; "---" codes nothing but keeps its words.
@@ -152,6 +162,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         sources.AddRange(roleTrigger ?? []);
         Entity? target = match.Target;
         var passive = false;
+        var fromPronoun = false;
         var cueOf = d.Quotes.FirstOrDefault(q => q.Cue is { } c && c.Start == d.Tokens[trigger].Start);
         if (sources.Count == 0 && cueOf is null && scan.NominalAgent(trigger, match.End, last) is { } nominalAgent)
         {
@@ -209,6 +220,16 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             if (sources.Count == 0 && !passive && scan.PronounSubject(trigger, clauseStart, d.Sentences[Math.Max(0, sentence - 1)].Start) is { } person)
             {
                 sources.Add(person);
+            }
+
+            // "Hungary criticized the plan. It also accused Brussels …", "Peru and Chile signed a
+            // deal. They also agreed to …": "it" or "they" as the subject is the source of the
+            // latest event in this sentence or the one before ("it" only for one that is no person).
+            if (sources.Count == 0 && !passive && antecedents is { Count: > 0 } && scan.PronounIt(trigger, clauseStart) is var pronoun and >= 0
+                && (scan.IsThey(pronoun) ? true : antecedents is [{ Type: not "PERSON" }]))
+            {
+                sources.AddRange(antecedents);
+                fromPronoun = true;
             }
         }
         else if (target is null && sources.Count > 0)
@@ -348,7 +369,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             var warnStart = scan.ClauseStart(warning, first);
             var warners = scan.Subject(warning, warnStart, out var warnPassive);
             if (!warnPassive && warners.Count > 0
-                && sources.TrueForAll(e => warners.Exists(w => w.Id == e.Id || RoleActor(w, true) == RoleActor(e, true)))
+                && (fromPronoun || sources.TrueForAll(e => warners.Exists(w => w.Id == e.Id || RoleActor(w, true) == RoleActor(e, true))))
                 && codebook.Find(ThreatCode(code.Code)) is { } threat)
             {
                 var warned = scan.Warned(warning, clauseStart);
@@ -455,7 +476,9 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 var accuseModality = scan.Modality(verb, verb, scan.ClauseStart(verb, first), first, last, scan.QuoteAt(verb));
                 foreach (var reporter in reporters)
                 {
-                    if (RoleActor(reporter, true) is not { } reporterActor)
+                    // A journalist or news agency telling of an attack reports it; it accuses no one
+                    // ("…, an AFP correspondent said, after rebels kidnapped …").
+                    if (RoleActor(reporter, true) is not { } reporterActor || reporterActor.EndsWith("MED", StringComparison.Ordinal))
                     {
                         continue;
                     }
