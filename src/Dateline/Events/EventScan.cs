@@ -1366,6 +1366,52 @@ internal sealed class Scan
         return -1;
     }
 
+    /// <summary>
+    /// True when the trigger follows "will" or "would" (an adverb between allowed) in the main
+    /// clause of a conditional: after an "if"/"unless" clause and its comma, or before one.
+    /// </summary>
+    public bool ConditionalMain(int trigger, int first, int last)
+    {
+        var aux = trigger - 1;
+        if (aux > first && tokens[aux].Kind == TokenKind.Word && Raw(aux).EndsWith("ly", StringComparison.Ordinal))
+        {
+            aux--;
+        }
+
+        if (aux < first || !(Is(aux, "will") || Is(aux, "would") || Is(aux, "’ll") || Is(aux, "'ll")))
+        {
+            return false;
+        }
+
+        var comma = false;
+        for (var i = trigger - 1; i >= first; i--)
+        {
+            comma |= Raw(i) is ",";
+            if (Is(i, "if") || Is(i, "unless"))
+            {
+                return comma;
+            }
+        }
+
+        for (var i = trigger + 1; i < last; i++)
+        {
+            if (IsHardBoundary(i) && tokens[i].Kind != TokenKind.QuoteMark)
+            {
+                break;
+            }
+
+            if (Is(i, "if") || Is(i, "unless"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the token is a form of the verb "strike".</summary>
+    public bool IsStrike(int i) => Is(i, "strike") || Is(i, "strikes") || Is(i, "struck") || Is(i, "striking");
+
     /// <summary>True when the token is "they".</summary>
     public bool IsThey(int i) => Is(i, "they");
 

@@ -253,6 +253,15 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             sources.Add(speaker);
         }
 
+        // "Russia struck Ukrainian energy facilities", "warplanes struck targets in Gaza": a strike
+        // by a state, its forces or rebels is an attack; workers, students and protesters strike (143).
+        if (code.Code == "143" && scan.IsStrike(trigger) && sources.Count > 0 && codebook.Find("190") is { } attack
+            && sources.TrueForAll(e => RoleActor(e, false) is { } a && (a.Length == 3 || a.StartsWith("IGO", StringComparison.Ordinal)
+                || a.EndsWith("MIL", StringComparison.Ordinal) || a.EndsWith("GOV", StringComparison.Ordinal) || a.EndsWith("REB", StringComparison.Ordinal))))
+        {
+            code = attack;
+        }
+
         // Statements (root 01) have a target only when the pattern names one ("told X").
         if (target is null && !passive && code.Root != "01")
         {
@@ -360,6 +369,17 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         // The date may lie beyond the next trigger: "will host talks between X and Y next week".
         var (date, dateFrom) = scan.Date(trigger, clauseStart, first, sentenceLast);
         var modality = scan.Modality(trigger, match.End, clauseStart, first, last, quote);
+
+        // "If the attacks continue, we will strike again", "they would march unless …": a hostile
+        // act promised under a condition is a threat (CAMEO 13), made now.
+        if (!patterns.AnyCode && modality is "hypothetical" or "planned" && code.Root is "14" or "15" or "16" or "17" or "18" or "19" or "20"
+            && scan.ConditionalMain(trigger, first, sentenceLast) && codebook.Find(ThreatCode(code.Code)) is { } conditional)
+        {
+            code = conditional;
+            reverse = null;
+            verbal = true;
+            modality = quote is null ? scan.Modality(trigger, trigger, first, first, first + 1, null) : "asserted";
+        }
 
         // "warned Belgrade and Pristina that it could freeze accession funds": a hostile act that
         // the warner would or could do is a threat (CAMEO 13) by the warner to the warned.
