@@ -675,7 +675,9 @@ internal sealed class Scan
 
             if ((Class(before) & WordClass.Preposition) != 0)
             {
-                return true;
+                // "According to diplomats in Brussels, the European Union has warned": the
+                // preposition is inside an opening phrase that ends at the comma.
+                return !(comma && OpeningPhrase(before));
             }
 
             if (mentionEnding[before] is { } other)
@@ -698,6 +700,29 @@ internal sealed class Scan
             }
 
             return false;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when token <paramref name="i"/> lies in a phrase that opens its sentence with a
+    /// capitalized preposition ("According to diplomats in Brussels", "In a statement on Monday"),
+    /// with no comma or boundary between.
+    /// </summary>
+    private bool OpeningPhrase(int i)
+    {
+        for (var j = i; j >= 0; j--)
+        {
+            if (IsGapBoundary(j))
+            {
+                return false;
+            }
+
+            if (char.IsUpper(Raw(j)[0]) && ((Class(j) & WordClass.Preposition) != 0 || Is(j, "according")))
+            {
+                return j == 0 || IsHardBoundary(j - 1) || tokens[j - 1].Kind == TokenKind.QuoteMark;
+            }
         }
 
         return false;
@@ -1202,6 +1227,52 @@ internal sealed class Scan
         return -1;
     }
 
+    /// <summary>
+    /// The warning verb a clause depends on ("warned Belgrade and Pristina that it could freeze
+    /// funds"): the nearest one before the clause in its sentence, with no quote mark or hard
+    /// boundary between; -1 when there is none.
+    /// </summary>
+    public int WarningVerb(int clauseStart, int first)
+    {
+        for (var i = clauseStart - 1; i >= first; i--)
+        {
+            if (IsHardBoundary(i))
+            {
+                return -1;
+            }
+
+            if ((Class(i) & WordClass.Warning) != 0 && char.IsLower(Raw(i)[0]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The parties warned: the entities between the warning verb and the "that" of its clause,
+    /// with those coordinated with them ("warned Belgrade and Pristina that …").
+    /// </summary>
+    public List<Entity> Warned(int verb, int clauseStart)
+    {
+        var found = new List<Entity>();
+        for (var i = verb + 1; i < clauseStart; i++)
+        {
+            if (mentionStarting[i] is { } m && !IsAccordingTo(i))
+            {
+                found.Add(TitledPerson(m) ?? m.Entity);
+                i = m.Last;
+            }
+            else if (!inMention[i] && RoleAt(i, out _) is [var role])
+            {
+                found.Add(role);
+            }
+        }
+
+        return [.. found.DistinctBy(e => e.Id)];
+    }
+
     private bool IsReportingVerb(int i) => (Class(i) & WordClass.Reporting) != 0 && !(i > 0 && (Is(i - 1, "the") || Is(i - 1, "a")));
 
     /// <summary>
@@ -1280,6 +1351,78 @@ internal sealed class Scan
     }
 
     /// <summary>
+    /// The token of "it" or "they" as the trigger's subject: within four words before it in its
+    /// clause, with only words no mention covers between ("It also accused", "they would
+    /// instead seek"), not "it is"/"it was" (a dummy subject); -1 when there is none.
+    /// </summary>
+    public int PronounIt(int trigger, int clauseStart)
+    {
+        for (var p = trigger - 1; p >= clauseStart && p >= trigger - 4; p--)
+        {
+            if (tokens[p].Kind != TokenKind.Word || mentionEnding[p] is not null || RoleAt(p, out _) is not null)
+            {
+                return -1;
+            }
+
+            if (Is(p, "it") || Is(p, "they"))
+            {
+                return Is(p, "it") && (Is(p + 1, "is") || Is(p + 1, "was") || Is(p + 1, "'s") || Is(p + 1, "’s")) ? -1 : p;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// True when the trigger follows "will" or "would" (an adverb between allowed) in the main
+    /// clause of a conditional: after an "if"/"unless" clause and its comma, or before one.
+    /// </summary>
+    public bool ConditionalMain(int trigger, int first, int last)
+    {
+        var aux = trigger - 1;
+        if (aux > first && tokens[aux].Kind == TokenKind.Word && Raw(aux).EndsWith("ly", StringComparison.Ordinal))
+        {
+            aux--;
+        }
+
+        if (aux < first || !(Is(aux, "will") || Is(aux, "would") || Is(aux, "’ll") || Is(aux, "'ll")))
+        {
+            return false;
+        }
+
+        var comma = false;
+        for (var i = trigger - 1; i >= first; i--)
+        {
+            comma |= Raw(i) is ",";
+            if (Is(i, "if") || Is(i, "unless"))
+            {
+                return comma;
+            }
+        }
+
+        for (var i = trigger + 1; i < last; i++)
+        {
+            if (IsHardBoundary(i) && tokens[i].Kind != TokenKind.QuoteMark)
+            {
+                break;
+            }
+
+            if (Is(i, "if") || Is(i, "unless"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the token is a form of the verb "strike".</summary>
+    public bool IsStrike(int i) => Is(i, "strike") || Is(i, "strikes") || Is(i, "struck") || Is(i, "striking");
+
+    /// <summary>True when the token is "they".</summary>
+    public bool IsThey(int i) => Is(i, "they");
+
+    /// <summary>
     /// The code prefixes of the earlier event a definite noun right after a rejection refers to:
     /// "rejected the demand" (10), "the accusation" (112), "the criticism" (11), "the proposal" or "the offer" (03),
     /// "the request" or "the call" (02), "the ultimatum" (13); null for anything else.
@@ -1330,14 +1473,30 @@ internal sealed class Scan
     }
 
     /// <summary>The first entity after the trigger that is neither a place introduced by "in"/"at" nor an excluded one.</summary>
-    public Entity? FirstEntityAfter(int from, int last, int reach, List<Entity> exclude)
+    public Entity? FirstEntityAfter(int from, int last, int reach, List<Entity> exclude, int matchEnd = -1, bool purposeStops = false)
     {
         var comma = false;
+        Span<char> lower = stackalloc char[24];
         for (var i = from + 1; i < last && i <= from + reach; i++)
         {
             if (Raw(i) is ";" || tokens[i].Kind == TokenKind.QuoteMark)
             {
                 break;
+            }
+
+            // "marched through Tbilisi to demand the release of X" (a protest's purpose),
+            // "suspended deliveries after Houthi fighters seized …": a purpose infinitive or an
+            // adverbial clause with a subject of its own has its own arguments. (Past a comma the
+            // clause may be an aside whose parties the event concerns: "proposed the meeting, …
+            // after Ukraine called on Moscow"; "abandoned efforts to stop a parade by X" is about X.)
+            if (i > matchEnd && i + 1 < last && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Length <= lower.Length
+                && ((purposeStops && Is(i, "to")) || (!comma && IsSubordinator(i) && (mentionStarting[i + 1] is not null || RoleAt(i + 1, out _) is not null || RoleAt(i + 2, out _) is not null))))
+            {
+                Raw(i + 1).ToLowerInvariant(lower);
+                if (!Is(i, "to") || (char.IsLower(Raw(i + 1)[0]) && patterns.Triggered(lower[..tokens[i + 1].Length]) is not null))
+                {
+                    break;
+                }
             }
 
             // "criticized the agreements, calling them part of a US strategy": a participle after a
@@ -1396,6 +1555,24 @@ internal sealed class Scan
 
         return null;
     }
+
+    /// <summary>True when a mention of the entity follows "between" ("between the Houthis and Riyadh").</summary>
+    public bool Between(Entity target)
+    {
+        for (var i = 1; i < Count; i++)
+        {
+            if (mentionStarting[i] is { } m && m.Entity.Id == target.Id && (Is(i - 1, "between") || (i > 1 && Is(i - 1, "the") && Is(i - 2, "between"))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A clause word that opens an adverbial clause ("after", "when", "because"), not a relative one.</summary>
+    private bool IsSubordinator(int i) =>
+        (Class(i) & WordClass.Clause) != 0 && char.IsLower(Raw(i)[0]) && !(Is(i, "that") || Is(i, "which") || Is(i, "who") || Is(i, "whom") || Is(i, "whose") || Is(i, "where"));
 
     /// <summary>
     /// The person or body a nationality introduces: "Sri Lankan President Nimal Perera" is the

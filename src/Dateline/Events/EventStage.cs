@@ -49,6 +49,10 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         var events = ImmutableArray.CreateBuilder<Event>();
         var seen = new Dictionary<(string, string?, string?, string?), int>();
         var tokenStart = 0;
+
+        // The sources of the latest event with one, and its sentence: what "it" or "they" as a
+        // later subject stands for ("Peru and Chile signed a deal. They also agreed to …").
+        (List<Entity> Sources, int Sentence) latest = ([], -1);
         for (var s = 0; s < document.Sentences.Length; s++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -71,7 +75,8 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 // So does a participle after a comma ("expelled four diplomats on Monday, accusing Moscow of …").
                 var participial = m > 0 && scan.Participial(matches[m - 1].End, matches[m].Start);
                 var shared = m > 0 && (scan.Coordinated(matches[m - 1].End, matches[m].Start) || participial) ? previousSources : null;
-                var built = Build(document, scan, matches[m], s, first, next, last, shared).ToList();
+                var antecedents = latest.Sentence >= s - 1 ? latest.Sources : null;
+                var built = Build(document, scan, matches[m], s, first, next, last, shared, antecedents).ToList();
 
                 // "imposed sanctions on Belarus, freezing the assets of 14 officials": a participle
                 // with the code of the event before it tells how that event was done, not another.
@@ -81,12 +86,18 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 }
 
                 previousSources = [.. built.Select(e => e.Source).OfType<string>().Distinct().Select(id => document.EntityById(id)!)];
+                if (previousSources.Count > 0)
+                {
+                    latest = (previousSources, s);
+                }
+
                 foreach (var told in built)
                 {
                     var e = Anaphoric(document, scan, events, told);
 
                     // "Niger rejected the accusation": the one who made it, in an event before.
-                    if (e.RootCode == "12" && e.Target is null && e.TargetActor is null
+                    // "The army accepted the invitation", "welcomed the proposal": likewise.
+                    if (e.RootCode is "12" or "03" or "05" or "11" && e.Target is null && e.TargetActor is null
                         && (scan.ReferredRoot(matches[m].End) ?? scan.ReferredRoot(matches[m].TriggerEnd)) is { } referred && Referred(events, referred, e.SourceActor) is { } earlier)
                     {
                         e = e with { Target = earlier.Source, TargetActor = earlier.SourceActor };
@@ -165,7 +176,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         return result.ToImmutable();
     }
 
-    private IEnumerable<Event> Build(Document d, Scan scan, Match match, int sentence, int first, int last, int sentenceLast, List<Entity>? sharedSources)
+    private IEnumerable<Event> Build(Document d, Scan scan, Match match, int sentence, int first, int last, int sentenceLast, List<Entity>? sharedSources, List<Entity>? antecedents)
     {
         // A user's dictionary may pair two codes ("032:033": the second for the reverse
         // direction) and use codes outside CAMEO; "---" codes nothing but keeps its words.
@@ -206,6 +217,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         sources.AddRange(roleTrigger ?? []);
         Entity? target = match.Target;
         var passive = false;
+        var fromPronoun = false;
         var cueOf = d.Quotes.FirstOrDefault(q => q.Cue is { } c && c.Start == d.Tokens[trigger].Start);
         if (sources.Count == 0 && cueOf is null && scan.NominalAgent(trigger, match.End, last) is { } nominalAgent)
         {
@@ -264,6 +276,16 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             {
                 sources.Add(person);
             }
+
+            // "Hungary criticized the plan. It also accused Brussels …", "Peru and Chile signed a
+            // deal. They also agreed to …": "it" or "they" as the subject is the source of the
+            // latest event in this sentence or the one before ("it" only for one that is no person).
+            if (sources.Count == 0 && !passive && antecedents is { Count: > 0 } && scan.PronounIt(trigger, clauseStart) is var pronoun and >= 0
+                && (scan.IsThey(pronoun) ? true : antecedents is [{ Type: not "PERSON" }]))
+            {
+                sources.AddRange(antecedents);
+                fromPronoun = true;
+            }
         }
         else if (target is null && sources.Count > 0)
         {
@@ -286,10 +308,27 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             sources.Add(speaker);
         }
 
+        // "Russia struck Ukrainian energy facilities", "warplanes struck targets in Gaza": a strike
+        // by a state, its forces or rebels is an attack; workers, students and protesters strike (143).
+        if (code.Code == "143" && scan.IsStrike(trigger) && sources.Count > 0 && codebook.Find("190") is { } attack
+            && sources.TrueForAll(e => RoleActor(e, false) is { } a && (a.Length == 3 || a.StartsWith("IGO", StringComparison.Ordinal)
+                || a.EndsWith("MIL", StringComparison.Ordinal) || a.EndsWith("GOV", StringComparison.Ordinal) || a.EndsWith("REB", StringComparison.Ordinal))))
+        {
+            code = attack;
+        }
+
         // Statements (root 01) have a target only when the pattern names one ("told X").
         if (target is null && !passive && code.Root != "01")
         {
-            target = scan.FirstEntityAfter(roleTrigger is null ? match.TriggerEnd : match.End, last, TargetReach, exclude: sources);
+            target = scan.FirstEntityAfter(roleTrigger is null ? match.TriggerEnd : match.End, last, TargetReach, exclude: sources, matchEnd: match.End, purposeStops: code.Root == "14");
+        }
+
+        // "offered to mediate between Kabul and Islamabad": the parties a mediator goes between are
+        // no target of the mediation (nor is either of them alone).
+        var mediation = code.Code is "039" or "045" or "028";
+        if (mediation && target is not null && match.Target is null && scan.Between(target))
+        {
+            target = null;
         }
 
         // "“Ethiopia must withdraw its troops,” she said": what a speaker says another must do is
@@ -312,7 +351,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 
         // "urged Pakistan and Afghanistan to show restraint": each coordinated target is a party
         // (not where the pattern names both sides: "talks between {S} and {T}").
-        var moreTargets = target is not null && match.Source is null ? scan.CoordinatedAfter(target, trigger, last) : [];
+        var moreTargets = target is not null && match.Source is null && !mediation ? scan.CoordinatedAfter(target, trigger, last) : [];
 
         // The place may lie beyond the next trigger: "claimed responsibility for an attack at a mall in Nairobi".
         var location = scan.Location(clauseStart, sentenceLast, trigger, target);
@@ -385,6 +424,51 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         // The date may lie beyond the next trigger: "will host talks between X and Y next week".
         var (date, dateFrom) = scan.Date(trigger, clauseStart, first, sentenceLast);
         var modality = scan.Modality(trigger, match.End, clauseStart, first, last, quote);
+
+        // "If the attacks continue, we will strike again", "they would march unless …": a hostile
+        // act promised under a condition is a threat (CAMEO 13), made now.
+        if (!patterns.AnyCode && modality is "hypothetical" or "planned" && code.Root is "14" or "15" or "16" or "17" or "18" or "19" or "20"
+            && scan.ConditionalMain(trigger, first, sentenceLast) && codebook.Find(ThreatCode(code.Code)) is { } conditional)
+        {
+            code = conditional;
+            reverse = null;
+            verbal = true;
+            modality = quote is null ? scan.Modality(trigger, trigger, first, first, first + 1, null) : "asserted";
+        }
+
+        // "warned Belgrade and Pristina that it could freeze accession funds": a hostile act that
+        // the warner would or could do is a threat (CAMEO 13) by the warner to the warned.
+        if (!patterns.AnyCode && cueOf is null && code.Root is "13" or "15" or "16" or "17" or "18" or "19" or "20"
+            && (modality is "hypothetical" or "planned" || scan.Intended(trigger)) && scan.WarningVerb(clauseStart, first) is var warning and >= 0)
+        {
+            var warnStart = scan.ClauseStart(warning, first);
+            var warners = scan.Subject(warning, warnStart, out var warnPassive);
+            if (!warnPassive && warners.Count > 0
+                && (fromPronoun || sources.TrueForAll(e => warners.Exists(w => w.Id == e.Id || RoleActor(w, true) == RoleActor(e, true))))
+                && codebook.Find(ThreatCode(code.Code)) is { } threat)
+            {
+                var warned = scan.Warned(warning, clauseStart);
+                if (warned.Count == 0 && target is not null)
+                {
+                    warned.Add(target);
+                }
+
+                code = threat;
+                reverse = null;
+                verbal = true;
+                modality = scan.Modality(warning, warning, warnStart, first, last, scan.QuoteAt(warning));
+                pairs.Clear();
+                foreach (var w in warners)
+                {
+                    if (warned.Count == 0)
+                    {
+                        pairs.Add((w, null));
+                    }
+
+                    pairs.AddRange(warned.Where(t => t.Id != w.Id).Select(t => ((Entity?)w, (Entity?)t)));
+                }
+            }
+        }
 
         // "would not provide support", "will not meet": refusing to cooperate is itself an event,
         // a rejection (CAMEO 12), asserted.
@@ -467,7 +551,9 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 var accuseModality = scan.Modality(verb, verb, scan.ClauseStart(verb, first), first, last, scan.QuoteAt(verb));
                 foreach (var reporter in reporters)
                 {
-                    if (RoleActor(reporter, true) is not { } reporterActor)
+                    // A journalist or news agency telling of an attack reports it; it accuses no one
+                    // ("…, an AFP correspondent said, after rebels kidnapped …").
+                    if (RoleActor(reporter, true) is not { } reporterActor || reporterActor.EndsWith("MED", StringComparison.Ordinal))
                     {
                         continue;
                     }
@@ -679,6 +765,9 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             _ => "100",
         },
     };
+
+    /// <summary>The CAMEO threat of a hostile act: the intention's threat where there is one (1312 for sanctions, 138 for force), else 130.</summary>
+    internal static string ThreatCode(string code) => IntentCode(code) is var intended && intended.StartsWith("13", StringComparison.Ordinal) ? intended : "130";
 
     /// <summary>
     /// The CAMEO code for the intention of an act: material cooperation, aid and yielding become
