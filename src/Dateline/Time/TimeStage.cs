@@ -140,6 +140,16 @@ public sealed class TimeStage : IStage
             }
         }
 
+        // "NATO will hold talks with Finland and Sweden in Brussels on Thursday": a future
+        // auxiliary further left in the same clause still governs the expression.
+        for (var i = start - 1; i >= start - 14 && c.Has(i) && !IsClauseBreak(c, i); i--)
+        {
+            if (i <= start - 9 && Cue(c, i) == Tense.Future)
+            {
+                return Tense.Future;
+            }
+        }
+
         for (var d = 1; d <= 8; d++)
         {
             if (Cue(c, start - d) is not Tense.Unknown and var left)
@@ -159,7 +169,9 @@ public sealed class TimeStage : IStage
     private static bool IsClauseBreak(in TokenCursor c, int i)
     {
         var w = c.Word(i);
-        return w is "," or ";" or ":" or "(" or ")" or "\u2014" || c.IsAny(i, "and", "but") || c.IsAny(i, "while", "whereas");
+        // "and" between two names ("with Finland and Sweden on Thursday") joins them, not clauses.
+        return w is "," or ";" or ":" or "(" or ")" or "\u2014" || (c.IsAny(i, "and", "but") && !(c.Has(i + 1) && char.IsUpper(c.Word(i + 1)[0]) && c.Has(i - 1) && char.IsUpper(c.Word(i - 1)[0])))
+            || c.IsAny(i, "while", "whereas");
     }
 
     private static Tense Cue(in TokenCursor c, int i)
