@@ -1752,6 +1752,12 @@ internal sealed class Scan
         for (var i = Math.Max(first, trigger - 4); i < trigger; i++)
         {
             classes |= Class(i) & WordClass.Negation;
+
+            // "The Kremlin has yet to respond": not done so far.
+            if ((Class(i) & WordClass.Pending) != 0 && Is(i + 1, "to"))
+            {
+                classes |= WordClass.Negation;
+            }
         }
 
         if ((classes & WordClass.Negation) != 0 || Denied(trigger, first, quote))
