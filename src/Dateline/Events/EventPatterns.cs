@@ -49,6 +49,7 @@ internal enum WordClass : uint
     Condition = 2097152,
     Denial = 4194304,
     Warning = 8388608,
+    Pending = 16777216,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>

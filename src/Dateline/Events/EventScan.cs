@@ -120,7 +120,8 @@ internal sealed class Scan
             // An intention verb before "to" makes the verb after it the event intended ("wants to
             // attack", "pledged to expel"), coded from its own trigger.
             // "is expected to meet", "is due to visit": a planned event, coded from its own trigger.
-            var afterTo = t > first && Is(t - 1, "to") && (Class(t - 2) & (WordClass.Intent | WordClass.Planned)) == 0;
+            // "Putin to visit India next week": a headline's subject and "to" announce the event.
+            var afterTo = t > first && Is(t - 1, "to") && (Class(t - 2) & (WordClass.Intent | WordClass.Planned)) == 0 && !HeadlineInfinitive(t, first);
 
             // After a preposition a trigger word is a noun or a gerund that another verb governs
             // ("advised against travel to", "accused of making"), not a verb of the clause.
@@ -1762,6 +1763,23 @@ internal sealed class Scan
         return d.Published is { } p ? (p.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "published") : (null, null);
     }
 
+    /// <summary>
+    /// "Putin to visit India next week": a trigger after "to" right after the name that opens a
+    /// line ending with no full stop, question or exclamation mark (a headline's future).
+    /// </summary>
+    public bool HeadlineInfinitive(int trigger, int first)
+    {
+        if (trigger < first + 2 || !Is(trigger - 1, "to") || mentionEnding[trigger - 2] is not { } m || m.First != first)
+        {
+            return false;
+        }
+
+        var text = d.Text.AsSpan();
+        var end = text[tokens[trigger].End..].IndexOf('\n');
+        var line = (end < 0 ? text[tokens[trigger].End..] : text.Slice(tokens[trigger].End, end)).TrimEnd();
+        return line.Length == 0 || line[^1] is not ('.' or '?' or '!' or '"' or '\u201d' or ':' or ';');
+    }
+
     /// <summary>"2026-08-09TEV", "2026-08-09T14:30" → "2026-08-09".</summary>
     private static string Day(string value) =>
         value.Length > 10 && value[10] == 'T' && value[4] == '-' && value[7] == '-' ? value[..10] : value;
@@ -1953,6 +1971,12 @@ internal sealed class Scan
         for (var i = Math.Max(first, trigger - 4); i < trigger; i++)
         {
             classes |= Class(i) & WordClass.Negation;
+
+            // "The Kremlin has yet to respond": not done so far.
+            if ((Class(i) & WordClass.Pending) != 0 && Is(i + 1, "to"))
+            {
+                classes |= WordClass.Negation;
+            }
         }
 
         if ((classes & WordClass.Negation) != 0 || Denied(trigger, first, quote))
@@ -1991,7 +2015,7 @@ internal sealed class Scan
             return "hypothetical";
         }
 
-        if ((classes & WordClass.Planned) != 0)
+        if ((classes & WordClass.Planned) != 0 || HeadlineInfinitive(trigger, first))
         {
             // "Kenya is expected to host the two presidents in January if the talks succeed": a
             // condition after a planned event makes it one that may not happen.

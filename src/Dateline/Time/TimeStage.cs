@@ -43,6 +43,7 @@ public sealed class TimeStage : IStage
         var tokens = document.Tokens;
         var timexes = ImmutableArray.CreateBuilder<Timex>();
         ResolvedDate? previous = null;
+        ResolvedDate? previousDay = null;
         var t = 0;
         foreach (var sentence in document.Sentences)
         {
@@ -75,10 +76,10 @@ public sealed class TimeStage : IStage
                 }
 
                 var tense = TenseNear(cursor, match.Start, match.End);
-                Add(timexes, cursor, match, published, ref previous, tense);
+                Add(timexes, cursor, match, published, ref previous, ref previousDay, tense);
                 if (second is { } s)
                 {
-                    Add(timexes, cursor, s, published, ref previous, tense);
+                    Add(timexes, cursor, s, published, ref previous, ref previousDay, tense);
                     i = s.End;
                 }
                 else
@@ -92,7 +93,7 @@ public sealed class TimeStage : IStage
     }
 
     private static void Add(
-        ImmutableArray<Timex>.Builder timexes, in TokenCursor c, in TimexMatch match, DateOnly? published, ref ResolvedDate? previous, Tense tense)
+        ImmutableArray<Timex>.Builder timexes, in TokenCursor c, in TimexMatch match, DateOnly? published, ref ResolvedDate? previous, ref ResolvedDate? previousDay, Tense tense)
     {
         var start = c.Tokens[match.Start].Start;
         var end = c.Tokens[match.End - 1].End;
@@ -105,10 +106,18 @@ public sealed class TimeStage : IStage
         }
         else
         {
-            (value, anchor, var resolved) = TimexNormalizer.Resolve(match.Spec, published, previous, tense);
+            // "Poland expelled four diplomats on Monday, the second expulsion this year … On the
+            // same day, the EU agreed new sanctions": a day told from another is told from the
+            // last day named, past coarser dates between.
+            var from = match.Spec.Base == Base.Previous && match.Spec.Grain == Grain.Day && previous is { Grain: > Grain.Day } ? previousDay ?? previous : previous;
+            (value, anchor, var resolved) = TimexNormalizer.Resolve(match.Spec, published, from, tense);
             if (resolved is { } r)
             {
                 previous = r;
+                if (r.Grain == Grain.Day)
+                {
+                    previousDay = r;
+                }
             }
         }
 
@@ -140,6 +149,16 @@ public sealed class TimeStage : IStage
             }
         }
 
+        // "NATO will hold talks with Finland and Sweden in Brussels on Thursday": a future
+        // auxiliary further left in the same clause still governs the expression.
+        for (var i = start - 1; i >= start - 14 && c.Has(i) && !IsClauseBreak(c, i); i--)
+        {
+            if (i <= start - 9 && Cue(c, i) == Tense.Future)
+            {
+                return Tense.Future;
+            }
+        }
+
         for (var d = 1; d <= 8; d++)
         {
             if (Cue(c, start - d) is not Tense.Unknown and var left)
@@ -159,7 +178,9 @@ public sealed class TimeStage : IStage
     private static bool IsClauseBreak(in TokenCursor c, int i)
     {
         var w = c.Word(i);
-        return w is "," or ";" or ":" or "(" or ")" or "\u2014" || c.IsAny(i, "and", "but") || c.IsAny(i, "while", "whereas");
+        // "and" between two names ("with Finland and Sweden on Thursday") joins them, not clauses.
+        return w is "," or ";" or ":" or "(" or ")" or "\u2014" || (c.IsAny(i, "and", "but") && !(c.Has(i + 1) && char.IsUpper(c.Word(i + 1)[0]) && c.Has(i - 1) && char.IsUpper(c.Word(i - 1)[0])))
+            || c.IsAny(i, "while", "whereas");
     }
 
     private static Tense Cue(in TokenCursor c, int i)

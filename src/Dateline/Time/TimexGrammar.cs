@@ -645,6 +645,15 @@ internal sealed class TimexGrammar(TimeLexicon lexicon)
             return false;
         }
 
+        // "on Tuesday last week", "Friday next week", "Monday this week": that day of that week.
+        if (c.Is(i + 2, "week") && (c.IsAny(i + 1, "last", "next") || c.Is(i + 1, "this")))
+        {
+            var shift = c.Is(i + 1, "last") ? -1 : c.Is(i + 1, "next") ? 1 : 0;
+            spec = new DateSpec { Grain = Grain.Day, Base = Base.Published, Weekday = lex.Weekday, Direction = 3, Shift = shift, ShiftGrain = Grain.Week };
+            end = i + 3;
+            return true;
+        }
+
         spec = new DateSpec { Grain = Grain.Day, Base = Base.Published, Weekday = lex.Weekday };
         end = i + 1;
         return true;
