@@ -213,25 +213,54 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         foreach (var m in entity.Mentions)
         {
             var previous = FirstTokenAt(tokens, m.Start) - 1;
-            if (m.Kind != "name" || previous < 0 || tokens[previous].Kind != TokenKind.Word)
+            if (m.Kind != "name")
             {
                 continue;
             }
 
-            var word = document.Text.AsSpan(tokens[previous].Start, tokens[previous].Length);
-            if (Entities.ContextWords.IsOpposing(word))
+            // "the opposition X", "the main opposition party X", "the ruling coalition X".
+            for (var k = previous; k >= 0 && k >= previous - 2 && tokens[k].Kind == TokenKind.Word; k--)
             {
-                return "OPP";
+                var word = document.Text.AsSpan(tokens[k].Start, tokens[k].Length);
+                if (StanceOf(word) is { } before)
+                {
+                    return before;
+                }
+
+                if (word is not ("party" or "coalition" or "alliance" or "bloc"))
+                {
+                    break;
+                }
             }
 
-            if (Entities.ContextWords.IsRuling(word))
+            // "X, the main opposition party,": a stance word in an apposition headed by a party noun.
+            var next = FirstTokenAt(tokens, m.End);
+            if (next + 2 < tokens.Length && document.Text.AsSpan(tokens[next].Start, tokens[next].Length) is ","
+                && document.Text.AsSpan(tokens[next + 1].Start, tokens[next + 1].Length) is "the" or "a")
             {
-                return "PTY";
+                string? stance = null;
+                for (var k = next + 2; k < tokens.Length && k <= next + 6 && tokens[k].Kind == TokenKind.Word; k++)
+                {
+                    var word = document.Text.AsSpan(tokens[k].Start, tokens[k].Length);
+                    stance ??= StanceOf(word);
+                    if (word is "party" or "coalition" or "alliance" or "bloc")
+                    {
+                        if (stance is not null)
+                        {
+                            return stance;
+                        }
+
+                        break;
+                    }
+                }
             }
         }
 
         return null;
     }
+
+    private static string? StanceOf(ReadOnlySpan<char> word) =>
+        Entities.ContextWords.IsOpposing(word) ? "OPP" : Entities.ContextWords.IsRuling(word) ? "PTY" : null;
 
     /// <summary>
     /// The country a story is about: the country of most mentions of places and nationality words,

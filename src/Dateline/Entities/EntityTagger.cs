@@ -1132,8 +1132,9 @@ internal sealed class EntityTagger
             }
 
             var run = RunEnd(i + 1, end);
+            // A cue word alone is no whole name: "Tonse Party said" keeps its first word.
             var whole = lexicons.Match(text, tokens, i + 1, end, out var known) == run - i - 1 && known!.Kind == PhraseKind.Name
-                || lexicons.SuffixCue(Word(run - 1)) == CueKind.Org;
+                || (run - i - 1 >= 2 && lexicons.SuffixCue(Word(run - 1)) == CueKind.Org);
             return whole && !AppearsCapitalizedInside(w);
         }
 
