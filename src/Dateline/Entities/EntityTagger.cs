@@ -466,6 +466,27 @@ internal sealed class EntityTagger
     {
         var length = runEnd - i;
 
+        // "Adam Air Flight 574": the name before a flight number is the airline, the number its service.
+        if (length >= 2 && ContextWords.IsServiceWord(Word(runEnd - 1)) && runEnd < end && tokens[runEnd].Kind == TokenKind.Number
+            && !HasDigits(i, runEnd - 1))
+        {
+            var airline = New(s, i, runEnd - 1, "ORG");
+            if (n == length - 1 && phrase!.Type == "ORG")
+            {
+                airline.Known = phrase;
+                airline.Key = phrase.Canonical;
+                airline.Country = phrase.Country;
+            }
+            else
+            {
+                airline.Key = text[airline.Start..airline.End];
+                airline.Country = InnerCountry(i, runEnd - 1);
+            }
+
+            Add(airline);
+            return runEnd + 1;
+        }
+
         // Products and models ("Boeing 737", "Airbus A380", "KC-45") are no entities of ours.
         if ((n == 0 || phrase!.Type == "ORG" || n < length) && (HasDigits(i, runEnd) || (runEnd < end && IsModel(runEnd))))
         {
