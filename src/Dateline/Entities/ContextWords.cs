@@ -74,6 +74,9 @@ internal static class ContextWords
         return false;
     }
 
+    /// <summary>"Flight": after an airline's name and before a number, the number of one of its services ("Adam Air Flight 574").</summary>
+    public static bool IsServiceWord(ReadOnlySpan<char> word) => Words.Value.Service.Contains(word);
+
     private static Sets Load()
     {
         var classes = DataFile.KeyedLines("Entities/context-words.txt").ToDictionary(
@@ -84,7 +87,7 @@ internal static class ContextWords
             kv => kv.Key,
             kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Replace('_', ' ')).ToArray(),
             StringComparer.Ordinal);
-        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"], classes["surname"], classes["divisionafter"], classes["featureafter"], phrases["partybefore"], phrases["partyafter"]);
+        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"], classes["surname"], classes["divisionafter"], classes["featureafter"], phrases["partybefore"], phrases["partyafter"], classes["service"]);
     }
 
     private sealed record Sets(
@@ -103,5 +106,6 @@ internal static class ContextWords
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DivisionAfter,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FeatureAfter,
         string[] PartyBefore,
-        string[] PartyAfter);
+        string[] PartyAfter,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Service);
 }

@@ -192,6 +192,17 @@ internal sealed class EntityTagger
                 continue;
             }
 
+            // "Chadema, whose leader …", "Warisan, the party of …": a word opening a sentence that an
+            // apposition describes as an organization is that organization's name.
+            if (n == 0 && !headline && RunEnd(i, end) == i + 1 && ApposedOrganization(i, end))
+            {
+                var org = New(s, i, i + 1, "ORG");
+                org.Key = text[org.Start..org.End];
+                Add(org);
+                i++;
+                continue;
+            }
+
             // A capitalized word that only opens the sentence (or fills a headline) is not a name,
             // nor is a capitalized function word anywhere ("BRUSSELS - The European Commission").
             if (n == 0 && (IsCommonCapital(i, start, end, headline) || (lexicons.IsNonName(w) && lexicons.IsFunctionWord(w))))
@@ -465,6 +476,27 @@ internal sealed class EntityTagger
     private int Name(int s, int i, int runEnd, int n, Phrase? phrase, int end)
     {
         var length = runEnd - i;
+
+        // "Adam Air Flight 574": the name before a flight number is the airline, the number its service.
+        if (length >= 2 && ContextWords.IsServiceWord(Word(runEnd - 1)) && runEnd < end && tokens[runEnd].Kind == TokenKind.Number
+            && !HasDigits(i, runEnd - 1))
+        {
+            var airline = New(s, i, runEnd - 1, "ORG");
+            if (n == length - 1 && phrase!.Type == "ORG")
+            {
+                airline.Known = phrase;
+                airline.Key = phrase.Canonical;
+                airline.Country = phrase.Country;
+            }
+            else
+            {
+                airline.Key = text[airline.Start..airline.End];
+                airline.Country = InnerCountry(i, runEnd - 1);
+            }
+
+            Add(airline);
+            return runEnd + 1;
+        }
 
         // Products and models ("Boeing 737", "Airbus A380", "KC-45") are no entities of ours.
         if ((n == 0 || phrase!.Type == "ORG" || n < length) && (HasDigits(i, runEnd) || (runEnd < end && IsModel(runEnd))))
@@ -1010,6 +1042,52 @@ internal sealed class EntityTagger
     private bool IsSurnameTitle(int i, int r, int length, int end) =>
         length == 1 && lexicons.FirstName(Word(i)) != '\0' && IsUpperLetter(text[tokens[r].Start])
         && (r + 1 >= end || (!IsNameWord(r + 1) && !IsWord(r + 1, "of")));
+
+    /// <summary>
+    /// True where a single capitalized word is followed by an apposition that makes it an
+    /// organization: ", which", ", whose leader", or ", the [lower-case words] HEAD" whose head noun
+    /// names an organization (<c>groups.txt</c>: party, company, regulator…) and ends the noun group.
+    /// </summary>
+    private bool ApposedOrganization(int i, int end)
+    {
+        if (i + 3 >= end || Word(i + 1) is not ",")
+        {
+            return false;
+        }
+
+        var w = Word(i);
+        if (w.Length < 3 || w.EndsWith("ly", StringComparison.Ordinal) || lexicons.IsNonName(w) || lexicons.FirstName(w) != '\0' || AppearsLowercase(w))
+        {
+            return false;
+        }
+
+        if (IsWord(i + 2, "which"))
+        {
+            return true;
+        }
+
+        if (IsWord(i + 2, "whose"))
+        {
+            // "whose leader", "whose chairman": a body with a head, not a person.
+            return lexicons.Match(text, tokens, i + 3, end, out var head) > 0 && head!.Kind == PhraseKind.Title && head.Class == "head";
+        }
+
+        if (!IsWord(i + 2, "the") && !IsWord(i + 2, "a") && !IsWord(i + 2, "an"))
+        {
+            return false;
+        }
+
+        for (var k = i + 3; k < end && k <= i + 6 && tokens[k].Kind == TokenKind.Word && char.IsLower(Word(k)[0]); k++)
+        {
+            if (lexicons.GroupRole(Word(k)) is { } role && role is "PTY" or "BUS" or "GOV" or "MED" or "NGO" or "LAB" or "EDU"
+                && (k + 1 >= end || tokens[k + 1].Kind != TokenKind.Word || lexicons.IsFunctionWord(Word(k + 1))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// A stock ticker in brackets after a company's name: "(MSFT.O)", "(DG.N)", "(7203.T)", a code of
