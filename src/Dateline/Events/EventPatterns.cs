@@ -47,6 +47,7 @@ internal enum WordClass : uint
     Light = 524288,
     AgentOf = 1048576,
     Warning = 2097152,
+    Military = 4194304,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>

@@ -316,10 +316,18 @@ internal sealed class Scan
                     }
                     else
                     {
-                        t = owned ?? TitledPerson(mention) ?? mention.Entity;
+                        t = owned ?? TitledPerson(mention) ?? NationalRole(mention, m, last) ?? mention.Entity;
                     }
 
                     var end = MatchFrom(elements, k + 1, after, last, ref s, ref t);
+
+                    // "called on the European Commission on Thursday to share …": a date may stand
+                    // between the slot and the rest of the pattern.
+                    if (end < 0 && AfterDate(after) is var dated and > 0 && dated < last)
+                    {
+                        end = MatchFrom(elements, k + 1, dated, last, ref s, ref t);
+                    }
+
                     if (end >= 0)
                     {
                         source = s;
@@ -382,6 +390,35 @@ internal sealed class Scan
             default:
                 return -1;
         }
+    }
+
+    /// <summary>
+    /// The token after a date that starts at token <paramref name="i"/> ("on Thursday", "last
+    /// week"), or -1 when no date starts there.
+    /// </summary>
+    private int AfterDate(int i)
+    {
+        if (i >= Count)
+        {
+            return -1;
+        }
+
+        var j = Is(i, "on") || Is(i, "in") ? i + 1 : i;
+        if (j >= Count)
+        {
+            return -1;
+        }
+
+        foreach (var t in d.Timexes)
+        {
+            if (t.Start == tokens[j].Start)
+            {
+                var next = d.TokenIndexAt(t.End);
+                return next > j ? next : -1;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>True when one of the words stands among the few tokens before the trigger, in its clause.</summary>
@@ -496,6 +533,27 @@ internal sealed class Scan
             }
         }
 
+        // "Turkey, Azerbaijan's closest ally, blamed Armenia": the name before an apposition
+        // between commas is the subject, not a name inside the apposition.
+        if (head is not null && trigger - 1 > clauseStart && Raw(trigger - 1) is "," && Apposition(trigger - 1, clauseStart) is { } appositive)
+        {
+            head = appositive;
+        }
+
+        // "Greece summoned Iran's ambassador and demanded …": a verb right after "and" or "but"
+        // shares the subject of the clause's first verb, not the object before the conjunction.
+        var conj = trigger - 1;
+        while (conj > clauseStart && tokens[conj].Kind == TokenKind.Word && Raw(conj).EndsWith("ly", StringComparison.Ordinal))
+        {
+            conj--;
+        }
+
+        if (head is not null && conj > clauseStart && (Is(conj, "and") || Is(conj, "but")) && !Is(conj - 1, ",")
+            && FirstSubjectMention(clauseStart, conj) is { } firstSubject && firstSubject.First < head.Value.First)
+        {
+            head = firstSubject;
+        }
+
         // "activists who had protested": the subject of a relative clause is the noun before "who".
         if (head is null && roles is null && i < clauseStart && clauseStart >= 2 && (Is(clauseStart - 1, "who") || Is(clauseStart - 1, "which")))
         {
@@ -577,6 +635,68 @@ internal sealed class Scan
 
         distinct.Reverse();
         return distinct;
+    }
+
+    /// <summary>
+    /// The mention before an apposition that ends at the comma <paramref name="comma"/>: "Turkey,
+    /// Azerbaijan's closest ally," (a comma up to eight tokens before, a mention right before it,
+    /// and no verb-like word — none ending in -ed — between the commas); null otherwise.
+    /// </summary>
+    private (Entity Entity, int First)? Apposition(int comma, int clauseStart)
+    {
+        for (var i = comma - 1; i > clauseStart && i >= comma - 8; i--)
+        {
+            if (IsHardBoundary(i) || (Class(i) & WordClass.Clause) != 0 || (tokens[i].Kind == TokenKind.Word && char.IsLower(Raw(i)[0]) && Raw(i).EndsWith("ed", StringComparison.Ordinal)))
+            {
+                return null;
+            }
+
+            if (Raw(i) is ",")
+            {
+                return i - 1 >= clauseStart && mentionEnding[i - 1] is { } before && !IsPrepositionObject(before.First) ? before : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The clause's first mention before a verb: the first mention from the clause start that is
+    /// no preposition's object nor an "according to" source, when some word (its verb) follows it
+    /// before <paramref name="end"/> that is no mention; null otherwise.
+    /// </summary>
+    private (Entity Entity, int First)? FirstSubjectMention(int clauseStart, int end)
+    {
+        for (var i = clauseStart; i < end; i++)
+        {
+            if (mentionStarting[i] is { } m)
+            {
+                if (IsPrepositionObject(i) || IsAccordingTo(i))
+                {
+                    i = m.Last;
+                    continue;
+                }
+
+                // A verb after it: a lower-case word that is no coordination ("Ukraine and France").
+                // A nationality before a title and a name ("Dutch Foreign Minister Caspar
+                // Veldkamp") gives way to the name.
+                var v = m.Last + 1;
+                if (v < end && tokens[v].Kind == TokenKind.Word && char.IsLower(Raw(v)[0]) && (Class(v) & WordClass.Coordination) == 0)
+                {
+                    return (m.Entity, i);
+                }
+
+                if (m.Entity.Type == "NORP" && v < end && tokens[v].Kind == TokenKind.Word && char.IsUpper(Raw(v)[0]))
+                {
+                    i = m.Last;
+                    continue;
+                }
+
+                return null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -1161,6 +1281,13 @@ internal sealed class Scan
                 return roles.Find(r => r.Country == mention.Entity.Country);
             }
 
+            // "fired on Azerbaijani positions", "Pakistani border posts": a nationality before a
+            // military post or position names that country's forces.
+            if ((Class(j) & WordClass.Military) != 0 && char.IsLower(Raw(j)[0]) && mention.Entity.Country is { Length: 3 } c)
+            {
+                return new Entity("~" + j.ToString(System.Globalization.CultureInfo.InvariantCulture) + c + "MIL", "ROLE", Raw(j).ToString(), [], c + "MIL", c, null, []);
+            }
+
             if (!IsPlainModifier(j))
             {
                 break;
@@ -1409,6 +1536,18 @@ internal sealed class Scan
         return false;
     }
 
+    /// <summary>True when "each other" or "one another" follows the trigger (an adverb or date between allowed).</summary>
+    public bool Reciprocal(int triggerEnd)
+    {
+        var i = triggerEnd + 1;
+        if (AfterDate(i) is var dated and > 0)
+        {
+            i = dated;
+        }
+
+        return i + 1 < Count && ((Is(i, "each") && Is(i + 1, "other")) || (Is(i, "one") && Is(i + 1, "another")));
+    }
+
     /// <summary>True when the token is a form of the verb "strike".</summary>
     public bool IsStrike(int i) => Is(i, "strike") || Is(i, "strikes") || Is(i, "struck") || Is(i, "striking");
 
@@ -1500,6 +1639,14 @@ internal sealed class Scan
                 break;
             }
 
+            // "…, while Turkey blamed Armenia", "withdraw from three towns and the government will
+            // release …": a contrast, or a conjunction before a subject with its own verb, opens a
+            // clause of its own.
+            if (i > matchEnd && (Is(i, "while") || Is(i, "whereas") || ((Is(i, "and") || Is(i, "but")) && NewSubjectAfter(i + 1, last))))
+            {
+                break;
+            }
+
             comma |= Raw(i) is ",";
             if (mentionStarting[i] is not { } m)
             {
@@ -1547,6 +1694,33 @@ internal sealed class Scan
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// True when a subject with a verb of its own starts at token <paramref name="i"/>: a mention
+    /// or a role noun (after "the") followed by an auxiliary or by the next trigger
+    /// (<paramref name="last"/>).
+    /// </summary>
+    private bool NewSubjectAfter(int i, int last)
+    {
+        var j = i < Count && Is(i, "the") ? i + 1 : i;
+        int end;
+        if (j < Count && mentionStarting[j] is { } m)
+        {
+            end = m.Last;
+        }
+        else if (j < Count && RoleAt(j, out _) is not null)
+        {
+            end = j;
+        }
+        else
+        {
+            return false;
+        }
+
+        var next = end + 1;
+        return next == last || (next < Count && (Is(next, "will") || Is(next, "would") || Is(next, "has") || Is(next, "have") || Is(next, "had")
+            || Is(next, "is") || Is(next, "are") || Is(next, "was") || Is(next, "were") || Is(next, "said") || Is(next, "can") || Is(next, "could")));
     }
 
     /// <summary>True when a mention of the entity follows "between" ("between the Houthis and Riyadh").</summary>

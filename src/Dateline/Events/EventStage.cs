@@ -335,7 +335,8 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         // both ways, as CAMEO codes a symmetric event: "Russian and Ukrainian delegations met",
         // "A, B and C met", "A and B are seeking to deepen a partnership".
         var pairs = new List<(Entity? Source, Entity? Target)>();
-        if (weakTarget && code.Root is "03" or "04" or "05" or "06" && sources.Count >= 2)
+        // "Armenia and Azerbaijan accused each other": a reciprocal object makes every pair.
+        if (sources.Count >= 2 && ((weakTarget && code.Root is "03" or "04" or "05" or "06" && !mediation) || scan.Reciprocal(match.TriggerEnd)))
         {
             foreach (var a in sources)
             {
@@ -485,7 +486,8 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 
             // With no subject before the trigger ("Armenia said a rocket was fired at it from
             // Azerbaijan"), the reporting verb is looked for from the trigger back.
-            var searchFrom = subjectStart < trigger ? Math.Min(reportingClause, subjectStart) : trigger;
+            // "said Armenian troops had fired on …" (no "that"): from the attacker back.
+            var searchFrom = subjectStart < trigger ? subjectStart : trigger;
             var verb = scan.PronounReporter(trigger, first) is var said and >= 0 ? said : scan.ReportingVerb(searchFrom, first);
             var reportedPassive = false;
             var reporters = verb >= 0 ? scan.Subject(verb, scan.ClauseStart(verb, first), out reportedPassive) : [];
