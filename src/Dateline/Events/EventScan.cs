@@ -535,9 +535,12 @@ internal sealed class Scan
 
         // "Turkey, Azerbaijan's closest ally, blamed Armenia": the name before an apposition
         // between commas is the subject, not a name inside the apposition.
-        if (head is not null && trigger - 1 > clauseStart && Raw(trigger - 1) is "," && Apposition(trigger - 1, clauseStart) is { } appositive)
+        // So is the name before a relative clause between commas: "Sudan, which has accused the
+        // rebels of …, said".
+        if ((head is not null || roles is not null) && trigger - 1 > 0 && Raw(trigger - 1) is "," && Apposition(trigger - 1) is { } appositive)
         {
             head = appositive;
+            roles = null;
         }
 
         // "Greece summoned Iran's ambassador and demanded …": a verb right after "and" or "but"
@@ -638,23 +641,33 @@ internal sealed class Scan
     }
 
     /// <summary>
-    /// The mention before an apposition that ends at the comma <paramref name="comma"/>: "Turkey,
-    /// Azerbaijan's closest ally," (a comma up to eight tokens before, a mention right before it,
-    /// and no verb-like word — none ending in -ed — between the commas); null otherwise.
+    /// The mention before an apposition or a relative clause that ends at the comma
+    /// <paramref name="comma"/>: "Turkey, Azerbaijan's closest ally," (a comma up to eight tokens
+    /// before and no verb-like word — none ending in -ed — between the commas), "Sudan, which has
+    /// accused …," (up to sixteen); a mention right before the first comma; null otherwise.
     /// </summary>
-    private (Entity Entity, int First)? Apposition(int comma, int clauseStart)
+    private (Entity Entity, int First)? Apposition(int comma)
     {
-        for (var i = comma - 1; i > clauseStart && i >= comma - 8; i--)
+        var verb = false;
+        for (var i = comma - 1; i > 0 && i >= comma - 16; i--)
         {
-            if (IsHardBoundary(i) || (Class(i) & WordClass.Clause) != 0 || (tokens[i].Kind == TokenKind.Word && char.IsLower(Raw(i)[0]) && Raw(i).EndsWith("ed", StringComparison.Ordinal)))
+            if (IsHardBoundary(i))
             {
                 return null;
             }
 
             if (Raw(i) is ",")
             {
-                return i - 1 >= clauseStart && mentionEnding[i - 1] is { } before && !IsPrepositionObject(before.First) ? before : null;
+                var relative = Is(i + 1, "which") || Is(i + 1, "who");
+                return (relative || (!verb && comma - i <= 9)) && mentionEnding[i - 1] is { } before && !IsPrepositionObject(before.First) ? before : null;
             }
+
+            if ((Class(i) & WordClass.Clause) != 0 && !((Is(i, "which") || Is(i, "who")) && Raw(i - 1) is ","))
+            {
+                return null;
+            }
+
+            verb |= tokens[i].Kind == TokenKind.Word && char.IsLower(Raw(i)[0]) && Raw(i).EndsWith("ed", StringComparison.Ordinal);
         }
 
         return null;
