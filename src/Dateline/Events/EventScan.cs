@@ -1665,7 +1665,10 @@ internal sealed class Scan
             {
                 // "clashed with rioters", "attacked civilians": a role noun no entity covers.
                 // "demanded the release of the activists": a role after "of" belongs to the noun before it.
+                // "deployed troops to Belarus", "withdrew its forces": the forces that end the pattern
+                // are the subject's own, not a party ("released prisoners" keeps its target).
                 if (!IsRoleModifier(i) && RoleAt(i, out var roleFirst) is [var role, ..] && !IsAccordingTo(roleFirst)
+                    && !(i == matchEnd && role.Actor is { } forces && forces.EndsWith("MIL", StringComparison.Ordinal))
                     && !OfNoun(Is(roleFirst - 1, "the") ? roleFirst - 2 : roleFirst - 1)
                     && !((comma || Is(roleFirst - 1, "the")) && ReportsNext(i, last)) && !exclude.Exists(e => e?.Id == role.Id))
                 {
