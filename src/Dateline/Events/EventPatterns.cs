@@ -48,6 +48,7 @@ internal enum WordClass : uint
     AgentOf = 1048576,
     Warning = 2097152,
     Military = 4194304,
+    Mutual = 8388608,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>

@@ -163,6 +163,10 @@ internal sealed class Scan
         // attack") is what was asked or offered, not an event of its own.
         taken.RemoveAll(c => c.Start > 0 && Is(c.Start - 1, "to") && taken.Exists(t => t.End == c.Start - 1));
 
+        // So is the noun that verb governs ("called on the junta to end air strikes on civilians").
+        taken.RemoveAll(c => taken.Exists(t => t.Pattern.Code.Length >= 2 && t.Pattern.Code[..2] is "02" or "10" && Is(t.End, "to")
+            && c.Start > t.End + 1 && c.Start <= t.End + 3 && NoBoundaryBetween(t.End, c.Start)));
+
         // So is the verb of a "that" clause after a demand or an appeal ("demanded that the RSF
         // withdraw", "urged that talks resume").
         taken.RemoveAll(c => taken.Exists(t => t.End < c.Start && t.Pattern.Code.Length >= 2 && t.Pattern.Code[..2] is "10" or "02" && ThatClauseBetween(t.End, c.Start)));
@@ -1312,7 +1316,7 @@ internal sealed class Scan
 
     /// <summary>
     /// A participle used as a passive without a form of "be" ("officials accused of …", "civilians
-    /// imprisoned for …", "attacked by"): right after its noun, followed by "by", or by "of"/"for"
+    /// imprisoned for …", "attacked by", "a deal mediated by"): right after its noun, followed by "by", or by "of"/"for"
     /// for accusing, convicting and detaining.
     /// </summary>
     public bool ReducedPassive(int trigger, int triggerEnd, int clauseStart, string root)
@@ -1324,7 +1328,9 @@ internal sealed class Scan
 
         var afterNoun = mentionEnding[trigger - 1] is not null || RoleAt(trigger - 1, out _) is not null
             || (tokens[trigger - 1].Kind == TokenKind.Word && char.IsLower(Raw(trigger - 1)[0]) && Raw(trigger - 1).EndsWith("s", StringComparison.Ordinal)
-                && (Class(trigger - 1) & (WordClass.Passive | WordClass.Negation | WordClass.Intent)) == 0);
+                && (Class(trigger - 1) & (WordClass.Passive | WordClass.Negation | WordClass.Intent)) == 0)
+            || (trigger > 1 && tokens[trigger - 1].Kind == TokenKind.Word && char.IsLower(Raw(trigger - 1)[0]) && Class(trigger - 1) == WordClass.None
+                && (Class(trigger - 2) & WordClass.Determiner) != 0 && !Is(trigger - 2, "that"));
         return afterNoun && (Is(triggerEnd + 1, "by") || ((Is(triggerEnd + 1, "of") || Is(triggerEnd + 1, "for")) && root is "11" or "17"));
     }
 
@@ -1561,6 +1567,9 @@ internal sealed class Scan
         return i + 1 < Count && ((Is(i, "each") && Is(i + 1, "other")) || (Is(i, "one") && Is(i + 1, "another")));
     }
 
+    /// <summary>True when the trigger is a verb whose coordinated subjects act on each other ("exchanged prisoners", "traded fire").</summary>
+    public bool Mutual(int trigger) => (Class(trigger) & WordClass.Mutual) != 0;
+
     /// <summary>True when the token is a form of the verb "strike".</summary>
     public bool IsStrike(int i) => Is(i, "strike") || Is(i, "strikes") || Is(i, "struck") || Is(i, "striking");
 
@@ -1698,6 +1707,16 @@ internal sealed class Scan
 
             var locative = before >= 0 && (Class(before) & WordClass.Locative) != 0 && m.Entity.Type is "GPE" or "LOC" or "FAC" or "NORP";
 
+            // "vetoed a UN Security Council resolution": a name after "a" before a plain noun
+            // modifies the noun; it is no party.
+            var modifier = m.Entity.Type is "ORG" or "GPE" && (Is(i - 1, "a") || Is(i - 1, "an")) && m.Last + 1 < last
+                && tokens[m.Last + 1].Kind == TokenKind.Word && IsPlainModifier(m.Last + 1);
+            if (modifier)
+            {
+                i = m.Last;
+                continue;
+            }
+
             // "…, the Malian defence ministry said": who reports the event is not its target.
             var reporter = (comma || Raw(i - 1) is "the") && ReportsNext(m.Last, last);
             if (locative || reporter || IsAccordingTo(i) || exclude.Exists(e => e?.Id == m.Entity.Id))
@@ -1737,20 +1756,6 @@ internal sealed class Scan
         var next = end + 1;
         return next == last || (next < Count && (Is(next, "will") || Is(next, "would") || Is(next, "has") || Is(next, "have") || Is(next, "had")
             || Is(next, "is") || Is(next, "are") || Is(next, "was") || Is(next, "were") || Is(next, "said") || Is(next, "can") || Is(next, "could")));
-    }
-
-    /// <summary>True when a mention of the entity follows "between" ("between the Houthis and Riyadh").</summary>
-    public bool Between(Entity target)
-    {
-        for (var i = 1; i < Count; i++)
-        {
-            if (mentionStarting[i] is { } m && m.Entity.Id == target.Id && (Is(i - 1, "between") || (i > 1 && Is(i - 1, "the") && Is(i - 2, "between"))))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>A clause word that opens an adverbial clause ("after", "when", "because"), not a relative one.</summary>

@@ -268,10 +268,10 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             target = scan.FirstEntityAfter(roleTrigger is null ? match.TriggerEnd : match.End, last, TargetReach, exclude: sources, matchEnd: match.End, purposeStops: code.Root == "14");
         }
 
-        // "offered to mediate between Kabul and Islamabad": the parties a mediator goes between are
-        // no target of the mediation (nor is either of them alone).
+        // "offered to mediate between Kabul and Islamabad", "a deal mediated by the UAE": the
+        // parties a mediator goes between, or the deal, are no target of the mediation.
         var mediation = code.Code is "039" or "045" or "028";
-        if (mediation && target is not null && match.Target is null && scan.Between(target))
+        if (mediation && match.Target is null)
         {
             target = null;
         }
@@ -336,7 +336,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         // "A, B and C met", "A and B are seeking to deepen a partnership".
         var pairs = new List<(Entity? Source, Entity? Target)>();
         // "Armenia and Azerbaijan accused each other": a reciprocal object makes every pair.
-        if (sources.Count >= 2 && ((weakTarget && code.Root is "03" or "04" or "05" or "06" && !mediation) || scan.Reciprocal(match.TriggerEnd)))
+        if (sources.Count >= 2 && ((weakTarget && code.Root is "03" or "04" or "05" or "06" && !mediation) || scan.Reciprocal(match.TriggerEnd) || scan.Mutual(trigger)))
         {
             foreach (var a in sources)
             {
