@@ -46,9 +46,11 @@ internal enum WordClass : uint
     Facility = 262144,
     Light = 524288,
     AgentOf = 1048576,
-    Warning = 2097152,
-    Military = 4194304,
-    Mutual = 8388608,
+
+    // 2097152, 4194304 and 16777216 are the condition, denial and pending classes of the event-dates work.
+    Warning = 8388608,
+    Military = 33554432,
+    Mutual = 67108864,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>
