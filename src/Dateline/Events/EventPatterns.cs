@@ -44,13 +44,13 @@ internal enum WordClass : uint
     Determiner = 65536,
     Direction = 131072,
     Facility = 262144,
-    Light = 524288,
-    AgentOf = 1048576,
 
-    // 2097152, 4194304 and 16777216 are the condition, denial and pending classes of the event-dates work.
-    Warning = 8388608,
+    // Values clear of the classes other work adds after AgentOf (up to 16777216).
     Military = 33554432,
     Mutual = 67108864,
+    Light = 524288,
+    AgentOf = 1048576,
+    Warning = 2097152,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>
