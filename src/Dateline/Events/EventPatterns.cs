@@ -50,6 +50,8 @@ internal enum WordClass : uint
     Denial = 4194304,
     Warning = 8388608,
     Pending = 16777216,
+    Military = 33554432,
+    Mutual = 67108864,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>

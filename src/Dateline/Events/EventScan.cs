@@ -164,6 +164,10 @@ internal sealed class Scan
         // attack") is what was asked or offered, not an event of its own.
         taken.RemoveAll(c => c.Start > 0 && Is(c.Start - 1, "to") && taken.Exists(t => t.End == c.Start - 1));
 
+        // So is the noun that verb governs ("called on the junta to end air strikes on civilians").
+        taken.RemoveAll(c => taken.Exists(t => t.Pattern.Code.Length >= 2 && t.Pattern.Code[..2] is "02" or "10" && Is(t.End, "to")
+            && c.Start > t.End + 1 && c.Start <= t.End + 3 && NoBoundaryBetween(t.End, c.Start)));
+
         // So is the verb of a "that" clause after a demand or an appeal ("demanded that the RSF
         // withdraw", "urged that talks resume").
         taken.RemoveAll(c => taken.Exists(t => t.End < c.Start && t.Pattern.Code.Length >= 2 && t.Pattern.Code[..2] is "10" or "02" && ThatClauseBetween(t.End, c.Start)));
@@ -317,10 +321,18 @@ internal sealed class Scan
                     }
                     else
                     {
-                        t = owned ?? TitledPerson(mention) ?? mention.Entity;
+                        t = owned ?? TitledPerson(mention) ?? NationalRole(mention, m, last) ?? mention.Entity;
                     }
 
                     var end = MatchFrom(elements, k + 1, after, last, ref s, ref t);
+
+                    // "called on the European Commission on Thursday to share …": a date may stand
+                    // between the slot and the rest of the pattern.
+                    if (end < 0 && AfterDate(after) is var dated and > 0 && dated < last)
+                    {
+                        end = MatchFrom(elements, k + 1, dated, last, ref s, ref t);
+                    }
+
                     if (end >= 0)
                     {
                         source = s;
@@ -383,6 +395,35 @@ internal sealed class Scan
             default:
                 return -1;
         }
+    }
+
+    /// <summary>
+    /// The token after a date that starts at token <paramref name="i"/> ("on Thursday", "last
+    /// week"), or -1 when no date starts there.
+    /// </summary>
+    private int AfterDate(int i)
+    {
+        if (i >= Count)
+        {
+            return -1;
+        }
+
+        var j = Is(i, "on") || Is(i, "in") ? i + 1 : i;
+        if (j >= Count)
+        {
+            return -1;
+        }
+
+        foreach (var t in d.Timexes)
+        {
+            if (t.Start == tokens[j].Start)
+            {
+                var next = d.TokenIndexAt(t.End);
+                return next > j ? next : -1;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>True when one of the words stands among the few tokens before the trigger, in its clause.</summary>
@@ -497,6 +538,30 @@ internal sealed class Scan
             }
         }
 
+        // "Turkey, Azerbaijan's closest ally, blamed Armenia": the name before an apposition
+        // between commas is the subject, not a name inside the apposition.
+        // So is the name before a relative clause between commas: "Sudan, which has accused the
+        // rebels of …, said".
+        if ((head is not null || roles is not null) && trigger - 1 > 0 && Raw(trigger - 1) is "," && Apposition(trigger - 1) is { } appositive)
+        {
+            head = appositive;
+            roles = null;
+        }
+
+        // "Greece summoned Iran's ambassador and demanded …": a verb right after "and" or "but"
+        // shares the subject of the clause's first verb, not the object before the conjunction.
+        var conj = trigger - 1;
+        while (conj > clauseStart && tokens[conj].Kind == TokenKind.Word && Raw(conj).EndsWith("ly", StringComparison.Ordinal))
+        {
+            conj--;
+        }
+
+        if (head is not null && conj > clauseStart && (Is(conj, "and") || Is(conj, "but")) && !Is(conj - 1, ",")
+            && FirstSubjectMention(clauseStart, conj) is { } firstSubject && firstSubject.First < head.Value.First)
+        {
+            head = firstSubject;
+        }
+
         // "activists who had protested": the subject of a relative clause is the noun before "who".
         if (head is null && roles is null && i < clauseStart && clauseStart >= 2 && (Is(clauseStart - 1, "who") || Is(clauseStart - 1, "which")))
         {
@@ -578,6 +643,78 @@ internal sealed class Scan
 
         distinct.Reverse();
         return distinct;
+    }
+
+    /// <summary>
+    /// The mention before an apposition or a relative clause that ends at the comma
+    /// <paramref name="comma"/>: "Turkey, Azerbaijan's closest ally," (a comma up to eight tokens
+    /// before and no verb-like word — none ending in -ed — between the commas), "Sudan, which has
+    /// accused …," (up to sixteen); a mention right before the first comma; null otherwise.
+    /// </summary>
+    private (Entity Entity, int First)? Apposition(int comma)
+    {
+        var verb = false;
+        for (var i = comma - 1; i > 0 && i >= comma - 16; i--)
+        {
+            if (IsHardBoundary(i))
+            {
+                return null;
+            }
+
+            if (Raw(i) is ",")
+            {
+                var relative = Is(i + 1, "which") || Is(i + 1, "who");
+                return (relative || (!verb && comma - i <= 9)) && mentionEnding[i - 1] is { } before && !IsPrepositionObject(before.First) ? before : null;
+            }
+
+            if ((Class(i) & WordClass.Clause) != 0 && !((Is(i, "which") || Is(i, "who")) && Raw(i - 1) is ","))
+            {
+                return null;
+            }
+
+            verb |= tokens[i].Kind == TokenKind.Word && char.IsLower(Raw(i)[0]) && Raw(i).EndsWith("ed", StringComparison.Ordinal);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The clause's first mention before a verb: the first mention from the clause start that is
+    /// no preposition's object nor an "according to" source, when some word (its verb) follows it
+    /// before <paramref name="end"/> that is no mention; null otherwise.
+    /// </summary>
+    private (Entity Entity, int First)? FirstSubjectMention(int clauseStart, int end)
+    {
+        for (var i = clauseStart; i < end; i++)
+        {
+            if (mentionStarting[i] is { } m)
+            {
+                if (IsPrepositionObject(i) || IsAccordingTo(i))
+                {
+                    i = m.Last;
+                    continue;
+                }
+
+                // A verb after it: a lower-case word that is no coordination ("Ukraine and France").
+                // A nationality before a title and a name ("Dutch Foreign Minister Caspar
+                // Veldkamp") gives way to the name.
+                var v = m.Last + 1;
+                if (v < end && tokens[v].Kind == TokenKind.Word && char.IsLower(Raw(v)[0]) && (Class(v) & WordClass.Coordination) == 0)
+                {
+                    return (m.Entity, i);
+                }
+
+                if (m.Entity.Type == "NORP" && v < end && tokens[v].Kind == TokenKind.Word && char.IsUpper(Raw(v)[0]))
+                {
+                    i = m.Last;
+                    continue;
+                }
+
+                return null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -1169,6 +1306,13 @@ internal sealed class Scan
                 return roles.Find(r => r.Country == mention.Entity.Country);
             }
 
+            // "fired on Azerbaijani positions", "Pakistani border posts": a nationality before a
+            // military post or position names that country's forces.
+            if ((Class(j) & WordClass.Military) != 0 && char.IsLower(Raw(j)[0]) && mention.Entity.Country is { Length: 3 } c)
+            {
+                return new Entity("~" + j.ToString(System.Globalization.CultureInfo.InvariantCulture) + c + "MIL", "ROLE", Raw(j).ToString(), [], c + "MIL", c, null, []);
+            }
+
             if (!IsPlainModifier(j))
             {
                 break;
@@ -1180,7 +1324,7 @@ internal sealed class Scan
 
     /// <summary>
     /// A participle used as a passive without a form of "be" ("officials accused of …", "civilians
-    /// imprisoned for …", "attacked by"): right after its noun, followed by "by", or by "of"/"for"
+    /// imprisoned for …", "attacked by", "a deal mediated by"): right after its noun, followed by "by", or by "of"/"for"
     /// for accusing, convicting and detaining.
     /// </summary>
     public bool ReducedPassive(int trigger, int triggerEnd, int clauseStart, string root)
@@ -1192,7 +1336,9 @@ internal sealed class Scan
 
         var afterNoun = mentionEnding[trigger - 1] is not null || RoleAt(trigger - 1, out _) is not null
             || (tokens[trigger - 1].Kind == TokenKind.Word && char.IsLower(Raw(trigger - 1)[0]) && Raw(trigger - 1).EndsWith("s", StringComparison.Ordinal)
-                && (Class(trigger - 1) & (WordClass.Passive | WordClass.Negation | WordClass.Intent)) == 0);
+                && (Class(trigger - 1) & (WordClass.Passive | WordClass.Negation | WordClass.Intent)) == 0)
+            || (trigger > 1 && tokens[trigger - 1].Kind == TokenKind.Word && char.IsLower(Raw(trigger - 1)[0]) && Class(trigger - 1) == WordClass.None
+                && (Class(trigger - 2) & WordClass.Determiner) != 0 && !Is(trigger - 2, "that"));
         return afterNoun && (Is(triggerEnd + 1, "by") || ((Is(triggerEnd + 1, "of") || Is(triggerEnd + 1, "for")) && root is "11" or "17"));
     }
 
@@ -1417,6 +1563,21 @@ internal sealed class Scan
         return false;
     }
 
+    /// <summary>True when "each other" or "one another" follows the trigger (an adverb or date between allowed).</summary>
+    public bool Reciprocal(int triggerEnd)
+    {
+        var i = triggerEnd + 1;
+        if (AfterDate(i) is var dated and > 0)
+        {
+            i = dated;
+        }
+
+        return i + 1 < Count && ((Is(i, "each") && Is(i + 1, "other")) || (Is(i, "one") && Is(i + 1, "another")));
+    }
+
+    /// <summary>True when the trigger is a verb whose coordinated subjects act on each other ("exchanged prisoners", "traded fire").</summary>
+    public bool Mutual(int trigger) => (Class(trigger) & WordClass.Mutual) != 0;
+
     /// <summary>True when the token is a form of the verb "strike".</summary>
     public bool IsStrike(int i) => Is(i, "strike") || Is(i, "strikes") || Is(i, "struck") || Is(i, "striking");
 
@@ -1508,12 +1669,23 @@ internal sealed class Scan
                 break;
             }
 
+            // "…, while Turkey blamed Armenia", "withdraw from three towns and the government will
+            // release …": a contrast, or a conjunction before a subject with its own verb, opens a
+            // clause of its own.
+            if (i > matchEnd && (Is(i, "while") || Is(i, "whereas") || ((Is(i, "and") || Is(i, "but")) && NewSubjectAfter(i + 1, last))))
+            {
+                break;
+            }
+
             comma |= Raw(i) is ",";
             if (mentionStarting[i] is not { } m)
             {
                 // "clashed with rioters", "attacked civilians": a role noun no entity covers.
                 // "demanded the release of the activists": a role after "of" belongs to the noun before it.
+                // "deployed troops to Belarus", "withdrew its forces": the forces that end the pattern
+                // are the subject's own, not a party ("released prisoners" keeps its target).
                 if (!IsRoleModifier(i) && RoleAt(i, out var roleFirst) is [var role, ..] && !IsAccordingTo(roleFirst)
+                    && !(i == matchEnd && role.Actor is { } forces && forces.EndsWith("MIL", StringComparison.Ordinal))
                     && !OfNoun(Is(roleFirst - 1, "the") ? roleFirst - 2 : roleFirst - 1)
                     && !((comma || Is(roleFirst - 1, "the")) && ReportsNext(i, last)) && !exclude.Exists(e => e?.Id == role.Id))
                 {
@@ -1543,6 +1715,16 @@ internal sealed class Scan
 
             var locative = before >= 0 && (Class(before) & WordClass.Locative) != 0 && m.Entity.Type is "GPE" or "LOC" or "FAC" or "NORP";
 
+            // "vetoed a UN Security Council resolution": a name after "a" before a plain noun
+            // modifies the noun; it is no party.
+            var modifier = m.Entity.Type is "ORG" or "GPE" && (Is(i - 1, "a") || Is(i - 1, "an")) && m.Last + 1 < last
+                && tokens[m.Last + 1].Kind == TokenKind.Word && IsPlainModifier(m.Last + 1);
+            if (modifier)
+            {
+                i = m.Last;
+                continue;
+            }
+
             // "…, the Malian defence ministry said": who reports the event is not its target.
             var reporter = (comma || Raw(i - 1) is "the") && ReportsNext(m.Last, last);
             if (locative || reporter || IsAccordingTo(i) || exclude.Exists(e => e?.Id == m.Entity.Id))
@@ -1557,18 +1739,31 @@ internal sealed class Scan
         return null;
     }
 
-    /// <summary>True when a mention of the entity follows "between" ("between the Houthis and Riyadh").</summary>
-    public bool Between(Entity target)
+    /// <summary>
+    /// True when a subject with a verb of its own starts at token <paramref name="i"/>: a mention
+    /// or a role noun (after "the") followed by an auxiliary or by the next trigger
+    /// (<paramref name="last"/>).
+    /// </summary>
+    private bool NewSubjectAfter(int i, int last)
     {
-        for (var i = 1; i < Count; i++)
+        var j = i < Count && Is(i, "the") ? i + 1 : i;
+        int end;
+        if (j < Count && mentionStarting[j] is { } m)
         {
-            if (mentionStarting[i] is { } m && m.Entity.Id == target.Id && (Is(i - 1, "between") || (i > 1 && Is(i - 1, "the") && Is(i - 2, "between"))))
-            {
-                return true;
-            }
+            end = m.Last;
+        }
+        else if (j < Count && RoleAt(j, out _) is not null)
+        {
+            end = j;
+        }
+        else
+        {
+            return false;
         }
 
-        return false;
+        var next = end + 1;
+        return next == last || (next < Count && (Is(next, "will") || Is(next, "would") || Is(next, "has") || Is(next, "have") || Is(next, "had")
+            || Is(next, "is") || Is(next, "are") || Is(next, "was") || Is(next, "were") || Is(next, "said") || Is(next, "can") || Is(next, "could")));
     }
 
     /// <summary>A clause word that opens an adverbial clause ("after", "when", "because"), not a relative one.</summary>

@@ -323,10 +323,10 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             target = scan.FirstEntityAfter(roleTrigger is null ? match.TriggerEnd : match.End, last, TargetReach, exclude: sources, matchEnd: match.End, purposeStops: code.Root == "14");
         }
 
-        // "offered to mediate between Kabul and Islamabad": the parties a mediator goes between are
-        // no target of the mediation (nor is either of them alone).
+        // "offered to mediate between Kabul and Islamabad", "a deal mediated by the UAE": the
+        // parties a mediator goes between, or the deal, are no target of the mediation.
         var mediation = code.Code is "039" or "045" or "028";
-        if (mediation && target is not null && match.Target is null && scan.Between(target))
+        if (mediation && match.Target is null)
         {
             target = null;
         }
@@ -390,7 +390,8 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         // both ways, as CAMEO codes a symmetric event: "Russian and Ukrainian delegations met",
         // "A, B and C met", "A and B are seeking to deepen a partnership".
         var pairs = new List<(Entity? Source, Entity? Target)>();
-        if (weakTarget && code.Root is "03" or "04" or "05" or "06" && sources.Count >= 2)
+        // "Armenia and Azerbaijan accused each other": a reciprocal object makes every pair.
+        if (sources.Count >= 2 && ((weakTarget && code.Root is "03" or "04" or "05" or "06" && !mediation) || scan.Reciprocal(match.TriggerEnd) || scan.Mutual(trigger)))
         {
             foreach (var a in sources)
             {
@@ -540,7 +541,8 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 
             // With no subject before the trigger ("Armenia said a rocket was fired at it from
             // Azerbaijan"), the reporting verb is looked for from the trigger back.
-            var searchFrom = subjectStart < trigger ? Math.Min(reportingClause, subjectStart) : trigger;
+            // "said Armenian troops had fired on …" (no "that"): from the attacker back.
+            var searchFrom = subjectStart < trigger ? subjectStart : trigger;
             var verb = scan.PronounReporter(trigger, first) is var said and >= 0 ? said : scan.ReportingVerb(searchFrom, first);
             var reportedPassive = false;
             var reporters = verb >= 0 ? scan.Subject(verb, scan.ClauseStart(verb, first), out reportedPassive) : [];
