@@ -1523,12 +1523,14 @@ internal sealed class Scan
             // "the largest demonstration this year": a "this …" period compares the event with
             // others; a day named in the sentence dates it better. "… sanctions last month, and
             // Belgium suspended aid in March 2022": a date across ", and" belongs to the other
-            // coordinated clause.
+            // coordinated clause. "Oman, which has mediated … in the past, hosted a delegation
+            // on Tuesday": a date beyond a comma is another phrase's, when one is nearer.
             var at = d.TokenIndexAt(t.Start);
             var distance = Math.Abs(at - trigger);
             var score = distance + (t.Start >= clauseFrom ? 0 : 1000)
                 + (t.Text.StartsWith("this ", StringComparison.OrdinalIgnoreCase) ? 500 : 0)
-                + (CoordinationBetween(Math.Min(at, trigger), Math.Max(at, trigger)) ? 300 : 0);
+                + (CoordinationBetween(Math.Min(at, trigger), Math.Max(at, trigger)) ? 300 : 0)
+                + (CommaBetween(Math.Min(at, trigger), Math.Max(at, trigger)) ? 200 : 0);
             if (score < bestScore)
             {
                 best = t;
@@ -1564,6 +1566,20 @@ internal sealed class Scan
     /// <summary>"2026-08-09TEV", "2026-08-09T14:30" → "2026-08-09".</summary>
     private static string Day(string value) =>
         value.Length > 10 && value[10] == 'T' && value[4] == '-' && value[7] == '-' ? value[..10] : value;
+
+    /// <summary>A comma or a dash between two tokens.</summary>
+    private bool CommaBetween(int from, int to)
+    {
+        for (var i = from + 1; i < to; i++)
+        {
+            if (Raw(i) is "," or "\u2014" or "\u2013")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A comma and a coordinating conjunction ("…, and Belgium …") between two tokens.</summary>
     private bool CoordinationBetween(int from, int to)
