@@ -1515,7 +1515,10 @@ internal sealed class Scan
         var bestScore = int.MaxValue;
         foreach (var t in d.Timexes)
         {
-            if (t.Start < sentenceStart || t.End > sentenceEnd || t.Type is not ("DATE" or "TIME") || OpensPeriod(t) || ModifiesNoun(t))
+            // "Anwar Ibrahim, who brokered a ceasefire in July 2025, will host the talks": the date
+            // of a relative clause between commas is not the main verb's.
+            if (t.Start < sentenceStart || t.End > sentenceEnd || t.Type is not ("DATE" or "TIME") || OpensPeriod(t) || ModifiesNoun(t)
+                || InOtherRelative(d.TokenIndexAt(t.Start), trigger, first))
             {
                 continue;
             }
@@ -1523,14 +1526,16 @@ internal sealed class Scan
             // "the largest demonstration this year": a "this …" period compares the event with
             // others; a day named in the sentence dates it better. "… sanctions last month, and
             // Belgium suspended aid in March 2022": a date across ", and" belongs to the other
-            // coordinated clause. "Oman, which has mediated … in the past, hosted a delegation
+            // coordinated clause. "agreed on Sunday to hold talks on Thursday": an infinitive's
+            // own date comes after it. "Oman, which has mediated … in the past, hosted a delegation
             // on Tuesday": a date beyond a comma is another phrase's, when one is nearer.
             var at = d.TokenIndexAt(t.Start);
             var distance = Math.Abs(at - trigger);
             var score = distance + (t.Start >= clauseFrom ? 0 : 1000)
                 + (t.Text.StartsWith("this ", StringComparison.OrdinalIgnoreCase) ? 500 : 0)
                 + (CoordinationBetween(Math.Min(at, trigger), Math.Max(at, trigger)) ? 300 : 0)
-                + (CommaBetween(Math.Min(at, trigger), Math.Max(at, trigger)) ? 200 : 0);
+                + (CommaBetween(Math.Min(at, trigger), Math.Max(at, trigger)) ? 200 : 0)
+                + (at < trigger && Is(trigger - 1, "to") && at < trigger - 1 ? 100 : 0);
             if (score < bestScore)
             {
                 best = t;
@@ -1566,6 +1571,81 @@ internal sealed class Scan
     /// <summary>"2026-08-09TEV", "2026-08-09T14:30" → "2026-08-09".</summary>
     private static string Day(string value) =>
         value.Length > 10 && value[10] == 'T' && value[4] == '-' && value[7] == '-' ? value[..10] : value;
+
+    /// <summary>
+    /// Whether the token lies in a relative clause opened by ", who" or ", which" and closed by a
+    /// comma, and the trigger lies outside it.
+    /// </summary>
+    private bool InOtherRelative(int at, int trigger, int first)
+    {
+        var open = -1;
+        for (var i = at - 1; i > first; i--)
+        {
+            if (IsGapBoundary(i))
+            {
+                break;
+            }
+
+            if ((Is(i, "who") || Is(i, "which")) && Raw(i - 1) is ",")
+            {
+                open = i;
+                break;
+            }
+        }
+
+        if (open < 0 || trigger > open && trigger < at)
+        {
+            return false;
+        }
+
+        for (var i = at + 1; i < Count && !IsHardBoundary(i); i++)
+        {
+            if (Raw(i) is ",")
+            {
+                return trigger < open || trigger > i;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a date value ("2026-03-09", "2026-W11", "2026-04", "2027") begins after the publication day.</summary>
+    public bool AfterPublication(string? value)
+    {
+        if (value is null || d.Published is not { } published)
+        {
+            return false;
+        }
+
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        DateOnly start;
+        if (IsDay(value))
+        {
+            start = DateOnly.ParseExact(value[..10], "yyyy-MM-dd", inv);
+        }
+        else if (value.Length >= 8 && value[4] == '-' && value[5] == 'W' && int.TryParse(value.AsSpan(0, 4), inv, out var wy) && int.TryParse(value.AsSpan(6, 2), inv, out var w) && w is >= 1 and <= 53)
+        {
+            start = DateOnly.FromDateTime(System.Globalization.ISOWeek.ToDateTime(wy, w, DayOfWeek.Monday));
+            if (value.EndsWith("-WE", StringComparison.Ordinal))
+            {
+                start = start.AddDays(5);
+            }
+        }
+        else if (value.Length == 7 && value[4] == '-' && int.TryParse(value.AsSpan(0, 4), inv, out var my) && int.TryParse(value.AsSpan(5, 2), inv, out var m) && m is >= 1 and <= 12)
+        {
+            start = new DateOnly(my, m, 1);
+        }
+        else if (value.Length == 4 && int.TryParse(value, inv, out var y) && y >= 1)
+        {
+            start = new DateOnly(y, 1, 1);
+        }
+        else
+        {
+            return false;
+        }
+
+        return start > published.Date;
+    }
 
     /// <summary>A comma or a dash between two tokens.</summary>
     private bool CommaBetween(int from, int to)

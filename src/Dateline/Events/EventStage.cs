@@ -376,6 +376,13 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         var (date, dateFrom) = scan.Date(trigger, clauseStart, first, sentenceLast);
         var modality = scan.Modality(trigger, match.End, clauseStart, first, last, quote);
 
+        // "agreed on Monday to hold talks in Brussels next week": an event dated after the
+        // publication day has not happened yet.
+        if (modality is "asserted" or "reported" && dateFrom is not (null or "published") && scan.AfterPublication(date))
+        {
+            modality = "planned";
+        }
+
         // "would not provide support", "will not meet": refusing to cooperate is itself an event,
         // a rejection (CAMEO 12), asserted.
         if (modality == "negated" && !patterns.AnyCode && scan.RefusedIntent(trigger) && codebook.Find(RejectCode(code.Root)) is { } rejection)
