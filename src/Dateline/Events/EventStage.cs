@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Dateline.Data;
 using Dateline.Entities;
 using Dateline.Model;
 
@@ -24,6 +25,9 @@ namespace Dateline.Events;
 public sealed class EventStage(EventPatterns patterns, Codebook codebook) : IStage
 {
     private const int TargetReach = 25;
+
+    /// <summary>Data/Events/mutual.txt: code prefixes of events coordinated parties do to each other.</summary>
+    private static readonly Lazy<string[]> MutualCodes = new(() => [.. DataFile.Lines("Events/mutual.txt")]);
 
     /// <summary>
     /// Whether a country named as a party to a verbal event acts through its government
@@ -108,6 +112,19 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         }
 
         return document with { Events = Retold(events) };
+    }
+
+    private static bool Mutual(string code)
+    {
+        foreach (var prefix in MutualCodes.Value)
+        {
+            if (code.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -341,7 +358,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         // both ways, as CAMEO codes a symmetric event: "Russian and Ukrainian delegations met",
         // "A, B and C met", "A and B are seeking to deepen a partnership".
         var pairs = new List<(Entity? Source, Entity? Target)>();
-        if (weakTarget && code.Root is "03" or "04" or "05" or "06" && sources.Count >= 2)
+        if (weakTarget && Mutual(code.Code) && sources.Count >= 2)
         {
             foreach (var a in sources)
             {
