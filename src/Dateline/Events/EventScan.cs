@@ -1423,10 +1423,19 @@ internal sealed class Scan
 
     private bool IsDirection(int i) => char.IsLower(Raw(i)[0]) && (Class(i) & WordClass.Direction) != 0;
 
-    /// <summary>A reporting verb right after the mention, or after one or two plain words ("Chilean official said").</summary>
+    /// <summary>
+    /// A reporting verb right after the mention, or after one or two plain words ("Chilean
+    /// official said"), also after a possessive ("…, Austria’s foreign ministry said").
+    /// </summary>
     private bool ReportsNext(int mentionLast, int last)
     {
-        for (var k = mentionLast + 1; k < last && k <= mentionLast + 3; k++)
+        var start = mentionLast + 1;
+        if (start < last && Raw(start) is "'s" or "\u2019s" or "'" or "\u2019")
+        {
+            start++;
+        }
+
+        for (var k = start; k < last && k <= start + 2; k++)
         {
             if ((Class(k) & WordClass.Reporting) != 0)
             {
