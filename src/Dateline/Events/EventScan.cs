@@ -1347,7 +1347,12 @@ internal sealed class Scan
 
             // "…, the Malian defence ministry said": who reports the event is not its target.
             var reporter = (comma || Raw(i - 1) is "the") && ReportsNext(m.Last, last);
-            if (locative || reporter || IsAccordingTo(i) || exclude.Exists(e => e?.Id == m.Entity.Id))
+
+            // "will meet in Nairobi for talks hosted by Kenya": the agent of another participle.
+            var by = Is(i - 1, "the") ? i - 2 : i - 1;
+            var agent = by - 1 > from && Is(by, "by") && tokens[by - 1].Kind == TokenKind.Word
+                && (Raw(by - 1).EndsWith("ed", StringComparison.Ordinal) || Raw(by - 1).EndsWith("en", StringComparison.Ordinal));
+            if (locative || reporter || agent || IsAccordingTo(i) || exclude.Exists(e => e?.Id == m.Entity.Id))
             {
                 i = m.Last;
                 continue;
