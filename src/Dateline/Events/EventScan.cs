@@ -1727,7 +1727,12 @@ internal sealed class Scan
 
             // "…, the Malian defence ministry said": who reports the event is not its target.
             var reporter = (comma || Raw(i - 1) is "the") && ReportsNext(m.Last, last);
-            if (locative || reporter || IsAccordingTo(i) || exclude.Exists(e => e?.Id == m.Entity.Id))
+
+            // "will meet in Nairobi for talks hosted by Kenya": the agent of another participle.
+            var by = Is(i - 1, "the") ? i - 2 : i - 1;
+            var agent = by - 1 > from && Is(by, "by") && tokens[by - 1].Kind == TokenKind.Word
+                && (Raw(by - 1).EndsWith("ed", StringComparison.Ordinal) || Raw(by - 1).EndsWith("en", StringComparison.Ordinal));
+            if (locative || reporter || agent || IsAccordingTo(i) || exclude.Exists(e => e?.Id == m.Entity.Id))
             {
                 i = m.Last;
                 continue;
@@ -1834,10 +1839,19 @@ internal sealed class Scan
 
     private bool IsDirection(int i) => char.IsLower(Raw(i)[0]) && (Class(i) & WordClass.Direction) != 0;
 
-    /// <summary>A reporting verb right after the mention, or after one or two plain words ("Chilean official said").</summary>
+    /// <summary>
+    /// A reporting verb right after the mention, or after one or two plain words ("Chilean
+    /// official said"), also after a possessive ("…, Austria’s foreign ministry said").
+    /// </summary>
     private bool ReportsNext(int mentionLast, int last)
     {
-        for (var k = mentionLast + 1; k < last && k <= mentionLast + 3; k++)
+        var start = mentionLast + 1;
+        if (start < last && Raw(start) is "'s" or "\u2019s" or "'" or "\u2019")
+        {
+            start++;
+        }
+
+        for (var k = start; k < last && k <= start + 2; k++)
         {
             if ((Class(k) & WordClass.Reporting) != 0)
             {
@@ -1926,10 +1940,12 @@ internal sealed class Scan
         var bestScore = int.MaxValue;
         foreach (var t in d.Timexes)
         {
-            // "in the past", "now": a vague reference dates nothing, and a day named elsewhere in
-            // the sentence ("which has mediated in the past, hosted … on Tuesday") still does.
+            // "Anwar Ibrahim, who brokered a ceasefire in July 2025, will host the talks": the date
+            // of a relative clause between commas is not the main verb's.
+            // A vague reference ("in the past", "now") is kept: when it is the nearest, the event
+            // has no date of its own and takes the publication day (below).
             if (t.Start < sentenceStart || t.End > sentenceEnd || t.Type is not ("DATE" or "TIME") || OpensPeriod(t) || ModifiesNoun(t)
-                || t.Value is "PRESENT_REF" or "PAST_REF" or "FUTURE_REF")
+                || InOtherRelative(d.TokenIndexAt(t.Start), trigger, first))
             {
                 continue;
             }
@@ -1937,12 +1953,16 @@ internal sealed class Scan
             // "the largest demonstration this year": a "this …" period compares the event with
             // others; a day named in the sentence dates it better. "… sanctions last month, and
             // Belgium suspended aid in March 2022": a date across ", and" belongs to the other
-            // coordinated clause.
+            // coordinated clause. "agreed on Sunday to hold talks on Thursday": an infinitive's
+            // own date comes after it. "Oman, which has mediated … in the past, hosted a delegation
+            // on Tuesday": a date beyond a comma is another phrase's, when one is nearer.
             var at = d.TokenIndexAt(t.Start);
             var distance = Math.Abs(at - trigger);
             var score = distance + (t.Start >= clauseFrom ? 0 : 1000)
                 + (t.Text.StartsWith("this ", StringComparison.OrdinalIgnoreCase) ? 500 : 0)
-                + (CoordinationBetween(Math.Min(at, trigger), Math.Max(at, trigger)) ? 300 : 0);
+                + (CoordinationBetween(Math.Min(at, trigger), Math.Max(at, trigger)) ? 300 : 0)
+                + (CommaBetween(Math.Min(at, trigger), Math.Max(at, trigger)) ? 200 : 0)
+                + (at < trigger && Is(trigger - 1, "to") && at < trigger - 1 ? 100 : 0);
             if (score < bestScore)
             {
                 best = t;
@@ -1978,6 +1998,95 @@ internal sealed class Scan
     /// <summary>"2026-08-09TEV", "2026-08-09T14:30" → "2026-08-09".</summary>
     private static string Day(string value) =>
         value.Length > 10 && value[10] == 'T' && value[4] == '-' && value[7] == '-' ? value[..10] : value;
+
+    /// <summary>
+    /// Whether the token lies in a relative clause opened by ", who" or ", which" and closed by a
+    /// comma, and the trigger lies outside it.
+    /// </summary>
+    private bool InOtherRelative(int at, int trigger, int first)
+    {
+        var open = -1;
+        for (var i = at - 1; i > first; i--)
+        {
+            if (IsGapBoundary(i))
+            {
+                break;
+            }
+
+            if ((Is(i, "who") || Is(i, "which")) && Raw(i - 1) is ",")
+            {
+                open = i;
+                break;
+            }
+        }
+
+        if (open < 0 || trigger > open && trigger < at)
+        {
+            return false;
+        }
+
+        for (var i = at + 1; i < Count && !IsHardBoundary(i); i++)
+        {
+            if (Raw(i) is ",")
+            {
+                return trigger < open || trigger > i;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a date value ("2026-03-09", "2026-W11", "2026-04", "2027") begins after the publication day.</summary>
+    public bool AfterPublication(string? value)
+    {
+        if (value is null || d.Published is not { } published)
+        {
+            return false;
+        }
+
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        DateOnly start;
+        if (IsDay(value))
+        {
+            start = DateOnly.ParseExact(value[..10], "yyyy-MM-dd", inv);
+        }
+        else if (value.Length >= 8 && value[4] == '-' && value[5] == 'W' && int.TryParse(value.AsSpan(0, 4), inv, out var wy) && int.TryParse(value.AsSpan(6, 2), inv, out var w) && w is >= 1 and <= 53)
+        {
+            start = DateOnly.FromDateTime(System.Globalization.ISOWeek.ToDateTime(wy, w, DayOfWeek.Monday));
+            if (value.EndsWith("-WE", StringComparison.Ordinal))
+            {
+                start = start.AddDays(5);
+            }
+        }
+        else if (value.Length == 7 && value[4] == '-' && int.TryParse(value.AsSpan(0, 4), inv, out var my) && int.TryParse(value.AsSpan(5, 2), inv, out var m) && m is >= 1 and <= 12)
+        {
+            start = new DateOnly(my, m, 1);
+        }
+        else if (value.Length == 4 && int.TryParse(value, inv, out var y) && y >= 1)
+        {
+            start = new DateOnly(y, 1, 1);
+        }
+        else
+        {
+            return false;
+        }
+
+        return start > published.Date;
+    }
+
+    /// <summary>A comma or a dash between two tokens.</summary>
+    private bool CommaBetween(int from, int to)
+    {
+        for (var i = from + 1; i < to; i++)
+        {
+            if (Raw(i) is "," or "\u2014" or "\u2013")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A comma and a coordinating conjunction ("…, and Belgium …") between two tokens.</summary>
     private bool CoordinationBetween(int from, int to)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Dateline.Data;
 using Dateline.Entities;
 using Dateline.Model;
 
@@ -24,6 +25,9 @@ namespace Dateline.Events;
 public sealed class EventStage(EventPatterns patterns, Codebook codebook) : IStage
 {
     private const int TargetReach = 25;
+
+    /// <summary>Data/Events/mutual.txt: code prefixes of events coordinated parties do to each other.</summary>
+    private static readonly Lazy<string[]> MutualCodes = new(() => [.. DataFile.Lines("Events/mutual.txt")]);
 
     /// <summary>
     /// Whether a country named as a party to a verbal event acts through its government
@@ -119,6 +123,19 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         }
 
         return document with { Events = Retold(events) };
+    }
+
+    private static bool Mutual(string code)
+    {
+        foreach (var prefix in MutualCodes.Value)
+        {
+            if (code.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -391,7 +408,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         // "A, B and C met", "A and B are seeking to deepen a partnership".
         var pairs = new List<(Entity? Source, Entity? Target)>();
         // "Armenia and Azerbaijan accused each other": a reciprocal object makes every pair.
-        if (sources.Count >= 2 && ((weakTarget && code.Root is "03" or "04" or "05" or "06" && !mediation) || scan.Reciprocal(match.TriggerEnd) || scan.Mutual(trigger)))
+        if (sources.Count >= 2 && ((weakTarget && Mutual(code.Code) && !mediation) || scan.Reciprocal(match.TriggerEnd) || scan.Mutual(trigger)))
         {
             foreach (var a in sources)
             {
@@ -469,6 +486,14 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                     pairs.AddRange(warned.Where(t => t.Id != w.Id).Select(t => ((Entity?)w, (Entity?)t)));
                 }
             }
+        }
+
+        // "agreed on Monday to hold talks in Brussels next week": an event dated after the
+        // publication day has not happened yet; a threat of it ("would march on Saturday unless …")
+        // has: it is made when it is said.
+        if (modality is "asserted" or "reported" && code.Root != "13" && dateFrom is not (null or "published") && scan.AfterPublication(date))
+        {
+            modality = "planned";
         }
 
         // "would not provide support", "will not meet": refusing to cooperate is itself an event,
