@@ -61,6 +61,7 @@ public sealed class TimeStage : IStage
 
             var cursor = new TokenCursor(text, tokens, first, t, words);
             var i = first;
+            (ResolvedDate Day, int End)? sentenceDay = null;
             while (i < t)
             {
                 if (!grammar.TryMatch(cursor, i, out var match, out var second))
@@ -76,7 +77,27 @@ public sealed class TimeStage : IStage
                 }
 
                 var tense = TenseNear(cursor, match.Start, match.End);
+
+                // "agreed on Sunday to hold talks on Thursday, the ministry said": a bare weekday in
+                // an infinitive after a day named in the sentence, read as past, is the next such
+                // weekday after that day.
+                if (sentenceDay is { } told && tense != Tense.Future && match.Value is null && match.Spec is { Weekday: > 0, Day: 0, Direction: 0, Shift: 0, Base: Base.Published }
+                    && Infinitive(cursor, told.End, match.Start))
+                {
+                    ResolvedDate? day = told.Day;
+                    var after = match with { Spec = match.Spec with { Base = Base.Previous, Direction = 2 } };
+                    Add(timexes, cursor, after, published, ref day, ref previousDay, tense);
+                    previous = day;
+                    i = match.End;
+                    continue;
+                }
+
                 Add(timexes, cursor, match, published, ref previous, ref previousDay, tense);
+                if (previous is { Grain: Grain.Day } resolvedDay && match.Value is null)
+                {
+                    sentenceDay = (resolvedDay, match.End);
+                }
+
                 if (second is { } s)
                 {
                     Add(timexes, cursor, s, published, ref previous, ref previousDay, tense);
@@ -123,6 +144,31 @@ public sealed class TimeStage : IStage
 
         var id = "T" + (timexes.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         timexes.Add(new Timex(id, start, end, c.Text[start..end], match.Type, value, anchor) { Mod = match.Mod });
+    }
+
+    /// <summary>
+    /// "to" and a lower-case word (an infinitive) between two token positions, with no past-tense
+    /// word after it ("refused on Friday to meet protesters who had gathered on Wednesday").
+    /// </summary>
+    private static bool Infinitive(in TokenCursor c, int from, int to)
+    {
+        for (var i = from; i < to - 1; i++)
+        {
+            if (c.Is(i, "to") && c.Kind(i + 1) == TokenKind.Word && char.IsLower(c.Word(i + 1)[0]))
+            {
+                for (var k = i + 1; k < to; k++)
+                {
+                    if (Cue(c, k) == Tense.Past)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
