@@ -22,6 +22,11 @@ internal static class ProductNames
             .SelectMany(kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>());
 
+    private static readonly Lazy<FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>> Editions = new(() =>
+        DataFile.KeyedLines("Entities/products.txt").Where(kv => kv.Key == "edition")
+            .SelectMany(kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>());
+
     /// <summary>Removes the product names from <paramref name="candidates"/>.</summary>
     public static void Remove(List<Candidate> candidates, Document document)
     {
@@ -31,6 +36,13 @@ internal static class ProductNames
             if (c.Kind == "name" && c.Known is null && c.Type is "ORG" or "UNK" or "PERSON" && (AfterModelNumber(c, document) || AfterBrandWord(c, document) || BeforeProductNoun(c, document)))
             {
                 (products ??= new HashSet<string>(StringComparer.Ordinal)).Add(document.Text[c.Start..c.End]);
+            }
+            else if (c.Kind == "name" && c.Known is null && c.Type is "ORG" or "UNK" or "PERSON" && EndsInEdition(c, document, c.Type != "PERSON") is int line)
+            {
+                // "MacBook Pro", "Mac OS X": the name of the line ("MacBook", "Mac OS") is a product too.
+                products ??= new HashSet<string>(StringComparer.Ordinal);
+                products.Add(document.Text[c.Start..c.End]);
+                products.Add(document.Text[c.Start..line]);
             }
         }
 
@@ -87,6 +99,33 @@ internal static class ProductNames
         var word = document.Text.AsSpan(document.Tokens[t].Start, document.Tokens[t].Length);
         return word.Length is > 2 and <= 24 && char.IsAsciiLetterLower(word[0]) && word.IndexOf('-') < 0
             && word[1..].IndexOfAnyInRange('A', 'Z') >= 0;
+    }
+
+    /// <summary>
+    /// "Pro" in "MacBook Pro", "X" in "Mac OS X Lion": a name of two or more words with an edition
+    /// word (products.txt <c>edition</c>) after its first word names a model of a product line;
+    /// returns where the line's name ends, or null.
+    /// </summary>
+    /// <remarks>A person's name takes no "X" ("Malcolm X"): <paramref name="allowX"/> is false for them.</remarks>
+    private static int? EndsInEdition(Candidate c, Document document, bool allowX)
+    {
+        if (c.TokenEnd - c.TokenStart < 2 || c.TokenEnd > document.Tokens.Length)
+        {
+            return null;
+        }
+
+        for (var t = c.TokenStart + 1; t < c.TokenEnd; t++)
+        {
+            var word = document.Tokens[t];
+            var text = document.Text.AsSpan(word.Start, word.Length);
+            if (word.Start >= c.Start && word.End <= c.End && Editions.Value.Contains(text) && (allowX || text is not "X"))
+            {
+                var before = document.Tokens[t - 1];
+                return before.End > c.Start ? before.End : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>"jet" in "the Skylark jet".</summary>
