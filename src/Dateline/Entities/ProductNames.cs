@@ -66,9 +66,16 @@ internal static class ProductNames
 
         var model = document.Tokens[t];
         var text = document.Text.AsSpan(model.Start, model.Length);
-        if (t > 0 && text is "\"" or "“" or "``" && model.End == document.Tokens[c.TokenStart].Start)
+        if (t > 0 && text is "\"" or "“" or "``" or "`" && model.End == document.Tokens[c.TokenStart].Start)
         {
-            // "the 787 “Skylark”": a quoted name after the model number.
+            // "the 787 “Skylark”": a quoted name after the model number; a quote written as two
+            // backticks ("``Skylark''") may come as two tokens.
+            if (text is "`" && t > 1 && document.Text.AsSpan(document.Tokens[t - 1].Start, document.Tokens[t - 1].Length) is "`"
+                && document.Tokens[t - 1].End == model.Start)
+            {
+                t--;
+            }
+
             model = document.Tokens[--t];
             text = document.Text.AsSpan(model.Start, model.Length);
             return model.End + 1 == document.Tokens[t + 1].Start && IsModelNumber(model, text);
