@@ -44,6 +44,10 @@ internal static class ProductNames
                 products.Add(document.Text[c.Start..c.End]);
                 products.Add(document.Text[c.Start..line]);
             }
+            else if (c.Kind == "name" && c.Known is null && c.Type is "ORG" or "UNK" && AfterProductNoun(c, document))
+            {
+                (products ??= new HashSet<string>(StringComparer.Ordinal)).Add(document.Text[c.Start..c.End]);
+            }
         }
 
         if (products is not null)
@@ -133,6 +137,20 @@ internal static class ProductNames
         }
 
         return null;
+    }
+
+    /// <summary>"browser" in "the web browser Skylark": a product noun right before the name.</summary>
+    private static bool AfterProductNoun(Candidate c, Document document)
+    {
+        var t = c.TokenStart - 1;
+        if (t < 0 || c.TokenStart >= document.Tokens.Length || document.Tokens[t].Kind != TokenKind.Word
+            || document.Tokens[t].End + 1 != document.Tokens[c.TokenStart].Start)
+        {
+            return false;
+        }
+
+        var word = document.Text.AsSpan(document.Tokens[t].Start, document.Tokens[t].Length);
+        return word.Length <= 24 && char.IsLower(word[0]) && Cues.Value.Contains(word);
     }
 
     /// <summary>"jet" in "the Skylark jet".</summary>
