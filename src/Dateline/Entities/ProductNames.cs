@@ -22,6 +22,11 @@ internal static class ProductNames
             .SelectMany(kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>());
 
+    private static readonly Lazy<FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>> Versions = new(() =>
+        DataFile.KeyedLines("Entities/products.txt").Where(kv => kv.Key == "version")
+            .SelectMany(kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>());
+
     private static readonly Lazy<FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>> Editions = new(() =>
         DataFile.KeyedLines("Entities/products.txt").Where(kv => kv.Key == "edition")
             .SelectMany(kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -44,7 +49,7 @@ internal static class ProductNames
                 products.Add(document.Text[c.Start..c.End]);
                 products.Add(document.Text[c.Start..line]);
             }
-            else if (c.Kind == "name" && c.Known is null && c.Type is "ORG" or "UNK" && AfterProductNoun(c, document))
+            else if (c.Kind == "name" && c.Known is null && c.Type is "ORG" or "UNK" && (AfterProductNoun(c, document) || VersionApposition(c, document)))
             {
                 (products ??= new HashSet<string>(StringComparer.Ordinal)).Add(document.Text[c.Start..c.End]);
             }
@@ -137,6 +142,38 @@ internal static class ProductNames
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// "Skylark, the newest version of …": an apposition of "the" or "a", at most two lower-case
+    /// words and a version noun (products.txt <c>version</c>) right after the name.
+    /// </summary>
+    private static bool VersionApposition(Candidate c, Document document)
+    {
+        var tokens = document.Tokens;
+        var text = document.Text;
+        var t = c.TokenEnd;
+        if (t + 2 >= tokens.Length || text.AsSpan(tokens[t].Start, tokens[t].Length) is not ","
+            || text.AsSpan(tokens[t + 1].Start, tokens[t + 1].Length) is not ("the" or "a" or "an"))
+        {
+            return false;
+        }
+
+        for (var i = t + 2; i < tokens.Length && i <= t + 4; i++)
+        {
+            var word = text.AsSpan(tokens[i].Start, tokens[i].Length);
+            if (tokens[i].Kind != TokenKind.Word || word.Length > 24 || !char.IsLower(word[0]))
+            {
+                return false;
+            }
+
+            if (Versions.Value.Contains(word))
+            {
+                return i + 1 < tokens.Length && text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length) is "of" or "for" or "to";
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"browser" in "the web browser Skylark": a product noun right before the name.</summary>
