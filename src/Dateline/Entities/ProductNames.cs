@@ -48,6 +48,15 @@ internal static class ProductNames
                 products ??= new HashSet<string>(StringComparer.Ordinal);
                 products.Add(document.Text[c.Start..c.End]);
                 products.Add(document.Text[c.Start..line]);
+
+                // "the Pro" after "MacBook Pro": an edition word of three letters or more alone names the model.
+                var rest = document.Text.AsSpan(line, c.End - line).Trim();
+                var space = rest.IndexOf(' ');
+                var edition = space < 0 ? rest : rest[..space];
+                if (edition.Length >= 3)
+                {
+                    products.Add(edition.ToString());
+                }
             }
             else if (c.Kind == "name" && c.Known is null && c.Type is "ORG" or "UNK" && (AfterProductNoun(c, document) || VersionApposition(c, document)))
             {
