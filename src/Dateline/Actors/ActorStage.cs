@@ -970,6 +970,14 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
                 return !Entities.ContextWords.IsLocative(first)
                     || (first is "from" or "to" && before > 0 && Entities.ContextWords.IsReaction(text.AsSpan(tokens[before - 1].Start, tokens[before - 1].Length)));
             }
+
+            // "condemned the killings, and Abuja promised…": after a comma and a lower-case word the
+            // name opens a new clause, as a sentence's subject does ("in Doha, Cairo, and Amman" is a list).
+            if (previous >= 2 && text.AsSpan(tokens[previous - 1].Start, tokens[previous - 1].Length) is ","
+                && tokens[previous - 2].Kind == TokenKind.Word && char.IsLower(text[tokens[previous - 2].Start]))
+            {
+                return true;
+            }
         }
 
         return !Entities.ContextWords.IsLocative(word);

@@ -22,6 +22,16 @@ internal static class ProductNames
             .SelectMany(kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>());
 
+    private static readonly Lazy<FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>> Versions = new(() =>
+        DataFile.KeyedLines("Entities/products.txt").Where(kv => kv.Key == "version")
+            .SelectMany(kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>());
+
+    private static readonly Lazy<FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>> Editions = new(() =>
+        DataFile.KeyedLines("Entities/products.txt").Where(kv => kv.Key == "edition")
+            .SelectMany(kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>());
+
     /// <summary>Removes the product names from <paramref name="candidates"/>.</summary>
     public static void Remove(List<Candidate> candidates, Document document)
     {
@@ -29,6 +39,26 @@ internal static class ProductNames
         foreach (var c in candidates)
         {
             if (c.Kind == "name" && c.Known is null && c.Type is "ORG" or "UNK" or "PERSON" && (AfterModelNumber(c, document) || AfterBrandWord(c, document) || BeforeProductNoun(c, document)))
+            {
+                (products ??= new HashSet<string>(StringComparer.Ordinal)).Add(document.Text[c.Start..c.End]);
+            }
+            else if (c.Kind == "name" && c.Known is null && c.Type is "ORG" or "UNK" or "PERSON" && EndsInEdition(c, document, c.Type != "PERSON") is int line)
+            {
+                // "MacBook Pro", "Mac OS X": the name of the line ("MacBook", "Mac OS") is a product too.
+                products ??= new HashSet<string>(StringComparer.Ordinal);
+                products.Add(document.Text[c.Start..c.End]);
+                products.Add(document.Text[c.Start..line]);
+
+                // "the Pro" after "MacBook Pro": an edition word of three letters or more alone names the model.
+                var rest = document.Text.AsSpan(line, c.End - line).Trim();
+                var space = rest.IndexOf(' ');
+                var edition = space < 0 ? rest : rest[..space];
+                if (edition.Length >= 3)
+                {
+                    products.Add(edition.ToString());
+                }
+            }
+            else if (c.Kind == "name" && c.Known is null && c.Type is "ORG" or "UNK" && (AfterProductNoun(c, document) || VersionApposition(c, document)))
             {
                 (products ??= new HashSet<string>(StringComparer.Ordinal)).Add(document.Text[c.Start..c.End]);
             }
@@ -54,9 +84,16 @@ internal static class ProductNames
 
         var model = document.Tokens[t];
         var text = document.Text.AsSpan(model.Start, model.Length);
-        if (t > 0 && text is "\"" or "“" or "``" && model.End == document.Tokens[c.TokenStart].Start)
+        if (t > 0 && text is "\"" or "“" or "``" or "`" && model.End == document.Tokens[c.TokenStart].Start)
         {
-            // "the 787 “Skylark”": a quoted name after the model number.
+            // "the 787 “Skylark”": a quoted name after the model number; a quote written as two
+            // backticks ("``Skylark''") may come as two tokens.
+            if (text is "`" && t > 1 && document.Text.AsSpan(document.Tokens[t - 1].Start, document.Tokens[t - 1].Length) is "`"
+                && document.Tokens[t - 1].End == model.Start)
+            {
+                t--;
+            }
+
             model = document.Tokens[--t];
             text = document.Text.AsSpan(model.Start, model.Length);
             return model.End + 1 == document.Tokens[t + 1].Start && IsModelNumber(model, text);
@@ -87,6 +124,79 @@ internal static class ProductNames
         var word = document.Text.AsSpan(document.Tokens[t].Start, document.Tokens[t].Length);
         return word.Length is > 2 and <= 24 && char.IsAsciiLetterLower(word[0]) && word.IndexOf('-') < 0
             && word[1..].IndexOfAnyInRange('A', 'Z') >= 0;
+    }
+
+    /// <summary>
+    /// "Pro" in "MacBook Pro", "X" in "Mac OS X Lion": a name of two or more words with an edition
+    /// word (products.txt <c>edition</c>) after its first word names a model of a product line;
+    /// returns where the line's name ends, or null.
+    /// </summary>
+    /// <remarks>A person's name takes no "X" ("Malcolm X"): <paramref name="allowX"/> is false for them.</remarks>
+    private static int? EndsInEdition(Candidate c, Document document, bool allowX)
+    {
+        if (c.TokenEnd - c.TokenStart < 2 || c.TokenEnd > document.Tokens.Length)
+        {
+            return null;
+        }
+
+        for (var t = c.TokenStart + 1; t < c.TokenEnd; t++)
+        {
+            var word = document.Tokens[t];
+            var text = document.Text.AsSpan(word.Start, word.Length);
+            if (word.Start >= c.Start && word.End <= c.End && Editions.Value.Contains(text) && (allowX || text is not "X"))
+            {
+                var before = document.Tokens[t - 1];
+                return before.End > c.Start ? before.End : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// "Skylark, the newest version of …": an apposition of "the" or "a", at most two lower-case
+    /// words and a version noun (products.txt <c>version</c>) right after the name.
+    /// </summary>
+    private static bool VersionApposition(Candidate c, Document document)
+    {
+        var tokens = document.Tokens;
+        var text = document.Text;
+        var t = c.TokenEnd;
+        if (t + 2 >= tokens.Length || text.AsSpan(tokens[t].Start, tokens[t].Length) is not ","
+            || text.AsSpan(tokens[t + 1].Start, tokens[t + 1].Length) is not ("the" or "a" or "an"))
+        {
+            return false;
+        }
+
+        for (var i = t + 2; i < tokens.Length && i <= t + 4; i++)
+        {
+            var word = text.AsSpan(tokens[i].Start, tokens[i].Length);
+            if (tokens[i].Kind != TokenKind.Word || word.Length > 24 || !char.IsLower(word[0]))
+            {
+                return false;
+            }
+
+            if (Versions.Value.Contains(word))
+            {
+                return i + 1 < tokens.Length && text.AsSpan(tokens[i + 1].Start, tokens[i + 1].Length) is "of" or "for" or "to";
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"browser" in "the web browser Skylark": a product noun right before the name.</summary>
+    private static bool AfterProductNoun(Candidate c, Document document)
+    {
+        var t = c.TokenStart - 1;
+        if (t < 0 || c.TokenStart >= document.Tokens.Length || document.Tokens[t].Kind != TokenKind.Word
+            || document.Tokens[t].End + 1 != document.Tokens[c.TokenStart].Start)
+        {
+            return false;
+        }
+
+        var word = document.Text.AsSpan(document.Tokens[t].Start, document.Tokens[t].Length);
+        return word.Length <= 24 && char.IsLower(word[0]) && Cues.Value.Contains(word);
     }
 
     /// <summary>"jet" in "the Skylark jet".</summary>
