@@ -8,7 +8,8 @@ namespace Dateline.Entities;
 /// </summary>
 /// <remarks>
 /// The bracketed capitals must spell the initials of the name's capitalized words, in order (small
-/// words such as "of", "and", "the" are skipped). Listed abbreviations ("NATO") keep their own entry.
+/// words such as "of", "and", "the" are skipped). Listed abbreviations ("NATO") keep their own entry,
+/// unless the article defines them after another listed name ("International Cricket Council (ICC)").
 /// </remarks>
 internal static class Abbreviations
 {
@@ -21,7 +22,8 @@ internal static class Abbreviations
         {
             var name = candidates[k];
             var abbreviation = candidates[k + 1];
-            if (name is not { Kind: "name", Type: "ORG" or "GPE" or "LOC" or "FAC" or "EVENT" } || abbreviation.Kind != "name" || abbreviation.Known is not null
+            if (name is not { Kind: "name", Type: "ORG" or "GPE" or "LOC" or "FAC" or "EVENT" } || abbreviation.Kind != "name"
+                || (abbreviation.Known is { } listed && !(name.Known is { } other && other.Canonical != listed.Canonical))
                 || abbreviation.Start < 2 || abbreviation.End >= text.Length || text[abbreviation.Start - 1] != '(' || text[abbreviation.End] != ')'
                 || !text.AsSpan(name.End, abbreviation.Start - 1 - name.End).IsWhiteSpace()
                 || !Spells(text.AsSpan(name.Start, name.End - name.Start), text.AsSpan(abbreviation.Start, abbreviation.End - abbreviation.Start)))
@@ -40,8 +42,12 @@ internal static class Abbreviations
 
         foreach (var c in candidates)
         {
-            if (c is { Kind: "name", Known: null } && c.End - c.Start <= 12 && defined.TryGetValue(text[c.Start..c.End], out var full))
+            if (c is { Kind: "name" } && c.End - c.Start <= 12 && defined.TryGetValue(text[c.Start..c.End], out var full)
+                && (c.Known is null || (full.Known is { } own && own.Canonical != c.Known.Canonical)))
             {
+                // "the International Cricket Council (ICC)": the article's own definition wins over a
+                // listed abbreviation of another name ("ICC", the International Criminal Court).
+                c.Known = full.Known ?? c.Known;
                 c.Type = full.Type;
                 c.Key = full.Key;
                 c.Country ??= full.Country;
