@@ -1313,6 +1313,24 @@ internal sealed class Scan
                 return new Entity("~" + j.ToString(System.Globalization.CultureInfo.InvariantCulture) + c + "MIL", "ROLE", Raw(j).ToString(), [], c + "MIL", c, null, []);
             }
 
+            // "Thai and Cambodian troops": a nationality coordinated with another before a role
+            // noun shares that role (the entity stage joins only the second to the noun).
+            if (j == mention.Last + 1 && j + 1 < last && (Is(j, "and") || Is(j, "or")) && mentionStarting[j + 1] is { } next
+                && mention.Entity.Country is { Length: 3 } own)
+            {
+                if (next.Entity.Type != "NORP" && next.Entity.Actor is { Length: 6 } actor && next.Entity.Country is { Length: 3 } other
+                    && actor.StartsWith(other, StringComparison.Ordinal) && !actor.StartsWith(own, StringComparison.Ordinal))
+                {
+                    return new Entity("~" + j.ToString(System.Globalization.CultureInfo.InvariantCulture) + own + actor[3..], "ROLE", Raw(j).ToString(), [], own + actor[3..], own, null, []);
+                }
+
+                if (next.Entity.Type == "NORP")
+                {
+                    j = next.Last;
+                    continue;
+                }
+            }
+
             if (!IsPlainModifier(j))
             {
                 break;
@@ -1575,8 +1593,13 @@ internal sealed class Scan
         return i + 1 < Count && ((Is(i, "each") && Is(i + 1, "other")) || (Is(i, "one") && Is(i + 1, "another")));
     }
 
-    /// <summary>True when the trigger is a verb whose coordinated subjects act on each other ("exchanged prisoners", "traded fire").</summary>
-    public bool Mutual(int trigger) => (Class(trigger) & WordClass.Mutual) != 0;
+    /// <summary>
+    /// True when the trigger is a verb whose coordinated subjects act on each other ("exchanged
+    /// prisoners", "traded fire", "Thai and Cambodian troops clashed"), and no "with" names another
+    /// party right after it ("protesters and students clashed with police").
+    /// </summary>
+    public bool Mutual(int trigger, int triggerEnd) =>
+        (Class(trigger) & WordClass.Mutual) != 0 && !(triggerEnd + 1 < Count && Is(triggerEnd + 1, "with"));
 
     /// <summary>True when the token is a form of the verb "strike".</summary>
     public bool IsStrike(int i) => Is(i, "strike") || Is(i, "strikes") || Is(i, "struck") || Is(i, "striking");

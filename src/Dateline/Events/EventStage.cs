@@ -407,8 +407,10 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         // both ways, as CAMEO codes a symmetric event: "Russian and Ukrainian delegations met",
         // "A, B and C met", "A and B are seeking to deepen a partnership".
         var pairs = new List<(Entity? Source, Entity? Target)>();
-        // "Armenia and Azerbaijan accused each other": a reciprocal object makes every pair.
-        if (sources.Count >= 2 && ((weakTarget && Mutual(code.Code) && !mediation) || scan.Reciprocal(match.TriggerEnd) || scan.Mutual(trigger)))
+        // "Armenia and Azerbaijan accused each other": a reciprocal object makes every pair, as a
+        // mutual verb does with no other target ("exchanged prisoners", "Thai and Cambodian troops
+        // clashed"; not "protesters and students clashed with police").
+        if (sources.Count >= 2 && ((weakTarget && Mutual(code.Code) && !mediation) || scan.Reciprocal(match.TriggerEnd) || scan.Mutual(trigger, match.TriggerEnd)))
         {
             foreach (var a in sources)
             {
