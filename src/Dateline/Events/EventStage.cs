@@ -554,8 +554,10 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             }
         }
 
+        // Material cooperation (06-08: aid given, prisoners released, sanctions eased) by or to a
+        // country named alone is its government's act too, as every gold set codes it.
         Event Coded(CameoCode c, Entity? from, Entity? to) => Build(
-            c, from, to, verbal, date, dateFrom, location?.Id, modality,
+            c, from, to, verbal || c.QuadClass == 2, date, dateFrom, location?.Id, modality,
             new Anchor(triggerToken.Start, triggerEnd, d.Text[triggerToken.Start..triggerEnd]), sentence, quote?.Id);
 
         // Saying that someone attacked is accusing them (CAMEO 112, as PETRARCH codes "The US
