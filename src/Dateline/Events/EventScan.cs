@@ -164,9 +164,10 @@ internal sealed class Scan
         // attack") is what was asked or offered, not an event of its own.
         taken.RemoveAll(c => c.Start > 0 && Is(c.Start - 1, "to") && taken.Exists(t => t.End == c.Start - 1));
 
-        // So is the noun that verb governs ("called on the junta to end air strikes on civilians").
+        // So is the noun that verb governs ("called on the junta to end air strikes on civilians",
+        // "asked the Security Council to hold an emergency meeting").
         taken.RemoveAll(c => taken.Exists(t => t.Pattern.Code.Length >= 2 && t.Pattern.Code[..2] is "02" or "10" && Is(t.End, "to")
-            && c.Start > t.End + 1 && c.Start <= t.End + 3 && NoBoundaryBetween(t.End, c.Start)));
+            && c.Start > t.End + 1 && c.Start <= t.End + 4 && NoBoundaryBetween(t.End, c.Start)));
 
         // So is the verb of a "that" clause after a demand or an appeal ("demanded that the RSF
         // withdraw", "urged that talks resume").
