@@ -603,7 +603,8 @@ internal sealed class Scan
             return found;
         }
 
-        found.Add(h.Entity);
+        // "Thai artillery had shelled …": a nationality before a military noun is its forces.
+        found.Add(h.Entity.Type == "NORP" && mentionStarting[h.First] is { } hm && NationalRole(hm, h.First, trigger) is { } national ? national : h.Entity);
 
         // Coordinated subjects: "Ukraine and several European countries — including France, Germany, Poland, and the United Kingdom".
         var k = TitleStart(h) - 1;
