@@ -164,9 +164,10 @@ internal sealed class Scan
         // attack") is what was asked or offered, not an event of its own.
         taken.RemoveAll(c => c.Start > 0 && Is(c.Start - 1, "to") && taken.Exists(t => t.End == c.Start - 1));
 
-        // So is the noun that verb governs ("called on the junta to end air strikes on civilians").
+        // So is the noun that verb governs ("called on the junta to end air strikes on civilians",
+        // "asked the Security Council to hold an emergency meeting").
         taken.RemoveAll(c => taken.Exists(t => t.Pattern.Code.Length >= 2 && t.Pattern.Code[..2] is "02" or "10" && Is(t.End, "to")
-            && c.Start > t.End + 1 && c.Start <= t.End + 3 && NoBoundaryBetween(t.End, c.Start)));
+            && c.Start > t.End + 1 && c.Start <= t.End + 4 && NoBoundaryBetween(t.End, c.Start)));
 
         // So is the verb of a "that" clause after a demand or an appeal ("demanded that the RSF
         // withdraw", "urged that talks resume").
@@ -602,7 +603,8 @@ internal sealed class Scan
             return found;
         }
 
-        found.Add(h.Entity);
+        // "Thai artillery had shelled …": a nationality before a military noun is its forces.
+        found.Add(h.Entity.Type == "NORP" && mentionStarting[h.First] is { } hm && NationalRole(hm, h.First, trigger) is { } national ? national : h.Entity);
 
         // Coordinated subjects: "Ukraine and several European countries — including France, Germany, Poland, and the United Kingdom".
         var k = TitleStart(h) - 1;
@@ -1313,6 +1315,24 @@ internal sealed class Scan
                 return new Entity("~" + j.ToString(System.Globalization.CultureInfo.InvariantCulture) + c + "MIL", "ROLE", Raw(j).ToString(), [], c + "MIL", c, null, []);
             }
 
+            // "Thai and Cambodian troops": a nationality coordinated with another before a role
+            // noun shares that role (the entity stage joins only the second to the noun).
+            if (j == mention.Last + 1 && j + 1 < last && (Is(j, "and") || Is(j, "or")) && mentionStarting[j + 1] is { } next
+                && mention.Entity.Country is { Length: 3 } own)
+            {
+                if (next.Entity.Type != "NORP" && next.Entity.Actor is { Length: 6 } actor && next.Entity.Country is { Length: 3 } other
+                    && actor.StartsWith(other, StringComparison.Ordinal) && !actor.StartsWith(own, StringComparison.Ordinal))
+                {
+                    return new Entity("~" + j.ToString(System.Globalization.CultureInfo.InvariantCulture) + own + actor[3..], "ROLE", Raw(j).ToString(), [], own + actor[3..], own, null, []);
+                }
+
+                if (next.Entity.Type == "NORP")
+                {
+                    j = next.Last;
+                    continue;
+                }
+            }
+
             if (!IsPlainModifier(j))
             {
                 break;
@@ -1575,8 +1595,13 @@ internal sealed class Scan
         return i + 1 < Count && ((Is(i, "each") && Is(i + 1, "other")) || (Is(i, "one") && Is(i + 1, "another")));
     }
 
-    /// <summary>True when the trigger is a verb whose coordinated subjects act on each other ("exchanged prisoners", "traded fire").</summary>
-    public bool Mutual(int trigger) => (Class(trigger) & WordClass.Mutual) != 0;
+    /// <summary>
+    /// True when the trigger is a verb whose coordinated subjects act on each other ("exchanged
+    /// prisoners", "traded fire", "Thai and Cambodian troops clashed"), and no "with" names another
+    /// party right after it ("protesters and students clashed with police").
+    /// </summary>
+    public bool Mutual(int trigger, int triggerEnd) =>
+        (Class(trigger) & WordClass.Mutual) != 0 && !(triggerEnd + 1 < Count && Is(triggerEnd + 1, "with"));
 
     /// <summary>True when the token is a form of the verb "strike".</summary>
     public bool IsStrike(int i) => Is(i, "strike") || Is(i, "strikes") || Is(i, "struck") || Is(i, "striking");

@@ -407,8 +407,10 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         // both ways, as CAMEO codes a symmetric event: "Russian and Ukrainian delegations met",
         // "A, B and C met", "A and B are seeking to deepen a partnership".
         var pairs = new List<(Entity? Source, Entity? Target)>();
-        // "Armenia and Azerbaijan accused each other": a reciprocal object makes every pair.
-        if (sources.Count >= 2 && ((weakTarget && Mutual(code.Code) && !mediation) || scan.Reciprocal(match.TriggerEnd) || scan.Mutual(trigger)))
+        // "Armenia and Azerbaijan accused each other": a reciprocal object makes every pair, as a
+        // mutual verb does with no other target ("exchanged prisoners", "Thai and Cambodian troops
+        // clashed"; not "protesters and students clashed with police").
+        if (sources.Count >= 2 && ((weakTarget && Mutual(code.Code) && !mediation) || scan.Reciprocal(match.TriggerEnd) || scan.Mutual(trigger, match.TriggerEnd)))
         {
             foreach (var a in sources)
             {
@@ -552,8 +554,10 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             }
         }
 
+        // Material cooperation (06-08: aid given, prisoners released, sanctions eased) by or to a
+        // country named alone is its government's act too, as every gold set codes it.
         Event Coded(CameoCode c, Entity? from, Entity? to) => Build(
-            c, from, to, verbal, date, dateFrom, location?.Id, modality,
+            c, from, to, verbal || c.QuadClass == 2, date, dateFrom, location?.Id, modality,
             new Anchor(triggerToken.Start, triggerEnd, d.Text[triggerToken.Start..triggerEnd]), sentence, quote?.Id);
 
         // Saying that someone attacked is accusing them (CAMEO 112, as PETRARCH codes "The US
