@@ -1600,7 +1600,7 @@ internal sealed class Scan
     /// prisoners", "traded fire", "Thai and Cambodian troops clashed"), and no "with" names another
     /// party right after it ("protesters and students clashed with police").
     /// </summary>
-    public bool Mutual(int trigger, int triggerEnd) =>
+    public bool MutualVerb(int trigger, int triggerEnd) =>
         (Class(trigger) & WordClass.Mutual) != 0 && !(triggerEnd + 1 < Count && Is(triggerEnd + 1, "with"));
 
     /// <summary>True when the token is a form of the verb "strike".</summary>

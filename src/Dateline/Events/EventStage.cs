@@ -125,7 +125,8 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         return document with { Events = Retold(events) };
     }
 
-    private static bool Mutual(string code)
+    /// <summary>Whether coordinated parties do an event of this code to each other (mutual.txt).</summary>
+    private static bool MutualCode(string code)
     {
         foreach (var prefix in MutualCodes.Value)
         {
@@ -410,7 +411,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         // "Armenia and Azerbaijan accused each other": a reciprocal object makes every pair, as a
         // mutual verb does with no other target ("exchanged prisoners", "Thai and Cambodian troops
         // clashed"; not "protesters and students clashed with police").
-        if (sources.Count >= 2 && ((weakTarget && Mutual(code.Code) && !mediation) || scan.Reciprocal(match.TriggerEnd) || scan.Mutual(trigger, match.TriggerEnd)))
+        if (sources.Count >= 2 && ((weakTarget && MutualCode(code.Code) && !mediation) || scan.Reciprocal(match.TriggerEnd) || scan.MutualVerb(trigger, match.TriggerEnd)))
         {
             foreach (var a in sources)
             {
