@@ -451,14 +451,8 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
 
             foreach (var title in person.Titles)
             {
-                var end = m.Start;
-                while (end > 0 && text[end - 1] == ' ')
-                {
-                    end--;
-                }
-
-                var start = end - title.Length;
-                if (start <= 0 || !text.AsSpan(start, title.Length).Equals(title, StringComparison.OrdinalIgnoreCase))
+                var start = TitleBefore(text, m.Start, title);
+                if (start <= 0)
                 {
                     continue;
                 }
@@ -499,15 +493,8 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             foreach (var title in person.Titles)
             {
                 // Before the name: "ORG title Name".
-                var end = m.Start;
-                while (end > 0 && text[end - 1] == ' ')
-                {
-                    end--;
-                }
-
-                var start = end - title.Length;
-                if (start > 1 && text.AsSpan(start, title.Length).Equals(title, StringComparison.OrdinalIgnoreCase) && text[start - 1] == ' '
-                    && OrganizationEndingAt(entities, start - 1) is { } before)
+                var start = TitleBefore(text, m.Start, title);
+                if (start > 1 && text[start - 1] == ' ' && OrganizationEndingAt(entities, start - 1) is { } before)
                 {
                     return before;
                 }
@@ -545,6 +532,19 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         }
 
         return null;
+    }
+
+    /// <summary>Where the title starts when it stands right before a name (spaces between); -1 when it does not.</summary>
+    private static int TitleBefore(string text, int nameStart, string title)
+    {
+        var end = nameStart;
+        while (end > 0 && text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        var start = end - title.Length;
+        return start >= 0 && text.AsSpan(start, title.Length).Equals(title, StringComparison.OrdinalIgnoreCase) ? start : -1;
     }
 
     private static Entity? OrganizationEndingAt(ImmutableArray<Entity>.Builder entities, int end)

@@ -114,14 +114,7 @@ internal static class ProductNames
     /// </summary>
     private static bool AfterBrandWord(Candidate c, Document document)
     {
-        var t = c.TokenStart - 1;
-        if (t < 0 || c.TokenStart >= document.Tokens.Length || document.Tokens[t].Kind != TokenKind.Word
-            || document.Tokens[t].End + 1 != document.Tokens[c.TokenStart].Start)
-        {
-            return false;
-        }
-
-        var word = document.Text.AsSpan(document.Tokens[t].Start, document.Tokens[t].Length);
+        var word = WordRightBefore(c, document);
         return word.Length is > 2 and <= 24 && char.IsAsciiLetterLower(word[0]) && word.IndexOf('-') < 0
             && word[1..].IndexOfAnyInRange('A', 'Z') >= 0;
     }
@@ -185,18 +178,21 @@ internal static class ProductNames
         return false;
     }
 
+    /// <summary>The word one space before the name; empty when there is none.</summary>
+    private static ReadOnlySpan<char> WordRightBefore(Candidate c, Document document)
+    {
+        var t = c.TokenStart - 1;
+        return t < 0 || c.TokenStart >= document.Tokens.Length || document.Tokens[t].Kind != TokenKind.Word
+            || document.Tokens[t].End + 1 != document.Tokens[c.TokenStart].Start
+            ? []
+            : document.Text.AsSpan(document.Tokens[t].Start, document.Tokens[t].Length);
+    }
+
     /// <summary>"browser" in "the web browser Skylark": a product noun right before the name.</summary>
     private static bool AfterProductNoun(Candidate c, Document document)
     {
-        var t = c.TokenStart - 1;
-        if (t < 0 || c.TokenStart >= document.Tokens.Length || document.Tokens[t].Kind != TokenKind.Word
-            || document.Tokens[t].End + 1 != document.Tokens[c.TokenStart].Start)
-        {
-            return false;
-        }
-
-        var word = document.Text.AsSpan(document.Tokens[t].Start, document.Tokens[t].Length);
-        return word.Length <= 24 && char.IsLower(word[0]) && Cues.Value.Contains(word);
+        var word = WordRightBefore(c, document);
+        return word.Length is > 0 and <= 24 && char.IsLower(word[0]) && Cues.Value.Contains(word);
     }
 
     /// <summary>"jet" in "the Skylark jet".</summary>
