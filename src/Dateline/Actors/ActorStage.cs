@@ -933,6 +933,11 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         var tokens = document.Tokens;
         var index = FirstTokenAt(tokens, mention.Start);
         var previous = index - 1;
+        if (InPlaceList(text, tokens, index, mention.End))
+        {
+            return false; // "in Lusaka, Harare, and Maputo"
+        }
+
         if (previous < 0 || tokens[previous].Kind != TokenKind.Word)
         {
             return true;
@@ -981,6 +986,78 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         }
 
         return !Entities.ContextWords.IsLocative(word);
+    }
+
+    /// <summary>
+    /// True when the mention at token <paramref name="index"/> follows other names in a list ("A, B,
+    /// and C", "A, B or C") that a locative word opens ("in", "near"), unless it is a noun of reaction's
+    /// "from"/"to" ("pressure from Washington, Paris and Berlin"). A name after a bare comma counts as
+    /// listed only when the list goes on after it ("in Kyiv, Moscow said" is a clause).
+    /// </summary>
+    private static bool InPlaceList(string text, ImmutableArray<Token> tokens, int index, int end)
+    {
+        bool Is(int t, string word) => t >= 0 && t < tokens.Length && text.AsSpan(tokens[t].Start, tokens[t].Length).SequenceEqual(word);
+        bool IsName(int t) => t >= 0 && tokens[t].Kind == TokenKind.Word && char.IsUpper(text[tokens[t].Start]);
+
+        var p = index - 1;
+        if (Is(p, ",") && !Is(p + 1, "and") && !Is(p + 1, "or"))
+        {
+            var next = index;
+            while (next < tokens.Length && tokens[next].End <= end)
+            {
+                next++;
+            }
+
+            if (!Is(next, ",") && !Is(next, "and") && !Is(next, "or"))
+            {
+                return false;
+            }
+        }
+
+        var items = 0;
+        while (p >= 0)
+        {
+            var separated = false;
+            if (Is(p, "and") || Is(p, "or"))
+            {
+                p--;
+                separated = true;
+            }
+
+            if (Is(p, ","))
+            {
+                p--;
+                separated = true;
+            }
+
+            if (!separated)
+            {
+                break;
+            }
+
+            var q = p;
+            while (IsName(q))
+            {
+                q--;
+            }
+
+            if (q == p)
+            {
+                return false; // "the killings, and Abuja promised": no name before the separator
+            }
+
+            items++;
+            p = q;
+        }
+
+        if (items == 0 || p < 0 || tokens[p].Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        var opener = text.AsSpan(tokens[p].Start, tokens[p].Length);
+        return Entities.ContextWords.IsLocative(opener)
+            && !(opener is "from" or "to" && p > 0 && Entities.ContextWords.IsReaction(text.AsSpan(tokens[p - 1].Start, tokens[p - 1].Length)));
     }
 
     private static int FirstTokenAt(ImmutableArray<Token> tokens, int start)

@@ -379,6 +379,11 @@ internal sealed class Coreference(EntityLexicons lexicons)
                 return group;
             }
 
+            if (c.Head is not null && lexicons.DefiniteHeads.TryGetValue(c.Head, out var heads))
+            {
+                return Definite(index, candidates, owners, heads);
+            }
+
             // "the presidency": the organization named with that noun before.
             for (var i = index - 1; i >= 0; i--)
             {
@@ -427,6 +432,81 @@ internal sealed class Coreference(EntityLexicons lexicons)
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// "the bloc" after "the European Union", "the firm" after a company: the most recent organization
+    /// named within a few sentences whose kind fits the head noun; none when two fit in that sentence.
+    /// </summary>
+    private Cluster? Definite(int index, List<Candidate> candidates, Cluster?[] owners, string[] fits)
+    {
+        var c = candidates[index];
+        Cluster? best = null;
+        var bestSentence = -1;
+        for (var i = index - 1; i >= 0 && c.Sentence - candidates[i].Sentence <= PronounWindow; i--)
+        {
+            var m = candidates[i];
+            // A name of a fitting kind, or a group nominal with the same noun ("the Sudanese army" … "the army").
+            if (owners[i] is not { Type: "ORG" } k || k == best
+                || (m.Kind == "name" ? !DefiniteFits(m, fits) : m.Kind != "nominal" || k.Head != c.Head || k.Mentions.Any(n => n.Kind == "name")))
+            {
+                continue;
+            }
+
+            if (best is not null)
+            {
+                return m.Sentence == bestSentence ? null : best;
+            }
+
+            best = k;
+            bestSentence = m.Sentence;
+        }
+
+        return best;
+    }
+
+    /// <summary>True when a named organization is of a kind a definite head noun can stand for (Data/Entities/definite-heads.txt).</summary>
+    private bool DefiniteFits(Candidate name, string[] fits)
+    {
+        var actor = name.Known?.Actor;
+        var role = actor is { Length: >= 6 } && !actor.StartsWith("IGO", StringComparison.Ordinal) ? actor[3..6]
+            : actor is { Length: 3 } ? actor
+            : null;
+        var words = name.Key.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (role is null && actor is null)
+        {
+            // A name found by its shape takes the role of its institution word ("Ministry", "Bank").
+            for (var k = words.Length - 1; role is null && k >= 0; k--)
+            {
+                role = lexicons.GroupRole(words[k]);
+            }
+        }
+
+        foreach (var f in fits)
+        {
+            if (char.IsAsciiLetterLower(f[0]))
+            {
+                if (Array.IndexOf(words, f) >= 0)
+                {
+                    return true;
+                }
+            }
+            else if (f.Length == 3)
+            {
+                if (role == f)
+                {
+                    return true;
+                }
+            }
+            else if (actor is not null && (f[^1] == '+'
+                ? actor.Length > f.Length - 1 && actor.StartsWith(f[..^1], StringComparison.Ordinal)
+                : actor.StartsWith(f, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool TitleFits(Candidate nominal, Cluster person)

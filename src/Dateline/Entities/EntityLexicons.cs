@@ -114,6 +114,12 @@ public sealed class EntityLexicons
     /// <summary>The actor dictionary's people by canonical name.</summary>
     internal FrozenDictionary<string, PersonEntry> People { get; private init; } = FrozenDictionary<string, PersonEntry>.Empty;
 
+    /// <summary>
+    /// Head nouns of definite descriptions ("the bloc") and the kinds of organization each can stand
+    /// for: name words, CAMEO roles, actor code prefixes (Data/Entities/definite-heads.txt).
+    /// </summary>
+    internal FrozenDictionary<string, string[]> DefiniteHeads { get; private init; } = FrozenDictionary<string, string[]>.Empty;
+
     /// <summary>The known single-token phrase spelled <paramref name="word"/> (a name or NORP word), or null.</summary>
     public Phrase? MatchWord(ReadOnlySpan<char> word)
     {
@@ -217,6 +223,10 @@ public sealed class EntityLexicons
         word.ToLowerInvariant(lower);
         return TextLexicons.Default.IsEnglishFunctionWord(lower);
     }
+
+    /// <summary>The head noun as listed when a definite description with it can stand for a named organization ("bloc").</summary>
+    public string? DefiniteHead(ReadOnlySpan<char> lowerWord) =>
+        DefiniteHeads.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(lowerWord) ? lowerWord.ToString() : null;
 
     /// <summary>The CAMEO role a group or organization head noun stands for ("forces" → MIL), or null.</summary>
     public string? GroupRole(ReadOnlySpan<char> lowerWord) => groupRoles.TryGetValue(lowerWord, out var r) ? r : null;
@@ -418,6 +428,8 @@ public sealed class EntityLexicons
             gazetteer)
         {
             People = ActorsFile().ToFrozenDictionary(p => p.Names[0], StringComparer.Ordinal),
+            DefiniteHeads = DataFile.KeyedLines("Entities/definite-heads.txt")
+                .ToFrozenDictionary(l => l.Key, l => l.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal),
         };
     }
 

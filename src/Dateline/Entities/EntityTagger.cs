@@ -171,6 +171,19 @@ internal sealed class EntityTagger
                 continue;
             }
 
+            if (n == 0 && i > sentenceStart && char.IsAsciiLetterLower(w[0]) && IsWordIgnoreCase(i - 1, "the")
+                && lexicons.DefiniteHead(w) is { } head
+                && !(i + 1 < end && (IsNameWord(i + 1) || IsWord(i + 1, "of"))))
+            {
+                // "the bloc", "the firm": a nominal coreference links to the organization named before.
+                var c = New(s, i - 1, i + 1, "ORG", "nominal");
+                c.Head = head;
+                c.Key = head;
+                Add(c);
+                i++;
+                continue;
+            }
+
             if (w.Contains('-') && Hyphenated(s, i))
             {
                 i++;
