@@ -1660,7 +1660,7 @@ internal sealed class Scan
     }
 
     /// <summary>The first entity after the trigger that is neither a place introduced by "in"/"at" nor an excluded one.</summary>
-    public Entity? FirstEntityAfter(int from, int last, int reach, List<Entity> exclude, int matchEnd = -1, bool purposeStops = false)
+    public Entity? FirstEntityAfter(int from, int last, int reach, List<Entity> exclude, int matchEnd = -1, bool purposeStops = false, bool agentTargets = false)
     {
         var comma = false;
         Span<char> lower = stackalloc char[24];
@@ -1753,9 +1753,10 @@ internal sealed class Scan
             // "…, the Malian defence ministry said": who reports the event is not its target.
             var reporter = (comma || Raw(i - 1) is "the") && ReportsNext(m.Last, last);
 
-            // "will meet in Nairobi for talks hosted by Kenya": the agent of another participle.
+            // "will meet in Nairobi for talks hosted by Kenya": the agent of another participle
+            // (but "condemned drills conducted by X": what is criticized or rejected is X's doing).
             var by = Is(i - 1, "the") ? i - 2 : i - 1;
-            var agent = by - 1 > from && Is(by, "by") && tokens[by - 1].Kind == TokenKind.Word
+            var agent = !agentTargets && by - 1 > from && Is(by, "by") && tokens[by - 1].Kind == TokenKind.Word
                 && (Raw(by - 1).EndsWith("ed", StringComparison.Ordinal) || Raw(by - 1).EndsWith("en", StringComparison.Ordinal));
             if (locative || reporter || agent || IsAccordingTo(i) || exclude.Exists(e => e?.Id == m.Entity.Id))
             {

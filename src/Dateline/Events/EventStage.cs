@@ -338,7 +338,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         // Statements (root 01) have a target only when the pattern names one ("told X").
         if (target is null && !passive && code.Root != "01")
         {
-            target = scan.FirstEntityAfter(roleTrigger is null ? match.TriggerEnd : match.End, last, TargetReach, exclude: sources, matchEnd: match.End, purposeStops: code.Root == "14");
+            target = scan.FirstEntityAfter(roleTrigger is null ? match.TriggerEnd : match.End, last, TargetReach, exclude: sources, matchEnd: match.End, purposeStops: code.Root == "14", agentTargets: code.Root is "11" or "12");
         }
 
         // "offered to mediate between Kabul and Islamabad", "a deal mediated by the UAE": the
