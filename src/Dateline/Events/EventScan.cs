@@ -990,7 +990,8 @@ internal sealed class Scan
             return role ?? nationality?.Entity;
         }
 
-        if (trigger == 0 || !(Is(trigger - 1, "a") || Is(trigger - 1, "an") || Is(trigger - 1, "the")) || !Is(end + 1, "by"))
+        // "criticized strikes by Israel": a plural noun needs no article.
+        if (trigger == 0 || !(Is(trigger - 1, "a") || Is(trigger - 1, "an") || Is(trigger - 1, "the") || IsBarePlural(trigger)) || !Is(end + 1, "by"))
         {
             return null;
         }
@@ -1004,6 +1005,10 @@ internal sealed class Scan
         // "an air strike by government forces": a role noun within two words.
         return RoleNear(m, last);
     }
+
+    private bool IsBarePlural(int trigger) =>
+        tokens[trigger].Kind == TokenKind.Word && char.IsLower(Raw(trigger)[0]) && Raw(trigger).EndsWith("s", StringComparison.Ordinal)
+        && tokens[trigger - 1].Kind == TokenKind.Word && char.IsLower(Raw(trigger - 1)[0]) && Raw(trigger - 1).EndsWith("ed", StringComparison.Ordinal);
 
     /// <summary>
     /// The owner of a noun trigger, its agent: "China's criticism", "Pakistan's attack on",
