@@ -511,8 +511,10 @@ internal sealed class EntityTagger
             return runEnd + 1;
         }
 
-        // Products and models ("Boeing 737", "Airbus A380", "KC-45") are no entities of ours.
-        if ((n == 0 || phrase!.Type == "ORG" || n < length) && (HasDigits(i, runEnd) || (runEnd < end && IsModel(runEnd))))
+        // Products and models ("Boeing 737", "Airbus A380", "KC-45") are no entities of ours; a known
+        // organization whose own name has digits and covers the run ("G7", "G20") is no model.
+        var knownDigitName = n >= length && phrase!.Type == "ORG" && !(runEnd < end && IsModel(runEnd));
+        if (!knownDigitName && (n == 0 || phrase!.Type == "ORG" || n < length) && (HasDigits(i, runEnd) || (runEnd < end && IsModel(runEnd))))
         {
             return runEnd < end && IsModel(runEnd) ? runEnd + 1 : runEnd;
         }

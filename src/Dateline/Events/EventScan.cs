@@ -990,7 +990,8 @@ internal sealed class Scan
             return role ?? nationality?.Entity;
         }
 
-        if (trigger == 0 || !(Is(trigger - 1, "a") || Is(trigger - 1, "an") || Is(trigger - 1, "the")) || !Is(end + 1, "by"))
+        // "criticized strikes by Israel": a plural noun needs no article.
+        if (trigger == 0 || !(Is(trigger - 1, "a") || Is(trigger - 1, "an") || Is(trigger - 1, "the") || IsBarePlural(trigger)) || !Is(end + 1, "by"))
         {
             return null;
         }
@@ -1004,6 +1005,10 @@ internal sealed class Scan
         // "an air strike by government forces": a role noun within two words.
         return RoleNear(m, last);
     }
+
+    private bool IsBarePlural(int trigger) =>
+        tokens[trigger].Kind == TokenKind.Word && char.IsLower(Raw(trigger)[0]) && Raw(trigger).EndsWith("s", StringComparison.Ordinal)
+        && tokens[trigger - 1].Kind == TokenKind.Word && char.IsLower(Raw(trigger - 1)[0]) && Raw(trigger - 1).EndsWith("ed", StringComparison.Ordinal);
 
     /// <summary>
     /// The owner of a noun trigger, its agent: "China's criticism", "Pakistan's attack on",
@@ -1660,7 +1665,7 @@ internal sealed class Scan
     }
 
     /// <summary>The first entity after the trigger that is neither a place introduced by "in"/"at" nor an excluded one.</summary>
-    public Entity? FirstEntityAfter(int from, int last, int reach, List<Entity> exclude, int matchEnd = -1, bool purposeStops = false)
+    public Entity? FirstEntityAfter(int from, int last, int reach, List<Entity> exclude, int matchEnd = -1, bool purposeStops = false, bool agentTargets = false)
     {
         var comma = false;
         Span<char> lower = stackalloc char[24];
@@ -1753,9 +1758,10 @@ internal sealed class Scan
             // "…, the Malian defence ministry said": who reports the event is not its target.
             var reporter = (comma || Raw(i - 1) is "the") && ReportsNext(m.Last, last);
 
-            // "will meet in Nairobi for talks hosted by Kenya": the agent of another participle.
+            // "will meet in Nairobi for talks hosted by Kenya": the agent of another participle
+            // (but "condemned drills conducted by X": what is criticized or rejected is X's doing).
             var by = Is(i - 1, "the") ? i - 2 : i - 1;
-            var agent = by - 1 > from && Is(by, "by") && tokens[by - 1].Kind == TokenKind.Word
+            var agent = !agentTargets && by - 1 > from && Is(by, "by") && tokens[by - 1].Kind == TokenKind.Word
                 && (Raw(by - 1).EndsWith("ed", StringComparison.Ordinal) || Raw(by - 1).EndsWith("en", StringComparison.Ordinal));
             if (locative || reporter || agent || IsAccordingTo(i) || exclude.Exists(e => e?.Id == m.Entity.Id))
             {

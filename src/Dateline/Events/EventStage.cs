@@ -239,8 +239,9 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         var cueOf = d.Quotes.FirstOrDefault(q => q.Cue is { } c && c.Start == d.Tokens[trigger].Start);
         if (sources.Count == 0 && cueOf is null && scan.NominalAgent(trigger, match.End, last) is { } nominalAgent)
         {
-            // "condemned an attack by X": X attacked, not the one who condemned.
+            // "condemned an attack by X": X attacked, not the one who condemned ("by X and Y": both).
             sources.Add(nominalAgent);
+            sources.AddRange(scan.CoordinatedAfter(nominalAgent, match.End, last).Where(e => e.Id != nominalAgent.Id));
         }
         else if (sources.Count == 0 && cueOf is null && scan.NationalityBefore(trigger) is { } nationality)
         {
@@ -338,7 +339,17 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         // Statements (root 01) have a target only when the pattern names one ("told X").
         if (target is null && !passive && code.Root != "01")
         {
-            target = scan.FirstEntityAfter(roleTrigger is null ? match.TriggerEnd : match.End, last, TargetReach, exclude: sources, matchEnd: match.End, purposeStops: code.Root == "14");
+            target = scan.FirstEntityAfter(roleTrigger is null ? match.TriggerEnd : match.End, last, TargetReach, exclude: sources, matchEnd: match.End, purposeStops: code.Root == "14", agentTargets: code.Root is "11" or "12");
+        }
+
+        // "condemned the strikes by Israel and the United States": what is criticized or rejected is
+        // the doing of the agent of the noun trigger that follows, so the agent is the target.
+        var agentTarget = false;
+        if (target is null && !passive && code.Root is "11" or "12" && last < sentenceLast && scan.NominalAgent(last, last, sentenceLast) is { } doer
+            && !sources.Exists(e => e.Id == doer.Id))
+        {
+            target = doer;
+            agentTarget = true;
         }
 
         // "offered to mediate between Kabul and Islamabad", "a deal mediated by the UAE": the
@@ -369,7 +380,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 
         // "urged Pakistan and Afghanistan to show restraint": each coordinated target is a party
         // (not where the pattern names both sides: "talks between {S} and {T}").
-        var moreTargets = target is not null && match.Source is null && !mediation ? scan.CoordinatedAfter(target, trigger, last) : [];
+        var moreTargets = target is not null && match.Source is null && !mediation ? scan.CoordinatedAfter(target, trigger, agentTarget ? sentenceLast : last) : [];
 
         // The place may lie beyond the next trigger: "claimed responsibility for an attack at a mall in Nairobi".
         var location = scan.Location(clauseStart, sentenceLast, trigger, target);
