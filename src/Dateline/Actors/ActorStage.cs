@@ -442,6 +442,34 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
     private static bool TitledByOrganization(Document document, ImmutableArray<Entity>.Builder entities, Entity person)
     {
         var text = document.Text;
+        foreach (var (_, _, titleStart) in NameTitles(text, person))
+        {
+            var start = titleStart;
+            if (start <= 0)
+            {
+                continue;
+            }
+
+            while (start > 0 && text[start - 1] == ' ')
+            {
+                start--;
+            }
+
+            foreach (var e in entities)
+            {
+                if (e.Type == "ORG" && e.Country is null && e.Actor is null or { Length: 3 } && e.Mentions.Any(o => o.Kind == "name" && o.End == start))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Each name mention of a person with each of the person's titles, and where that title starts right before the name (-1 when it does not).</summary>
+    private static IEnumerable<(Mention Name, string Title, int TitleStart)> NameTitles(string text, Entity person)
+    {
         foreach (var m in person.Mentions)
         {
             if (m.Kind != "name")
@@ -451,28 +479,9 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
 
             foreach (var title in person.Titles)
             {
-                var start = TitleBefore(text, m.Start, title);
-                if (start <= 0)
-                {
-                    continue;
-                }
-
-                while (start > 0 && text[start - 1] == ' ')
-                {
-                    start--;
-                }
-
-                foreach (var e in entities)
-                {
-                    if (e.Type == "ORG" && e.Country is null && e.Actor is null or { Length: 3 } && e.Mentions.Any(o => o.Kind == "name" && o.End == start))
-                    {
-                        return true;
-                    }
-                }
+                yield return (m, title, TitleBefore(text, m.Start, title));
             }
         }
-
-        return false;
     }
 
     /// <summary>
@@ -483,48 +492,39 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
     private static Entity? TitleOrganization(Document document, ImmutableArray<Entity>.Builder entities, Entity person)
     {
         var text = document.Text;
-        foreach (var m in person.Mentions)
+        foreach (var (m, title, start) in NameTitles(text, person))
         {
-            if (m.Kind != "name")
+            // Before the name: "ORG title Name".
+            if (start > 1 && text[start - 1] == ' ' && OrganizationEndingAt(entities, start - 1) is { } before)
             {
-                continue;
+                return before;
             }
 
-            foreach (var title in person.Titles)
+            // After the name: "Name, the ORG's title".
+            var after = m.End;
+            if (after + 2 < text.Length && text[after] == ',')
             {
-                // Before the name: "ORG title Name".
-                var start = TitleBefore(text, m.Start, title);
-                if (start > 1 && text[start - 1] == ' ' && OrganizationEndingAt(entities, start - 1) is { } before)
+                var rest = text.AsSpan(after + 1).TrimStart();
+                var at = text.Length - rest.Length;
+                if (rest.StartsWith("the ", StringComparison.Ordinal))
                 {
-                    return before;
+                    at += 4;
                 }
 
-                // After the name: "Name, the ORG's title".
-                var after = m.End;
-                if (after + 2 < text.Length && text[after] == ',')
+                foreach (var e in entities)
                 {
-                    var rest = text.AsSpan(after + 1).TrimStart();
-                    var at = text.Length - rest.Length;
-                    if (rest.StartsWith("the ", StringComparison.Ordinal))
+                    if (e.Type != "ORG")
                     {
-                        at += 4;
+                        continue;
                     }
 
-                    foreach (var e in entities)
+                    foreach (var o in e.Mentions)
                     {
-                        if (e.Type != "ORG")
+                        if (o.Kind == "name" && o.Start == at && o.End + 3 + title.Length <= text.Length
+                            && text.AsSpan(o.End, 2) is "'s" or "’s" && text[o.End + 2] == ' '
+                            && text.AsSpan(o.End + 3, title.Length).Equals(title, StringComparison.OrdinalIgnoreCase))
                         {
-                            continue;
-                        }
-
-                        foreach (var o in e.Mentions)
-                        {
-                            if (o.Kind == "name" && o.Start == at && o.End + 3 + title.Length <= text.Length
-                                && text.AsSpan(o.End, 2) is "'s" or "’s" && text[o.End + 2] == ' '
-                                && text.AsSpan(o.End + 3, title.Length).Equals(title, StringComparison.OrdinalIgnoreCase))
-                            {
-                                return e;
-                            }
+                            return e;
                         }
                     }
                 }
