@@ -562,6 +562,14 @@ internal sealed class Scan
         {
             head = firstSubject;
         }
+        else if (head is not null && conj > clauseStart && (Is(conj, "and") || Is(conj, "but")) && !Is(conj - 1, ",")
+            && FirstSubjectRole(clauseStart, conj, head.Value.First) is { } firstRoles)
+        {
+            // "South Korea's foreign minister spoke with Wang Yi and asked Beijing …": the
+            // possessed role before the first verb is the subject, not the name before "and".
+            head = null;
+            roles = firstRoles;
+        }
 
         // "activists who had protested": the subject of a relative clause is the noun before "who".
         if (head is null && roles is null && i < clauseStart && clauseStart >= 2 && (Is(clauseStart - 1, "who") || Is(clauseStart - 1, "which")))
@@ -675,6 +683,53 @@ internal sealed class Scan
             }
 
             verb |= tokens[i].Kind == TokenKind.Word && char.IsLower(Raw(i)[0]) && Raw(i).EndsWith("ed", StringComparison.Ordinal);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The clause's subject when its first mention owns a role noun before a verb ("South Korea's
+    /// foreign minister spoke"): that role's actors, when the mention starts before
+    /// <paramref name="before"/>; null otherwise.
+    /// </summary>
+    private List<Entity>? FirstSubjectRole(int clauseStart, int end, int before)
+    {
+        for (var i = clauseStart; i < end && i < before; i++)
+        {
+            if (mentionStarting[i] is not { } m)
+            {
+                continue;
+            }
+
+            if (IsPrepositionObject(i) || IsAccordingTo(i))
+            {
+                i = m.Last;
+                continue;
+            }
+
+            var v = m.Last + 1;
+            if (v >= end || Raw(v) is not ("'s" or "\u2019s"))
+            {
+                return null;
+            }
+
+            // Up to three plain words after the possessive, the last a role noun, then a verb.
+            for (var j = v + 1; j <= v + 3 && j + 1 < end && j < before; j++)
+            {
+                if (tokens[j].Kind != TokenKind.Word || !char.IsLower(Raw(j)[0]))
+                {
+                    return null;
+                }
+
+                if (RoleAt(j, out _) is { } roles && tokens[j + 1].Kind == TokenKind.Word && char.IsLower(Raw(j + 1)[0])
+                    && (Class(j + 1) & WordClass.Coordination) == 0 && RoleAt(j + 1, out _) is null)
+                {
+                    return roles;
+                }
+            }
+
+            return null;
         }
 
         return null;
