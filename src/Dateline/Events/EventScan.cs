@@ -809,7 +809,11 @@ internal sealed class Scan
         var more = new List<Entity>(1);
         for (var i = from + 1; i < last && i <= from + 12; i++)
         {
-            if (mentionStarting[i] is not { } m || m.Entity.Id != target.Id)
+            // "spoke with the Somali and Ethiopian leaders": the target is the role of the first
+            // nationality, and the second nationality's role is coordinated with it.
+            var national = target.Type == "ROLE" && target.Actor is { Length: 6 };
+            if (mentionStarting[i] is not { } m
+                || (m.Entity.Id != target.Id && !(national && m.Entity.Type == "NORP" && m.Entity.Country == target.Country)))
             {
                 continue;
             }
@@ -825,6 +829,12 @@ internal sealed class Scan
                 && !(next.Last + 1 < last && Raw(next.Last + 1) is "'s" or "’s" or "'" or "’"))
             {
                 more.Add(next.Entity);
+            }
+            else if (national && m.Entity.Type == "NORP" && n < last && Is(m.Last + 1, "and") && mentionStarting[n] is { Entity.Type: "NORP" } nextNational
+                && nextNational.Entity.Country != target.Country && NationalRole(nextNational, n, last) is { Actor: { Length: 6 } role } nextRole
+                && role.AsSpan(3).SequenceEqual(target.Actor.AsSpan(3)))
+            {
+                more.Add(nextRole);
             }
 
             break;
