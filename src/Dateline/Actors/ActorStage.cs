@@ -227,7 +227,7 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
                     return before;
                 }
 
-                if (word is not ("party" or "coalition" or "alliance" or "bloc"))
+                if (!ContextWords.IsPartyNoun(word))
                 {
                     break;
                 }
@@ -243,7 +243,7 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
                 {
                     var word = document.Text.AsSpan(tokens[k].Start, tokens[k].Length);
                     stance ??= StanceOf(word);
-                    if (word is "party" or "coalition" or "alliance" or "bloc")
+                    if (ContextWords.IsPartyNoun(word))
                     {
                         if (stance is not null)
                         {

@@ -42,6 +42,9 @@ internal static class ContextWords
     /// <summary>"ruling", "governing": before a party's name, the party in government.</summary>
     public static bool IsRuling(ReadOnlySpan<char> word) => Words.Value.Ruling.Contains(word);
 
+    /// <summary>"party", "coalition": a party noun between a stance word and a party's name ("the main opposition party X").</summary>
+    public static bool IsPartyNoun(ReadOnlySpan<char> word) => Words.Value.PartyNoun.Contains(word);
+
     /// <summary>"province", "town": before "of" and a name, a place of that kind ("the province of Sweida").</summary>
     public static bool IsPlaceNoun(ReadOnlySpan<char> word) => Words.Value.PlaceNoun.Contains(word);
 
@@ -87,7 +90,7 @@ internal static class ContextWords
             kv => kv.Key,
             kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Replace('_', ' ')).ToArray(),
             StringComparer.Ordinal);
-        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"], classes["surname"], classes["divisionafter"], classes["featureafter"], phrases["partybefore"], phrases["partyafter"], classes["service"]);
+        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"], classes["surname"], classes["divisionafter"], classes["featureafter"], phrases["partybefore"], phrases["partyafter"], classes["service"], classes["partynoun"]);
     }
 
     private sealed record Sets(
@@ -107,5 +110,6 @@ internal static class ContextWords
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FeatureAfter,
         string[] PartyBefore,
         string[] PartyAfter,
-        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Service);
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Service,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PartyNoun);
 }
