@@ -1638,7 +1638,7 @@ internal sealed class Scan
         for (var i = trigger - 1; i >= first; i--)
         {
             comma |= Raw(i) is ",";
-            if (Is(i, "if") || Is(i, "unless"))
+            if ((Class(i) & WordClass.Condition) != 0)
             {
                 return comma;
             }
@@ -1651,7 +1651,7 @@ internal sealed class Scan
                 break;
             }
 
-            if (Is(i, "if") || Is(i, "unless"))
+            if ((Class(i) & WordClass.Condition) != 0)
             {
                 return true;
             }
