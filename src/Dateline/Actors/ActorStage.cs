@@ -162,7 +162,8 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
                 && TitleOrganization(document, entities, e) is { Actor: { Length: >= 6 } orgActor } org
                 && (e.Actor is null || e.Actor.Length == 3 || e.Actor.StartsWith(org.Country ?? e.Actor[..3], StringComparison.Ordinal)))
             {
-                entities[i] = e with { Actor = orgActor, Country = org.Country ?? e.Country };
+                // An official of an international organization has no country of the story's.
+                entities[i] = e with { Actor = orgActor, Country = org.Country ?? (orgActor.StartsWith("IGO", StringComparison.Ordinal) ? null : e.Country) };
             }
         }
 
@@ -489,9 +490,20 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
     /// executive X") or as a possessive in an apposition after the name ("X, the CMA's chief
     /// executive"); null when there is none.
     /// </summary>
-    private static Entity? TitleOrganization(Document document, ImmutableArray<Entity>.Builder entities, Entity person)
+    private Entity? TitleOrganization(Document document, ImmutableArray<Entity>.Builder entities, Entity person)
     {
         var text = document.Text;
+
+        // "the EU's ambassador, X", "its ambassador X", "Its commander, X": the organization that
+        // owns the title, named with a possessive or the one "its" stands for.
+        foreach (var m in person.Mentions)
+        {
+            if (m.Kind == "name" && OwnerOfTitle(document, entities, person, m) is { } owner)
+            {
+                return owner;
+            }
+        }
+
         foreach (var (m, title, start) in NameTitles(text, person))
         {
             // Before the name: "ORG title Name".
@@ -532,6 +544,116 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The organization a possessive before a person's title names ("the IMF's mission chief, X",
+    /// "the EU's ambassador X") or that "its" before the title stands for ("its acting chairman X",
+    /// "Its regional director, X": the last organization named before it in its sentence or the one
+    /// before); null otherwise. The words between the owner and the name end with a title of
+    /// titles.txt, all in lower case but a rank before the name ("Its commander, General X").
+    /// </summary>
+    private Entity? OwnerOfTitle(Document document, ImmutableArray<Entity>.Builder entities, Entity person, Mention name)
+    {
+        var text = document.Text;
+        var end = name.Start;
+        foreach (var t in person.Titles)
+        {
+            if (TitleBefore(text, name.Start, t) is >= 0 and var ts && ts < end)
+            {
+                end = ts; // a rank right before the name
+            }
+        }
+
+        while (end > 0 && text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        // "its envoy X": the title right before the name; "Its commander, General X": a title
+        // before the comma (a rank before the name says nothing of the owner).
+        var titled = end < name.Start;
+        if (end > 0 && text[end - 1] == ',')
+        {
+            end--;
+            titled = false;
+        }
+
+        // Up to four lower-case words back, the last of them ending a listed title.
+        var start = end;
+        var words = 0;
+        while (words < 4)
+        {
+            var p = start;
+            while (p > 0 && (char.IsAsciiLetterLower(text[p - 1]) || text[p - 1] == '-'))
+            {
+                p--;
+            }
+
+            if (p == start || p == 0 || text[p - 1] != ' ')
+            {
+                break;
+            }
+
+            if (text.AsSpan(p, start - p) is "its" or "Its")
+            {
+                return titled ? LastOrganizationBefore(document, entities, p) : null;
+            }
+
+            start = p - 1;
+            words++;
+            titled |= lexicons.Titles.ContainsKey(text[p..end]);
+        }
+
+        if (titled && start >= 2 && text[start - 2] is '\'' or '\u2019' && text[start - 1] == 's')
+        {
+            return OrganizationEndingAt(entities, start - 2); // "the IMF's mission chief, X"
+        }
+
+        // "Its chairman, X" at the start of a sentence.
+        var q = start;
+        while (q > 0 && char.IsAsciiLetter(text[q - 1]))
+        {
+            q--;
+        }
+
+        return titled && text.AsSpan(q, start - q) is "Its" && (q == 0 || !char.IsLetter(text[q - 1]))
+            ? LastOrganizationBefore(document, entities, q)
+            : null;
+    }
+
+    /// <summary>The organization last named before <paramref name="at"/> in its sentence or the one before (a dateline's outlet never).</summary>
+    private static Entity? LastOrganizationBefore(Document document, ImmutableArray<Entity>.Builder entities, int at)
+    {
+        var from = 0;
+        for (var k = document.Sentences.Length - 1; k >= 0; k--)
+        {
+            if (document.Sentences[k].Start <= at)
+            {
+                from = document.Sentences[Math.Max(0, k - 1)].Start;
+                break;
+            }
+        }
+
+        Entity? owner = null;
+        var ownerEnd = -1;
+        foreach (var e in entities)
+        {
+            if (e.Type != "ORG" || InCredit(document, e))
+            {
+                continue;
+            }
+
+            foreach (var o in e.Mentions)
+            {
+                if (o.Kind == "name" && o.Start >= from && o.End <= at && o.End > ownerEnd)
+                {
+                    (owner, ownerEnd) = (e, o.End);
+                }
+            }
+        }
+
+        return owner;
     }
 
     /// <summary>Where the title starts when it stands right before a name (spaces between); -1 when it does not.</summary>

@@ -62,6 +62,10 @@ internal sealed class Coreference(EntityLexicons lexicons)
             if (c.Type == "PERSON" && c.Key.Contains(' ', StringComparison.Ordinal))
             {
                 bySurname[LastWord(c.Key)] = cluster;
+                if (FamilyNameFirst(c.Key) is { } family)
+                {
+                    bySurname[family] = cluster; // "Lee Jae-myung" … "Lee"
+                }
             }
 
             Join(cluster, c);
@@ -215,6 +219,10 @@ internal sealed class Coreference(EntityLexicons lexicons)
                 if (o.Key.Contains(' ', StringComparison.Ordinal))
                 {
                     multiWordPersonLastWords.Add(LastWord(o.Key));
+                    if (FamilyNameFirst(o.Key) is { } family)
+                    {
+                        personLastWords.Add(family);
+                    }
                 }
             }
         }
@@ -301,6 +309,22 @@ internal sealed class Coreference(EntityLexicons lexicons)
     }
 
     private static readonly System.Buffers.SearchValues<char> WordBreaks = System.Buffers.SearchValues.Create(" \t\n\r\u00A0");
+
+    /// <summary>
+    /// The family name of a Korean or Chinese name of two or three words written family name first
+    /// ("Lee" of "Lee Jae-myung", "Wang" of "Wang Yi"; Data/Entities/family-names.txt), else null.
+    /// </summary>
+    private string? FamilyNameFirst(string name)
+    {
+        var space = name.AsSpan().IndexOfAny(WordBreaks);
+        if (space <= 0 || name.AsSpan().Count(' ') > 2)
+        {
+            return null;
+        }
+
+        var first = name[..space];
+        return lexicons.FamilyFirst.Contains(first) ? first : null;
+    }
 
     private static string LastWord(string name)
     {

@@ -120,6 +120,12 @@ public sealed class EntityLexicons
     /// </summary>
     internal FrozenDictionary<string, string[]> DefiniteHeads { get; private init; } = FrozenDictionary<string, string[]>.Empty;
 
+    /// <summary>
+    /// Family names written before the given name (Chinese, Korean: "Lee Jae-myung" is later "Lee"),
+    /// from Data/Entities/family-names.txt.
+    /// </summary>
+    internal FrozenSet<string> FamilyFirst { get; private init; } = FrozenSet<string>.Empty;
+
     /// <summary>The known single-token phrase spelled <paramref name="word"/> (a name or NORP word), or null.</summary>
     public Phrase? MatchWord(ReadOnlySpan<char> word)
     {
@@ -430,6 +436,9 @@ public sealed class EntityLexicons
             People = ActorsFile().ToFrozenDictionary(p => p.Names[0], StringComparer.Ordinal),
             DefiniteHeads = DataFile.KeyedLines("Entities/definite-heads.txt")
                 .ToFrozenDictionary(l => l.Key, l => l.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal),
+            FamilyFirst = DataFile.Lines("Entities/family-names.txt")
+                .SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .ToFrozenSet(StringComparer.Ordinal),
         };
     }
 

@@ -712,8 +712,16 @@ internal sealed class EntityTagger
 
             if (inner!.Type == "PERSON" && j + m == runEnd)
             {
-                // "Emmanuel Macron": a given name before a known surname.
+                // "Emmanuel Macron": a given name before a known surname. "Eduardo Bolsonaro" after a
+                // listed "Jair Bolsonaro" (alias "Bolsonaro") is another person of that family.
                 var c = New(s, i, runEnd, "PERSON");
+                if (OtherGivenName(i, inner))
+                {
+                    c.Key = text[c.Start..c.End];
+                    Add(c);
+                    return runEnd;
+                }
+
                 c.Known = inner;
                 c.Key = inner.Canonical;
                 c.Gender = inner.Gender;
@@ -993,7 +1001,38 @@ internal sealed class EntityTagger
     private static bool IsWeekdayName(ReadOnlySpan<char> word) =>
         word.EndsWith("day", StringComparison.Ordinal) && Time.TimeLexicon.Default.Find(word) is { Weekday: > 0, PluralWeekday: false };
 
+    /// <summary>"justices", "ministers": a title in the plural ("Mrs", "princess" are not).</summary>
+    private static bool IsPluralTitle(string title) =>
+        title.Length > 3 && title.EndsWith('s') && !title.EndsWith("ss", StringComparison.Ordinal);
+
     private bool PrecededByTitle(int i) => titles.Count > 0 && titles[^1].TokenEnd == i;
+
+    /// <summary>
+    /// True when the given name at token <paramref name="i"/> is a whole word that none of the listed
+    /// person's names holds ("Eduardo" before "Bolsonaro", listed as "Jair Bolsonaro"): a relative, not
+    /// the listed person. Initials and short forms ("J.", "Al") say nothing.
+    /// </summary>
+    private bool OtherGivenName(int i, Phrase person)
+    {
+        var given = Word(i);
+        if (given.Length < 3 || given.Contains('.') || !lexicons.People.TryGetValue(person.Canonical, out var entry))
+        {
+            return false;
+        }
+
+        foreach (var name in entry.Names)
+        {
+            foreach (var part in name.AsSpan().Split(' '))
+            {
+                if (name.AsSpan()[part].Equals(given, StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return entry.Names.Any(n => n.Contains(' ', StringComparison.Ordinal));
+    }
 
     private char TitleGender(int i) => PrecededByTitle(i) ? titles[^1].Title.Gender : '-';
 
@@ -1369,6 +1408,22 @@ internal sealed class EntityTagger
 
                 Affiliate(person, title.TokenStart, byEnd);
                 OfAffiliation(person, person.TokenEnd, byStart);
+
+                // A plural title ("Justices A, B and C") is each listed person's.
+                for (var next = person.TokenEnd; IsPluralTitle(title.Title.Canonical) && next + 1 < tokens.Length;)
+                {
+                    var skip = Word(next) is "," ? 1 : 0;
+                    skip += next + skip < tokens.Length && IsWord(next + skip, "and") ? 1 : 0;
+                    if (skip == 0 || !byStart.TryGetValue(next + skip, out var also) || candidates[also].Type is not ("PERSON" or "UNK"))
+                    {
+                        break;
+                    }
+
+                    candidates[also].Type = "PERSON";
+                    candidates[also].AddTitle(title.Text);
+                    next = candidates[also].TokenEnd;
+                }
+
                 continue;
             }
 
