@@ -52,6 +52,8 @@ internal enum WordClass : uint
     Pending = 16777216,
     Military = 33554432,
     Mutual = 67108864,
+    Consent = 134217728,
+    Nominal = 268435456,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>

@@ -121,7 +121,7 @@ internal sealed class Scan
             // attack", "pledged to expel"), coded from its own trigger.
             // "is expected to meet", "is due to visit": a planned event, coded from its own trigger.
             // "Putin to visit India next week": a headline's subject and "to" announce the event.
-            var afterTo = t > first && Is(t - 1, "to") && (Class(t - 2) & (WordClass.Intent | WordClass.Planned)) == 0 && !HeadlineInfinitive(t, first);
+            var afterTo = t > first && Is(t - 1, "to") && (Class(t - 2) & (WordClass.Intent | WordClass.Planned | WordClass.Consent)) == 0 && !HeadlineInfinitive(t, first);
 
             // After a preposition a trigger word is a noun or a gerund that another verb governs
             // ("advised against travel to", "accused of making"), not a verb of the clause.
@@ -1063,7 +1063,8 @@ internal sealed class Scan
         }
 
         // "criticized strikes by Israel": a plural noun needs no article.
-        if (trigger == 0 || !(Is(trigger - 1, "a") || Is(trigger - 1, "an") || Is(trigger - 1, "the") || IsBarePlural(trigger)) || !Is(end + 1, "by"))
+        // "condemned joint drills by the United States": nor does an adjective that opens a noun phrase.
+        if (trigger == 0 || !(Is(trigger - 1, "a") || Is(trigger - 1, "an") || Is(trigger - 1, "the") || IsBarePlural(trigger) || (Class(trigger) & WordClass.Nominal) != 0) || !Is(end + 1, "by"))
         {
             return null;
         }
@@ -1211,6 +1212,12 @@ internal sealed class Scan
         if (Raw(trigger).EndsWith("ed", StringComparison.Ordinal))
         {
             return false;
+        }
+
+        // "joint drills": an adjective that opens a noun phrase (word class nominal).
+        if ((Class(trigger) & WordClass.Nominal) != 0)
+        {
+            return true;
         }
 
         var p = BeforeModifiers(trigger);
@@ -1447,6 +1454,57 @@ internal sealed class Scan
     public bool Intended(int trigger) =>
         (trigger > 0 && (Class(trigger - 1) & WordClass.Intent) != 0 && !Is(trigger - 1, "planned") && !Is(trigger - 1, "prepared"))
         || (trigger > 1 && Is(trigger - 1, "to") && (Class(trigger - 2) & WordClass.Intent) != 0);
+
+    /// <summary>
+    /// The consent verb the trigger is what its subject agreed to do by: "agreed to hold talks",
+    /// "agreed on Monday to hold talks" (word class consent, before the trigger's "to", a date
+    /// allowed between); -1 when there is none.
+    /// </summary>
+    public int ConsentVerb(int trigger)
+    {
+        if (trigger < 2 || !Is(trigger - 1, "to"))
+        {
+            return -1;
+        }
+
+        for (var v = trigger - 2; v >= 0 && v >= trigger - 5; v--)
+        {
+            if ((Class(v) & WordClass.Consent) != 0)
+            {
+                return v == trigger - 2 || AfterDate(v + 1) == trigger - 1 ? v : -1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The subject of the main clause after a phrase that opens the sentence and holds the
+    /// trigger ("In a phone call with Nawrocki, NATO's Mark Rutte pledged …": Rutte), given the
+    /// main clause's verb <paramref name="verb"/>; empty when the trigger is in no such phrase.
+    /// </summary>
+    public List<Entity> OpeningSubject(int trigger, int verb)
+    {
+        if (!OpeningPhrase(trigger))
+        {
+            return [];
+        }
+
+        for (var i = trigger + 1; i < verb; i++)
+        {
+            if (Raw(i) is ",")
+            {
+                return Subject(verb, i + 1, out var passive) is { Count: > 0 } subject && !passive ? subject : [];
+            }
+
+            if (IsHardBoundary(i))
+            {
+                break;
+            }
+        }
+
+        return [];
+    }
 
     /// <summary>
     /// The reporting verb the trigger's clause depends on ("The US said that Iraq had attacked",
@@ -1829,6 +1887,13 @@ internal sealed class Scan
 
             // "…, the Malian defence ministry said": who reports the event is not its target.
             var reporter = (comma || Raw(i - 1) is "the") && ReportsNext(m.Last, last);
+
+            // "began drills on Monday, the Belarusian defence ministry said, days after Minsk
+            // accused …": past a trailing attribution the event's clause has ended.
+            if (reporter && comma)
+            {
+                break;
+            }
 
             // "will meet in Nairobi for talks hosted by Kenya": the agent of another participle
             // (but "condemned drills conducted by X": what is criticized or rejected is X's doing).

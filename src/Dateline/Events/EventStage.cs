@@ -222,6 +222,12 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             code = intended;
         }
 
+        // "agreed to hold talks", "agreed to host the summit": a meeting agreed to is an intent
+        // to meet (036; to mediate, 039). Other acts agreed to are coded as the acts, as
+        // PETRARCH's gold codes them ("has agreed to lift the sanctions" → 085).
+        var consentVerb = patterns.AnyCode || code != codebook.Find(match.Pattern.Code.Split(':')[0]) ? -1 : scan.ConsentVerb(trigger);
+        var agreed = consentVerb >= 0 && ConsentCode(code.Code) is { } agreedTo ? codebook.Find(agreedTo) : null;
+
         var clauseStart = scan.ClauseStart(trigger, first);
         var quote = scan.QuoteAt(trigger);
 
@@ -288,6 +294,13 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             if (sources.Count == 0 && !passive && scan.PronounReporter(trigger, first) is var said and >= 0)
             {
                 sources.AddRange(scan.Subject(said, scan.ClauseStart(said, first), out _));
+            }
+
+            // "In a phone call with Nawrocki, Rutte pledged …": a noun trigger in a phrase that
+            // opens the sentence is done by the main clause's subject.
+            if (sources.Count == 0 && !passive && last < sentenceLast && scan.IsNominal(trigger) && scan.OpeningSubject(trigger, last) is { Count: > 0 } opening)
+            {
+                sources.AddRange(opening.Where(e => target is null || e.Id != target.Id));
             }
 
             // "…, where he is expected to meet X": "he" or "she" is the person named last before.
@@ -455,6 +468,25 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 
         // The date may lie beyond the next trigger: "will host talks between X and Y next week".
         var (date, dateFrom) = scan.Date(trigger, clauseStart, first, sentenceLast);
+
+        // "agreed on Sunday to hold talks on Thursday": the agreement (036, on Sunday) and the
+        // talks planned for their own day are two events; "agreed to hold annual talks", with no
+        // day of the talks' own, is the agreement alone.
+        var agreedAlso = (CameoCode?)null;
+        var (agreedDate, agreedFrom) = ((string?)null, (string?)null);
+        if (agreed is not null)
+        {
+            (agreedDate, agreedFrom) = scan.Date(consentVerb, scan.ClauseStart(consentVerb, first), first, sentenceLast);
+            if (dateFrom is not (null or "published") && date != agreedDate)
+            {
+                agreedAlso = agreed;
+            }
+            else
+            {
+                code = agreed;
+                reverse = null;
+            }
+        }
         var modality = scan.Modality(trigger, match.End, clauseStart, first, last, quote);
 
         // "If the attacks continue, we will strike again", "they would march unless …": a hostile
@@ -563,6 +595,21 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             if (reverse is not null && source is not null && other is not null)
             {
                 yield return Coded(reverse, other, source);
+            }
+        }
+
+        if (agreedAlso is not null)
+        {
+            var verbToken = d.Tokens[consentVerb];
+            var agreedModality = scan.Modality(consentVerb, consentVerb, scan.ClauseStart(consentVerb, first), first, last, scan.QuoteAt(consentVerb));
+            foreach (var (source, other) in pairs)
+            {
+                if (RoleActor(source, true) is { } from && RoleActor(other, true) is var to && from != to)
+                {
+                    yield return Build(
+                        agreedAlso, source, other, true, agreedDate, agreedFrom, location?.Id, agreedModality,
+                        new Anchor(verbToken.Start, verbToken.End, d.Text[verbToken.Start..verbToken.End]), sentence, quote?.Id);
+                }
             }
         }
 
@@ -811,6 +858,20 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 
     /// <summary>The CAMEO threat of a hostile act: the intention's threat where there is one (1312 for sanctions, 138 for force), else 130.</summary>
     internal static string ThreatCode(string code) => IntentCode(code) is var intended && intended.StartsWith("13", StringComparison.Ordinal) ? intended : "130";
+
+    /// <summary>
+    /// The CAMEO code for the intention of an act: material cooperation, aid and yielding become
+    /// 03 (express intent to …); force, protest and reducing relations become the matching threat
+    /// (13: "would impose sanctions" 1312, "would march" 133); coercion ("pledged to expel") and
+    /// other codes stay.
+    /// </summary>
+    /// <summary>The CAMEO code for a meeting agreed to: an intent to meet (036), to mediate (039); null for other acts.</summary>
+    internal static string? ConsentCode(string code) => code switch
+    {
+        "045" => "039",
+        _ when code.StartsWith("04", StringComparison.Ordinal) => "036",
+        _ => null,
+    };
 
     /// <summary>
     /// The CAMEO code for the intention of an act: material cooperation, aid and yielding become
