@@ -51,7 +51,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         ArgumentNullException.ThrowIfNull(document);
         var scan = new Scan(document, patterns);
         var events = ImmutableArray.CreateBuilder<Event>();
-        var seen = new Dictionary<(string, string?, string?, string?), int>();
+        var seen = new Dictionary<(string, string?, string?, string?, bool), int>();
         var tokenStart = 0;
 
         // The sources of the latest event with one, and its sentence: what "it" or "they" as a
@@ -108,7 +108,9 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                     }
 
                     // The same event told again is one event with one more mention.
-                    var key = (e.Code, e.Source ?? e.SourceActor, e.Target ?? e.TargetActor, e.Date);
+                    // Two mentions coded as the same actor ("Serbia denies …", "Vučić denied …") are
+                    // one party: the same code between the same actors on the same date is one event.
+                    var key = (e.Code, e.SourceActor ?? e.Source, e.TargetActor ?? e.Target, e.Date, e.Modality == "negated");
                     if (seen.TryGetValue(key, out var at))
                     {
                         events[at] = events[at] with { Mentions = events[at].Mentions + 1 };
@@ -122,7 +124,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             }
         }
 
-        return document with { Events = Retold(events) };
+        return document with { Events = Retold(document, events) };
     }
 
     /// <summary>Whether coordinated parties do an event of this code to each other (mutual.txt).</summary>
@@ -147,7 +149,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
     /// date and target and the first telling's trigger. An event denied or not done is never the
     /// same as one done.
     /// </summary>
-    private static ImmutableArray<Event> Retold(ImmutableArray<Event>.Builder events)
+    private static ImmutableArray<Event> Retold(Document d, ImmutableArray<Event>.Builder events)
     {
         var gone = new bool[events.Count];
         for (var i = 0; i < events.Count; i++)
@@ -161,13 +163,19 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             for (var j = 0; j < events.Count; j++)
             {
                 var o = events[j];
-                if (j == i || gone[j] || o.Code != e.Code || (o.Source ?? o.SourceActor) != source || (o.Modality == "negated") != (e.Modality == "negated"))
+                if (j == i || gone[j] || o.Code != e.Code || (o.Modality == "negated") != (e.Modality == "negated")
+                    || ((o.Source ?? o.SourceActor) != source && (e.SourceActor is null || o.SourceActor != e.SourceActor || !Headline(d, e.Sentence))))
                 {
                     continue;
                 }
 
+                // A headline names its actors otherwise ("Georgian opposition" for "the opposition
+                // Coalition for Change") and tells the event in the present ("calls weekend
+                // march"); elsewhere an event done and one still planned are two.
                 var undated = e.DateFrom == "published" && o.DateFrom is not (null or "published")
-                    && (e.Target ?? e.TargetActor) == (o.Target ?? o.TargetActor);
+                    && ((e.Target ?? e.TargetActor) == (o.Target ?? o.TargetActor) || (e.TargetActor is not null && e.TargetActor == o.TargetActor)
+                        || (e.Target is null && Headline(d, e.Sentence)))
+                    && ((e.Modality == "planned") == (o.Modality == "planned") || Headline(d, e.Sentence));
                 var untargeted = e.Target is null && e.TargetActor is null && (o.Target ?? o.TargetActor) is not null && e.Date == o.Date;
                 if (!undated && !untargeted)
                 {
@@ -192,6 +200,19 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         }
 
         return result.ToImmutable();
+    }
+
+    /// <summary>Whether a sentence is a headline: a line that ends with no full stop, question or exclamation mark.</summary>
+    private static bool Headline(Document d, int sentence)
+    {
+        if (sentence < 0 || sentence >= d.Sentences.Length)
+        {
+            return false;
+        }
+
+        var s = d.Sentences[sentence];
+        var text = d.Text.AsSpan(s.Start, s.End - s.Start).TrimEnd();
+        return text.Length > 0 && text[^1] is not ('.' or '?' or '!' or '"' or '\u201d' or ':' or ';');
     }
 
     private IEnumerable<Event> Build(Document d, Scan scan, Match match, int sentence, int first, int last, int sentenceLast, List<Entity>? sharedSources, List<Entity>? antecedents)
@@ -699,7 +720,8 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
     /// governments, which are too many), else the
     /// latest place named after "in", "at", "through" … before it in the article; rebels
     /// are never given one. A demonstration by protesters, civilians, students, workers or
-    /// journalists with no target is against the government of their country.
+    /// journalists with no target is against the government of their country (one only announced
+    /// or called has the target it is given: "announced a protest march for Saturday").
     /// </summary>
     private static Event Anaphoric(Document d, Scan scan, ImmutableArray<Event>.Builder earlier, Event e)
     {
@@ -708,7 +730,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         var target = e.Target is null ? Localize(e.TargetActor) : e.TargetActor;
         var targetId = e.Target;
         if (e.RootCode == "14" && target is null && source is { Length: 6 } protester && !protester.StartsWith("---", StringComparison.Ordinal)
-            && protester[3..] is "OPP" or "CVL" or "EDU" or "LAB" or "MED" && e.Modality != "negated")
+            && protester[3..] is "OPP" or "CVL" or "EDU" or "LAB" or "MED" && e.Modality is not ("negated" or "planned"))
         {
             target = protester[..3] + "GOV";
             targetId = null;

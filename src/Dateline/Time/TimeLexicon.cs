@@ -82,6 +82,15 @@ internal sealed class TimeWord
     /// <summary>Tense cue, if the word is one.</summary>
     public Tense Tense { get; set; }
 
+    /// <summary>
+    /// A future cue that may be a noun ("criticized the plan on Monday"): without "to" after it, a
+    /// past-tense verb before it in the clause sets the tense.
+    /// </summary>
+    public bool NounCue { get; set; }
+
+    /// <summary>A preposition that points a bare weekday after it ahead ("a protest for Saturday").</summary>
+    public bool Ahead { get; set; }
+
     /// <summary>True when this word starts at least one fixed phrase or holiday name.</summary>
     public bool StartsPhrase { get; set; }
 }
@@ -172,6 +181,23 @@ internal sealed class TimeLexicon
 
         foreach (var (key, value) in DataFile.KeyedLines("Time/tense.txt"))
         {
+            if (key is "noun" or "ahead")
+            {
+                foreach (var word in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (key == "noun")
+                    {
+                        Get(word).NounCue = true;
+                    }
+                    else
+                    {
+                        Get(word).Ahead = true;
+                    }
+                }
+
+                continue;
+            }
+
             var tense = key switch
             {
                 "future" => Tense.Future,

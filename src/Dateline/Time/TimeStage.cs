@@ -179,10 +179,35 @@ public sealed class TimeStage : IStage
     /// </summary>
     internal static Tense TenseNear(in TokenCursor c, int start, int end)
     {
+        // "announced a protest for Saturday": the day an event is called for lies ahead.
+        if (c.Has(start - 1) && c.Lex(start - 1) is { Ahead: true } && c.Lex(start) is { Weekday: > 0 } && end == start + 1
+            && !(c.Has(end) && (c.IsAny(end, "'s", "’s") || c.IsAny(end, "'", "’"))))
+        {
+            return Tense.Future;
+        }
+
         for (var i = start - 1; i >= start - 8 && c.Has(i) && !IsClauseBreak(c, i); i--)
         {
             if (Cue(c, i) is not Tense.Unknown and var t)
             {
+                // "Hungary criticized the plan on Monday": a noun that tells a plan does not make
+                // the finite past verb before it future.
+                if (t == Tense.Future && c.Lex(i) is { NounCue: true } && !c.Is(i + 1, "to"))
+                {
+                    for (var k = i - 1; k >= start - 12 && c.Has(k) && !IsClauseBreak(c, k); k--)
+                    {
+                        if (Cue(c, k) is not Tense.Unknown and var verb)
+                        {
+                            if (verb == Tense.Past)
+                            {
+                                return Tense.Past;
+                            }
+
+                            break;
+                        }
+                    }
+                }
+
                 return t;
             }
         }
