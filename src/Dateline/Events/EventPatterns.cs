@@ -52,6 +52,7 @@ internal enum WordClass : uint
     Pending = 16777216,
     Military = 33554432,
     Mutual = 67108864,
+    Agreement = 134217728,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>

@@ -1472,6 +1472,36 @@ internal sealed class Scan
     }
 
     /// <summary>
+    /// "Egypt and Ethiopia agreed on Tuesday to resume talks": the agreement verb before the "to"
+    /// right before the trigger, a few words back with no clause break between; -1 when there is none.
+    /// </summary>
+    public int AgreedTo(int trigger, int first)
+    {
+        if (trigger < first + 2 || !Is(trigger - 1, "to"))
+        {
+            return -1;
+        }
+
+        for (var i = trigger - 2; i >= first && i >= trigger - 6; i--)
+        {
+            if (IsGapBoundary(i) || (Class(i) & WordClass.Clause) != 0)
+            {
+                return -1;
+            }
+
+            if ((Class(i) & WordClass.Agreement) != 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Whether the timex with this id begins after token <paramref name="at"/>.</summary>
+    public bool TimexAfter(string? id, int at) => id is not null && d.Timexes.FirstOrDefault(t => t.Id == id) is { } t && t.Start > tokens[at].Start;
+
+    /// <summary>
     /// The warning verb a clause depends on ("warned Belgrade and Pristina that it could freeze
     /// funds"): the nearest one before the clause in its sentence, with no quote mark or hard
     /// boundary between; -1 when there is none.

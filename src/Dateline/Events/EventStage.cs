@@ -561,9 +561,40 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             code = violentProtest;
         }
 
+        // "Egypt and Ethiopia agreed on Tuesday to resume talks": agreeing to meet is an intent to
+        // meet (036), made on the day of the agreement; the meeting or talks are an event of their
+        // own only with a date of their own after the "to" ("agreed on Sunday to hold talks on
+        // Thursday": planned for Thursday).
+        var agreed = !patterns.AnyCode && code.Code is "040" or "042" or "043" or "044" or "046" && modality is not ("negated" or "hypothetical")
+            ? scan.AgreedTo(trigger, first) : -1;
+        CameoCode? agreedIntent = agreed >= 0 ? codebook.Find("036") : null;
+        var ownDate = agreedIntent is null || scan.TimexAfter(dateFrom, trigger - 1);
+        var agreedStart = agreed >= 0 ? scan.ClauseStart(agreed, first) : first;
+        var (agreedDate, agreedFrom) = agreed >= 0 ? scan.Date(agreed, agreedStart, first, sentenceLast) : (null, null);
+        if (agreed >= 0 && scan.TimexAfter(agreedFrom, trigger - 1))
+        {
+            (agreedDate, agreedFrom) = d.Published is { } published
+                ? (published.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "published") : (null, null);
+        }
+
+        var agreedModality = agreed >= 0 ? scan.Modality(agreed, agreed, agreedStart, first, last, scan.QuoteAt(agreed)) : modality;
+
         foreach (var (source, other) in pairs)
         {
             if (RoleActor(source, verbal) is null && RoleActor(other, verbal) is null)
+            {
+                continue;
+            }
+
+            if (agreedIntent is { } intentToMeet && source is not null && (other is null || (source.Id != other.Id && RoleActor(source, true) != RoleActor(other, true))))
+            {
+                var agreedToken = d.Tokens[agreed];
+                yield return Build(
+                    intentToMeet, source, other, true, agreedDate, agreedFrom, location?.Id, agreedModality,
+                    new Anchor(agreedToken.Start, agreedToken.End, d.Text[agreedToken.Start..agreedToken.End]), sentence, scan.QuoteAt(agreed)?.Id);
+            }
+
+            if (!ownDate)
             {
                 continue;
             }
