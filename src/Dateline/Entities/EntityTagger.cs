@@ -118,6 +118,45 @@ internal sealed class EntityTagger
 
         LinkTitles();
         LendPossessors();
+        CreditOutlet();
+    }
+
+    /// <summary>
+    /// "NAIROBI, May 3 (Dateline Health) -", "CANBERRA (Pacific Desk) —": the name in brackets between
+    /// a dateline in capitals and its dash is the outlet that filed the story, an organization.
+    /// </summary>
+    private void CreditOutlet()
+    {
+        if (document.Paragraphs.Length == 0 || candidates.Count == 0)
+        {
+            return;
+        }
+
+        var first = 0;
+        while (first < tokens.Length && tokens[first].Start < document.Paragraphs[0].Start)
+        {
+            first++;
+        }
+
+        if (first >= tokens.Length || tokens[first].Kind != TokenKind.Word || !IsAcronym(Word(first)))
+        {
+            return;
+        }
+
+        foreach (var c in candidates)
+        {
+            if (c.Kind != "name" || c.TokenStart - first > 12 || c.TokenStart < first + 2)
+            {
+                continue;
+            }
+
+            if (Word(c.TokenStart - 1) is "(" && c.TokenEnd + 1 < tokens.Length && Word(c.TokenEnd) is ")"
+                && Word(c.TokenEnd + 1) is "-" or "–" or "—" && c.Type is "PERSON" or "UNK" or "ORG")
+            {
+                c.Type = "ORG";
+                c.Weak = false;
+            }
+        }
     }
 
     private void Add(Candidate c) => candidates.Add(c);
