@@ -204,6 +204,15 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             }
         }
 
+        // "NAIROBI, May 3 (Dateline Health) -": the outlet that filed the story is a news medium.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            if (entities[i] is { Type: "ORG", Actor: null } e && InCredit(document, e))
+            {
+                entities[i] = e with { Actor = "MED" };
+            }
+        }
+
         return document with { Entities = entities.MoveToImmutable() };
     }
 

@@ -118,6 +118,45 @@ internal sealed class EntityTagger
 
         LinkTitles();
         LendPossessors();
+        CreditOutlet();
+    }
+
+    /// <summary>
+    /// "NAIROBI, May 3 (Dateline Health) -", "CANBERRA (Pacific Desk) —": the name in brackets between
+    /// a dateline in capitals and its dash is the outlet that filed the story, an organization.
+    /// </summary>
+    private void CreditOutlet()
+    {
+        if (document.Paragraphs.Length == 0 || candidates.Count == 0)
+        {
+            return;
+        }
+
+        var first = 0;
+        while (first < tokens.Length && tokens[first].Start < document.Paragraphs[0].Start)
+        {
+            first++;
+        }
+
+        if (first >= tokens.Length || tokens[first].Kind != TokenKind.Word || !IsAcronym(Word(first)))
+        {
+            return;
+        }
+
+        foreach (var c in candidates)
+        {
+            if (c.Kind != "name" || c.TokenStart - first > 12 || c.TokenStart < first + 2)
+            {
+                continue;
+            }
+
+            if (Word(c.TokenStart - 1) is "(" && c.TokenEnd + 1 < tokens.Length && Word(c.TokenEnd) is ")"
+                && Word(c.TokenEnd + 1) is "-" or "–" or "—" && c.Type is "PERSON" or "UNK" or "ORG")
+            {
+                c.Type = "ORG";
+                c.Weak = false;
+            }
+        }
     }
 
     private void Add(Candidate c) => candidates.Add(c);
@@ -396,6 +435,7 @@ internal sealed class EntityTagger
     private int RunEnd(int i, int end)
     {
         var r = i + 1;
+        var of = -1;
         var cue = lexicons.PrefixCue(Word(i)) != CueKind.None || lexicons.SuffixCue(Word(i)) != CueKind.None;
         while (r < end)
         {
@@ -439,12 +479,21 @@ internal sealed class EntityTagger
                 continue;
             }
 
+            // "Centers for Disease Control and Prevention", "Ministry of Economy, Trade and Industry":
+            // after "of", common words joined by commas and a final "and" name the portfolio.
+            if (of >= 0 && w is "and" or "," && PortfolioList(of, r, end) is > 0 and var listEnd)
+            {
+                r = listEnd;
+                continue;
+            }
+
             if (tokens[r].Kind == TokenKind.Word && r + 1 < end)
             {
                 // "Ministry of Defence", "Syrian Observatory for Human Rights": after an institution word.
                 if ((w is "of" or "for" && cue) && (IsNameWord(r + 1) || (IsWord(r + 1, "the") && r + 2 < end && IsNameWord(r + 2))))
                 {
                     r += IsWord(r + 1, "the") ? 2 : 1;
+                    of = r;
                     continue;
                 }
 
@@ -473,6 +522,68 @@ internal sealed class EntityTagger
 
         return r;
     }
+
+    /// <summary>
+    /// Where a list of portfolio words after an institution's "of" ends ("Economy[, Trade] and Industry",
+    /// "Disease Control and Prevention") when the list at <paramref name="at"/> (a comma or "and")
+    /// goes on to a final "and" and a capitalized word; 0 when it does not. Every word of the list is
+    /// a capitalized word no lexicon knows (no place, nationality, person or given name: "Bank of
+    /// England and Lloyds" is two names).
+    /// </summary>
+    private int PortfolioList(int from, int at, int end)
+    {
+        for (var k = from; k < at; k++)
+        {
+            if (!PortfolioWord(k, end))
+            {
+                return 0;
+            }
+        }
+
+        var r = at;
+        var sawAnd = false;
+        while (r + 1 < end && !sawAnd)
+        {
+            var sep = Word(r);
+            if (sep is "and")
+            {
+                sawAnd = true;
+            }
+            else if (sep is not ",")
+            {
+                return 0;
+            }
+
+            r++;
+            if (r < end && IsWord(r, "and") && sep is ",")
+            {
+                sawAnd = true;
+                r++;
+            }
+
+            var words = 0;
+            while (r < end && IsNameWord(r))
+            {
+                if (!PortfolioWord(r, end))
+                {
+                    return 0;
+                }
+
+                r++;
+                words++;
+            }
+
+            if (words == 0 || words > 3)
+            {
+                return 0;
+            }
+        }
+
+        return sawAnd && (r >= end || !IsPossessive(Word(r))) ? r : 0;
+    }
+
+    private bool PortfolioWord(int k, int end) =>
+        IsNameWord(k) && !IsAcronym(Word(k)) && lexicons.FirstName(Word(k)) == '\0' && lexicons.Match(text, tokens, k, end, out _) == 0;
 
     private bool EndsInOrgCue(int i, int end)
     {
@@ -541,9 +652,9 @@ internal sealed class EntityTagger
                 cue = lexicons.PrefixCue(Word(i));
             }
 
-            for (var j = i + 1; cue == CueKind.None && j < runEnd - 1; j++)
+            for (var j = i; cue == CueKind.None && j < runEnd - 1; j++)
             {
-                // "Oregon Department of Transportation": an organization word before "of".
+                // "Oregon Department of Transportation", "Confederation of African Football": an organization word before "of".
                 if (lexicons.SuffixCue(Word(j)) == CueKind.Org && (IsWord(j + 1, "of") || IsWord(j + 1, "for")))
                 {
                     cue = CueKind.Org;
