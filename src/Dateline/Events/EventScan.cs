@@ -838,7 +838,7 @@ internal sealed class Scan
             }
             else if (target.Type == "NORP" && n < last && Is(m.Last + 1, "and") && mentionStarting[n] is { Entity.Type: "NORP" } nextPeople
                 && nextPeople.Entity.Country is { Length: 3 } && nextPeople.Entity.Country != target.Country
-                && n == m.Last + 2 && nextPeople.Last + 1 < last && tokens[nextPeople.Last + 1].Kind == TokenKind.Word && char.IsLower(Raw(nextPeople.Last + 1)[0]))
+                && n == m.Last + 2 && nextPeople.Last + 1 < Count && tokens[nextPeople.Last + 1].Kind == TokenKind.Word && char.IsLower(Raw(nextPeople.Last + 1)[0]))
             {
                 // "met Somali and Ethiopian leaders": both nationalities qualify the noun after them.
                 more.Add(NationalRole(nextPeople, n, last) ?? nextPeople.Entity);

@@ -161,13 +161,14 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             for (var j = 0; j < events.Count; j++)
             {
                 var o = events[j];
-                if (j == i || gone[j] || o.Code != e.Code || (o.Source ?? o.SourceActor) != source || (o.Modality == "negated") != (e.Modality == "negated"))
+                if (j == i || gone[j] || o.Code != e.Code || !SameParty(e, o, e.Source, e.SourceActor, o.Source, o.SourceActor)
+                    || (o.Modality == "negated") != (e.Modality == "negated"))
                 {
                     continue;
                 }
 
                 var undated = e.DateFrom == "published" && o.DateFrom is not (null or "published")
-                    && (e.Target ?? e.TargetActor) == (o.Target ?? o.TargetActor);
+                    && SameParty(e, o, e.Target, e.TargetActor, o.Target, o.TargetActor);
                 var untargeted = e.Target is null && e.TargetActor is null && (o.Target ?? o.TargetActor) is not null && e.Date == o.Date;
                 if (!undated && !untargeted)
                 {
@@ -183,6 +184,33 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         }
 
         var result = ImmutableArray.CreateBuilder<Event>(events.Count);
+        return Kept(events, gone, result);
+    }
+
+    /// <summary>
+    /// Whether two tellings name the same party: the same entity; or, where the lesser telling is
+    /// the first sentence (a headline or a lead that sums up) and the fuller one later, the same
+    /// country ("Japan and India agree to hold talks" for "Motegi … Jaishankar … agreed", "Russia
+    /// and Belarus begin joint drills" for "Russian and Belarusian troops began"). Role nouns
+    /// elsewhere ("Police detained 14 protesters") are not matched by their codes alone.
+    /// </summary>
+    private static bool SameParty(Event e, Event o, string? id, string? actor, string? otherId, string? otherActor)
+    {
+        if ((id ?? actor) == (otherId ?? otherActor))
+        {
+            return true;
+        }
+
+        if (actor is null || otherActor is null)
+        {
+            return false;
+        }
+
+        return e.Sentence == 0 && o.Sentence > 0 && (actor == otherActor || (actor.Length >= 3 && otherActor.Length >= 3 && actor[..3] == otherActor[..3] && actor[..3] != "---"));
+    }
+
+    private static ImmutableArray<Event> Kept(ImmutableArray<Event>.Builder events, bool[] gone, ImmutableArray<Event>.Builder result)
+    {
         for (var i = 0; i < events.Count; i++)
         {
             if (!gone[i])
