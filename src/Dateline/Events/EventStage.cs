@@ -95,34 +95,54 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                     latest = (previousSources, s);
                 }
 
+                var answered = new List<Event>();
                 foreach (var told in built)
                 {
                     var e = Anaphoric(document, scan, events, told);
 
                     // "Niger rejected the accusation": the one who made it, in an event before.
                     // "The army accepted the invitation", "welcomed the proposal": likewise.
+                    // "The arrests were condemned by Germany and the EU. Turkey rejected the
+                    // criticism": each who made it in that telling.
                     if (e.RootCode is "12" or "03" or "05" or "11" && e.Target is null && e.TargetActor is null
                         && (scan.ReferredRoot(matches[m].End) ?? scan.ReferredRoot(matches[m].TriggerEnd)) is { } referred && Referred(events, referred, e.SourceActor) is { } earlier)
                     {
+                        var answer = e;
+                        foreach (var maker in events.Where(o => o.Code == earlier.Code && o.Trigger.Start == earlier.Trigger.Start && o.Sentence == earlier.Sentence
+                                     && o.SourceActor is { } a && a != answer.SourceActor && a != earlier.SourceActor).Select(o => (o.Source, o.SourceActor)).Distinct())
+                        {
+                            answered.Add(answer with { Target = maker.Source, TargetActor = maker.SourceActor });
+                        }
+
                         e = e with { Target = earlier.Source, TargetActor = earlier.SourceActor };
                     }
 
-                    // The same event told again is one event with one more mention.
-                    var key = (e.Code, e.Source ?? e.SourceActor, e.Target ?? e.TargetActor, e.Date);
-                    if (seen.TryGetValue(key, out var at))
-                    {
-                        events[at] = events[at] with { Mentions = events[at].Mentions + 1 };
-                    }
-                    else
-                    {
-                        seen[key] = events.Count;
-                        events.Add(e with { Id = "V" + (events.Count + 1).ToString(CultureInfo.InvariantCulture) });
-                    }
+                    Add(e);
+                }
+
+                foreach (var e in answered)
+                {
+                    Add(e);
                 }
             }
         }
 
         return document with { Events = Retold(events) };
+
+        void Add(Event e)
+        {
+            // The same event told again is one event with one more mention.
+            var key = (e.Code, e.Source ?? e.SourceActor, e.Target ?? e.TargetActor, e.Date);
+            if (seen.TryGetValue(key, out var at))
+            {
+                events[at] = events[at] with { Mentions = events[at].Mentions + 1 };
+            }
+            else
+            {
+                seen[key] = events.Count;
+                events.Add(e with { Id = "V" + (events.Count + 1).ToString(CultureInfo.InvariantCulture) });
+            }
+        }
     }
 
     /// <summary>Whether coordinated parties do an event of this code to each other (mutual.txt).</summary>
