@@ -838,7 +838,7 @@ internal sealed class Scan
             }
             else if (target.Type == "NORP" && n < last && Is(m.Last + 1, "and") && mentionStarting[n] is { Entity.Type: "NORP" } nextPeople
                 && nextPeople.Entity.Country is { Length: 3 } && nextPeople.Entity.Country != target.Country
-                && n == m.Last + 2 && nextPeople.Last + 1 < last && tokens[nextPeople.Last + 1].Kind == TokenKind.Word && char.IsLower(Raw(nextPeople.Last + 1)[0]))
+                && n == m.Last + 2 && nextPeople.Last + 1 < Count && tokens[nextPeople.Last + 1].Kind == TokenKind.Word && char.IsLower(Raw(nextPeople.Last + 1)[0]))
             {
                 // "met Somali and Ethiopian leaders": both nationalities qualify the noun after them.
                 more.Add(NationalRole(nextPeople, n, last) ?? nextPeople.Entity);
@@ -1453,6 +1453,8 @@ internal sealed class Scan
     /// </summary>
     public bool Intended(int trigger) =>
         (trigger > 0 && (Class(trigger - 1) & WordClass.Intent) != 0 && !Is(trigger - 1, "planned") && !Is(trigger - 1, "prepared"))
+        // "would be met with force": a passive after the intention word.
+        || (trigger > 1 && Is(trigger - 1, "be") && (Class(trigger - 2) & WordClass.Intent) != 0 && !Is(trigger - 2, "planned") && !Is(trigger - 2, "prepared"))
         || (trigger > 1 && Is(trigger - 1, "to") && (Class(trigger - 2) & WordClass.Intent) != 0);
 
     /// <summary>
@@ -1900,7 +1902,10 @@ internal sealed class Scan
             var by = Is(i - 1, "the") ? i - 2 : i - 1;
             var agent = !agentTargets && by - 1 > from && Is(by, "by") && tokens[by - 1].Kind == TokenKind.Word
                 && (Raw(by - 1).EndsWith("ed", StringComparison.Ordinal) || Raw(by - 1).EndsWith("en", StringComparison.Ordinal));
-            if (locative || reporter || agent || IsAccordingTo(i) || exclude.Exists(e => e?.Id == m.Entity.Id))
+            // "Rutte pledged the alliance's full support": the source's own body, owning the
+            // object, is no target.
+            var owner = m.Last + 1 < last && Raw(m.Last + 1) is "'s" or "\u2019s";
+            if (locative || reporter || agent || IsAccordingTo(i) || exclude.Exists(e => e?.Id == m.Entity.Id || (owner && e?.Actor is { Length: > 3 } own && own == m.Entity.Actor)))
             {
                 i = m.Last;
                 continue;
@@ -2401,6 +2406,7 @@ internal sealed class Scan
     /// </summary>
     private bool Denied(int trigger, int first, Quote? quote)
     {
+        var comma = false;
         for (var i = trigger - 1; i >= first; i--)
         {
             if (IsHardBoundary(i) || (Class(i) & WordClass.Conjunction) != 0)
@@ -2408,9 +2414,14 @@ internal sealed class Scan
                 return false;
             }
 
+            comma |= Raw(i) is ",";
+
+            // "Rwanda, which denies backing the M23, welcomed the talks": a denial in a relative
+            // clause between commas governs nothing after it.
             if ((Class(i) & WordClass.Denial) != 0)
             {
-                return QuoteAt(i)?.Id == quote?.Id;
+                return !(comma && ((i > first && (Class(i - 1) & WordClass.Clause) != 0) || (i > first + 1 && (Class(i - 2) & WordClass.Clause) != 0)))
+                    && QuoteAt(i)?.Id == quote?.Id;
             }
         }
 

@@ -95,36 +95,56 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                     latest = (previousSources, s);
                 }
 
+                var answered = new List<Event>();
                 foreach (var told in built)
                 {
                     var e = Anaphoric(document, scan, events, told);
 
                     // "Niger rejected the accusation": the one who made it, in an event before.
                     // "The army accepted the invitation", "welcomed the proposal": likewise.
+                    // "The arrests were condemned by Germany and the EU. Turkey rejected the
+                    // criticism": each who made it in that telling.
                     if (e.RootCode is "12" or "03" or "05" or "11" && e.Target is null && e.TargetActor is null
                         && (scan.ReferredRoot(matches[m].End) ?? scan.ReferredRoot(matches[m].TriggerEnd)) is { } referred && Referred(events, referred, e.SourceActor) is { } earlier)
                     {
+                        var answer = e;
+                        foreach (var maker in events.Where(o => o.Code == earlier.Code && o.Trigger.Start == earlier.Trigger.Start && o.Sentence == earlier.Sentence
+                                     && o.SourceActor is { } a && a != answer.SourceActor && a != earlier.SourceActor).Select(o => (o.Source, o.SourceActor)).Distinct())
+                        {
+                            answered.Add(answer with { Target = maker.Source, TargetActor = maker.SourceActor });
+                        }
+
                         e = e with { Target = earlier.Source, TargetActor = earlier.SourceActor };
                     }
 
-                    // The same event told again is one event with one more mention.
-                    // Two mentions coded as the same actor ("Serbia denies …", "Vučić denied …") are
-                    // one party: the same code between the same actors on the same date is one event.
-                    var key = (e.Code, e.SourceActor ?? e.Source, e.TargetActor ?? e.Target, e.Date, e.Modality == "negated");
-                    if (seen.TryGetValue(key, out var at))
-                    {
-                        events[at] = events[at] with { Mentions = events[at].Mentions + 1 };
-                    }
-                    else
-                    {
-                        seen[key] = events.Count;
-                        events.Add(e with { Id = "V" + (events.Count + 1).ToString(CultureInfo.InvariantCulture) });
-                    }
+                    Add(e);
+                }
+
+                foreach (var e in answered)
+                {
+                    Add(e);
                 }
             }
         }
 
         return document with { Events = Retold(document, events) };
+
+        void Add(Event e)
+        {
+            // The same event told again is one event with one more mention.
+            // Two mentions coded as the same actor ("Serbia denies …", "Vučić denied …") are
+            // one party: the same code between the same actors on the same date is one event.
+            var key = (e.Code, e.SourceActor ?? e.Source, e.TargetActor ?? e.Target, e.Date, e.Modality == "negated");
+            if (seen.TryGetValue(key, out var at))
+            {
+                events[at] = events[at] with { Mentions = events[at].Mentions + 1 };
+            }
+            else
+            {
+                seen[key] = events.Count;
+                events.Add(e with { Id = "V" + (events.Count + 1).ToString(CultureInfo.InvariantCulture) });
+            }
+        }
     }
 
     /// <summary>Whether coordinated parties do an event of this code to each other (mutual.txt).</summary>
@@ -163,8 +183,9 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             for (var j = 0; j < events.Count; j++)
             {
                 var o = events[j];
+                var headline = Headline(d, e.Sentence);
                 if (j == i || gone[j] || o.Code != e.Code || (o.Modality == "negated") != (e.Modality == "negated")
-                    || ((o.Source ?? o.SourceActor) != source && (e.SourceActor is null || o.SourceActor != e.SourceActor || !Headline(d, e.Sentence))))
+                    || (!SameParty(e, o, e.Source, e.SourceActor, o.Source, o.SourceActor) && (e.SourceActor is null || o.SourceActor != e.SourceActor || !headline)))
                 {
                     continue;
                 }
@@ -173,9 +194,9 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 // Coalition for Change") and tells the event in the present ("calls weekend
                 // march"); elsewhere an event done and one still planned are two.
                 var undated = e.DateFrom == "published" && o.DateFrom is not (null or "published")
-                    && ((e.Target ?? e.TargetActor) == (o.Target ?? o.TargetActor) || (e.TargetActor is not null && e.TargetActor == o.TargetActor)
-                        || (e.Target is null && Headline(d, e.Sentence)))
-                    && ((e.Modality == "planned") == (o.Modality == "planned") || Headline(d, e.Sentence));
+                    && (SameParty(e, o, e.Target, e.TargetActor, o.Target, o.TargetActor) || (e.TargetActor is not null && e.TargetActor == o.TargetActor)
+                        || (e.Target is null && headline))
+                    && ((e.Modality == "planned") == (o.Modality == "planned") || headline);
                 var untargeted = e.Target is null && e.TargetActor is null && (o.Target ?? o.TargetActor) is not null && e.Date == o.Date;
                 if (!undated && !untargeted)
                 {
@@ -191,6 +212,33 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         }
 
         var result = ImmutableArray.CreateBuilder<Event>(events.Count);
+        return Kept(events, gone, result);
+    }
+
+    /// <summary>
+    /// Whether two tellings name the same party: the same entity; or, where the lesser telling is
+    /// the first sentence (a headline or a lead that sums up) and the fuller one later, the same
+    /// country ("Japan and India agree to hold talks" for "Motegi … Jaishankar … agreed", "Russia
+    /// and Belarus begin joint drills" for "Russian and Belarusian troops began"). Role nouns
+    /// elsewhere ("Police detained 14 protesters") are not matched by their codes alone.
+    /// </summary>
+    private static bool SameParty(Event e, Event o, string? id, string? actor, string? otherId, string? otherActor)
+    {
+        if ((id ?? actor) == (otherId ?? otherActor))
+        {
+            return true;
+        }
+
+        if (actor is null || otherActor is null)
+        {
+            return false;
+        }
+
+        return e.Sentence == 0 && o.Sentence > 0 && (actor == otherActor || (actor.Length >= 3 && otherActor.Length >= 3 && actor[..3] == otherActor[..3] && actor[..3] != "---"));
+    }
+
+    private static ImmutableArray<Event> Kept(ImmutableArray<Event>.Builder events, bool[] gone, ImmutableArray<Event>.Builder result)
+    {
         for (var i = 0; i < events.Count; i++)
         {
             if (!gone[i])
