@@ -275,7 +275,9 @@ internal sealed class Scan
             case PatternElement.Gap:
                 for (var gap = 0; gap <= MaxGap && at + gap <= last; gap++)
                 {
-                    if (gap > 0 && IsGapBoundary(at + gap - 1))
+                    // "called on the EU to impose sanctions on Serbia and will meet Rutte": "and"
+                    // before an auxiliary opens the subject's next verb, which no gap reaches.
+                    if (gap > 0 && (IsGapBoundary(at + gap - 1) || NextVerbPhrase(at + gap - 1)))
                     {
                         break;
                     }
@@ -468,6 +470,24 @@ internal sealed class Scan
     }
 
     private bool IsHardBoundary(int i) => Raw(i) is "." or ";" or ":" or "?" or "!" || tokens[i].Kind == TokenKind.QuoteMark;
+
+    /// <summary>Whether "and" before an auxiliary (a new verb phrase) lies between two tokens.</summary>
+    private bool VerbPhraseBetween(int a, int b)
+    {
+        for (var i = Math.Min(a, b) + 1; i < Math.Max(a, b) - 1; i++)
+        {
+            if (NextVerbPhrase(i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"and" or "but" before a future or modal auxiliary ("… and will meet", "but could"): a new verb phrase.</summary>
+    private bool NextVerbPhrase(int i) =>
+        (Class(i) & WordClass.Conjunction) != 0 && i + 1 < Count && (Class(i + 1) & (WordClass.Planned | WordClass.Hypothetical)) != 0 && !Is(i + 1, "if");
 
     private bool IsGapBoundary(int i) => IsHardBoundary(i) || Raw(i) is "," or "\u2014" or "\u2013";
 
@@ -2035,7 +2055,7 @@ internal sealed class Scan
                 before--;
             }
 
-            if (!(before >= 0 && (Class(before) & WordClass.Locative) != 0))
+            if (!(before >= 0 && (Class(before) & WordClass.Locative) != 0) || VerbPhraseBetween(trigger, i))
             {
                 continue;
             }
@@ -2077,8 +2097,10 @@ internal sealed class Scan
             // of a relative clause between commas is not the main verb's.
             // A vague reference ("in the past", "now") is kept: when it is the nearest, the event
             // has no date of its own and takes the publication day (below).
+            // "called on the EU to impose sanctions and will meet Rutte on Monday": a date beyond
+            // "and" and an auxiliary is the next verb's, not this one's.
             if (t.Start < sentenceStart || t.End > sentenceEnd || t.Type is not ("DATE" or "TIME") || OpensPeriod(t) || ModifiesNoun(t)
-                || InOtherRelative(d.TokenIndexAt(t.Start), trigger, first))
+                || InOtherRelative(d.TokenIndexAt(t.Start), trigger, first) || VerbPhraseBetween(trigger, d.TokenIndexAt(t.Start)))
             {
                 continue;
             }
