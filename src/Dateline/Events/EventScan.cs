@@ -1220,6 +1220,14 @@ internal sealed class Scan
     /// True when the trigger is a noun phrase's head ("the genocide", "a 1994 massacre", "its
     /// attack"): a determiner, possessive or number right before it.
     /// </summary>
+    /// <summary>"Hungary’s criticism", "China’s latest criticism": a noun trigger after a possessive.</summary>
+    public bool PossessiveNoun(int trigger, int first) =>
+        IsNominal(trigger) && ((trigger - 1 > first && IsPossessive(trigger - 1))
+            || (trigger - 2 > first && IsPossessive(trigger - 2) && tokens[trigger - 1].Kind == TokenKind.Word && char.IsLower(Raw(trigger - 1)[0])));
+
+    private bool IsPossessive(int i) => Raw(i) is "'s" or "\u2019s" or "'" or "\u2019"
+        || (char.IsUpper(Raw(i)[0]) && (Raw(i).EndsWith("'s", StringComparison.Ordinal) || Raw(i).EndsWith("\u2019s", StringComparison.Ordinal)));
+
     public bool IsNominal(int trigger)
     {
         if (trigger == 0)
