@@ -1877,7 +1877,12 @@ internal sealed class Scan
 
             // "vetoed a UN Security Council resolution": a name after "a" before a plain noun
             // modifies the noun; it is no party.
-            var modifier = m.Entity.Type is "ORG" or "GPE" && (Is(i - 1, "a") || Is(i - 1, "an")) && m.Last + 1 < last
+            // So does one after "a" and an adjective ("criticized a new EU migration plan"), or
+            // right after the trigger in a headline, which drops its articles ("Hungary
+            // criticizes EU migration plan").
+            var modifier = m.Entity.Type is "ORG" or "GPE"
+                && (Is(i - 1, "a") || Is(i - 1, "an") || (i - 2 > from && (Is(i - 2, "a") || Is(i - 2, "an")) && IsPlainModifier(i - 1))
+                    || (i == from + 1 && HeadlineLine(i))) && m.Last + 1 < last
                 && tokens[m.Last + 1].Kind == TokenKind.Word && IsPlainModifier(m.Last + 1);
             if (modifier)
             {
@@ -2156,6 +2161,15 @@ internal sealed class Scan
         var end = text[tokens[trigger].End..].IndexOf('\n');
         var line = (end < 0 ? text[tokens[trigger].End..] : text.Slice(tokens[trigger].End, end)).TrimEnd();
         return line.Length == 0 || line[^1] is not ('.' or '?' or '!' or '"' or '\u201d' or ':' or ';');
+    }
+
+    /// <summary>Whether the token lies on a line that ends with no full stop, question or exclamation mark (a headline).</summary>
+    private bool HeadlineLine(int token)
+    {
+        var text = d.Text.AsSpan();
+        var end = text[tokens[token].End..].IndexOf('\n');
+        var line = (end < 0 ? text[tokens[token].End..] : text.Slice(tokens[token].End, end)).TrimEnd();
+        return line.Length > 0 && line[^1] is not ('.' or '?' or '!' or '"' or '\u201d' or ':' or ';');
     }
 
     /// <summary>"2026-08-09TEV", "2026-08-09T14:30" → "2026-08-09".</summary>
