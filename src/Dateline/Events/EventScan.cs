@@ -275,7 +275,9 @@ internal sealed class Scan
             case PatternElement.Gap:
                 for (var gap = 0; gap <= MaxGap && at + gap <= last; gap++)
                 {
-                    if (gap > 0 && IsGapBoundary(at + gap - 1))
+                    // "called on the EU to impose sanctions on Serbia and will meet Rutte": "and"
+                    // before an auxiliary opens the subject's next verb, which no gap reaches.
+                    if (gap > 0 && (IsGapBoundary(at + gap - 1) || NextVerbPhrase(at + gap - 1)))
                     {
                         break;
                     }
@@ -468,6 +470,24 @@ internal sealed class Scan
     }
 
     private bool IsHardBoundary(int i) => Raw(i) is "." or ";" or ":" or "?" or "!" || tokens[i].Kind == TokenKind.QuoteMark;
+
+    /// <summary>Whether "and" before an auxiliary (a new verb phrase) lies between two tokens.</summary>
+    private bool VerbPhraseBetween(int a, int b)
+    {
+        for (var i = Math.Min(a, b) + 1; i < Math.Max(a, b) - 1; i++)
+        {
+            if (NextVerbPhrase(i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"and" or "but" before a future or modal auxiliary ("… and will meet", "but could"): a new verb phrase.</summary>
+    private bool NextVerbPhrase(int i) =>
+        (Class(i) & WordClass.Conjunction) != 0 && i + 1 < Count && (Class(i + 1) & (WordClass.Planned | WordClass.Hypothetical)) != 0 && !Is(i + 1, "if");
 
     private bool IsGapBoundary(int i) => IsHardBoundary(i) || Raw(i) is "," or "\u2014" or "\u2013";
 
@@ -1201,6 +1221,14 @@ internal sealed class Scan
     /// True when the trigger is a noun phrase's head ("the genocide", "a 1994 massacre", "its
     /// attack"): a determiner, possessive or number right before it.
     /// </summary>
+    /// <summary>"Hungary’s criticism", "China’s latest criticism": a noun trigger after a possessive.</summary>
+    public bool PossessiveNoun(int trigger, int first) =>
+        IsNominal(trigger) && ((trigger - 1 > first && IsPossessive(trigger - 1))
+            || (trigger - 2 > first && IsPossessive(trigger - 2) && tokens[trigger - 1].Kind == TokenKind.Word && char.IsLower(Raw(trigger - 1)[0])));
+
+    private bool IsPossessive(int i) => Raw(i) is "'s" or "\u2019s" or "'" or "\u2019"
+        || (char.IsUpper(Raw(i)[0]) && (Raw(i).EndsWith("'s", StringComparison.Ordinal) || Raw(i).EndsWith("\u2019s", StringComparison.Ordinal)));
+
     public bool IsNominal(int trigger)
     {
         if (trigger == 0)
@@ -1879,7 +1907,12 @@ internal sealed class Scan
 
             // "vetoed a UN Security Council resolution": a name after "a" before a plain noun
             // modifies the noun; it is no party.
-            var modifier = m.Entity.Type is "ORG" or "GPE" && (Is(i - 1, "a") || Is(i - 1, "an")) && m.Last + 1 < last
+            // So does one after "a" and an adjective ("criticized a new EU migration plan"), or
+            // right after the trigger in a headline, which drops its articles ("Hungary
+            // criticizes EU migration plan").
+            var modifier = m.Entity.Type is "ORG" or "GPE"
+                && (Is(i - 1, "a") || Is(i - 1, "an") || (i - 2 > from && (Is(i - 2, "a") || Is(i - 2, "an")) && IsPlainModifier(i - 1))
+                    || (i == from + 1 && HeadlineLine(i))) && m.Last + 1 < last
                 && tokens[m.Last + 1].Kind == TokenKind.Word && IsPlainModifier(m.Last + 1);
             if (modifier)
             {
@@ -2075,7 +2108,7 @@ internal sealed class Scan
                 before--;
             }
 
-            if (!(before >= 0 && (Class(before) & WordClass.Locative) != 0))
+            if (!(before >= 0 && (Class(before) & WordClass.Locative) != 0) || VerbPhraseBetween(trigger, i))
             {
                 continue;
             }
@@ -2117,8 +2150,10 @@ internal sealed class Scan
             // of a relative clause between commas is not the main verb's.
             // A vague reference ("in the past", "now") is kept: when it is the nearest, the event
             // has no date of its own and takes the publication day (below).
+            // "called on the EU to impose sanctions and will meet Rutte on Monday": a date beyond
+            // "and" and an auxiliary is the next verb's, not this one's.
             if (t.Start < sentenceStart || t.End > sentenceEnd || t.Type is not ("DATE" or "TIME") || OpensPeriod(t) || ModifiesNoun(t)
-                || InOtherRelative(d.TokenIndexAt(t.Start), trigger, first))
+                || InOtherRelative(d.TokenIndexAt(t.Start), trigger, first) || VerbPhraseBetween(trigger, d.TokenIndexAt(t.Start)))
             {
                 continue;
             }
@@ -2166,6 +2201,15 @@ internal sealed class Scan
         var end = text[tokens[trigger].End..].IndexOf('\n');
         var line = (end < 0 ? text[tokens[trigger].End..] : text.Slice(tokens[trigger].End, end)).TrimEnd();
         return line.Length == 0 || line[^1] is not ('.' or '?' or '!' or '"' or '\u201d' or ':' or ';');
+    }
+
+    /// <summary>Whether the token lies on a line that ends with no full stop, question or exclamation mark (a headline).</summary>
+    private bool HeadlineLine(int token)
+    {
+        var text = d.Text.AsSpan();
+        var end = text[tokens[token].End..].IndexOf('\n');
+        var line = (end < 0 ? text[tokens[token].End..] : text.Slice(tokens[token].End, end)).TrimEnd();
+        return line.Length > 0 && line[^1] is not ('.' or '?' or '!' or '"' or '\u201d' or ':' or ';');
     }
 
     /// <summary>"2026-08-09TEV", "2026-08-09T14:30" → "2026-08-09".</summary>

@@ -117,6 +117,16 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                         e = e with { Target = earlier.Source, TargetActor = earlier.SourceActor };
                     }
 
+                    // "The Commission rejected Hungary’s criticism on Tuesday": a possessive noun
+                    // trigger after an event of the same actor names that event again; the date of
+                    // the clause is the rejection's, not the criticism's.
+                    if (scan.PossessiveNoun(matches[m].Start, first)
+                        && ToldBefore(events, e) is var told2 and >= 0)
+                    {
+                        events[told2] = events[told2] with { Mentions = events[told2].Mentions + 1 };
+                        continue;
+                    }
+
                     Add(e);
                 }
 
@@ -248,6 +258,21 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         }
 
         return result.ToImmutable();
+    }
+
+    /// <summary>The earlier event with this event's code and source actor and, if it has one, its target actor; -1 when none.</summary>
+    private static int ToldBefore(ImmutableArray<Event>.Builder events, Event e)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            var o = events[i];
+            if (o.Code == e.Code && e.SourceActor is not null && o.SourceActor == e.SourceActor && (e.TargetActor is null || o.TargetActor == e.TargetActor) && o.Modality != "negated")
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Whether a sentence is a headline: a line that ends with no full stop, question or exclamation mark.</summary>
