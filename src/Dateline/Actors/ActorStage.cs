@@ -153,6 +153,20 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             }
         }
 
+        // "Bank Indonesia Governor X", "X, the Bank of Ghana's governor": a bank the dictionary does not
+        // list whose head is a governor is the country's central bank, a body of its government.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e.Type == "PERSON" && e.Titles.Any(t => t.EndsWith("overnor", StringComparison.Ordinal))
+                && TitleOrganization(document, entities, e) is { Actor: [_, _, _, 'B', 'U', 'S'] bankActor } bank
+                && bank.Name.Split(' ').Contains("Bank") && Known(bank, PhraseKind.Name) is null)
+            {
+                var at = entities.IndexOf(bank);
+                entities[at] = bank with { Actor = bankActor[..3] + "GOV" };
+            }
+        }
+
         // "Sarah Cardell, the CMA's chief executive", "Lenovo chairman Yang Yuanqing": an office held
         // in a named organization acts for that organization, where the dictionary does not know the person.
         for (var i = 0; i < entities.Count; i++)
