@@ -773,6 +773,18 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
 
         var known = entry?.Actor;
         var former = entity.Titles.Any(t => t.StartsWith("former ", StringComparison.OrdinalIgnoreCase));
+        if (entry is not null && !former && role is "GOV" or "MIL" or "JUD" or "LEG" or "COP"
+            && known is { Length: >= 6 } && !known.StartsWith("IGO", StringComparison.Ordinal) && known[3..6] != role
+            && IsOfficial(known[3..6]) && !entity.Titles.Any(t => t.Equals(entry.Title, StringComparison.OrdinalIgnoreCase)))
+        {
+            // "Defence Minister Pedro Sánchez" in a Colombian story is not Spain's prime minister of
+            // that name: a public office the text gives that the dictionary's person does not hold makes
+            // the name another person's, whose country comes from the text or the story (not from the
+            // dictionary's entry, which lent the mention its country).
+            var stated = country == known[..3] ? null : country;
+            return (stated is null ? null : stated + role, stated);
+        }
+
         var dated = published is not { } day || Held(entry?.Held ?? "", day);
         if (former && dated && known is { Length: >= 6 } && known.EndsWith("OPP", StringComparison.Ordinal))
         {
