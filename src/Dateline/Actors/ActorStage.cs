@@ -218,6 +218,27 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             }
         }
 
+        // "the South African Football Association, whose president X": a sports body the dictionary
+        // does not list, and the officials it titles, act for no actor of ours (the project's convention).
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e.Type == "ORG" && e.Actor is not null && IsSportsBody(e))
+            {
+                entities[i] = e with { Actor = null };
+            }
+        }
+
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e.Type == "PERSON" && e.Actor is not null && Known(e, PhraseKind.Name) is not { Type: "PERSON" }
+                && TitleOrganization(document, entities, e) is { } body && IsSportsBody(body))
+            {
+                entities[i] = e with { Actor = null, Country = body.Country };
+            }
+        }
+
         // "NAIROBI, May 3 (Dateline Health) -": the outlet that filed the story is a news medium.
         for (var i = 0; i < entities.Count; i++)
         {
@@ -229,6 +250,10 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
 
         return document with { Entities = entities.MoveToImmutable() };
     }
+
+    /// <summary>An organization the dictionary does not list with a sport word in its name ("Nigeria Football Federation").</summary>
+    private bool IsSportsBody(Entity org) =>
+        Known(org, PhraseKind.Name) is null && org.Name.Split(' ').Any(w => Entities.ContextWords.IsSport(w));
 
     /// <summary>OPP or PTY where a stance word of <c>context-words.txt</c> stands right before one of the entity's names, else null.</summary>
     private static string? Stance(Document document, Entity entity)
@@ -621,6 +646,11 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             if (text.AsSpan(p, start - p) is "its" or "Its")
             {
                 return titled ? LastOrganizationBefore(document, entities, p) : null;
+            }
+
+            if (text.AsSpan(p, start - p) is "whose" && titled && p >= 3 && text[p - 1] == ' ' && text[p - 2] == ',')
+            {
+                return OrganizationEndingAt(entities, p - 2); // "the X Association, whose president Y"
             }
 
             start = p - 1;

@@ -655,9 +655,9 @@ internal sealed class EntityTagger
             for (var j = i; cue == CueKind.None && j < runEnd - 1; j++)
             {
                 // "Oregon Department of Transportation", "Confederation of African Football": an organization word before "of".
-                if (lexicons.SuffixCue(Word(j)) == CueKind.Org && (IsWord(j + 1, "of") || IsWord(j + 1, "for")))
+                if (lexicons.SuffixCue(Word(j)) is CueKind.Org or CueKind.Event && (IsWord(j + 1, "of") || IsWord(j + 1, "for")))
                 {
-                    cue = CueKind.Org;
+                    cue = lexicons.SuffixCue(Word(j)); // "Africa Cup of Nations": an event word before "of"
                 }
             }
 
