@@ -52,8 +52,9 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         }
 
         // A story about one country names its officials without their nationality: "Security
-        // Minister X" in a story from Buenos Aires, and "Congress" there is Argentina's.
-        if (MainCountry(entities) is { } main)
+        // Minister X" in a story from Buenos Aires, and "Congress" there is Argentina's. A story filed
+        // from the country it names most ("DHAKA - ... the army chief, General X") is about that country.
+        if ((MainCountry(entities) ?? DatelineCountry(document, entities)) is { } main)
         {
             for (var i = 0; i < entities.Count; i++)
             {
@@ -350,6 +351,47 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         }
 
         return top >= 2 && top >= 2 * second ? best : null;
+    }
+
+    /// <summary>
+    /// The country of the dateline ("DHAKA, Nov 20 -") where places and nationality words of that
+    /// country outnumber those of every other (at least two); null otherwise.
+    /// </summary>
+    private static string? DatelineCountry(Document document, ImmutableArray<Entity>.Builder entities)
+    {
+        if (document.Paragraphs.Length == 0)
+        {
+            return null;
+        }
+
+        string? dateline = null;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var e in entities)
+        {
+            if (e.Type is "GPE" or "LOC" or "FAC" or "NORP" && e.Country is { Length: 3 } c)
+            {
+                counts[c] = counts.GetValueOrDefault(c) + e.Mentions.Length;
+                if (e.Type == "GPE" && e.Mentions[0].Start == document.Paragraphs[0].Start && !e.Mentions[0].Text.AsSpan().ContainsAnyInRange('a', 'z'))
+                {
+                    dateline = c;
+                }
+            }
+        }
+
+        if (dateline is null || counts[dateline] < 2)
+        {
+            return null;
+        }
+
+        foreach (var (country, n) in counts)
+        {
+            if (country != dateline && n >= counts[dateline])
+            {
+                return null;
+            }
+        }
+
+        return dateline;
     }
 
     /// <summary>Roles of bodies that belong to the country of their story: its institutions, parties and gangs ("the Gulf Cartel").</summary>
