@@ -52,8 +52,9 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         }
 
         // A story about one country names its officials without their nationality: "Security
-        // Minister X" in a story from Buenos Aires, and "Congress" there is Argentina's.
-        if (MainCountry(entities) is { } main)
+        // Minister X" in a story from Buenos Aires, and "Congress" there is Argentina's. A story filed
+        // from the country it names most ("DHAKA - ... the army chief, General X") is about that country.
+        if ((MainCountry(entities) ?? DatelineCountry(document, entities)) is { } main)
         {
             for (var i = 0; i < entities.Count; i++)
             {
@@ -153,6 +154,20 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             }
         }
 
+        // "Bank Indonesia Governor X", "X, the Bank of Ghana's governor": a bank the dictionary does not
+        // list whose head is a governor is the country's central bank, a body of its government.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e.Type == "PERSON" && e.Titles.Any(t => t.EndsWith("overnor", StringComparison.Ordinal))
+                && TitleOrganization(document, entities, e) is { Actor: [_, _, _, 'B', 'U', 'S'] bankActor } bank
+                && bank.Name.Split(' ').Contains("Bank") && Known(bank, PhraseKind.Name) is null)
+            {
+                var at = entities.IndexOf(bank);
+                entities[at] = bank with { Actor = bankActor[..3] + "GOV" };
+            }
+        }
+
         // "Sarah Cardell, the CMA's chief executive", "Lenovo chairman Yang Yuanqing": an office held
         // in a named organization acts for that organization, where the dictionary does not know the person.
         for (var i = 0; i < entities.Count; i++)
@@ -204,6 +219,27 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             }
         }
 
+        // "the South African Football Association, whose president X": a sports body the dictionary
+        // does not list, and the officials it titles, act for no actor of ours (the project's convention).
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e.Type == "ORG" && e.Actor is not null && IsSportsBody(e))
+            {
+                entities[i] = e with { Actor = null };
+            }
+        }
+
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e.Type == "PERSON" && e.Actor is not null && Known(e, PhraseKind.Name) is not { Type: "PERSON" }
+                && TitleOrganization(document, entities, e) is { } body && IsSportsBody(body))
+            {
+                entities[i] = e with { Actor = null, Country = body.Country };
+            }
+        }
+
         // "NAIROBI, May 3 (Dateline Health) -": the outlet that filed the story is a news medium.
         for (var i = 0; i < entities.Count; i++)
         {
@@ -215,6 +251,10 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
 
         return document with { Entities = entities.MoveToImmutable() };
     }
+
+    /// <summary>An organization the dictionary does not list with a sport word in its name ("Nigeria Football Federation").</summary>
+    private bool IsSportsBody(Entity org) =>
+        Known(org, PhraseKind.Name) is null && org.Name.Split(' ').Any(w => Entities.ContextWords.IsSport(w));
 
     /// <summary>OPP or PTY where a stance word of <c>context-words.txt</c> stands right before one of the entity's names, else null.</summary>
     private static string? Stance(Document document, Entity entity)
@@ -311,6 +351,47 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         }
 
         return top >= 2 && top >= 2 * second ? best : null;
+    }
+
+    /// <summary>
+    /// The country of the dateline ("DHAKA, Nov 20 -") where places and nationality words of that
+    /// country outnumber those of every other (at least two); null otherwise.
+    /// </summary>
+    private static string? DatelineCountry(Document document, ImmutableArray<Entity>.Builder entities)
+    {
+        if (document.Paragraphs.Length == 0)
+        {
+            return null;
+        }
+
+        string? dateline = null;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var e in entities)
+        {
+            if (e.Type is "GPE" or "LOC" or "FAC" or "NORP" && e.Country is { Length: 3 } c)
+            {
+                counts[c] = counts.GetValueOrDefault(c) + e.Mentions.Length;
+                if (e.Type == "GPE" && e.Mentions[0].Start == document.Paragraphs[0].Start && !e.Mentions[0].Text.AsSpan().ContainsAnyInRange('a', 'z'))
+                {
+                    dateline = c;
+                }
+            }
+        }
+
+        if (dateline is null || counts[dateline] < 2)
+        {
+            return null;
+        }
+
+        foreach (var (country, n) in counts)
+        {
+            if (country != dateline && n >= counts[dateline])
+            {
+                return null;
+            }
+        }
+
+        return dateline;
     }
 
     /// <summary>Roles of bodies that belong to the country of their story: its institutions, parties and gangs ("the Gulf Cartel").</summary>
@@ -609,6 +690,11 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
                 return titled ? LastOrganizationBefore(document, entities, p) : null;
             }
 
+            if (text.AsSpan(p, start - p) is "whose" && titled && p >= 3 && text[p - 1] == ' ' && text[p - 2] == ',')
+            {
+                return OrganizationEndingAt(entities, p - 2); // "the X Association, whose president Y"
+            }
+
             start = p - 1;
             words++;
             titled |= lexicons.Titles.ContainsKey(text[p..end]);
@@ -759,6 +845,18 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
 
         var known = entry?.Actor;
         var former = entity.Titles.Any(t => t.StartsWith("former ", StringComparison.OrdinalIgnoreCase));
+        if (entry is not null && !former && role is "GOV" or "MIL" or "JUD" or "LEG" or "COP"
+            && known is { Length: >= 6 } && !known.StartsWith("IGO", StringComparison.Ordinal) && known[3..6] != role
+            && IsOfficial(known[3..6]) && !entity.Titles.Any(t => t.Equals(entry.Title, StringComparison.OrdinalIgnoreCase)))
+        {
+            // "Defence Minister Pedro Sánchez" in a Colombian story is not Spain's prime minister of
+            // that name: a public office the text gives that the dictionary's person does not hold makes
+            // the name another person's, whose country comes from the text or the story (not from the
+            // dictionary's entry, which lent the mention its country).
+            var stated = country == known[..3] ? null : country;
+            return (stated is null ? null : stated + role, stated);
+        }
+
         var dated = published is not { } day || Held(entry?.Held ?? "", day);
         if (former && dated && known is { Length: >= 6 } && known.EndsWith("OPP", StringComparison.Ordinal))
         {

@@ -80,6 +80,12 @@ internal static class ContextWords
     /// <summary>"Flight": after an airline's name and before a number, the number of one of its services ("Adam Air Flight 574").</summary>
     public static bool IsServiceWord(ReadOnlySpan<char> word) => Words.Value.Service.Contains(word);
 
+    /// <summary>"West", "East": a compass word that may end a name after its cue word ("Queen Street West").</summary>
+    public static bool IsCompass(ReadOnlySpan<char> word) => Words.Value.Compass.Contains(word);
+
+    /// <summary>"Football", "Cricket": a word in a sports body's name.</summary>
+    public static bool IsSport(ReadOnlySpan<char> word) => Words.Value.Sport.Contains(word);
+
     private static Sets Load()
     {
         var classes = DataFile.KeyedLines("Entities/context-words.txt").ToDictionary(
@@ -90,7 +96,7 @@ internal static class ContextWords
             kv => kv.Key,
             kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Replace('_', ' ')).ToArray(),
             StringComparer.Ordinal);
-        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"], classes["surname"], classes["divisionafter"], classes["featureafter"], phrases["partybefore"], phrases["partyafter"], classes["service"], classes["partynoun"]);
+        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"], classes["surname"], classes["divisionafter"], classes["featureafter"], phrases["partybefore"], phrases["partyafter"], classes["service"], classes["partynoun"], classes["compass"], classes["sport"]);
     }
 
     private sealed record Sets(
@@ -111,5 +117,7 @@ internal static class ContextWords
         string[] PartyBefore,
         string[] PartyAfter,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Service,
-        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PartyNoun);
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PartyNoun,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Compass,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Sport);
 }

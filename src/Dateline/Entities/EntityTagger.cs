@@ -301,7 +301,7 @@ internal sealed class EntityTagger
 
         // "Queen Street West", "King Street East": a street's name may end in a compass word.
         var last = r - 1;
-        if (last > i + 1 && Word(last) is "North" or "South" or "East" or "West")
+        if (last > i + 1 && ContextWords.IsCompass(Word(last)))
         {
             last--;
         }
@@ -642,7 +642,7 @@ internal sealed class EntityTagger
             {
                 cue = CueKind.None;
             }
-            else if (cue == CueKind.None && length >= 3 && Word(runEnd - 1) is "North" or "South" or "East" or "West")
+            else if (cue == CueKind.None && length >= 3 && ContextWords.IsCompass(Word(runEnd - 1)))
             {
                 cue = lexicons.SuffixCue(Word(runEnd - 2)); // "Queen Street West"
             }
@@ -655,9 +655,9 @@ internal sealed class EntityTagger
             for (var j = i; cue == CueKind.None && j < runEnd - 1; j++)
             {
                 // "Oregon Department of Transportation", "Confederation of African Football": an organization word before "of".
-                if (lexicons.SuffixCue(Word(j)) == CueKind.Org && (IsWord(j + 1, "of") || IsWord(j + 1, "for")))
+                if (lexicons.SuffixCue(Word(j)) is CueKind.Org or CueKind.Event && (IsWord(j + 1, "of") || IsWord(j + 1, "for")))
                 {
-                    cue = CueKind.Org;
+                    cue = lexicons.SuffixCue(Word(j)); // "Africa Cup of Nations": an event word before "of"
                 }
             }
 
@@ -1340,6 +1340,15 @@ internal sealed class EntityTagger
         // "Bank of Ghana data showed…", "Ministry of Defence officials said…": an institution word
         // that opens a name going on through "of" or "for" is that name's first word.
         if (lexicons.PrefixCue(w) == CueKind.Org && i + 2 < end && (IsWord(i + 1, "of") || IsWord(i + 1, "for")) && RunEnd(i, end) > i + 2)
+        {
+            return false;
+        }
+
+        // "Bank Indonesia Governor X": an institution word right before a country's name is that name's first word.
+        if (lexicons.PrefixCue(w) == CueKind.Org && i + 1 < end && IsNameWord(i + 1)
+            && lexicons.Match(text, tokens, i + 1, end, out var country) is > 0 and var cn && country!.Type == "GPE"
+            && lexicons.Gazetteer.Lookup(country.Canonical) is [{ Feature: "country" }, ..]
+            && (i + 1 + cn >= end || !IsPossessive(Word(i + 1 + cn))))
         {
             return false;
         }
