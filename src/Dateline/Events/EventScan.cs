@@ -778,6 +778,28 @@ internal sealed class Scan
     /// The first token of a person's title before the name: "Kenyan President William Ruto" from
     /// "Kenyan" (a nationality and up to three capitalized title words), else the mention's own.
     /// </summary>
+    /// <summary>
+    /// A person named after up to three capitalized title words from token <paramref name="i"/>
+    /// ("President Félix Tshisekedi", "Foreign Minister Wang Yi"), or null.
+    /// </summary>
+    private (Entity Entity, int Last)? TitledAfter(int i, int last)
+    {
+        for (var j = i; j < last && j <= i + 3; j++)
+        {
+            if (mentionStarting[j] is { } m)
+            {
+                return j > i && m.Entity.Type == "PERSON" ? m : null;
+            }
+
+            if (tokens[j].Kind != TokenKind.Word || !char.IsUpper(Raw(j)[0]) || Class(j) != WordClass.None)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
     private int TitleStart((Entity Entity, int First) mention)
     {
         if (mention.Entity.Type != "PERSON")
@@ -829,6 +851,13 @@ internal sealed class Scan
                 && !(next.Last + 1 < last && Raw(next.Last + 1) is "'s" or "’s" or "'" or "’"))
             {
                 more.Add(next.Entity);
+            }
+            else if (n < last && Is(m.Last + 1, "and") && mentionStarting[n] is { Entity.Type: "NORP" } titled && TitledAfter(titled.Last + 1, last) is { } person
+                && person.Entity.Id != target.Id && (target.Type == "PERSON" || !national))
+            {
+                // "spoke with Rwandan President Paul Kagame and Congolese President Félix Tshisekedi":
+                // a person after a nationality and a title.
+                more.Add(person.Entity);
             }
             else if (national && m.Entity.Type == "NORP" && n < last && Is(m.Last + 1, "and") && mentionStarting[n] is { Entity.Type: "NORP" } nextNational
                 && nextNational.Entity.Country != target.Country && NationalRole(nextNational, n, last) is { Actor: { Length: 6 } role } nextRole
@@ -1302,7 +1331,16 @@ internal sealed class Scan
 
         while (k >= 0 && mentionEnding[k] is { } m && (m.Entity.Actor ?? m.Entity.Country) is { Length: >= 3 } actor)
         {
-            var code = actor.EndsWith(role, StringComparison.Ordinal) ? actor : actor + role;
+            // "Congolese troops and M23 rebels": a coordinated name with a role of its own is a
+            // party of its own, not a nationality of the role noun.
+            if (result.Count > 0 && actor.Length > 3 && !actor.EndsWith(role, StringComparison.Ordinal))
+            {
+                result.Add(m.Entity);
+                phraseFirst = m.First;
+                break;
+            }
+
+            var code = actor.EndsWith(role, StringComparison.Ordinal) || actor.Length > 3 ? actor[..3] + role : actor + role;
             result.Add(new Entity("~" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + code, "ROLE", Raw(i).ToString(), [], code, m.Entity.Country, null, []));
             phraseFirst = m.First;
             k = m.First - 1;
@@ -1652,6 +1690,35 @@ internal sealed class Scan
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// A definite group of parties as the trigger's subject ("both governments", "the two
+    /// leaders", "the ministers"; word class pair), up to four words before it: 2 when it names
+    /// two parties or more, 1 for "the" and the noun alone; -1 when there is none.
+    /// </summary>
+    public int GroupSubject(int trigger, int clauseStart)
+    {
+        for (var p = trigger - 1; p >= clauseStart && p >= trigger - 5; p--)
+        {
+            if (tokens[p].Kind != TokenKind.Word || mentionEnding[p] is not null)
+            {
+                return -1;
+            }
+
+            if ((Class(p) & WordClass.Pair) == 0)
+            {
+                continue;
+            }
+
+            // "both governments", "the two countries" stand for two parties or more; "the
+            // leaders", "the ministers" for those named last, one body ("the G7") or more.
+            return p >= 1 && (Is(p - 1, "both") || (Is(p - 1, "two") && p >= 2 && Is(p - 2, "the"))) ? 2
+                : p >= 1 && Is(p - 1, "the") && p - 1 >= clauseStart ? 1
+                : -1;
+        }
+
+        return -1;
     }
 
     /// <summary>
