@@ -55,6 +55,7 @@ internal enum WordClass : uint
     Consent = 134217728,
     Nominal = 268435456,
     Pair = 536870912,
+    Auxiliary = 1073741824,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>

@@ -275,7 +275,8 @@ internal sealed class Scan
             case PatternElement.Gap:
                 for (var gap = 0; gap <= MaxGap && at + gap <= last; gap++)
                 {
-                    if (gap > 0 && IsGapBoundary(at + gap - 1))
+                    // "demanded their release and suspended aid": nor a second verb joined by "and".
+                    if (gap > 0 && (IsGapBoundary(at + gap - 1) || CoordinatedVerb(at + gap - 1)))
                     {
                         break;
                     }
@@ -467,6 +468,11 @@ internal sealed class Scan
         return true;
     }
 
+    /// <summary>True when "and" or "but" at <paramref name="i"/> joins a past verb after it ("and suspended").</summary>
+    private bool CoordinatedVerb(int i) =>
+        (Is(i, "and") || Is(i, "but")) && i + 1 < Count && !inMention[i + 1] && tokens[i + 1].Kind == TokenKind.Word
+        && char.IsLower(Raw(i + 1)[0]) && Raw(i + 1).EndsWith("ed", StringComparison.Ordinal);
+
     private bool IsHardBoundary(int i) => Raw(i) is "." or ";" or ":" or "?" or "!" || tokens[i].Kind == TokenKind.QuoteMark;
 
     private bool IsGapBoundary(int i) => IsHardBoundary(i) || Raw(i) is "," or "\u2014" or "\u2013";
@@ -543,7 +549,15 @@ internal sealed class Scan
         // between commas is the subject, not a name inside the apposition.
         // So is the name before a relative clause between commas: "Sudan, which has accused the
         // rebels of …, said".
-        if ((head is not null || roles is not null) && trigger - 1 > 0 && Raw(trigger - 1) is "," && Apposition(trigger - 1) is { } appositive)
+        // Auxiliaries may stand between: "Russia, which has sent instructors to Mali, did not comment".
+        var afterComma = trigger - 1;
+        while (afterComma > clauseStart && afterComma >= trigger - 3 && tokens[afterComma].Kind == TokenKind.Word && char.IsLower(Raw(afterComma)[0])
+            && (Class(afterComma) & (WordClass.Auxiliary | WordClass.Passive | WordClass.Negation)) != 0)
+        {
+            afterComma--;
+        }
+
+        if ((head is not null || roles is not null) && afterComma > 0 && Raw(afterComma) is "," && Apposition(afterComma) is { } appositive)
         {
             head = appositive;
             roles = null;
