@@ -54,6 +54,8 @@ internal enum WordClass : uint
     Mutual = 67108864,
     Consent = 134217728,
     Nominal = 268435456,
+    Pair = 536870912,
+    Auxiliary = 1073741824,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>

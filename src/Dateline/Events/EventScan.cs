@@ -276,8 +276,9 @@ internal sealed class Scan
                 for (var gap = 0; gap <= MaxGap && at + gap <= last; gap++)
                 {
                     // "called on the EU to impose sanctions on Serbia and will meet Rutte": "and"
-                    // before an auxiliary opens the subject's next verb, which no gap reaches.
-                    if (gap > 0 && (IsGapBoundary(at + gap - 1) || NextVerbPhrase(at + gap - 1)))
+                    // before an auxiliary opens the subject's next verb, which no gap reaches;
+                    // "demanded their release and suspended aid": nor a second verb joined by "and".
+                    if (gap > 0 && (IsGapBoundary(at + gap - 1) || NextVerbPhrase(at + gap - 1) || CoordinatedVerb(at + gap - 1)))
                     {
                         break;
                     }
@@ -469,6 +470,11 @@ internal sealed class Scan
         return true;
     }
 
+    /// <summary>True when "and" or "but" at <paramref name="i"/> joins a past verb after it ("and suspended").</summary>
+    private bool CoordinatedVerb(int i) =>
+        (Is(i, "and") || Is(i, "but")) && i + 1 < Count && !inMention[i + 1] && tokens[i + 1].Kind == TokenKind.Word
+        && char.IsLower(Raw(i + 1)[0]) && Raw(i + 1).EndsWith("ed", StringComparison.Ordinal);
+
     private bool IsHardBoundary(int i) => Raw(i) is "." or ";" or ":" or "?" or "!" || tokens[i].Kind == TokenKind.QuoteMark;
 
     /// <summary>Whether "and" before an auxiliary (a new verb phrase) lies between two tokens.</summary>
@@ -563,7 +569,15 @@ internal sealed class Scan
         // between commas is the subject, not a name inside the apposition.
         // So is the name before a relative clause between commas: "Sudan, which has accused the
         // rebels of …, said".
-        if ((head is not null || roles is not null) && trigger - 1 > 0 && Raw(trigger - 1) is "," && Apposition(trigger - 1) is { } appositive)
+        // Auxiliaries may stand between: "Russia, which has sent instructors to Mali, did not comment".
+        var afterComma = trigger - 1;
+        while (afterComma > clauseStart && afterComma >= trigger - 3 && tokens[afterComma].Kind == TokenKind.Word && char.IsLower(Raw(afterComma)[0])
+            && (Class(afterComma) & (WordClass.Auxiliary | WordClass.Passive | WordClass.Negation)) != 0)
+        {
+            afterComma--;
+        }
+
+        if ((head is not null || roles is not null) && afterComma > 0 && Raw(afterComma) is "," && Apposition(afterComma) is { } appositive)
         {
             head = appositive;
             roles = null;
@@ -798,6 +812,28 @@ internal sealed class Scan
     /// The first token of a person's title before the name: "Kenyan President William Ruto" from
     /// "Kenyan" (a nationality and up to three capitalized title words), else the mention's own.
     /// </summary>
+    /// <summary>
+    /// A person named after up to three capitalized title words from token <paramref name="i"/>
+    /// ("President Félix Tshisekedi", "Foreign Minister Wang Yi"), or null.
+    /// </summary>
+    private (Entity Entity, int Last)? TitledAfter(int i, int last)
+    {
+        for (var j = i; j < last && j <= i + 3; j++)
+        {
+            if (mentionStarting[j] is { } m)
+            {
+                return j > i && m.Entity.Type == "PERSON" ? m : null;
+            }
+
+            if (tokens[j].Kind != TokenKind.Word || !char.IsUpper(Raw(j)[0]) || Class(j) != WordClass.None)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
     private int TitleStart((Entity Entity, int First) mention)
     {
         if (mention.Entity.Type != "PERSON")
@@ -849,6 +885,13 @@ internal sealed class Scan
                 && !(next.Last + 1 < last && Raw(next.Last + 1) is "'s" or "’s" or "'" or "’"))
             {
                 more.Add(next.Entity);
+            }
+            else if (n < last && Is(m.Last + 1, "and") && mentionStarting[n] is { Entity.Type: "NORP" } titled && TitledAfter(titled.Last + 1, last) is { } person
+                && person.Entity.Id != target.Id && (target.Type == "PERSON" || !national))
+            {
+                // "spoke with Rwandan President Paul Kagame and Congolese President Félix Tshisekedi":
+                // a person after a nationality and a title.
+                more.Add(person.Entity);
             }
             else if (national && m.Entity.Type == "NORP" && n < last && Is(m.Last + 1, "and") && mentionStarting[n] is { Entity.Type: "NORP" } nextNational
                 && nextNational.Entity.Country != target.Country && NationalRole(nextNational, n, last) is { Actor: { Length: 6 } role } nextRole
@@ -1330,7 +1373,16 @@ internal sealed class Scan
 
         while (k >= 0 && mentionEnding[k] is { } m && (m.Entity.Actor ?? m.Entity.Country) is { Length: >= 3 } actor)
         {
-            var code = actor.EndsWith(role, StringComparison.Ordinal) ? actor : actor + role;
+            // "Congolese troops and M23 rebels": a coordinated name with a role of its own is a
+            // party of its own, not a nationality of the role noun.
+            if (result.Count > 0 && actor.Length > 3 && !actor.EndsWith(role, StringComparison.Ordinal))
+            {
+                result.Add(m.Entity);
+                phraseFirst = m.First;
+                break;
+            }
+
+            var code = actor.EndsWith(role, StringComparison.Ordinal) || actor.Length > 3 ? actor[..3] + role : actor + role;
             result.Add(new Entity("~" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + code, "ROLE", Raw(i).ToString(), [], code, m.Entity.Country, null, []));
             phraseFirst = m.First;
             k = m.First - 1;
@@ -1680,6 +1732,35 @@ internal sealed class Scan
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// A definite group of parties as the trigger's subject ("both governments", "the two
+    /// leaders", "the ministers"; word class pair), up to four words before it: 2 when it names
+    /// two parties or more, 1 for "the" and the noun alone; -1 when there is none.
+    /// </summary>
+    public int GroupSubject(int trigger, int clauseStart)
+    {
+        for (var p = trigger - 1; p >= clauseStart && p >= trigger - 5; p--)
+        {
+            if (tokens[p].Kind != TokenKind.Word || mentionEnding[p] is not null)
+            {
+                return -1;
+            }
+
+            if ((Class(p) & WordClass.Pair) == 0)
+            {
+                continue;
+            }
+
+            // "both governments", "the two countries" stand for two parties or more; "the
+            // leaders", "the ministers" for those named last, one body ("the G7") or more.
+            return p >= 1 && (Is(p - 1, "both") || (Is(p - 1, "two") && p >= 2 && Is(p - 2, "the"))) ? 2
+                : p >= 1 && Is(p - 1, "the") && p - 1 >= clauseStart ? 1
+                : -1;
+        }
+
+        return -1;
     }
 
     /// <summary>

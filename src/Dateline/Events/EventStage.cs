@@ -57,6 +57,9 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         // The sources of the latest event with one, and its sentence: what "it" or "they" as a
         // later subject stands for ("Peru and Chile signed a deal. They also agreed to …").
         (List<Entity> Sources, int Sentence) latest = ([], -1);
+
+        // The latest sources of two parties or more: what "the two leaders" stands for.
+        (List<Entity> Sources, int Sentence) latestMany = ([], -1);
         for (var s = 0; s < document.Sentences.Length; s++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -80,7 +83,8 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 var participial = m > 0 && scan.Participial(matches[m - 1].End, matches[m].Start);
                 var shared = m > 0 && (scan.Coordinated(matches[m - 1].End, matches[m].Start) || participial) ? previousSources : null;
                 var antecedents = latest.Sentence >= s - 1 ? latest.Sources : null;
-                var built = Build(document, scan, matches[m], s, first, next, last, shared, antecedents).ToList();
+                var many = latestMany.Sentence >= s - 1 ? latestMany.Sources : null;
+                var built = Build(document, scan, matches[m], s, first, next, last, shared, antecedents, many).ToList();
 
                 // "imposed sanctions on Belarus, freezing the assets of 14 officials": a participle
                 // with the code of the event before it tells how that event was done, not another.
@@ -93,6 +97,11 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 if (previousSources.Count > 0)
                 {
                     latest = (previousSources, s);
+                }
+
+                if (previousSources.Count > 1)
+                {
+                    latestMany = (previousSources, s);
                 }
 
                 var answered = new List<Event>();
@@ -288,7 +297,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         return text.Length > 0 && text[^1] is not ('.' or '?' or '!' or '"' or '\u201d' or ':' or ';');
     }
 
-    private IEnumerable<Event> Build(Document d, Scan scan, Match match, int sentence, int first, int last, int sentenceLast, List<Entity>? sharedSources, List<Entity>? antecedents)
+    private IEnumerable<Event> Build(Document d, Scan scan, Match match, int sentence, int first, int last, int sentenceLast, List<Entity>? sharedSources, List<Entity>? antecedents, List<Entity>? manyAntecedents)
     {
         // A user's dictionary may pair two codes ("032:033": the second for the reverse
         // direction) and use codes outside CAMEO; "---" codes nothing but keeps its words.
@@ -362,6 +371,16 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         else if (sources.Count == 0 && cueOf is null)
         {
             var subject = scan.Subject(trigger, clauseStart, out passive);
+
+            // "The two leaders also agreed …", "In the statement, both governments expressed …",
+            // "the leaders accused Iran": a definite group of the parties named just before is them.
+            if (!passive && subject.TrueForAll(e => e.Actor is null || e.Actor.StartsWith("---", StringComparison.Ordinal))
+                && scan.GroupSubject(trigger, clauseStart) is var group and > 0
+                && (group > 1 ? manyAntecedents : antecedents) is { Count: > 0 } parties && (parties.Count > 1 || parties[0].Type != "PERSON"))
+            {
+                subject = [.. parties];
+                fromPronoun = true;
+            }
 
             // "was deeply concerned by", "is optimistic": a comment's participle is an adjective.
             passive &= code.Root != "01";
