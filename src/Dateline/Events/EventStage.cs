@@ -107,6 +107,13 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                         e = e with { Target = earlier.Source, TargetActor = earlier.SourceActor };
                     }
 
+                    // "Police detained 14 protesters during the rally": an event with no date of its
+                    // own shares the date of the latest dated event the noun after "during" names.
+                    if (e.DateFrom == "published" && scan.DuringRoot(first, last) is { } during && DatedBefore(events, during) is { } occasion)
+                    {
+                        e = e with { Date = occasion.Date, DateFrom = occasion.DateFrom };
+                    }
+
                     // "The Commission rejected Hungary’s criticism on Tuesday": a possessive noun
                     // trigger after an event of the same actor names that event again; the date of
                     // the clause is the rejection's, not the criticism's.
@@ -210,6 +217,20 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         }
 
         return result.ToImmutable();
+    }
+
+    /// <summary>The latest event of this root code with a date of its own; null when none.</summary>
+    private static Event? DatedBefore(ImmutableArray<Event>.Builder events, string root)
+    {
+        for (var i = events.Count - 1; i >= 0; i--)
+        {
+            if (events[i].RootCode == root && events[i].DateFrom is not (null or "published") && events[i].Modality != "negated")
+            {
+                return events[i];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The earlier event with this event's code and source actor and, if it has one, its target actor; -1 when none.</summary>
