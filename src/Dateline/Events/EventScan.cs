@@ -2351,8 +2351,11 @@ internal sealed class Scan
         Timex? anchor = null;
         foreach (var t in d.Timexes)
         {
+            // "Thailand and Cambodia agreed on Sunday to hold talks on Thursday. The agreement came
+            // three days after …": from the sentence before, a day still to come is not what a
+            // past event hangs on.
             if (t.End <= before && t.Type is ("DATE" or "TIME") && IsDay(t.Value) && !OpensPeriod(t)
-                && (t.Start >= sentence || PreviousSentence(sentence, t.Start)))
+                && (t.Start >= sentence || (PreviousSentence(sentence, t.Start) && !AfterPublication(Day(t.Value)))))
             {
                 if (anchor is null || t.Start > anchor.Start)
                 {
