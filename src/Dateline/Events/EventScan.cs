@@ -1227,7 +1227,6 @@ internal sealed class Scan
     /// </summary>
     public string? DuringRoot(int first, int last)
     {
-        Span<char> lower = stackalloc char[24];
         for (var i = first; i < last - 1; i++)
         {
             if (!Is(i, "during"))
@@ -1235,18 +1234,28 @@ internal sealed class Scan
                 continue;
             }
 
-            var n = (Class(i + 1) & WordClass.Determiner) != 0 ? i + 2 : i + 1;
-            if (n >= last || tokens[n].Kind != TokenKind.Word || tokens[n].Length > lower.Length)
-            {
-                return null;
-            }
-
-            Raw(n).ToLowerInvariant(lower);
-            return patterns.Triggered(lower[..tokens[n].Length]) is { } triggered && Array.Find(triggered, p => p.Elements.Length == 1) is { } noun
-                ? noun.Code[..2] : null;
+            return NounRoot((Class(i + 1) & WordClass.Determiner) != 0 ? i + 2 : i + 1, last);
         }
 
         return null;
+    }
+
+    /// <summary>"will host the talks": the root code of an event noun after "the" right after the trigger; null when none.</summary>
+    public string? ObjectRoot(int triggerEnd, int last) =>
+        triggerEnd + 2 < last && Is(triggerEnd + 1, "the") ? NounRoot(triggerEnd + 2, last) : null;
+
+    /// <summary>The root code of the one-word pattern the token triggers ("rally" 14), else of the first it triggers ("talks … between" 04); null when none.</summary>
+    private string? NounRoot(int n, int last)
+    {
+        Span<char> lower = stackalloc char[24];
+        if (n >= last || tokens[n].Kind != TokenKind.Word || tokens[n].Length > lower.Length)
+        {
+            return null;
+        }
+
+        Raw(n).ToLowerInvariant(lower);
+        return patterns.Triggered(lower[..tokens[n].Length]) is { Length: > 0 } triggered && (Array.Find(triggered, p => p.Elements.Length == 1) ?? triggered[0]) is { } noun
+            && noun.Code.Length >= 2 ? noun.Code[..2] : null;
     }
 
     /// <summary>"Hungary’s criticism", "China’s latest criticism": a noun trigger after a possessive.</summary>
