@@ -1264,6 +1264,44 @@ internal sealed class Scan
     /// True when the trigger is a noun phrase's head ("the genocide", "a 1994 massacre", "its
     /// attack"): a determiner, possessive or number right before it.
     /// </summary>
+    /// <summary>
+    /// "Police detained 14 protesters during the rally": the root code of the event noun after
+    /// "during" in the sentence (a determiner may stand between), whose date the event shares;
+    /// null when there is none.
+    /// </summary>
+    public string? DuringRoot(int first, int last)
+    {
+        for (var i = first; i < last - 1; i++)
+        {
+            if (!Is(i, "during"))
+            {
+                continue;
+            }
+
+            return NounRoot((Class(i + 1) & WordClass.Determiner) != 0 ? i + 2 : i + 1, last);
+        }
+
+        return null;
+    }
+
+    /// <summary>"will host the talks": the root code of an event noun after "the" right after the trigger; null when none.</summary>
+    public string? ObjectRoot(int triggerEnd, int last) =>
+        triggerEnd + 2 < last && Is(triggerEnd + 1, "the") ? NounRoot(triggerEnd + 2, last) : null;
+
+    /// <summary>The root code of the one-word pattern the token triggers ("rally" 14), else of the first it triggers ("talks … between" 04); null when none.</summary>
+    private string? NounRoot(int n, int last)
+    {
+        Span<char> lower = stackalloc char[24];
+        if (n >= last || tokens[n].Kind != TokenKind.Word || tokens[n].Length > lower.Length)
+        {
+            return null;
+        }
+
+        Raw(n).ToLowerInvariant(lower);
+        return patterns.Triggered(lower[..tokens[n].Length]) is { Length: > 0 } triggered && (Array.Find(triggered, p => p.Elements.Length == 1) ?? triggered[0]) is { } noun
+            && noun.Code.Length >= 2 ? noun.Code[..2] : null;
+    }
+
     /// <summary>"Hungary’s criticism", "China’s latest criticism": a noun trigger after a possessive.</summary>
     public bool PossessiveNoun(int trigger, int first) =>
         IsNominal(trigger) && ((trigger - 1 > first && IsPossessive(trigger - 1))
@@ -2443,8 +2481,11 @@ internal sealed class Scan
         Timex? anchor = null;
         foreach (var t in d.Timexes)
         {
+            // "Thailand and Cambodia agreed on Sunday to hold talks on Thursday. The agreement came
+            // three days after …": from the sentence before, a day still to come is not what a
+            // past event hangs on.
             if (t.End <= before && t.Type is ("DATE" or "TIME") && IsDay(t.Value) && !OpensPeriod(t)
-                && (t.Start >= sentence || PreviousSentence(sentence, t.Start)))
+                && (t.Start >= sentence || (PreviousSentence(sentence, t.Start) && !AfterPublication(Day(t.Value)))))
             {
                 if (anchor is null || t.Start > anchor.Start)
                 {

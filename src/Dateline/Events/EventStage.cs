@@ -126,6 +126,21 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                         e = e with { Target = earlier.Source, TargetActor = earlier.SourceActor };
                     }
 
+                    // "Police detained 14 protesters during the rally": an event with no date of its
+                    // own shares the date of the latest dated event the noun after "during" names.
+                    if (e.DateFrom == "published" && scan.DuringRoot(first, last) is { } during && DatedBefore(events, during) is { } occasion)
+                    {
+                        e = e with { Date = occasion.Date, DateFrom = occasion.DateFrom };
+                    }
+
+                    // "Anwar Ibrahim … will host the talks": a planned event with no date of its own
+                    // done to an event named before ("the talks" on Thursday) happens on its day.
+                    else if (e.DateFrom == "published" && e.Modality == "planned" && scan.ObjectRoot(matches[m].TriggerEnd, last) is { } objectRoot
+                        && DatedBefore(events, objectRoot, planned: true) is { } planned)
+                    {
+                        e = e with { Date = planned.Date, DateFrom = planned.DateFrom };
+                    }
+
                     // "The Commission rejected Hungary’s criticism on Tuesday": a possessive noun
                     // trigger after an event of the same actor names that event again; the date of
                     // the clause is the rejection's, not the criticism's.
@@ -267,6 +282,20 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         }
 
         return result.ToImmutable();
+    }
+
+    /// <summary>The latest event of this root code (planned, if asked) with a date of its own; null when none.</summary>
+    private static Event? DatedBefore(ImmutableArray<Event>.Builder events, string root, bool planned = false)
+    {
+        for (var i = events.Count - 1; i >= 0; i--)
+        {
+            if (events[i].RootCode == root && events[i].DateFrom is not (null or "published") && events[i].Modality != "negated" && (!planned || events[i].Modality == "planned"))
+            {
+                return events[i];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The earlier event with this event's code and source actor and, if it has one, its target actor; -1 when none.</summary>
