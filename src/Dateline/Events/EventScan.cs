@@ -213,7 +213,9 @@ internal sealed class Scan
     }
 
     private bool IsGoverningPreposition(int i) =>
-        Raw(i) is "against" or "for" or "of" or "on" or "by" or "about" or "after" or "before" or "from" or "without" or "despite" or "than" or "like";
+        Raw(i) is "against" or "for" or "of" or "on" or "by" or "about" or "after" or "before" or "from" or "without" or "despite" or "than" or "like"
+        // "its first convoy since fighting flared in October" (word class since).
+        || (tokens[i].Kind == TokenKind.Word && char.IsLower(Raw(i)[0]) && (Class(i) & WordClass.Since) != 0);
 
     private EventStage.Match? Match(EventPattern pattern, int start, int last)
     {
