@@ -1069,6 +1069,11 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
                     {
                         return e; // "Luhaga Mpina, the candidate of ACT-Wazalendo"
                     }
+
+                    if (o.Kind == "name" && o.Start == m.End + 3 && text.AsSpan(m.End, 3) is "'s " or "’s ")
+                    {
+                        return e; // "Hasina's Awami League"
+                    }
                 }
             }
         }

@@ -86,6 +86,9 @@ internal static class ContextWords
     /// <summary>"Football", "Cricket": a word in a sports body's name.</summary>
     public static bool IsSport(ReadOnlySpan<char> word) => Words.Value.Sport.Contains(word);
 
+    /// <summary>"fever", "virus": after a name, the name of a disease ("Lassa fever").</summary>
+    public static bool IsDisease(ReadOnlySpan<char> word) => Words.Value.Disease.Contains(word);
+
     private static Sets Load()
     {
         var classes = DataFile.KeyedLines("Entities/context-words.txt").ToDictionary(
@@ -96,7 +99,7 @@ internal static class ContextWords
             kv => kv.Key,
             kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Replace('_', ' ')).ToArray(),
             StringComparer.Ordinal);
-        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"], classes["surname"], classes["divisionafter"], classes["featureafter"], phrases["partybefore"], phrases["partyafter"], classes["service"], classes["partynoun"], classes["compass"], classes["sport"]);
+        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"], classes["surname"], classes["divisionafter"], classes["featureafter"], phrases["partybefore"], phrases["partyafter"], classes["service"], classes["partynoun"], classes["compass"], classes["sport"], classes["disease"]);
     }
 
     private sealed record Sets(
@@ -119,5 +122,6 @@ internal static class ContextWords
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Service,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PartyNoun,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Compass,
-        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Sport);
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Sport,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Disease);
 }

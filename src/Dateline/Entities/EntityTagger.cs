@@ -601,6 +601,12 @@ internal sealed class EntityTagger
     {
         var length = runEnd - i;
 
+        // "Lassa fever", "Marburg virus": a name no lexicon knows before a disease word names the disease, no entity of ours.
+        if (n == 0 && runEnd < end && tokens[runEnd].Kind == TokenKind.Word && ContextWords.IsDisease(Word(runEnd)))
+        {
+            return runEnd;
+        }
+
         // "Adam Air Flight 574": the name before a flight number is the airline, the number its service.
         if (length >= 2 && ContextWords.IsServiceWord(Word(runEnd - 1)) && runEnd < end && tokens[runEnd].Kind == TokenKind.Number
             && !HasDigits(i, runEnd - 1))
