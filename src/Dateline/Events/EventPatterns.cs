@@ -53,6 +53,7 @@ internal enum WordClass : uint
     Military = 33554432,
     Mutual = 67108864,
     Agreement = 134217728,
+    Motion = 268435456,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>

@@ -121,7 +121,8 @@ internal sealed class Scan
             // attack", "pledged to expel"), coded from its own trigger.
             // "is expected to meet", "is due to visit": a planned event, coded from its own trigger.
             // "Putin to visit India next week": a headline's subject and "to" announce the event.
-            var afterTo = t > first && Is(t - 1, "to") && (Class(t - 2) & (WordClass.Intent | WordClass.Planned)) == 0 && !HeadlineInfinitive(t, first);
+            var afterTo = t > first && Is(t - 1, "to") && (Class(t - 2) & (WordClass.Intent | WordClass.Planned)) == 0 && !HeadlineInfinitive(t, first)
+                && !PurposeOfTrip(t, first);
 
             // After a preposition a trigger word is a noun or a gerund that another verb governs
             // ("advised against travel to", "accused of making"), not a verb of the clause.
@@ -1256,6 +1257,28 @@ internal sealed class Scan
         Raw(n).ToLowerInvariant(lower);
         return patterns.Triggered(lower[..tokens[n].Length]) is { Length: > 0 } triggered && (Array.Find(triggered, p => p.Elements.Length == 1) ?? triggered[0]) is { } noun
             && noun.Code.Length >= 2 ? noun.Code[..2] : null;
+    }
+
+    /// <summary>
+    /// "will travel to Paris next week to meet Macron": the infinitive after "to" is the purpose of
+    /// a trip named a few words before it in its clause, an event of its own.
+    /// </summary>
+    private bool PurposeOfTrip(int trigger, int first)
+    {
+        for (var i = trigger - 2; i >= first && i >= trigger - 9; i--)
+        {
+            if (IsGapBoundary(i) || (Class(i) & WordClass.Clause) != 0)
+            {
+                return false;
+            }
+
+            if ((Class(i) & WordClass.Motion) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"Hungary’s criticism", "China’s latest criticism": a noun trigger after a possessive.</summary>
