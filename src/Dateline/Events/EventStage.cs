@@ -354,7 +354,10 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                     sources.AddRange(scan.CoordinatedAfter(agent, match.End, last).Where(e => e.Id != agent.Id));
                 }
             }
-            else
+            // "Pakistan expelled the Indian high commissioner, and in 2023 it accused India": "it"
+            // or "they" right before the trigger is its subject, not a name before the pronoun.
+            else if (!(antecedents is { Count: > 0 } && scan.PronounIt(trigger, clauseStart) is var ownPronoun and >= 0
+                && subject.Count > 0 && subject.TrueForAll(e => FirstMentionToken(d, e, first, trigger) < ownPronoun)))
             {
                 sources.AddRange(subject);
             }
