@@ -2274,6 +2274,40 @@ internal sealed class Scan
         return false;
     }
 
+    /// <summary>Whether a date value ("2026-03-09", "2026-W11", "2026-04", "2022") ends before the publication day.</summary>
+    public bool BeforePublication(string? value)
+    {
+        if (value is null || d.Published is not { } published)
+        {
+            return false;
+        }
+
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        DateOnly end;
+        if (IsDay(value))
+        {
+            end = DateOnly.ParseExact(value[..10], "yyyy-MM-dd", inv);
+        }
+        else if (value.Length >= 8 && value[4] == '-' && value[5] == 'W' && int.TryParse(value.AsSpan(0, 4), inv, out var wy) && int.TryParse(value.AsSpan(6, 2), inv, out var w) && w is >= 1 and <= 53)
+        {
+            end = DateOnly.FromDateTime(System.Globalization.ISOWeek.ToDateTime(wy, w, DayOfWeek.Sunday));
+        }
+        else if (value.Length == 7 && value[4] == '-' && int.TryParse(value.AsSpan(0, 4), inv, out var my) && int.TryParse(value.AsSpan(5, 2), inv, out var m) && m is >= 1 and <= 12)
+        {
+            end = new DateOnly(my, m, 1).AddMonths(1).AddDays(-1);
+        }
+        else if (value.Length == 4 && int.TryParse(value, inv, out var y) && y is >= 1 and < 9999)
+        {
+            end = new DateOnly(y, 12, 31);
+        }
+        else
+        {
+            return false;
+        }
+
+        return end < published.Date;
+    }
+
     /// <summary>Whether a date value ("2026-03-09", "2026-W11", "2026-04", "2027") begins after the publication day.</summary>
     public bool AfterPublication(string? value)
     {

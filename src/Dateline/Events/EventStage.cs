@@ -588,6 +588,13 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             modality = "planned";
         }
 
+        // "will hold talks …, the first since officials last met in New Delhi in May 2022": an
+        // event whose own date ended before the publication day is no plan.
+        else if (modality == "planned" && dateFrom is not (null or "published") && scan.BeforePublication(date))
+        {
+            modality = "asserted";
+        }
+
         // "would not provide support", "will not meet": refusing to cooperate is itself an event,
         // a rejection (CAMEO 12), asserted.
         if (modality == "negated" && !patterns.AnyCode && scan.RefusedIntent(trigger) && codebook.Find(RejectCode(code.Root)) is { } rejection)
