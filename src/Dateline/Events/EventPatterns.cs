@@ -56,6 +56,7 @@ internal enum WordClass : uint
     Nominal = 268435456,
     Pair = 536870912,
     Auxiliary = 1073741824,
+    Motion = 2147483648,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>

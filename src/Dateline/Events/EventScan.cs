@@ -121,7 +121,8 @@ internal sealed class Scan
             // attack", "pledged to expel"), coded from its own trigger.
             // "is expected to meet", "is due to visit": a planned event, coded from its own trigger.
             // "Putin to visit India next week": a headline's subject and "to" announce the event.
-            var afterTo = t > first && Is(t - 1, "to") && (Class(t - 2) & (WordClass.Intent | WordClass.Planned | WordClass.Consent)) == 0 && !HeadlineInfinitive(t, first);
+            var afterTo = t > first && Is(t - 1, "to") && (Class(t - 2) & (WordClass.Intent | WordClass.Planned | WordClass.Consent)) == 0 && !HeadlineInfinitive(t, first)
+                && !PurposeOfTrip(t, first);
 
             // After a preposition a trigger word is a noun or a gerund that another verb governs
             // ("advised against travel to", "accused of making"), not a verb of the clause.
@@ -1304,6 +1305,28 @@ internal sealed class Scan
             && noun.Code.Length >= 2 ? noun.Code[..2] : null;
     }
 
+    /// <summary>
+    /// "will travel to Paris next week to meet Macron": the infinitive after "to" is the purpose of
+    /// a trip named a few words before it in its clause, an event of its own.
+    /// </summary>
+    private bool PurposeOfTrip(int trigger, int first)
+    {
+        for (var i = trigger - 2; i >= first && i >= trigger - 9; i--)
+        {
+            if (IsGapBoundary(i) || (Class(i) & WordClass.Clause) != 0)
+            {
+                return false;
+            }
+
+            if ((Class(i) & WordClass.Motion) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>"Hungary’s criticism", "China’s latest criticism": a noun trigger after a possessive.</summary>
     public bool PossessiveNoun(int trigger, int first) =>
         IsNominal(trigger) && ((trigger - 1 > first && IsPossessive(trigger - 1))
@@ -2372,6 +2395,40 @@ internal sealed class Scan
         }
 
         return false;
+    }
+
+    /// <summary>Whether a date value ("2026-03-09", "2026-W11", "2026-04", "2022") ends before the publication day.</summary>
+    public bool BeforePublication(string? value)
+    {
+        if (value is null || d.Published is not { } published)
+        {
+            return false;
+        }
+
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        DateOnly end;
+        if (IsDay(value))
+        {
+            end = DateOnly.ParseExact(value[..10], "yyyy-MM-dd", inv);
+        }
+        else if (value.Length >= 8 && value[4] == '-' && value[5] == 'W' && int.TryParse(value.AsSpan(0, 4), inv, out var wy) && int.TryParse(value.AsSpan(6, 2), inv, out var w) && w is >= 1 and <= 53)
+        {
+            end = DateOnly.FromDateTime(System.Globalization.ISOWeek.ToDateTime(wy, w, DayOfWeek.Sunday));
+        }
+        else if (value.Length == 7 && value[4] == '-' && int.TryParse(value.AsSpan(0, 4), inv, out var my) && int.TryParse(value.AsSpan(5, 2), inv, out var m) && m is >= 1 and <= 12)
+        {
+            end = new DateOnly(my, m, 1).AddMonths(1).AddDays(-1);
+        }
+        else if (value.Length == 4 && int.TryParse(value, inv, out var y) && y is >= 1 and < 9999)
+        {
+            end = new DateOnly(y, 12, 31);
+        }
+        else
+        {
+            return false;
+        }
+
+        return end < published.Date;
     }
 
     /// <summary>Whether a date value ("2026-03-09", "2026-W11", "2026-04", "2027") begins after the publication day.</summary>

@@ -427,7 +427,10 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                     sources.AddRange(scan.CoordinatedAfter(agent, match.End, last).Where(e => e.Id != agent.Id));
                 }
             }
-            else
+            // "Pakistan expelled the Indian high commissioner, and in 2023 it accused India": "it"
+            // or "they" right before the trigger is its subject, not a name before the pronoun.
+            else if (!(antecedents is { Count: > 0 } && scan.PronounIt(trigger, clauseStart) is var ownPronoun and >= 0
+                && subject.Count > 0 && subject.TrueForAll(e => FirstMentionToken(d, e, first, trigger) < ownPronoun)))
             {
                 sources.AddRange(subject);
             }
@@ -682,6 +685,13 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         if (modality is "asserted" or "reported" && code.Root != "13" && dateFrom is not (null or "published") && scan.AfterPublication(date))
         {
             modality = "planned";
+        }
+
+        // "will hold talks …, the first since officials last met in New Delhi in May 2022": an
+        // event whose own date ended before the publication day is no plan.
+        else if (modality == "planned" && dateFrom is not (null or "published") && scan.BeforePublication(date))
+        {
+            modality = "asserted";
         }
 
         // "would not provide support", "will not meet": refusing to cooperate is itself an event,
