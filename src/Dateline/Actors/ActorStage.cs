@@ -230,7 +230,13 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             }
         }
 
-        for (var i = 0; i < entities.Count; i++)
+        var anySportsBody = false;
+        foreach (var e in entities)
+        {
+            anySportsBody |= e.Type == "ORG" && e.Actor is null && IsSportsBody(e);
+        }
+
+        for (var i = 0; anySportsBody && i < entities.Count; i++)
         {
             var e = entities[i];
             if (e.Type == "PERSON" && e.Actor is not null && Known(e, PhraseKind.Name) is not { Type: "PERSON" }
@@ -253,8 +259,19 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
     }
 
     /// <summary>An organization the dictionary does not list with a sport word in its name ("Nigeria Football Federation").</summary>
-    private bool IsSportsBody(Entity org) =>
-        Known(org, PhraseKind.Name) is null && org.Name.Split(' ').Any(w => Entities.ContextWords.IsSport(w));
+    private bool IsSportsBody(Entity org)
+    {
+        var name = org.Name.AsSpan();
+        foreach (var range in name.Split(' '))
+        {
+            if (Entities.ContextWords.IsSport(name[range]))
+            {
+                return Known(org, PhraseKind.Name) is null;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>OPP or PTY where a stance word of <c>context-words.txt</c> stands right before one of the entity's names, else null.</summary>
     private static string? Stance(Document document, Entity entity)

@@ -322,8 +322,7 @@ internal sealed class Coreference(EntityLexicons lexicons)
             return null;
         }
 
-        var first = name[..space];
-        return lexicons.FamilyFirst.Contains(first) ? first : null;
+        return lexicons.FamilyFirst.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name.AsSpan(0, space), out var family) ? family : null;
     }
 
     private static string LastWord(string name)

@@ -921,6 +921,34 @@ internal sealed class EntityTagger
     private int Norp(int s, int i, int n, Phrase norp, int end)
     {
         var after = i + n;
+
+        // "Thai Nguyen", "Thai Binh": a nationality word opening the name of a town or province the
+        // gazetteer lists is that place, the name as a whole.
+        if (after < end && IsNameWord(after) && lexicons.Match(text, tokens, after, end, out _) == 0)
+        {
+            var runEnd = after + 1;
+            while (runEnd < end && runEnd - i < 3 && IsNameWord(runEnd))
+            {
+                runEnd++;
+            }
+
+            if (lexicons.Gazetteer.Town(text.AsSpan(tokens[i].Start, tokens[runEnd - 1].End - tokens[i].Start)) is { } town)
+            {
+                var words = new string[runEnd - i];
+                for (var k = 0; k < words.Length; k++)
+                {
+                    words[k] = Word(i + k).ToString();
+                }
+
+                var place = New(s, i, runEnd, "GPE");
+                place.Key = text[place.Start..place.End];
+                place.Known = new Phrase(ImmutableArray.Create(words), PhraseKind.Name, "GPE", place.Key, town.Country, null, null, '-', null);
+                place.Country = town.Country;
+                Add(place);
+                return runEnd;
+            }
+        }
+
         if (after < end)
         {
             var m = lexicons.Match(text, tokens, after, end, out var next);
