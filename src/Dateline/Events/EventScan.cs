@@ -1827,6 +1827,23 @@ internal sealed class Scan
     }
 
     /// <summary>
+    /// True when a definite group of two parties or more ("both parties", "the two sides"; word
+    /// class pair) is the trigger's object: right after it, or after "on" ("called on both sides").
+    /// </summary>
+    public bool GroupObject(int triggerEnd, int last)
+    {
+        var p = triggerEnd + 1;
+        if (p < last && Is(p, "on"))
+        {
+            p++;
+        }
+
+        return p + 1 < last && p + 2 <= last
+            && ((Is(p, "both") && (Class(p + 1) & WordClass.Pair) != 0)
+                || (p + 2 < last && Is(p, "the") && Is(p + 1, "two") && (Class(p + 2) & WordClass.Pair) != 0));
+    }
+
+    /// <summary>
     /// The token of "it" or "they" as the trigger's subject: within four words before it in its
     /// clause, with only words no mention covers between ("It also accused", "they would
     /// instead seek"), not "it is"/"it was" (a dummy subject); -1 when there is none.

@@ -105,9 +105,11 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 }
 
                 var answered = new List<Event>();
+                var localized = new List<Event>();
                 foreach (var told in built)
                 {
                     var e = Anaphoric(document, scan, events, told);
+                    localized.Add(e);
 
                     // "Niger rejected the accusation": the one who made it, in an event before.
                     // "The army accepted the invitation", "welcomed the proposal": likewise.
@@ -157,6 +159,16 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 foreach (var e in answered)
                 {
                     Add(e);
+                }
+
+                if (previousSources.Count <= 1 && localized.Select(b => b.TargetActor).Distinct().Count() == 1 && localized.Find(b => b.SourceActor is { } sa && b.TargetActor is { } ta
+                             && !sa.StartsWith("---", StringComparison.Ordinal) && !ta.StartsWith("---", StringComparison.Ordinal) && !ta.EndsWith("CVL", StringComparison.Ordinal) && sa != ta) is { } dyad
+                         && Party(document, dyad.Source, dyad.SourceActor) is { } one && Party(document, dyad.Target, dyad.TargetActor) is { } other)
+                {
+                    // "Al-Sisi spoke with King Abdullah. Both leaders urged …", "He met Pezeshkian,
+                    // and the two countries signed …": the two parties of the latest event between two
+                    // (civilians acted on, "will release political prisoners", are no party).
+                    latestMany = ([one, other], s);
                 }
             }
         }
@@ -393,7 +405,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             // "accused Rwanda of the 1994 genocide", "condemned the attack": the clause's subject
             // did something else to the event named by the noun; its own actors are not given.
         }
-        else if (sources.Count == 0 && cueOf is null && sharedSources is { Count: > 0 })
+        else if (sources.Count == 0 && cueOf is null && sharedSources is { Count: > 0 } && scan.GroupSubject(trigger, clauseStart) <= 0)
         {
             sources.AddRange(sharedSources);
         }
@@ -403,8 +415,10 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 
             // "The two leaders also agreed …", "In the statement, both governments expressed …",
             // "the leaders accused Iran": a definite group of the parties named just before is them.
-            if (!passive && subject.TrueForAll(e => e.Actor is null || e.Actor.StartsWith("---", StringComparison.Ordinal))
-                && scan.GroupSubject(trigger, clauseStart) is var group and > 0
+            // "…, and the two countries signed": "both" or "the two" right before the trigger is the
+            // subject even where a name stands before it in the clause.
+            if (!passive && scan.GroupSubject(trigger, clauseStart) is var group and > 0
+                && (group > 1 || subject.TrueForAll(e => e.Actor is null || e.Actor.StartsWith("---", StringComparison.Ordinal)))
                 && (group > 1 ? manyAntecedents : antecedents) is { Count: > 0 } parties && (parties.Count > 1 || parties[0].Type != "PERSON"))
             {
                 subject = [.. parties];
@@ -539,6 +553,15 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         // "urged Pakistan and Afghanistan to show restraint": each coordinated target is a party
         // (not where the pattern names both sides: "talks between {S} and {T}").
         var moreTargets = target is not null && match.Source is null && !mediation ? scan.CoordinatedAfter(target, trigger, agentTarget ? sentenceLast : last) : [];
+
+        // "urged both parties to resolve the dispute", "called on the two sides to": a definite group
+        // as the object is the parties named just before, each a target.
+        if (target is null && match.Target is null && !passive && !mediation && manyAntecedents is { Count: > 1 }
+            && scan.GroupObject(match.TriggerEnd, last) && manyAntecedents.Where(e => !sources.Exists(x => x.Id == e.Id)).ToList() is { Count: > 0 } groupTargets)
+        {
+            target = groupTargets[0];
+            moreTargets = [.. groupTargets.Skip(1)];
+        }
 
         // The place may lie beyond the next trigger: "claimed responsibility for an attack at a mall in Nairobi".
         var location = scan.Location(clauseStart, sentenceLast, trigger, target);
@@ -983,6 +1006,12 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         CameoCode c, Entity? from, Entity? to, bool verbal, string? date, string? dateFrom, string? location, string modality, Anchor trigger, int sentence, string? quote) =>
         new("", c.Code, c.Base, c.Root, c.Label, c.QuadClass, c.Goldstein, EntityId(from), EntityId(to),
             RoleActor(from, verbal), RoleActor(to, verbal), date, dateFrom, location, modality, trigger, sentence, quote);
+
+    /// <summary>An event's party as an entity: the article's entity, or a role actor ("the opposition" → CMROPP).</summary>
+    private static Entity? Party(Document d, string? id, string? actor) =>
+        id is not null ? d.EntityById(id)
+        : actor is { Length: >= 6 } ? new Entity("~p" + actor, "ROLE", actor, [], actor, actor[..3], null, [])
+        : null;
 
     private static string? EntityId(Entity? entity) => entity is null || entity.Id.StartsWith('~') ? null : entity.Id;
 
