@@ -122,7 +122,7 @@ internal sealed class Scan
             // "is expected to meet", "is due to visit": a planned event, coded from its own trigger.
             // "Putin to visit India next week": a headline's subject and "to" announce the event.
             var afterTo = t > first && Is(t - 1, "to") && (Class(t - 2) & (WordClass.Intent | WordClass.Planned | WordClass.Consent)) == 0 && !HeadlineInfinitive(t, first)
-                && !PurposeOfTrip(t, first);
+                && !PurposeOfTrip(t, first) && ConsentVerb(t) < 0;
 
             // After a preposition a trigger word is a noun or a gerund that another verb governs
             // ("advised against travel to", "accused of making"), not a verb of the clause.
@@ -269,6 +269,24 @@ internal sealed class Scan
                         if (end >= 0)
                         {
                             return end;
+                        }
+                    }
+                }
+
+                // "appealed on Friday for $4 billion": a date may stand between the trigger and
+                // the words that follow it, as between a slot and the rest.
+                if (k == 1 && at < last && (Is(at, "on") || Is(at, "in") || Is(at, "last") || Is(at, "this") || Is(at, "earlier"))
+                    && AfterDate(at) is var afterDate and > 0 && afterDate < last)
+                {
+                    foreach (var alternative in words.Alternatives)
+                    {
+                        if (MatchWords(alternative, afterDate, last))
+                        {
+                            var end = MatchFrom(elements, k + 1, afterDate + alternative.Length, last, ref source, ref target);
+                            if (end >= 0)
+                            {
+                                return end;
+                            }
                         }
                     }
                 }
@@ -609,8 +627,12 @@ internal sealed class Scan
         }
 
         // "activists who had protested": the subject of a relative clause is the noun before "who".
+        var coordinationFloor = clauseStart;
         if (head is null && roles is null && i < clauseStart && clauseStart >= 2 && (Is(clauseStart - 1, "who") || Is(clauseStart - 1, "which")))
         {
+            // "Egypt and Saudi Arabia, which brokered the truce, urged …": names coordinated
+            // with the antecedent, before the relative clause, are subjects too.
+            coordinationFloor = 0;
             // "The United States, which mediated …": the noun before the comma.
             var before = Is(clauseStart - 2, ",") && clauseStart >= 3 ? clauseStart - 3 : clauseStart - 2;
             if (mentionEnding[before] is { } antecedent)
@@ -653,16 +675,19 @@ internal sealed class Scan
 
         // Coordinated subjects: "Ukraine and several European countries — including France, Germany, Poland, and the United Kingdom".
         var k = TitleStart(h) - 1;
-        while (k >= clauseStart)
+        var own = found.Count;
+        var runBefore = k;
+        while (k >= coordinationFloor)
         {
             var gapStart = k;
-            while (k >= clauseStart && mentionEnding[k] is null && (Class(k) & WordClass.Coordination) != 0)
+            while (k >= coordinationFloor && mentionEnding[k] is null && (Class(k) & WordClass.Coordination) != 0)
             {
                 k--;
             }
 
             // "imposed sanctions on Iran, and Canada froze": a preposition's object is no subject.
-            if (k < clauseStart || gapStart == k || mentionEnding[k] is not { } previous || IsPrepositionObject(previous.First))
+            // "GENEVA — The UN refugee agency appealed": a dateline is no one's subject.
+            if (k < coordinationFloor || gapStart == k || mentionEnding[k] is not { } previous || IsPrepositionObject(previous.First) || IsDateline(previous.First, k))
             {
                 break;
             }
@@ -680,6 +705,15 @@ internal sealed class Scan
             }
 
             k = TitleStart(previous) - 1;
+            runBefore = k;
+        }
+
+        // Before the relative clause, the coordinated names must open their clause ("Egypt and
+        // Saudi Arabia, which …"), not be the object of a verb before them ("Russia attacked
+        // Ukraine and Poland, which …").
+        if (coordinationFloor < clauseStart && found.Count > own && runBefore >= 0 && !IsHardBoundary(runBefore) && Raw(runBefore) is not ("," or "\u2014" or "\u2013"))
+        {
+            found.RemoveRange(own, found.Count - own);
         }
 
         var distinct = found.DistinctBy(e => e.Id).ToList();
@@ -690,6 +724,33 @@ internal sealed class Scan
 
         distinct.Reverse();
         return distinct;
+    }
+
+    /// <summary>
+    /// Whether the mention from <paramref name="first"/> to <paramref name="last"/> is a wire
+    /// dateline: capitals opening a line, then a dash or a parenthesis ("GENEVA — …", "CARACAS,
+    /// Venezuela (AP) — …").
+    /// </summary>
+    private bool IsDateline(int first, int last)
+    {
+        if (first > 0 && !d.Text.AsSpan(tokens[first - 1].End, tokens[first].Start - tokens[first - 1].End).Contains('\n'))
+        {
+            return false;
+        }
+
+        for (var i = first; i <= last; i++)
+        {
+            foreach (var c in Raw(i))
+            {
+                if (char.IsLower(c))
+                {
+                    return false;
+                }
+            }
+        }
+
+        var after = last + 1;
+        return after < Count && Raw(after) is "\u2014" or "\u2013" or "-" or "(" or ",";
     }
 
     /// <summary>
@@ -2003,7 +2064,7 @@ internal sealed class Scan
             // clause may be an aside whose parties the event concerns: "proposed the meeting, …
             // after Ukraine called on Moscow"; "abandoned efforts to stop a parade by X" is about X.)
             if (i > matchEnd && i + 1 < last && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Length <= lower.Length
-                && ((purposeStops && Is(i, "to")) || (!comma && IsSubordinator(i) && (mentionStarting[i + 1] is not null || RoleAt(i + 1, out _) is not null || RoleAt(i + 2, out _) is not null))))
+                && ((purposeStops && Is(i, "to")) || ((!comma || SpanBefore(i)) && IsSubordinator(i) && (mentionStarting[i + 1] is not null || RoleAt(i + 1, out _) is not null || RoleAt(i + 2, out _) is not null))))
             {
                 Raw(i + 1).ToLowerInvariant(lower);
                 if (!Is(i, "to") || (char.IsLower(Raw(i + 1)[0]) && patterns.Triggered(lower[..tokens[i + 1].Length]) is not null))
@@ -2139,6 +2200,16 @@ internal sealed class Scan
     }
 
     /// <summary>A clause word that opens an adverbial clause ("after", "when", "because"), not a relative one.</summary>
+    /// <summary>
+    /// Whether a span of time stands right before "after" or "before" at <paramref name="i"/>
+    /// (", days after soldiers detained …", ", a week before"): a clause of another time, whose
+    /// parties are not the main event's, even past a comma.
+    /// </summary>
+    private bool SpanBefore(int i) =>
+        (Is(i, "after") || Is(i, "before")) && i > 0
+        && (Is(i - 1, "days") || Is(i - 1, "weeks") || Is(i - 1, "months") || Is(i - 1, "hours") || Is(i - 1, "years")
+            || Is(i - 1, "day") || Is(i - 1, "week") || Is(i - 1, "month") || Is(i - 1, "hour") || Is(i - 1, "year"));
+
     private bool IsSubordinator(int i) =>
         (Class(i) & WordClass.Clause) != 0 && char.IsLower(Raw(i)[0]) && !(Is(i, "that") || Is(i, "which") || Is(i, "who") || Is(i, "whom") || Is(i, "whose") || Is(i, "where"));
 
@@ -2290,7 +2361,7 @@ internal sealed class Scan
     /// opens a period: "since 2022"), else the publication date. A date is a day at most: the
     /// part of the day ("on Sunday evening", "last night") does not make another event.
     /// </summary>
-    public (string? Date, string? From) Date(int trigger, int clauseStart, int first, int last)
+    public (string? Date, string? From) Date(int trigger, int clauseStart, int first, int last, int before = -1)
     {
         var sentenceStart = tokens[first].Start;
         var sentenceEnd = tokens[last - 1].End;
@@ -2303,10 +2374,25 @@ internal sealed class Scan
             return offset;
         }
 
+        // "agreed on Wednesday to hold talks next month, days after soldiers detained …": a
+        // clause opened by "after" or "before" is dated by its own words, never by the date of
+        // the clause it hangs on.
+        var subordinate = clauseStart > first && (Is(clauseStart - 1, "after") || Is(clauseStart - 1, "before"));
         Timex? best = null;
         var bestScore = int.MaxValue;
         foreach (var t in d.Timexes)
         {
+            if (subordinate && t.Start < clauseFrom)
+            {
+                continue;
+            }
+
+            // "agreed to meet in London next month": a date after the infinitive is its own.
+            if (before >= 0 && t.Start >= tokens[before].Start)
+            {
+                continue;
+            }
+
             // "Anwar Ibrahim, who brokered a ceasefire in July 2025, will host the talks": the date
             // of a relative clause between commas is not the main verb's.
             // A vague reference ("in the past", "now") is kept: when it is the nearest, the event

@@ -511,7 +511,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         // Statements (root 01) have a target only when the pattern names one ("told X").
         if (target is null && !passive && code.Root != "01")
         {
-            target = scan.FirstEntityAfter(roleTrigger is null ? match.TriggerEnd : match.End, last, TargetReach, exclude: sources, matchEnd: match.End, purposeStops: code.Root == "14", agentTargets: code.Root is "11" or "12");
+            target = scan.FirstEntityAfter(roleTrigger is null ? match.TriggerEnd : match.End, last, TargetReach, exclude: sources, matchEnd: match.End, purposeStops: code.Root is "14" or "02", agentTargets: code.Root is "11" or "12");
         }
 
         // "condemned the strikes by Israel and the United States": what is criticized or rejected is
@@ -644,7 +644,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         var (agreedDate, agreedFrom) = ((string?)null, (string?)null);
         if (agreed is not null)
         {
-            (agreedDate, agreedFrom) = scan.Date(consentVerb, scan.ClauseStart(consentVerb, first), first, sentenceLast);
+            (agreedDate, agreedFrom) = scan.Date(consentVerb, scan.ClauseStart(consentVerb, first), first, sentenceLast, before: trigger);
             if (dateFrom is not (null or "published") && date != agreedDate)
             {
                 agreedAlso = agreed;
