@@ -757,6 +757,23 @@ internal sealed class EntityTagger
         return Unknown(s, i, runEnd, end);
     }
 
+    /// <summary>A town or division the gazetteer lists, tokens <paramref name="i"/> to <paramref name="runEnd"/>: a GPE of its country.</summary>
+    private int Town(int s, int i, int runEnd, string? country)
+    {
+        var words = new string[runEnd - i];
+        for (var k = 0; k < words.Length; k++)
+        {
+            words[k] = Word(i + k).ToString();
+        }
+
+        var place = New(s, i, runEnd, "GPE");
+        place.Key = text[place.Start..place.End];
+        place.Known = new Phrase(ImmutableArray.Create(words), PhraseKind.Name, "GPE", place.Key, country, null, null, '-', null);
+        place.Country = country;
+        Add(place);
+        return runEnd;
+    }
+
     /// <summary>A run of name words no lexicon names as a whole: typed by given names, titles, cues and shape.</summary>
     private int Unknown(int s, int i, int runEnd, int end)
     {
@@ -803,18 +820,7 @@ internal sealed class EntityTagger
         if (runEnd - i <= 3 && !PrecededByTitle(i) && lexicons.FirstName(Word(i)) == '\0'
             && lexicons.Gazetteer.Town(text.AsSpan(tokens[i].Start, tokens[runEnd - 1].End - tokens[i].Start)) is { } town)
         {
-            var words = new string[runEnd - i];
-            for (var k = 0; k < words.Length; k++)
-            {
-                words[k] = Word(i + k).ToString();
-            }
-
-            var c = New(s, i, runEnd, "GPE");
-            c.Key = text[c.Start..c.End];
-            c.Known = new Phrase(ImmutableArray.Create(words), PhraseKind.Name, "GPE", c.Key, town.Country, null, null, '-', null);
-            c.Country = town.Country;
-            Add(c);
-            return runEnd;
+            return Town(s, i, runEnd, town.Country);
         }
 
         // A known phrase starting inside the run decides or splits it.
@@ -934,18 +940,7 @@ internal sealed class EntityTagger
 
             if (lexicons.Gazetteer.Town(text.AsSpan(tokens[i].Start, tokens[runEnd - 1].End - tokens[i].Start)) is { } town)
             {
-                var words = new string[runEnd - i];
-                for (var k = 0; k < words.Length; k++)
-                {
-                    words[k] = Word(i + k).ToString();
-                }
-
-                var place = New(s, i, runEnd, "GPE");
-                place.Key = text[place.Start..place.End];
-                place.Known = new Phrase(ImmutableArray.Create(words), PhraseKind.Name, "GPE", place.Key, town.Country, null, null, '-', null);
-                place.Country = town.Country;
-                Add(place);
-                return runEnd;
+                return Town(s, i, runEnd, town.Country);
             }
         }
 

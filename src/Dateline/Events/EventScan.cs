@@ -2501,75 +2501,51 @@ internal sealed class Scan
     }
 
     /// <summary>Whether a date value ("2026-03-09", "2026-W11", "2026-04", "2022") ends before the publication day.</summary>
-    public bool BeforePublication(string? value)
-    {
-        if (value is null || d.Published is not { } published)
-        {
-            return false;
-        }
-
-        var inv = System.Globalization.CultureInfo.InvariantCulture;
-        DateOnly end;
-        if (IsDay(value))
-        {
-            end = DateOnly.ParseExact(value[..10], "yyyy-MM-dd", inv);
-        }
-        else if (value.Length >= 8 && value[4] == '-' && value[5] == 'W' && int.TryParse(value.AsSpan(0, 4), inv, out var wy) && int.TryParse(value.AsSpan(6, 2), inv, out var w) && w is >= 1 and <= 53)
-        {
-            end = DateOnly.FromDateTime(System.Globalization.ISOWeek.ToDateTime(wy, w, DayOfWeek.Sunday));
-        }
-        else if (value.Length == 7 && value[4] == '-' && int.TryParse(value.AsSpan(0, 4), inv, out var my) && int.TryParse(value.AsSpan(5, 2), inv, out var m) && m is >= 1 and <= 12)
-        {
-            end = new DateOnly(my, m, 1).AddMonths(1).AddDays(-1);
-        }
-        else if (value.Length == 4 && int.TryParse(value, inv, out var y) && y is >= 1 and < 9999)
-        {
-            end = new DateOnly(y, 12, 31);
-        }
-        else
-        {
-            return false;
-        }
-
-        return end < published.Date;
-    }
+    public bool BeforePublication(string? value) =>
+        value is not null && d.Published is { } published && Interval(value, out _, out var end) && end < published.Date;
 
     /// <summary>Whether a date value ("2026-03-09", "2026-W11", "2026-04", "2027") begins after the publication day.</summary>
-    public bool AfterPublication(string? value)
-    {
-        if (value is null || d.Published is not { } published)
-        {
-            return false;
-        }
+    public bool AfterPublication(string? value) =>
+        value is not null && d.Published is { } published && Interval(value, out var start, out _) && start > published.Date;
 
+    /// <summary>The first and last day of a date value: a day, an ISO week (its weekend from Saturday), a month or a year.</summary>
+    private static bool Interval(string value, out DateOnly start, out DateOnly end)
+    {
         var inv = System.Globalization.CultureInfo.InvariantCulture;
-        DateOnly start;
         if (IsDay(value))
         {
-            start = DateOnly.ParseExact(value[..10], "yyyy-MM-dd", inv);
+            start = end = DateOnly.ParseExact(value[..10], "yyyy-MM-dd", inv);
+            return true;
         }
-        else if (value.Length >= 8 && value[4] == '-' && value[5] == 'W' && int.TryParse(value.AsSpan(0, 4), inv, out var wy) && int.TryParse(value.AsSpan(6, 2), inv, out var w) && w is >= 1 and <= 53)
+
+        if (value.Length >= 8 && value[4] == '-' && value[5] == 'W' && int.TryParse(value.AsSpan(0, 4), inv, out var wy) && int.TryParse(value.AsSpan(6, 2), inv, out var w) && w is >= 1 and <= 53)
         {
             start = DateOnly.FromDateTime(System.Globalization.ISOWeek.ToDateTime(wy, w, DayOfWeek.Monday));
+            end = start.AddDays(6);
             if (value.EndsWith("-WE", StringComparison.Ordinal))
             {
                 start = start.AddDays(5);
             }
-        }
-        else if (value.Length == 7 && value[4] == '-' && int.TryParse(value.AsSpan(0, 4), inv, out var my) && int.TryParse(value.AsSpan(5, 2), inv, out var m) && m is >= 1 and <= 12)
-        {
-            start = new DateOnly(my, m, 1);
-        }
-        else if (value.Length == 4 && int.TryParse(value, inv, out var y) && y >= 1)
-        {
-            start = new DateOnly(y, 1, 1);
-        }
-        else
-        {
-            return false;
+
+            return true;
         }
 
-        return start > published.Date;
+        if (value.Length == 7 && value[4] == '-' && int.TryParse(value.AsSpan(0, 4), inv, out var my) && int.TryParse(value.AsSpan(5, 2), inv, out var m) && m is >= 1 and <= 12)
+        {
+            start = new DateOnly(my, m, 1);
+            end = start.AddMonths(1).AddDays(-1);
+            return true;
+        }
+
+        if (value.Length == 4 && int.TryParse(value, inv, out var y) && y is >= 1 and < 9999)
+        {
+            start = new DateOnly(y, 1, 1);
+            end = new DateOnly(y, 12, 31);
+            return true;
+        }
+
+        start = end = default;
+        return false;
     }
 
     /// <summary>A comma or a dash between two tokens.</summary>
