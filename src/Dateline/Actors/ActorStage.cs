@@ -630,6 +630,26 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
                     at += 4;
                 }
 
+                // "Name, the director of the Office of Management and Budget".
+                var of = at + title.Length;
+                if (rest.StartsWith("the ", StringComparison.Ordinal) && of + 4 < text.Length && text.AsSpan(at, title.Length).Equals(title, StringComparison.OrdinalIgnoreCase)
+                    && text.AsSpan(of, 4) is " of ")
+                {
+                    of += 4;
+                    if (text.AsSpan(of).StartsWith("the ", StringComparison.Ordinal))
+                    {
+                        of += 4;
+                    }
+
+                    foreach (var e in entities)
+                    {
+                        if (e.Type == "ORG" && e.Mentions.Any(o => o.Kind == "name" && o.Start == of))
+                        {
+                            return e;
+                        }
+                    }
+                }
+
                 foreach (var e in entities)
                 {
                     if (e.Type != "ORG")

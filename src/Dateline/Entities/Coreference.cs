@@ -222,6 +222,7 @@ internal sealed class Coreference(EntityLexicons lexicons)
                     if (FamilyNameFirst(o.Key) is { } family)
                     {
                         personLastWords.Add(family);
+                        multiWordPersonLastWords.Add(family); // "Lai" after "Lai Ching-te" is no town in Chad
                     }
                 }
             }
