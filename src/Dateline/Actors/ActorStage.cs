@@ -1041,6 +1041,13 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             return (companyActor, country ?? company.Country);
         }
 
+        // "African Union Commission", "ASEAN Secretariat": an institution of a listed international
+        // organization opening the name acts for that organization.
+        if (role is null or "GOV" or "LEG" or "JUD" && ListedIgoOpening(name) is { Actor: { } igoActor })
+        {
+            return (igoActor, null);
+        }
+
         if (country is not null)
         {
             return (country + (role ?? ""), country);
@@ -1164,6 +1171,19 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
     }
 
     /// <summary>The longest listed company or outlet (actor …BUS or …MED) whose name opens <paramref name="name"/>, or null.</summary>
+    private Phrase? ListedIgoOpening(string name)
+    {
+        for (var end = name.LastIndexOf(' '); end > 0; end = name.LastIndexOf(' ', end - 1))
+        {
+            if (lexicons.Lookup(name[..end], PhraseKind.Name) is { Type: "ORG", Actor: { } actor } p && actor.StartsWith("IGO", StringComparison.Ordinal))
+            {
+                return p;
+            }
+        }
+
+        return null;
+    }
+
     private Phrase? ListedCompanyOpening(string name)
     {
         for (var end = name.LastIndexOf(' '); end > 0; end = name.LastIndexOf(' ', end - 1))
