@@ -54,11 +54,15 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         // A story about one country names its officials without their nationality: "Security
         // Minister X" in a story from Buenos Aires, and "Congress" there is Argentina's. A story filed
         // from the country it names most ("DHAKA - ... the army chief, General X") is about that country.
-        if ((MainCountry(entities) ?? DatelineCountry(document, entities)) is { } main)
+        if ((MainCountry(entities) ?? DatelineCountry(document, entities)) is { } storyMain)
         {
             for (var i = 0; i < entities.Count; i++)
             {
                 var e = entities[i];
+
+                // "In Dublin, the Data Protection Commission said": a sentence that opens on another
+                // country's place moves the scene there.
+                var main = SceneCountry(document, entities, e) ?? storyMain;
                 if (e.Type == "PERSON" && e.Actor is null && e.Country is null && OfficialRole(e) is { } role && !TitledByOrganization(document, entities, e))
                 {
                     entities[i] = e with { Actor = main + role, Country = main };
@@ -415,6 +419,32 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
     private static bool IsInstitution(string role) => role is "GOV" or "MIL" or "COP" or "JUD" or "LEG" or "PTY" or "OPP" or "CRM";
 
     /// <summary>The one country of the places, nationality words and officials named in the sentence of the entity's first mention, or null.</summary>
+    /// <summary>
+    /// The country of the place a sentence opens on ("In Dublin, …", "In Taipei, …") for an entity
+    /// first named in that sentence, or null.
+    /// </summary>
+    private static string? SceneCountry(Document document, ImmutableArray<Entity>.Builder entities, Entity entity)
+    {
+        var at = entity.Mentions[0].Start;
+        var sentence = document.Sentences.FirstOrDefault(x => x.Start <= at && at < x.End);
+        var text = document.Text;
+        if (sentence.End <= sentence.Start + 4 || !text.AsSpan(sentence.Start).StartsWith("In ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        foreach (var e in entities)
+        {
+            if (e != entity && e.Type is "GPE" or "LOC" && e.Country is { Length: 3 } c
+                && e.Mentions.Any(m => m.Kind == "name" && m.Start == sentence.Start + 3 && m.End < text.Length && text[m.End] == ','))
+            {
+                return c;
+            }
+        }
+
+        return null;
+    }
+
     private static string? SentenceCountry(Document document, ImmutableArray<Entity>.Builder entities, Entity entity)
     {
         var at = entity.Mentions[0].Start;
@@ -628,6 +658,26 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
                 if (rest.StartsWith("the ", StringComparison.Ordinal))
                 {
                     at += 4;
+                }
+
+                // "Name, the director of the Office of Management and Budget".
+                var of = at + title.Length;
+                if (rest.StartsWith("the ", StringComparison.Ordinal) && of + 4 < text.Length && text.AsSpan(at, title.Length).Equals(title, StringComparison.OrdinalIgnoreCase)
+                    && text.AsSpan(of, 4) is " of ")
+                {
+                    of += 4;
+                    if (text.AsSpan(of).StartsWith("the ", StringComparison.Ordinal))
+                    {
+                        of += 4;
+                    }
+
+                    foreach (var e in entities)
+                    {
+                        if (e.Type == "ORG" && e.Mentions.Any(o => o.Kind == "name" && o.Start == of))
+                        {
+                            return e;
+                        }
+                    }
                 }
 
                 foreach (var e in entities)
@@ -991,6 +1041,13 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             return (companyActor, country ?? company.Country);
         }
 
+        // "African Union Commission", "ASEAN Secretariat": an institution of a listed international
+        // organization opening the name acts for that organization.
+        if (role is null or "GOV" or "LEG" or "JUD" && ListedIgoOpening(name) is { Actor: { } igoActor })
+        {
+            return (igoActor, null);
+        }
+
         if (country is not null)
         {
             return (country + (role ?? ""), country);
@@ -1114,6 +1171,19 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
     }
 
     /// <summary>The longest listed company or outlet (actor …BUS or …MED) whose name opens <paramref name="name"/>, or null.</summary>
+    private Phrase? ListedIgoOpening(string name)
+    {
+        for (var end = name.LastIndexOf(' '); end > 0; end = name.LastIndexOf(' ', end - 1))
+        {
+            if (lexicons.Lookup(name[..end], PhraseKind.Name) is { Type: "ORG", Actor: { } actor } p && actor.StartsWith("IGO", StringComparison.Ordinal))
+            {
+                return p;
+            }
+        }
+
+        return null;
+    }
+
     private Phrase? ListedCompanyOpening(string name)
     {
         for (var end = name.LastIndexOf(' '); end > 0; end = name.LastIndexOf(' ', end - 1))

@@ -222,6 +222,7 @@ internal sealed class Coreference(EntityLexicons lexicons)
                     if (FamilyNameFirst(o.Key) is { } family)
                     {
                         personLastWords.Add(family);
+                        multiWordPersonLastWords.Add(family); // "Lai" after "Lai Ching-te" is no town in Chad
                     }
                 }
             }
@@ -254,6 +255,18 @@ internal sealed class Coreference(EntityLexicons lexicons)
                 continue;
             }
 
+            // "camps around Tawila"; "from Adré, on the border with Chad"; "from Okinawa to Guam".
+            if (c.TokenStart == c.TokenEnd - 1
+                && (PrecedingWord(text, c.Start) is "around"
+                    || text.AsSpan(c.End).StartsWith(", on the border", StringComparison.Ordinal)
+                    || text.AsSpan(c.End).StartsWith(", near the border", StringComparison.Ordinal)
+                    || (k > 0 && candidates[k - 1] is { Type: "GPE" or "LOC", Kind: "name" } from && text.AsSpan(from.End, c.Start - from.End) is " to "
+                        && PrecedingWord(text, from.Start) is "from")))
+            {
+                c.Type = "GPE";
+                continue;
+            }
+
             if (k + 1 < candidates.Count && candidates[k + 1] is { Type: "GPE" } next && next.Start == c.End + 2 && text[c.End] == ','
                 && lexicons.Gazetteer.Lookup(next.Key) is [{ Feature: "country" or "admin1" or "capital" }, ..])
             {
@@ -263,6 +276,24 @@ internal sealed class Coreference(EntityLexicons lexicons)
 
             c.Type = personLastWords.Contains(c.Key) ? "PERSON" : typeByKey.GetValueOrDefault(c.Key, "ORG");
         }
+    }
+
+    /// <summary>The lower-case word right before <paramref name="start"/> (over spaces), or an empty string.</summary>
+    private static string PrecedingWord(string text, int start)
+    {
+        var p = start - 1;
+        while (p >= 0 && text[p] == ' ')
+        {
+            p--;
+        }
+
+        var end = p + 1;
+        while (p >= 0 && char.IsAsciiLetterLower(text[p]))
+        {
+            p--;
+        }
+
+        return p >= 0 && char.IsLetter(text[p]) ? "" : text[(p + 1)..end];
     }
 
     private static bool IsAfterLocative(string text, int start, bool strict = false)

@@ -336,6 +336,13 @@ internal sealed class EntityTagger
             c.Gender = title.Gender;
             c.Key = c.Head;
             Add(c);
+
+            // "X, the president of the Republika Srpska,": the title in apposition is X's too.
+            if (i - 1 > sentenceStart && after < tokens.Length && Word(i - 2) is "," && IsWord(after, "of"))
+            {
+                titles.Add(new TitleUse(i, after, title, text[tokens[i].Start..tokens[after - 1].End]));
+            }
+
             return after;
         }
 
@@ -852,6 +859,25 @@ internal sealed class EntityTagger
                 return runEnd;
             }
 
+            // "North Darfur", "South Kivu", "West Java": a compass word before a region or division the
+            // lexicons know names a division of it (not a country: "South Sudan" is listed on its own).
+            if (j == i + 1 && j + m == runEnd && inner.Kind == PhraseKind.Name && inner.Type is "GPE" or "LOC"
+                && inner.Country is { Length: 3 } divisionCountry && ContextWords.IsCompass(Word(i)) && !IsCountryName(inner))
+            {
+                var words = new string[runEnd - i];
+                for (var k = 0; k < words.Length; k++)
+                {
+                    words[k] = Word(i + k).ToString();
+                }
+
+                var c = New(s, i, runEnd, "GPE");
+                c.Key = text[c.Start..c.End];
+                c.Known = new Phrase(ImmutableArray.Create(words), PhraseKind.Name, "GPE", c.Key, divisionCountry, null, null, '-', null);
+                c.Country = divisionCountry;
+                Add(c);
+                return runEnd;
+            }
+
             if (inner.Kind is PhraseKind.Norp or PhraseKind.Title || inner.Type is "GPE" or "LOC")
             {
                 if (PrecededByTitle(i) || lexicons.FirstName(Word(i)) != '\0')
@@ -1037,6 +1063,9 @@ internal sealed class EntityTagger
 
         return true;
     }
+
+    private bool IsCountryName(Phrase place) =>
+        lexicons.Gazetteer.Lookup(place.Tokens.Length == 1 ? place.Tokens[0] : string.Join(' ', place.Tokens)) is [{ Feature: "country" }, ..];
 
     private bool IsCountryOrRegion(Phrase place) =>
         lexicons.Gazetteer.Lookup(place.Tokens.Length == 1 ? place.Tokens[0] : string.Join(' ', place.Tokens)) is [{ Feature: not ("city" or "capital") }, ..];
@@ -1543,6 +1572,12 @@ internal sealed class EntityTagger
             if (nameAt + 1 < tokens.Length && Word(nameAt) is "," && byStart.ContainsKey(nameAt + 1) && !byStart.ContainsKey(nameAt))
             {
                 nameAt++;
+            }
+            else if (nameAt + 3 < tokens.Length && IsWord(nameAt, "to") && byStart.TryGetValue(nameAt + 1, out var posted)
+                && candidates[posted] is { Type: "GPE", Kind: "name" } && candidates[posted].TokenEnd + 1 < tokens.Length
+                && Word(candidates[posted].TokenEnd) is "," && byStart.ContainsKey(candidates[posted].TokenEnd + 1))
+            {
+                nameAt = candidates[posted].TokenEnd + 1; // "Russia's ambassador to Bosnia, Igor Kalabukhov,"
             }
 
             if (byStart.TryGetValue(nameAt, out var named) && candidates[named].Type is "PERSON" or "UNK")
