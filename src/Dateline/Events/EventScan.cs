@@ -2035,7 +2035,12 @@ internal sealed class Scan
                 // "demanded the release of the activists": a role after "of" belongs to the noun before it.
                 // "deployed troops to Belarus", "withdrew its forces": the forces that end the pattern
                 // are the subject's own, not a party ("released prisoners" keeps its target).
+                // "protested outside the parliament", "gathered near the ministry": a role noun
+                // after a preposition of place is where the event happens, not a party ("fired at
+                // demonstrators" keeps its target).
                 if (!IsRoleModifier(i) && RoleAt(i, out var roleFirst) is [var role, ..] && !IsAccordingTo(roleFirst)
+                    && !(roleFirst > from + 1 && (Is(roleFirst - 1, "the") ? roleFirst - 2 : roleFirst - 1) is var place
+                         && (Is(place, "outside") || Is(place, "near") || Is(place, "inside") || Is(place, "in")))
                     && !(i == matchEnd && role.Actor is { } forces && forces.EndsWith("MIL", StringComparison.Ordinal))
                     && !OfNoun(Is(roleFirst - 1, "the") ? roleFirst - 2 : roleFirst - 1)
                     && !((comma || Is(roleFirst - 1, "the")) && ReportsNext(i, last)) && !exclude.Exists(e => e?.Id == role.Id))
