@@ -385,7 +385,9 @@ internal sealed class Scan
                 for (var n = 1; !slot.EntityOnly && n <= MaxSlotWords && at + n <= last; n++)
                 {
                     // Plain words in a slot are a noun phrase, never "not" or "to" ("asked not to be named").
-                    if (tokens[at + n - 1].Kind != TokenKind.Word || Is(at + n - 1, "to") || (Class(at + n - 1) & WordClass.Negation) != 0)
+                    // Nor, for a target, a "by" phrase ("a visit by X": X is the agent).
+                    if (tokens[at + n - 1].Kind != TokenKind.Word || Is(at + n - 1, "to") || (Class(at + n - 1) & WordClass.Negation) != 0
+                        || (n == 1 && !slot.IsSource && Is(at, "by")))
                     {
                         break;
                     }
