@@ -403,7 +403,9 @@ internal sealed class Scan
                 for (var n = 1; !slot.EntityOnly && n <= MaxSlotWords && at + n <= last; n++)
                 {
                     // Plain words in a slot are a noun phrase, never "not" or "to" ("asked not to be named").
-                    if (tokens[at + n - 1].Kind != TokenKind.Word || Is(at + n - 1, "to") || (Class(at + n - 1) & WordClass.Negation) != 0)
+                    // Nor, for a target, a "by" phrase ("a visit by X": X is the agent).
+                    if (tokens[at + n - 1].Kind != TokenKind.Word || Is(at + n - 1, "to") || (Class(at + n - 1) & WordClass.Negation) != 0
+                        || (n == 1 && !slot.IsSource && Is(at, "by")))
                     {
                         break;
                     }
@@ -2096,7 +2098,12 @@ internal sealed class Scan
                 // "demanded the release of the activists": a role after "of" belongs to the noun before it.
                 // "deployed troops to Belarus", "withdrew its forces": the forces that end the pattern
                 // are the subject's own, not a party ("released prisoners" keeps its target).
+                // "protested outside the parliament", "gathered near the ministry": a role noun
+                // after a preposition of place is where the event happens, not a party ("fired at
+                // demonstrators" keeps its target).
                 if (!IsRoleModifier(i) && RoleAt(i, out var roleFirst) is [var role, ..] && !IsAccordingTo(roleFirst)
+                    && !(roleFirst > from + 1 && (Is(roleFirst - 1, "the") ? roleFirst - 2 : roleFirst - 1) is var place
+                         && (Is(place, "outside") || Is(place, "near") || Is(place, "inside") || Is(place, "in")))
                     && !(i == matchEnd && role.Actor is { } forces && forces.EndsWith("MIL", StringComparison.Ordinal))
                     && !OfNoun(Is(roleFirst - 1, "the") ? roleFirst - 2 : roleFirst - 1)
                     && !((comma || Is(roleFirst - 1, "the")) && ReportsNext(i, last)) && !exclude.Exists(e => e?.Id == role.Id))

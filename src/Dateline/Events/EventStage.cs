@@ -508,6 +508,14 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             code = attack;
         }
 
+        // "Manila protests after …", "China protested the visit": a government protesting
+        // complains officially (114); crowds, parties and groups demonstrate (140).
+        if (code.Code == "140" && sources.Count > 0 && codebook.Find("114") is { } complaint
+            && sources.TrueForAll(e => RoleActor(e, true) is { } a && (a.EndsWith("GOV", StringComparison.Ordinal) || a.StartsWith("IGO", StringComparison.Ordinal))))
+        {
+            code = complaint;
+        }
+
         // Statements (root 01) have a target only when the pattern names one ("told X").
         if (target is null && !passive && code.Root != "01")
         {
