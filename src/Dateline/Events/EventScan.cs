@@ -2816,6 +2816,16 @@ internal sealed class Scan
             return Conditioned(end, last, quote) ? "hypothetical" : "planned";
         }
 
+        // "said it would give €50 million in aid if the convoys were allowed through": what one
+        // would do under a condition may not happen.
+        for (var i = Math.Max(first, trigger - 3); i < trigger; i++)
+        {
+            if ((Is(i, "would") || Is(i, "will")) && Conditioned(end, last, quote))
+            {
+                return "hypothetical";
+            }
+        }
+
         return (classes & WordClass.Reported) != 0 || quote?.Kind == "indirect" ? "reported" : "asserted";
     }
 }

@@ -561,6 +561,15 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         // A target no actor code is known for ("Energy Jeffrey Kupfer") gives way to the place or
         // to the pairs of coordinated parties.
         var weakTarget = target is null || (match.Target is null && RoleActor(target, verbal) is null);
+
+        // "Ali and Maduro met on the Caribbean island of St. Vincent", "the United States and
+        // Guyana held joint exercises off Georgetown": a region, a nationality or a place in a
+        // party's own country is where coordinated parties did it together, not a third party.
+        if (!weakTarget && match.Target is null && sources.Count >= 2 && MutualCode(code.Code) && target is { } placeLike
+            && (placeLike.Type is "NORP" or "LOC" || (placeLike.Type == "GPE" && sources.Exists(e => e.Country is not null && e.Country == placeLike.Country))))
+        {
+            weakTarget = true;
+        }
         if (PlaceAsTarget && weakTarget && location is not null && !sources.Exists(e => e.Id == location.Id))
         {
             target = location;
@@ -643,6 +652,13 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             reverse = null;
             verbal = true;
             modality = quote is null ? scan.Modality(trigger, trigger, first, first, first + 1, null) : "asserted";
+        }
+        else if (!patterns.AnyCode && modality == "hypothetical" && code.Root == "13" && scan.ConditionalMain(trigger, first, sentenceLast)
+            && scan.Modality(trigger, trigger, clauseStart, first, trigger + 1, quote) is var unconditioned && unconditioned != "hypothetical")
+        {
+            // "said his supporters would protest if the results were rigged": an intention already
+            // coded as a threat (133) is made when it is said, whatever the condition after it.
+            modality = unconditioned;
         }
 
         // "warned Belgrade and Pristina that it could freeze accession funds": a hostile act that
