@@ -513,8 +513,30 @@ internal sealed class Scan
     }
 
     /// <summary>"and" or "but" before a future or modal auxiliary ("… and will meet", "but could"): a new verb phrase.</summary>
+    /// "… and is expected to visit", "and was due to": a form of "be" or "have" before a plan word, too.
     private bool NextVerbPhrase(int i) =>
-        (Class(i) & WordClass.Conjunction) != 0 && i + 1 < Count && (Class(i + 1) & (WordClass.Planned | WordClass.Hypothetical)) != 0 && !Is(i + 1, "if");
+        (Class(i) & WordClass.Conjunction) != 0 && i + 1 < Count
+        && (((Class(i + 1) & (WordClass.Planned | WordClass.Hypothetical)) != 0 && !Is(i + 1, "if"))
+            || (i + 2 < Count && char.IsLower(Raw(i + 1)[0]) && (Class(i + 1) & (WordClass.Passive | WordClass.Auxiliary)) != 0 && (Class(i + 2) & WordClass.Planned) != 0));
+
+    /// <summary>Whether "since" opens a clause between the trigger and a later date in it.</summary>
+    private bool SinceBetween(int trigger, int at)
+    {
+        for (var i = trigger + 1; i < at; i++)
+        {
+            if (IsHardBoundary(i))
+            {
+                return false;
+            }
+
+            if (Is(i, "since"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private bool IsGapBoundary(int i) => IsHardBoundary(i) || Raw(i) is "," or "\u2014" or "\u2013";
 
@@ -1584,6 +1606,12 @@ internal sealed class Scan
     /// </summary>
     private Entity? NationalRole((Entity Entity, int Last) mention, int first, int last)
     {
+        // "arrested a Kosovo police officer": a country's name before a role noun names its role, as a nationality does.
+        if (mention.Entity.Type == "GPE" && mention.Last + 1 < last && RoleAt(mention.Last + 1, out var countryFirst) is { } countryRoles && countryFirst == first)
+        {
+            return countryRoles.Find(r => r.Country == mention.Entity.Country);
+        }
+
         if (mention.Entity.Type != "NORP")
         {
             return null;
@@ -2366,6 +2394,13 @@ internal sealed class Scan
         foreach (var t in d.Timexes)
         {
             if (subordinate && t.Start < clauseFrom)
+            {
+                continue;
+            }
+
+            // "delivered food this week, its first convoy since fighting flared in October": the
+            // date of a "since" clause the trigger is not in is that clause's own.
+            if (SinceBetween(trigger, d.TokenIndexAt(t.Start)))
             {
                 continue;
             }
