@@ -161,6 +161,27 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             }
         }
 
+        // "will travel to Port Sudan next week to meet army chief Abdel Fattah al-Burhan": the one
+        // met in the place visited is the host, not the place's government.
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (e.Code != "042" || e.Target is null || document.EntityById(e.Target) is not { Type: "GPE", Country: { Length: 3 } visited })
+            {
+                continue;
+            }
+
+            foreach (var o in events)
+            {
+                if (o.Sentence == e.Sentence && o.Code == "040" && o.SourceActor == e.SourceActor && o.Date == e.Date && o.Target is not null
+                    && o.TargetActor is { Length: > 3 } host && host.StartsWith(visited, StringComparison.Ordinal))
+                {
+                    events[i] = e with { Target = o.Target, TargetActor = host };
+                    break;
+                }
+            }
+        }
+
         return document with { Events = Retold(document, events) };
 
         void Add(Event e)
