@@ -2007,6 +2007,9 @@ internal sealed class Scan
     /// <summary>True when the token is "they".</summary>
     public bool IsThey(int i) => Is(i, "they");
 
+    /// <summary>Whether token <paramref name="i"/> is this word (any case).</summary>
+    public bool IsWord(int i, string word) => Is(i, word);
+
     /// <summary>
     /// The code prefixes of the earlier event a definite noun right after a rejection refers to:
     /// "rejected the demand" (10), "the accusation" (112), "the criticism" (11), "the proposal" or "the offer" (03),

@@ -515,6 +515,14 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             code = attack;
         }
 
+        // "Britain and France clash over Channel crossings": governments that clash over or about
+        // an issue argue; no force is used, and the argument is told by its own verbs.
+        if (code.Root == "19" && scan.MutualVerb(trigger, match.TriggerEnd) && (scan.IsWord(match.TriggerEnd + 1, "over") || scan.IsWord(match.TriggerEnd + 1, "about"))
+            && sources.Count > 0 && sources.TrueForAll(e => RoleActor(e, false) is { } a && (a.Length == 3 || a.EndsWith("GOV", StringComparison.Ordinal))))
+        {
+            yield break;
+        }
+
         // Statements (root 01) have a target only when the pattern names one ("told X").
         if (target is null && !passive && code.Root != "01")
         {
