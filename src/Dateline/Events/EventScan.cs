@@ -515,8 +515,30 @@ internal sealed class Scan
     }
 
     /// <summary>"and" or "but" before a future or modal auxiliary ("… and will meet", "but could"): a new verb phrase.</summary>
+    /// "… and is expected to visit", "and was due to": a form of "be" or "have" before a plan word, too.
     private bool NextVerbPhrase(int i) =>
-        (Class(i) & WordClass.Conjunction) != 0 && i + 1 < Count && (Class(i + 1) & (WordClass.Planned | WordClass.Hypothetical)) != 0 && !Is(i + 1, "if");
+        (Class(i) & WordClass.Conjunction) != 0 && i + 1 < Count
+        && (((Class(i + 1) & (WordClass.Planned | WordClass.Hypothetical)) != 0 && !Is(i + 1, "if"))
+            || (i + 2 < Count && char.IsLower(Raw(i + 1)[0]) && (Class(i + 1) & (WordClass.Passive | WordClass.Auxiliary)) != 0 && (Class(i + 2) & WordClass.Planned) != 0));
+
+    /// <summary>Whether "since" opens a clause between the trigger and a later date in it.</summary>
+    private bool SinceBetween(int trigger, int at)
+    {
+        for (var i = trigger + 1; i < at; i++)
+        {
+            if (IsHardBoundary(i))
+            {
+                return false;
+            }
+
+            if (Is(i, "since"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private bool IsGapBoundary(int i) => IsHardBoundary(i) || Raw(i) is "," or "\u2014" or "\u2013";
 
@@ -1586,6 +1608,12 @@ internal sealed class Scan
     /// </summary>
     private Entity? NationalRole((Entity Entity, int Last) mention, int first, int last)
     {
+        // "arrested a Kosovo police officer": a country's name before a role noun names its role, as a nationality does.
+        if (mention.Entity.Type == "GPE" && mention.Last + 1 < last && RoleAt(mention.Last + 1, out var countryFirst) is { } countryRoles && countryFirst == first)
+        {
+            return countryRoles.Find(r => r.Country == mention.Entity.Country);
+        }
+
         if (mention.Entity.Type != "NORP")
         {
             return null;
@@ -1998,6 +2026,9 @@ internal sealed class Scan
     /// <summary>True when the token is "they".</summary>
     public bool IsThey(int i) => Is(i, "they");
 
+    /// <summary>Whether token <paramref name="i"/> is this word (any case).</summary>
+    public bool IsWord(int i, string word) => Is(i, word);
+
     /// <summary>
     /// The code prefixes of the earlier event a definite noun right after a rejection refers to:
     /// "rejected the demand" (10), "the accusation" (112), "the criticism" (11), "the proposal" or "the offer" (03),
@@ -2390,6 +2421,13 @@ internal sealed class Scan
         foreach (var t in d.Timexes)
         {
             if (subordinate && t.Start < clauseFrom)
+            {
+                continue;
+            }
+
+            // "delivered food this week, its first convoy since fighting flared in October": the
+            // date of a "since" clause the trigger is not in is that clause's own.
+            if (SinceBetween(trigger, d.TokenIndexAt(t.Start)))
             {
                 continue;
             }
@@ -2814,6 +2852,16 @@ internal sealed class Scan
             // "Kenya is expected to host the two presidents in January if the talks succeed": a
             // condition after a planned event makes it one that may not happen.
             return Conditioned(end, last, quote) ? "hypothetical" : "planned";
+        }
+
+        // "said it would give €50 million in aid if the convoys were allowed through": what one
+        // would do under a condition may not happen.
+        for (var i = Math.Max(first, trigger - 3); i < trigger; i++)
+        {
+            if ((Is(i, "would") || Is(i, "will")) && Conditioned(end, last, quote))
+            {
+                return "hypothetical";
+            }
         }
 
         return (classes & WordClass.Reported) != 0 || quote?.Kind == "indirect" ? "reported" : "asserted";

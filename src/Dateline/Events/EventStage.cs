@@ -173,6 +173,27 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             }
         }
 
+        // "will travel to Port Sudan next week to meet army chief Abdel Fattah al-Burhan": the one
+        // met in the place visited is the host, not the place's government.
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (e.Code != "042" || e.Target is null || document.EntityById(e.Target) is not { Type: "GPE", Country: { Length: 3 } visited })
+            {
+                continue;
+            }
+
+            foreach (var o in events)
+            {
+                if (o.Sentence == e.Sentence && o.Code == "040" && o.SourceActor == e.SourceActor && o.Date == e.Date && o.Target is not null
+                    && o.TargetActor is { Length: > 3 } host && host.StartsWith(visited, StringComparison.Ordinal))
+                {
+                    events[i] = e with { Target = o.Target, TargetActor = host };
+                    break;
+                }
+            }
+        }
+
         return document with { Events = Retold(document, events) };
 
         void Add(Event e)
@@ -516,6 +537,14 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             code = complaint;
         }
 
+        // "Britain and France clash over Channel crossings": governments that clash over or about
+        // an issue argue; no force is used, and the argument is told by its own verbs.
+        if (code.Root == "19" && scan.MutualVerb(trigger, match.TriggerEnd) && (scan.IsWord(match.TriggerEnd + 1, "over") || scan.IsWord(match.TriggerEnd + 1, "about"))
+            && sources.Count > 0 && sources.TrueForAll(e => RoleActor(e, false) is { } a && (a.Length == 3 || a.EndsWith("GOV", StringComparison.Ordinal))))
+        {
+            yield break;
+        }
+
         // Statements (root 01) have a target only when the pattern names one ("told X").
         if (target is null && !passive && code.Root != "01")
         {
@@ -592,6 +621,15 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         // A target no actor code is known for ("Energy Jeffrey Kupfer") gives way to the place or
         // to the pairs of coordinated parties.
         var weakTarget = target is null || (match.Target is null && RoleActor(target, verbal) is null);
+
+        // "Ali and Maduro met on the Caribbean island of St. Vincent", "the United States and
+        // Guyana held joint exercises off Georgetown": a region, a nationality or a place in a
+        // party's own country is where coordinated parties did it together, not a third party.
+        if (!weakTarget && match.Target is null && sources.Count >= 2 && MutualCode(code.Code) && target is { } placeLike
+            && (placeLike.Type is "NORP" or "LOC" || (placeLike.Type == "GPE" && sources.Exists(e => e.Country is not null && e.Country == placeLike.Country))))
+        {
+            weakTarget = true;
+        }
         if (PlaceAsTarget && weakTarget && location is not null && !sources.Exists(e => e.Id == location.Id))
         {
             target = location;
@@ -674,6 +712,13 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             reverse = null;
             verbal = true;
             modality = quote is null ? scan.Modality(trigger, trigger, first, first, first + 1, null) : "asserted";
+        }
+        else if (!patterns.AnyCode && modality == "hypothetical" && code.Root == "13" && scan.ConditionalMain(trigger, first, sentenceLast)
+            && scan.Modality(trigger, trigger, clauseStart, first, trigger + 1, quote) is var unconditioned && unconditioned != "hypothetical")
+        {
+            // "said his supporters would protest if the results were rigged": an intention already
+            // coded as a threat (133) is made when it is said, whatever the condition after it.
+            modality = unconditioned;
         }
 
         // "warned Belgrade and Pristina that it could freeze accession funds": a hostile act that
