@@ -62,9 +62,9 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
 
                 // "In Dublin, the Data Protection Commission said": a sentence that opens on another
                 // country's place moves the scene there.
-                var main = SceneCountry(document, entities, e) ?? storyMain;
                 if (e.Type == "PERSON" && e.Actor is null && e.Country is null && OfficialRole(e) is { } role && !TitledByOrganization(document, entities, e))
                 {
+                    var main = SceneCountry(document, entities, e) ?? storyMain;
                     entities[i] = e with { Actor = main + role, Country = main };
                 }
                 else if (e is { Type: "ORG", Country: null, Actor: null or { Length: 3 } } && e.Mentions.Any(m => m.Kind == "name")
@@ -72,6 +72,7 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
                 {
                     // "the Defense Ministry", "the Liberal Party", a listed "Social Democrats" of a story about one country
                     // (listed courts and legislatures take their sentence's country below).
+                    var main = SceneCountry(document, entities, e) ?? storyMain;
                     entities[i] = e with { Actor = main + orgRole, Country = main };
                 }
             }
