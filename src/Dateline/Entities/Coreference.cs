@@ -281,35 +281,13 @@ internal sealed class Coreference(EntityLexicons lexicons)
     /// <summary>The lower-case word right before <paramref name="start"/> (over spaces), or an empty string.</summary>
     private static string PrecedingWord(string text, int start)
     {
-        var p = start - 1;
-        while (p >= 0 && text[p] == ' ')
-        {
-            p--;
-        }
-
-        var end = p + 1;
-        while (p >= 0 && char.IsAsciiLetterLower(text[p]))
-        {
-            p--;
-        }
-
+        var (p, end) = LowerWordBefore(text, start);
         return p >= 0 && char.IsLetter(text[p]) ? "" : text[(p + 1)..end];
     }
 
     private static bool IsAfterLocative(string text, int start, bool strict = false)
     {
-        var p = start - 1;
-        while (p >= 0 && text[p] == ' ')
-        {
-            p--;
-        }
-
-        var end = p + 1;
-        while (p >= 0 && char.IsAsciiLetterLower(text[p]))
-        {
-            p--;
-        }
-
+        var (p, end) = LowerWordBefore(text, start);
         var word = text.AsSpan(p + 1, end - p - 1);
         if (!strict && word is "from" or "to" && AfterMotionVerb(text, p))
         {
@@ -324,19 +302,29 @@ internal sealed class Coreference(EntityLexicons lexicons)
     /// <summary>True when the word ending at <paramref name="end"/> (inclusive) is a verb of moving from or to a place.</summary>
     private static bool AfterMotionVerb(string text, int end)
     {
-        var p = end;
+        var (p, last) = LowerWordBefore(text, end + 1);
+        return ContextWords.IsMotion(text.AsSpan(p + 1, last - p - 1));
+    }
+
+    /// <summary>
+    /// The run of lower-case letters before <paramref name="start"/> over spaces: <c>Before</c> is the
+    /// index just before the run (-1 at the text's start), <c>End</c> the index just after it.
+    /// </summary>
+    private static (int Before, int End) LowerWordBefore(string text, int start)
+    {
+        var p = start - 1;
         while (p >= 0 && text[p] == ' ')
         {
             p--;
         }
 
-        var last = p + 1;
+        var end = p + 1;
         while (p >= 0 && char.IsAsciiLetterLower(text[p]))
         {
             p--;
         }
 
-        return ContextWords.IsMotion(text.AsSpan(p + 1, last - p - 1));
+        return (p, end);
     }
 
     private static readonly System.Buffers.SearchValues<char> WordBreaks = System.Buffers.SearchValues.Create(" \t\n\r\u00A0");

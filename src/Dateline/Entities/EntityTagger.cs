@@ -764,7 +764,7 @@ internal sealed class EntityTagger
         return Unknown(s, i, runEnd, end);
     }
 
-    /// <summary>A town or division the gazetteer lists, tokens <paramref name="i"/> to <paramref name="runEnd"/>: a GPE of its country.</summary>
+    /// <summary>A town or division, tokens <paramref name="i"/> to <paramref name="runEnd"/>, known as a whole: a GPE of its country.</summary>
     private int Town(int s, int i, int runEnd, string? country)
     {
         var words = new string[runEnd - i];
@@ -864,18 +864,7 @@ internal sealed class EntityTagger
             if (j == i + 1 && j + m == runEnd && inner.Kind == PhraseKind.Name && inner.Type is "GPE" or "LOC"
                 && inner.Country is { Length: 3 } divisionCountry && ContextWords.IsCompass(Word(i)) && !IsCountryName(inner))
             {
-                var words = new string[runEnd - i];
-                for (var k = 0; k < words.Length; k++)
-                {
-                    words[k] = Word(i + k).ToString();
-                }
-
-                var c = New(s, i, runEnd, "GPE");
-                c.Key = text[c.Start..c.End];
-                c.Known = new Phrase(ImmutableArray.Create(words), PhraseKind.Name, "GPE", c.Key, divisionCountry, null, null, '-', null);
-                c.Country = divisionCountry;
-                Add(c);
-                return runEnd;
+                return Town(s, i, runEnd, divisionCountry);
             }
 
             if (inner.Kind is PhraseKind.Norp or PhraseKind.Title || inner.Type is "GPE" or "LOC")
