@@ -2239,14 +2239,13 @@ internal sealed class Scan
 
     /// <summary>A clause word that opens an adverbial clause ("after", "when", "because"), not a relative one.</summary>
     /// <summary>
-    /// Whether a span of time stands right before "after" or "before" at <paramref name="i"/>
-    /// (", days after soldiers detained …", ", a week before"): a clause of another time, whose
-    /// parties are not the main event's, even past a comma.
+    /// Whether a span of time (a DURATION timex of the time stage) stands right before "after" or
+    /// "before" at <paramref name="i"/> (", days after soldiers detained …", ", a week before"): a
+    /// clause of another time, whose parties are not the main event's, even past a comma.
     /// </summary>
     private bool SpanBefore(int i) =>
         (Is(i, "after") || Is(i, "before")) && i > 0
-        && (Is(i - 1, "days") || Is(i - 1, "weeks") || Is(i - 1, "months") || Is(i - 1, "hours") || Is(i - 1, "years")
-            || Is(i - 1, "day") || Is(i - 1, "week") || Is(i - 1, "month") || Is(i - 1, "hour") || Is(i - 1, "year"));
+        && d.Timexes.Any(t => t.Type == "DURATION" && d.TokenIndexAt(t.End) == i);
 
     private bool IsSubordinator(int i) =>
         (Class(i) & WordClass.Clause) != 0 && char.IsLower(Raw(i)[0]) && !(Is(i, "that") || Is(i, "which") || Is(i, "who") || Is(i, "whom") || Is(i, "whose") || Is(i, "where"));
