@@ -164,9 +164,9 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         for (var i = 0; i < entities.Count; i++)
         {
             var e = entities[i];
-            if (e.Type == "PERSON" && e.Titles.Any(t => t.EndsWith("overnor", StringComparison.Ordinal))
+            if (e.Type == "PERSON" && e.Titles.Any(t => ContextWords.IsBankHead(LastWord(t)))
                 && TitleOrganization(document, entities, e) is { Actor: [_, _, _, 'B', 'U', 'S'] bankActor } bank
-                && bank.Name.Split(' ').Contains("Bank") && Known(bank, PhraseKind.Name) is null)
+                && HasBankWord(bank.Name) && Known(bank, PhraseKind.Name) is null)
             {
                 var at = entities.IndexOf(bank);
                 entities[at] = bank with { Actor = bankActor[..3] + "GOV" };
@@ -1399,5 +1399,20 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         }
 
         return lo;
+    }
+
+    private static ReadOnlySpan<char> LastWord(string title) => title.AsSpan(title.LastIndexOf(' ') + 1);
+
+    private static bool HasBankWord(string name)
+    {
+        foreach (var range in name.AsSpan().Split(' '))
+        {
+            if (ContextWords.IsBankWord(name.AsSpan()[range]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -89,6 +89,12 @@ internal static class ContextWords
     /// <summary>"fever", "virus": after a name, the name of a disease ("Lassa fever").</summary>
     public static bool IsDisease(ReadOnlySpan<char> word) => Words.Value.Disease.Contains(word);
 
+    /// <summary>"Bank": a word that makes a name a bank's, where its head's title may make it the central bank.</summary>
+    public static bool IsBankWord(ReadOnlySpan<char> word) => Words.Value.BankWord.Contains(word);
+
+    /// <summary>"Governor": the last word of the title of a central bank's head.</summary>
+    public static bool IsBankHead(ReadOnlySpan<char> word) => Words.Value.BankHead.Contains(word);
+
     private static Sets Load()
     {
         var classes = DataFile.KeyedLines("Entities/context-words.txt").ToDictionary(
@@ -99,7 +105,7 @@ internal static class ContextWords
             kv => kv.Key,
             kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Replace('_', ' ')).ToArray(),
             StringComparer.Ordinal);
-        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"], classes["surname"], classes["divisionafter"], classes["featureafter"], phrases["partybefore"], phrases["partyafter"], classes["service"], classes["partynoun"], classes["compass"], classes["sport"], classes["disease"]);
+        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"], classes["surname"], classes["divisionafter"], classes["featureafter"], phrases["partybefore"], phrases["partyafter"], classes["service"], classes["partynoun"], classes["compass"], classes["sport"], classes["disease"], classes["bankword"], classes["bankhead"]);
     }
 
     private sealed record Sets(
@@ -123,5 +129,7 @@ internal static class ContextWords
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PartyNoun,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Compass,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Sport,
-        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Disease);
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Disease,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BankWord,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BankHead);
 }
