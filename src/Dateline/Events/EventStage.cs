@@ -369,6 +369,8 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             yield break;
         }
 
+        var patternCode = code;
+
         var reverse = codes.Length > 1 ? Find(codes[1]) : null;
 
         var trigger = match.Start;
@@ -390,7 +392,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         // "agreed to hold talks", "agreed to host the summit": a meeting agreed to is an intent
         // to meet (036; to mediate, 039). Other acts agreed to are coded as the acts, as
         // PETRARCH's gold codes them ("has agreed to lift the sanctions" → 085).
-        var consentVerb = patterns.AnyCode || code != codebook.Find(match.Pattern.Code.Split(':')[0]) ? -1 : scan.ConsentVerb(trigger);
+        var consentVerb = patterns.AnyCode || code != patternCode ? -1 : scan.ConsentVerb(trigger);
         var agreed = consentVerb >= 0 && ConsentCode(code.Code) is { } agreedTo ? codebook.Find(agreedTo) : null;
 
         var clauseStart = scan.ClauseStart(trigger, first);
