@@ -8,8 +8,8 @@ namespace Dateline.Store.Tests.Support;
 internal static class IngestKiller
 {
     /// <summary>
-    /// Starts the ingest ten times, each killed at a random moment after its first commit (however
-    /// slow the machine is today), and checks the store after each kill with
+    /// Starts the ingest ten times, each killed once the store has grown by a random number of
+    /// articles (so however fast or slow the machine is today), and checks the store after each kill with
     /// <paramref name="checkStore"/> (which returns the number of articles stored). Returns how many
     /// kills landed in the middle of the work: a test that proves something needs several.
     /// </summary>
@@ -24,14 +24,18 @@ internal static class IngestKiller
             _ = process.StandardOutput.ReadToEndAsync();
             _ = process.StandardError.ReadToEndAsync();
 
+            // Kill once the store has grown by a random share of what is left for this and the
+            // kills still to come, measured in stored articles rather than in milliseconds: a fast
+            // machine finishes a whole run within any fixed delay, a slow one never reaches it.
             var before = count();
+            var left = Math.Max(1, expected - before);
+            var target = before + 1 + random.Next(0, Math.Max(1, (int)(left / (10 - kill))));
             var wait = Stopwatch.StartNew();
-            while (!process.HasExited && count() <= before && wait.Elapsed < TimeSpan.FromSeconds(60))
+            while (!process.HasExited && count() < target && wait.Elapsed < TimeSpan.FromSeconds(60))
             {
-                Thread.Sleep(10);
+                Thread.Sleep(1);
             }
 
-            Thread.Sleep(random.Next(0, 300));
             if (!process.HasExited)
             {
                 process.Kill(); // SIGKILL: no finally blocks, no flush, no rollback by the process itself
