@@ -10,7 +10,7 @@ namespace Dateline.Geo;
 /// <remarks>
 /// 28,000 rows would cost more to turn into a table of places at start-up than every lookup of a
 /// long run of articles costs together: loading keeps the file as one string and the offsets of its
-/// rows, and a lookup binary-searches the rows and makes places only for the rows it returns.
+/// rows, and a lookup binary-searches the rows and makes places only for the rows it returns, once.
 /// </remarks>
 internal sealed class Towns
 {
@@ -18,11 +18,17 @@ internal sealed class Towns
     private readonly int[] rows;
     private readonly IReadOnlyDictionary<string, string> iso2;
 
+    // The places of a name, made on its first lookup and kept by the index of its first row (a
+    // default entry is not made yet): a name of the file is parsed once per process, and the cache
+    // can never hold more than the file. An entry is written whole, so threads may race to make it.
+    private readonly ImmutableArray<Place>[] made;
+
     private Towns(string text, int[] rows, IReadOnlyDictionary<string, string> iso2)
     {
         this.text = text;
         this.rows = rows;
         this.iso2 = iso2;
+        made = new ImmutableArray<Place>[rows.Length];
     }
 
     /// <summary>Reads the embedded file; <paramref name="iso2"/> maps alpha-2 country codes to alpha-3.</summary>
@@ -76,13 +82,18 @@ internal sealed class Towns
             return [];
         }
 
+        if (!made[lo].IsDefault)
+        {
+            return made[lo];
+        }
+
         var places = ImmutableArray.CreateBuilder<Place>();
         for (var k = lo; k < rows.Length && Name(k).SequenceEqual(name); k++)
         {
             places.Add(Row(k));
         }
 
-        return places.ToImmutable();
+        return made[lo] = places.ToImmutable();
     }
 
     private ReadOnlySpan<char> Name(int row)
