@@ -26,6 +26,11 @@ internal sealed class Scan
     private readonly (Entity Entity, int First)?[] mentionEnding;
     private readonly bool[] inMention;
 
+    // Each token's word classes, looked up on the first question about it (the rules ask about the
+    // same few tokens around every trigger many times over).
+    private readonly WordClass[] classes;
+    private readonly bool[] classified;
+
     // Whether the pattern being matched takes a role noun in a slot: not a statement's ("told reporters").
     private bool rolesInSlots;
 
@@ -37,6 +42,8 @@ internal sealed class Scan
         mentionStarting = new (Entity, int)?[tokens.Length];
         mentionEnding = new (Entity, int)?[tokens.Length];
         inMention = new bool[tokens.Length];
+        classes = new WordClass[tokens.Length];
+        classified = new bool[tokens.Length];
         foreach (var entity in document.Entities)
         {
             foreach (var m in entity.Mentions)
@@ -71,9 +78,15 @@ internal sealed class Scan
             return WordClass.None;
         }
 
-        Span<char> lower = stackalloc char[tokens[i].Length];
-        Raw(i).ToLowerInvariant(lower);
-        return patterns.Classify(lower);
+        if (!classified[i])
+        {
+            Span<char> lower = stackalloc char[tokens[i].Length];
+            Raw(i).ToLowerInvariant(lower);
+            classes[i] = patterns.Classify(lower);
+            classified[i] = true;
+        }
+
+        return classes[i];
     }
 
     private bool WordEquals(int i, string word)
