@@ -51,6 +51,26 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             entities.Add(entity with { Actor = actor, Country = country });
         }
 
+        // "the Portuguese energy group Galp", "Galp, the Portuguese energy group", "the Bengaluru-based
+        // payments firm Razorpay": a company phrase with a nationality word or a "-based" place right
+        // before an organization's name, or in apposition after it, gives an unlisted organization its
+        // country and the role of the phrase's nouns.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e is { Type: "ORG", Country: null } && e.Actor is null or { Length: 3 } && !InCredit(document, e) && Known(e, PhraseKind.Name) is null)
+            {
+                foreach (var m in e.Mentions)
+                {
+                    if (m.Kind == "name" && Described(document, m) is { } described)
+                    {
+                        entities[i] = e with { Actor = described.Country + (described.Role ?? e.Actor ?? "BUS"), Country = described.Country };
+                        break;
+                    }
+                }
+            }
+        }
+
         // A story about one country names its officials without their nationality: "Security
         // Minister X" in a story from Buenos Aires, and "Congress" there is Argentina's. A story filed
         // from the country it names most ("DHAKA - ... the army chief, General X") is about that country.
@@ -1381,6 +1401,108 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         return Entities.ContextWords.IsLocative(opener)
             && !(opener is "from" or "to" && p > 0 && Entities.ContextWords.IsReaction(text.AsSpan(tokens[p - 1].Start, tokens[p - 1].Length)));
     }
+
+    /// <summary>
+    /// The country and role a company phrase gives the name it describes: a nationality word or a
+    /// "-based" place, then lower-case words ending in a company noun (<c>context-words.txt</c>
+    /// companynoun), right before the name ("the Portuguese energy group Galp") or in apposition after
+    /// it ("Galp, the Portuguese energy group,"). The role is that of the phrase's last noun with one
+    /// in <c>groups.txt</c> ("energy" BUS, "privacy group" NGO, "regulator" GOV), else null.
+    /// </summary>
+    private (string Country, string? Role)? Described(Document document, Mention name)
+    {
+        var text = document.Text;
+        var tokens = document.Tokens;
+        var index = FirstTokenAt(tokens, name.Start);
+
+        // Before: NORP lower* noun NAME.
+        var k = index - 1;
+        if (k >= 0 && IsLowerWord(text, tokens[k]) && ContextWords.IsCompanyNoun(text.AsSpan(tokens[k].Start, tokens[k].Length)))
+        {
+            var nounEnd = k + 1;
+            while (k >= 0 && nounEnd - k <= 3 && IsLowerWord(text, tokens[k]) && !lexicons.IsFunctionWord(text.AsSpan(tokens[k].Start, tokens[k].Length)))
+            {
+                k--;
+            }
+
+            if (k >= 0 && CountryWordEndingAt(document, k) is { } before)
+            {
+                return (before, PhraseRole(text, tokens, k + 1, nounEnd));
+            }
+        }
+
+        // After: NAME , the|a|an NORP lower* noun.
+        var j = index;
+        while (j < tokens.Length && tokens[j].End <= name.End)
+        {
+            j++;
+        }
+
+        if (j + 2 < tokens.Length && text.AsSpan(tokens[j].Start, tokens[j].Length) is ","
+            && text.AsSpan(tokens[j + 1].Start, tokens[j + 1].Length) is "the" or "a" or "an")
+        {
+            var start = j + 2;
+            var n = lexicons.Match(text, tokens, start, Math.Min(tokens.Length, start + 3), out var phrase);
+            if (n > 0 && phrase is { Kind: PhraseKind.Norp, Country: { Length: 3 } country } && lexicons.Gazetteer.Countries.ContainsKey(country))
+            {
+                var w = start + n;
+                while (w < tokens.Length && w - start - n < 4 && IsLowerWord(text, tokens[w]))
+                {
+                    if (ContextWords.IsCompanyNoun(text.AsSpan(tokens[w].Start, tokens[w].Length))
+                        && !(w + 1 < tokens.Length && IsLowerWord(text, tokens[w + 1]) && ContextWords.IsCompanyNoun(text.AsSpan(tokens[w + 1].Start, tokens[w + 1].Length))))
+                    {
+                        return (country, PhraseRole(text, tokens, start + n, w + 1));
+                    }
+
+                    w++;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The country of a nationality word ("Portuguese", "South African") or a "-based" place ("Bengaluru-based") whose last token is <paramref name="last"/>.</summary>
+    private string? CountryWordEndingAt(Document document, int last)
+    {
+        var text = document.Text;
+        var tokens = document.Tokens;
+        var word = text.AsSpan(tokens[last].Start, tokens[last].Length);
+        if (word.EndsWith("-based", StringComparison.Ordinal) && word.Length > 6)
+        {
+            return lexicons.Gazetteer.Lookup(word[..^6]) is [{ Country: { Length: 3 } based }, ..] ? based : null;
+        }
+
+        for (var first = last; first >= 0 && first > last - 3; first--)
+        {
+            if (lexicons.Match(text, tokens, first, last + 1, out var phrase) == last + 1 - first
+                && phrase is { Kind: PhraseKind.Norp, Country: { Length: 3 } country } && lexicons.Gazetteer.Countries.ContainsKey(country))
+            {
+                return country;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The role of the last noun of tokens [from, to) that groups.txt gives one (two words before one), or null.</summary>
+    private string? PhraseRole(string text, ImmutableArray<Token> tokens, int from, int to)
+    {
+        for (var k = to - 1; k >= from; k--)
+        {
+            var word = text.AsSpan(tokens[k].Start, tokens[k].Length);
+            var role = (k > from ? lexicons.GroupRole(string.Concat(text.AsSpan(tokens[k - 1].Start, tokens[k - 1].Length), " ", word)) : null) ?? lexicons.GroupRole(word);
+            if (role is not null)
+            {
+                return role;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsLowerWord(string text, Token token) =>
+        token.Kind == TokenKind.Word && char.IsLower(text[token.Start]);
 
     private static int FirstTokenAt(ImmutableArray<Token> tokens, int start)
     {

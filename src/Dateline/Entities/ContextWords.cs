@@ -95,6 +95,9 @@ internal static class ContextWords
     /// <summary>"Governor": the last word of the title of a central bank's head.</summary>
     public static bool IsBankHead(ReadOnlySpan<char> word) => Words.Value.BankHead.Contains(word);
 
+    /// <summary>"group", "miner", "carrier": a noun for a company or other body that a nationality word before it gives a country ("the Portuguese energy group Galp").</summary>
+    public static bool IsCompanyNoun(ReadOnlySpan<char> word) => Words.Value.CompanyNoun.Contains(word);
+
     private static Sets Load()
     {
         var classes = DataFile.KeyedLines("Entities/context-words.txt").ToDictionary(
@@ -105,7 +108,7 @@ internal static class ContextWords
             kv => kv.Key,
             kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Replace('_', ' ')).ToArray(),
             StringComparer.Ordinal);
-        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"], classes["surname"], classes["divisionafter"], classes["featureafter"], phrases["partybefore"], phrases["partyafter"], classes["service"], classes["partynoun"], classes["compass"], classes["sport"], classes["disease"], classes["bankword"], classes["bankhead"]);
+        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"], classes["surname"], classes["divisionafter"], classes["featureafter"], phrases["partybefore"], phrases["partyafter"], classes["service"], classes["partynoun"], classes["compass"], classes["sport"], classes["disease"], classes["bankword"], classes["bankhead"], classes["companynoun"]);
     }
 
     private sealed record Sets(
@@ -131,5 +134,6 @@ internal static class ContextWords
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Sport,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Disease,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BankWord,
-        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BankHead);
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BankHead,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CompanyNoun);
 }

@@ -938,6 +938,35 @@ internal sealed class EntityTagger
         return runEnd;
     }
 
+    /// <summary>
+    /// True when a nationality word's group phrase [norpStart, groupEnd) describes a name beside it: a
+    /// company noun (<c>context-words.txt</c> companynoun) ends it right before a name ("the Portuguese
+    /// energy group Galp"), or it is an apposition after an organization's name ("Galp, the Portuguese
+    /// energy group,"). The nationality word is then a NORP word of its own, not a group nominal.
+    /// </summary>
+    private bool DescribesName(int norpStart, int groupEnd, int end)
+    {
+        var j = groupEnd;
+        while (j < end && j < groupEnd + 2 && tokens[j].Kind == TokenKind.Word && !IsUpperLetter(text[tokens[j].Start]) && ContextWords.IsCompanyNoun(Word(j)))
+        {
+            j++;
+        }
+
+        if (!ContextWords.IsCompanyNoun(Word(j - 1)))
+        {
+            return false;
+        }
+
+        if (j < end && IsNameWord(j))
+        {
+            return true;
+        }
+
+        return norpStart - 2 > sentenceStart && Word(norpStart - 1) is "the" or "a" or "an" && Word(norpStart - 2) is ","
+            && candidates.Count > 0 && candidates[^1] is { Type: "ORG" or "UNK", Kind: "name" } last && last.TokenEnd == norpStart - 2
+            && (j >= end || tokens[j].Kind != TokenKind.Word);
+    }
+
     /// <summary>A nationality word: a NORP mention, or the start of a nominal ("the Russian leader", "Russian forces").</summary>
     private int Norp(int s, int i, int n, Phrase norp, int end)
     {
@@ -962,14 +991,15 @@ internal sealed class EntityTagger
         if (after < end)
         {
             var m = lexicons.Match(text, tokens, after, end, out var next);
-            if (m > 0 && next!.Kind == PhraseKind.Group)
+            if (m > 0 && next!.Kind == PhraseKind.Group && !DescribesName(i, after + m, end))
             {
                 return Group(s, after, m, next, i, norp.Country);
             }
 
             // "Ethiopian federal forces", "Russian state media": one adjective between them.
             if (m == 0 && after + 1 < end && IsModifier(after) && !lexicons.IsFunctionWord(Word(after))
-                && lexicons.Match(text, tokens, after + 1, end, out var later) is > 0 and var lm && later!.Kind == PhraseKind.Group)
+                && lexicons.Match(text, tokens, after + 1, end, out var later) is > 0 and var lm && later!.Kind == PhraseKind.Group
+                && !DescribesName(i, after + 1 + lm, end))
             {
                 return Group(s, after + 1, lm, later, i, norp.Country);
             }
