@@ -22,7 +22,7 @@ internal abstract record PatternElement
 
 /// <summary>What a word is to the event stage (from modality.txt); a word may be several things.</summary>
 [Flags]
-internal enum WordClass : uint
+internal enum WordClass : ulong
 {
     None = 0,
     Negation = 1,

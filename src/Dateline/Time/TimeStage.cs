@@ -186,8 +186,23 @@ public sealed class TimeStage : IStage
             return Tense.Future;
         }
 
-        for (var i = start - 1; i >= start - 8 && c.Has(i) && !IsClauseBreak(c, i); i--)
+        // "will meet the AU envoy, former Nigerian President Olusegun Obasanjo, in Yaoundé on
+        // Monday": an apposition between commas is no clause break; the window grows by its length.
+        var reach = start - 8;
+        for (var i = start - 1; i >= reach && c.Has(i); i--)
         {
+            if (IsClauseBreak(c, i))
+            {
+                if (Apposition(c, i) is not (> 0 and var open))
+                {
+                    break;
+                }
+
+                reach -= i - open + 1;
+                i = open;
+                continue;
+            }
+
             if (Cue(c, i) is not Tense.Unknown and var t)
             {
                 // "Hungary criticized the plan on Monday": a noun that tells a plan does not make
@@ -221,12 +236,17 @@ public sealed class TimeStage : IStage
         }
 
         // "NATO will hold talks with Finland and Sweden in Brussels on Thursday": a future
-        // auxiliary further left in the same clause still governs the expression.
+        // auxiliary further left in the same clause still governs the expression; so does a past
+        // verb with no infinitive between ("Grossi, who met Iranian Foreign Minister Abbas Araghchi
+        // in Tehran on Sunday, will travel …": not the "will" beyond the comma; "identified three
+        // companies for the program to run through June": the infinitive's own time).
+        var infinitive = false;
         for (var i = start - 1; i >= start - 14 && c.Has(i) && !IsClauseBreak(c, i); i--)
         {
-            if (i <= start - 9 && Cue(c, i) == Tense.Future)
+            infinitive |= c.Is(i, "to");
+            if (i <= start - 9 && Cue(c, i) is var far && (far == Tense.Future || (far == Tense.Past && !infinitive)))
             {
-                return Tense.Future;
+                return far;
             }
         }
 
@@ -244,6 +264,34 @@ public sealed class TimeStage : IStage
         }
 
         return c.IsAny(start - 1, "until", "till") ? Tense.Future : Tense.Unknown;
+    }
+
+    /// <summary>
+    /// The opening comma of an apposition closed by the comma at <paramref name="close"/> (", former
+    /// Nigerian President Olusegun Obasanjo,"): a phrase of at most eight words with no tense cue
+    /// and no clause break after a word; -1 when the comma closes no such phrase.
+    /// </summary>
+    private static int Apposition(in TokenCursor c, int close)
+    {
+        if (c.Word(close) is not ",")
+        {
+            return -1;
+        }
+
+        for (var k = close - 1; k >= close - 9 && c.Has(k); k--)
+        {
+            if (c.Word(k) is ",")
+            {
+                return k < close - 1 && c.Has(k - 1) && c.Kind(k - 1) == TokenKind.Word ? k : -1;
+            }
+
+            if (IsClauseBreak(c, k) || Cue(c, k) != Tense.Unknown || c.IsAny(k, "who", "which") || c.IsAny(k, "that", "where") || c.Is(k, "when"))
+            {
+                return -1;
+            }
+        }
+
+        return -1;
     }
 
     private static bool IsClauseBreak(in TokenCursor c, int i)
