@@ -36,6 +36,7 @@ internal sealed class Coreference(EntityLexicons lexicons)
         candidates.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         RemoveOverlaps(candidates);
         DecideUnknowns(text, candidates);
+        ShortForms(text, candidates);
 
         var clusters = new List<Cluster>();
         var byKey = new Dictionary<string, Cluster>(StringComparer.Ordinal);
@@ -153,6 +154,44 @@ internal sealed class Coreference(EntityLexicons lexicons)
     }
 
     /// <summary>
+    /// "Harcourt Bridge Capital" … "Harcourt Bridge": a name no lexicon knows, typed a facility or a
+    /// natural place by its last word, whose words open an organization's name met
+    /// earlier in the article is that organization, unless a locative puts it in place ("in …").
+    /// </summary>
+    private static void ShortForms(string text, List<Candidate> candidates)
+    {
+        List<Candidate>? organizations = null;
+        foreach (var c in candidates)
+        {
+            if (c.Kind != "name")
+            {
+                continue;
+            }
+
+            if (organizations is not null && c.Known is null && c.Type is "FAC" or "LOC" && !IsAfterLocative(text, c.Start))
+            {
+                var name = text.AsSpan(c.Start, c.End - c.Start);
+                foreach (var o in organizations)
+                {
+                    if (o.End <= c.Start && o.End - o.Start > name.Length + 1 && text[o.Start + name.Length] == ' '
+                        && text.AsSpan(o.Start, o.End - o.Start).StartsWith(name, StringComparison.Ordinal))
+                    {
+                        c.Type = "ORG";
+                        c.Key = o.Key;
+                        c.Weak = false;
+                        break;
+                    }
+                }
+            }
+
+            if (c.Type == "ORG" && c.TokenEnd - c.TokenStart >= 2)
+            {
+                (organizations ??= []).Add(c);
+            }
+        }
+    }
+
+    /// <summary>
     /// Names typed by shape alone take the type their words have elsewhere in the article: a
     /// company is later called by its first word ("Lockheed Martin" … "Lockheed"), a person by the
     /// last; a single word takes its name's type, or is a town before ", State" ("Dayton, Ohio").
@@ -267,6 +306,14 @@ internal sealed class Coreference(EntityLexicons lexicons)
                 continue;
             }
 
+            // "marched in Manila and Cebu": a single word joined by "and" or "or" to a place after a locative is a place too.
+            if (c.TokenStart == c.TokenEnd - 1 && k > 0 && candidates[k - 1] is { Type: "GPE", Kind: "name" } first
+                && text.AsSpan(first.End, c.Start - first.End) is " and " or " or " && IsAfterLocative(text, first.Start, strict: true))
+            {
+                c.Type = "GPE";
+                continue;
+            }
+
             if (k + 1 < candidates.Count && candidates[k + 1] is { Type: "GPE" } next && next.Start == c.End + 2 && text[c.End] == ','
                 && lexicons.Gazetteer.Lookup(next.Key) is [{ Feature: "country" or "admin1" or "capital" }, ..])
             {
@@ -347,6 +394,13 @@ internal sealed class Coreference(EntityLexicons lexicons)
     private static string LastWord(string name)
     {
         var space = name.AsSpan().LastIndexOfAny(WordBreaks);
+        if (space > 0 && name.AsSpan(space + 1) is "Jr." or "Jr" or "Sr." or "Sr" or "II" or "III" or "IV")
+        {
+            // "Ferdinand Marcos Jr." … "Marcos": a generational suffix is no surname.
+            var before = name.AsSpan(0, space).LastIndexOfAny(WordBreaks);
+            return before < 0 ? name[..space] : name[(before + 1)..space];
+        }
+
         return space < 0 ? name : name[(space + 1)..];
     }
 

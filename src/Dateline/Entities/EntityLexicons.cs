@@ -79,6 +79,8 @@ public sealed class EntityLexicons
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> nonNames;
     private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> groupRoles;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> finalCues;
+    private FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> orgWords = FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+    private FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> postNominals = FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private EntityLexicons(
         Dictionary<string, Phrase[]> phrases,
@@ -210,6 +212,15 @@ public sealed class EntityLexicons
 
     /// <summary>How a first word types a name ("Ministry of …" → organization).</summary>
     public CueKind PrefixCue(ReadOnlySpan<char> word) => prefixCues.TryGetValue(word, out var k) ? k : CueKind.None;
+
+    /// <summary>
+    /// A word of another language that makes an organization of the capitalized name holding it,
+    /// wherever it stands ("Médecins Sans Frontières", "Banco de México", "Cruz Roja Mexicana"; cues.txt <c>org-word</c>).
+    /// </summary>
+    public bool IsOrgWord(ReadOnlySpan<char> word) => orgWords.Contains(word);
+
+    /// <summary>Letters written after a person's name that are no part of it ("KC", "MP", "OBE"; cues.txt <c>post-nominal</c>).</summary>
+    public bool IsPostNominal(ReadOnlySpan<char> word) => postNominals.Contains(word);
 
     /// <summary>The gender a given name marks: m, f, or '\0' when it is not a known given name.</summary>
     public char FirstName(ReadOnlySpan<char> word) => firstNames.TryGetValue(word, out var g) ? g : '\0';
@@ -372,8 +383,16 @@ public sealed class EntityLexicons
         var suffix = new Dictionary<string, CueKind>(StringComparer.Ordinal);
         var prefix = new Dictionary<string, CueKind>(StringComparer.Ordinal);
         var final = new HashSet<string>(StringComparer.Ordinal);
+        var orgWordSet = new HashSet<string>(StringComparer.Ordinal);
+        var postNominalSet = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, words) in DataFile.KeyedLines("Entities/cues.txt"))
         {
+            if (key is "org-word" or "post-nominal")
+            {
+                (key == "org-word" ? orgWordSet : postNominalSet).UnionWith(words.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+                continue;
+            }
+
             var dash = key.IndexOf('-', StringComparison.Ordinal);
             var position = key[(dash + 1)..];
             var kind = key[..dash] switch
@@ -439,6 +458,8 @@ public sealed class EntityLexicons
             FamilyFirst = DataFile.Lines("Entities/family-names.txt")
                 .SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 .ToFrozenSet(StringComparer.Ordinal),
+            orgWords = orgWordSet.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>(),
+            postNominals = postNominalSet.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>(),
         };
     }
 

@@ -34,7 +34,7 @@ public sealed class EntityStage(EntityLexicons lexicons) : IStage
         }
 
         var (candidates, _) = EntityTagger.Tag(lexicons, document, cancellationToken);
-        ProductNames.Remove(candidates, document);
+        ProductNames.Remove(candidates, document, lexicons);
         DefinedTerms.Remove(candidates, document, lexicons);
         Abbreviations.Link(candidates, document);
         return document with { Entities = coreference.Resolve(document.Text, candidates) };

@@ -175,10 +175,21 @@ internal sealed class EntityTagger
     private void TagSentence(int s, int start, int end)
     {
         sentenceStart = start;
-        var headline = IsHeadline(start, end);
+        var lineStart = start;
+        var lineEnd = LineEnd(start, end);
+        var headline = lineEnd == end ? IsHeadline(start, end) : IsHeadline(start, lineEnd) || IsHeadingLine(start, lineEnd);
         var i = start;
         while (i < end)
         {
+            if (i >= lineEnd)
+            {
+                // "Chile Heads to a Runoff\nJosé Antonio Kast and …": a sentence that runs over a line
+                // break is judged line by line, and a Title Case line before the break is a heading.
+                lineStart = i;
+                lineEnd = LineEnd(i, end);
+                headline = IsHeadline(i, lineEnd) || (lineEnd < end && IsHeadingLine(i, lineEnd));
+            }
+
             var tok = tokens[i];
             if (tok.Kind != TokenKind.Word)
             {
@@ -187,6 +198,14 @@ internal sealed class EntityTagger
             }
 
             var w = Word(i);
+
+            // "Helen Markby KC", "Jane Doe MP": letters after a person's name are no name of their own.
+            if (i > start && lexicons.IsPostNominal(w) && IsNameWord(i - 1) && tokens[i - 1].End + 1 == tokens[i].Start)
+            {
+                i++;
+                continue;
+            }
+
             if (IsPronoun(w, out var gender))
             {
                 var c = New(s, i, i + 1, "PERSON", "pronoun");
@@ -257,7 +276,7 @@ internal sealed class EntityTagger
 
             // A capitalized word that only opens the sentence (or fills a headline) is not a name,
             // nor is a capitalized function word anywhere ("BRUSSELS - The European Commission").
-            if (n == 0 && (IsCommonCapital(i, start, end, headline) || (lexicons.IsNonName(w) && lexicons.IsFunctionWord(w))))
+            if (n == 0 && (IsCommonCapital(i, lineStart, end, headline) || (lexicons.IsNonName(w) && lexicons.IsFunctionWord(w))))
             {
                 i++;
                 continue;
@@ -266,6 +285,12 @@ internal sealed class EntityTagger
             if (headline)
             {
                 // Headline case hides the shape of names: keep known names and given-name pairs.
+                if (n == 0 && HeadlineCapitals(s, i, end) is > 0 and var capitalsEnd)
+                {
+                    i = capitalsEnd;
+                    continue;
+                }
+
                 if (n == 0 && !(lexicons.FirstName(w) != '\0' && i + 1 < end && IsNameWord(i + 1)))
                 {
                     i++;
@@ -277,8 +302,138 @@ internal sealed class EntityTagger
             }
 
             var runEnd = RunEnd(i, end);
+            var added = candidates.Count;
             i = Name(s, i, runEnd, n, phrase, end);
+            JoinOrdinal(added);
         }
+    }
+
+    /// <summary>Where the line holding token <paramref name="i"/> ends: the first token after a line break, or <paramref name="end"/>.</summary>
+    private int LineEnd(int i, int end)
+    {
+        for (var j = i + 1; j < end; j++)
+        {
+            if (text.AsSpan(tokens[j - 1].End, tokens[j].Start - tokens[j - 1].End).Contains('\n'))
+            {
+                return j;
+            }
+        }
+
+        return end;
+    }
+
+    /// <summary>
+    /// A heading on its own line inside a sentence ("Carney Budget Survives", "Chile Heads to a
+    /// Runoff"): at least three longer words, all capitalized, and no closing punctuation.
+    /// </summary>
+    private bool IsHeadingLine(int start, int end)
+    {
+        int words = 0, caps = 0;
+        for (var i = start; i < end; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Word && tokens[i].Length > 3)
+            {
+                words++;
+                caps += IsUpperLetter(text[tokens[i].Start]) ? 1 : 0;
+            }
+        }
+
+        return words >= 3 && caps == words && Word(end - 1) is not ("." or "?" or "!" or ":" or ",");
+    }
+
+    /// <summary>
+    /// "RAMAPHOSA OPENS TALKS IN JOHANNESBURG": in a headline, a word (or two or three) in capitals
+    /// is a name where its title-case spelling is a place or a person the lexicons know and the
+    /// article does not write it in lower case; returns where the name ends, or 0.
+    /// </summary>
+    private int HeadlineCapitals(int s, int i, int end)
+    {
+        if (tokens[i].Length < 4 || !IsAcronym(Word(i)))
+        {
+            return 0;
+        }
+
+        for (var length = Math.Min(3, end - i); length >= 1; length--)
+        {
+            if (!AllCapitals(i, i + length))
+            {
+                continue;
+            }
+
+            var span = text.AsSpan(tokens[i].Start, tokens[i + length - 1].End - tokens[i].Start);
+            if (TitleCasePlace(span) is { } place && !AppearsLowercase(span) && !lexicons.IsNonName(TitleCase(Word(i))))
+            {
+                var c = New(s, i, i + length, place.Type!);
+                c.Known = place;
+                c.Key = place.Canonical;
+                c.Country = place.Country;
+                Add(c);
+                return i + length;
+            }
+        }
+
+        if (Word(i).Length <= 32 && lexicons.MatchWord(TitleCase(Word(i))) is { Kind: PhraseKind.Name, Type: "PERSON" } person && !AppearsLowercase(Word(i)))
+        {
+            var c = New(s, i, i + 1, "PERSON");
+            c.Known = person;
+            c.Key = person.Canonical;
+            c.Country = person.Country;
+            c.Gender = person.Gender;
+            Add(c);
+            return i + 1;
+        }
+
+        return 0;
+    }
+
+    private static string TitleCase(ReadOnlySpan<char> upper) =>
+        upper.Length == 0 ? "" : string.Concat(upper[..1], upper[1..].ToString().ToLowerInvariant());
+
+    /// <summary>
+    /// "the 82nd Airborne Division", "the 10th Mountain Division": an ordinal right before an
+    /// organization's name ending in a cue word is part of it, and so is it before a shorter form of
+    /// such a name met earlier ("the 82nd Airborne").
+    /// </summary>
+    private void JoinOrdinal(int added)
+    {
+        if (candidates.Count <= added)
+        {
+            return;
+        }
+
+        var c = candidates[added];
+        var t = c.TokenStart;
+        if (c.Kind != "name" || c.Type is not ("ORG" or "UNK") || t - 1 < sentenceStart || !IsOrdinal(t - 1)
+            || tokens[t - 1].End + 1 != tokens[t].Start)
+        {
+            return;
+        }
+
+        var start = tokens[t - 1].Start;
+        var joined = text[start..c.End];
+        var cue = lexicons.SuffixCue(Word(c.TokenEnd - 1)) == CueKind.Org;
+        var longer = candidates.Take(added).FirstOrDefault(o => o.Type == "ORG" && o.Kind == "name" && o.End - o.Start > joined.Length
+            && text.AsSpan(o.Start, o.End - o.Start).StartsWith(joined + " ", StringComparison.Ordinal));
+        if (!cue && longer is null)
+        {
+            return;
+        }
+
+        c.Start = start;
+        c.TokenStart = t - 1;
+        c.Type = "ORG";
+        if (c.Known is null)
+        {
+            c.Key = longer?.Key ?? joined;
+        }
+    }
+
+    /// <summary>"82nd", "10th", "1st": digits and an English ordinal ending.</summary>
+    private bool IsOrdinal(int i)
+    {
+        var w = Word(i);
+        return tokens[i].Kind == TokenKind.Word && w.Length is >= 3 and <= 6 && char.IsAsciiDigit(w[0])
+            && w[^2..] is "st" or "nd" or "rd" or "th" && !w[..^2].ContainsAnyExceptInRange('0', '9');
     }
 
     /// <summary>
@@ -446,8 +601,19 @@ internal sealed class EntityTagger
         var cue = lexicons.PrefixCue(Word(i)) != CueKind.None || lexicons.SuffixCue(Word(i)) != CueKind.None;
         while (r < end)
         {
+            // A name never runs over a line break ("Carney Budget Survives\nCanada's House of Commons").
+            if (text.AsSpan(tokens[r - 1].End, tokens[r].Start - tokens[r - 1].End).Contains('\n'))
+            {
+                break;
+            }
+
             if (IsNameWord(r))
             {
+                if (lexicons.IsPostNominal(Word(r)))
+                {
+                    break; // "Helen Markby KC"
+                }
+
                 // A title ends the run ("Senate Majority Leader"), unless it opens an organization's
                 // name that goes on to a cue word ("US Justice Department", "Queen Street West").
                 if (lexicons.Match(text, tokens, r, end, out var p) is > 0 and var pm && p!.Kind == PhraseKind.Title && !OpensOrganization(r, pm, end)
@@ -497,7 +663,9 @@ internal sealed class EntityTagger
             if (tokens[r].Kind == TokenKind.Word && r + 1 < end)
             {
                 // "Ministry of Defence", "Syrian Observatory for Human Rights": after an institution word.
-                if ((w is "of" or "for" && cue) && (IsNameWord(r + 1) || (IsWord(r + 1, "the") && r + 2 < end && IsNameWord(r + 2))))
+                if (((w is "of" or "for" && cue) && (IsNameWord(r + 1) || (IsWord(r + 1, "the") && r + 2 < end && IsNameWord(r + 2))))
+                    || (w is "on" && lexicons.SuffixCue(Word(r - 1)) == CueKind.Org && lexicons.PrefixCue(Word(r - 1)) == CueKind.Org
+                        && IsNameWord(r + 1) && !IsWeekdayName(Word(r + 1)) && !(r + 2 < end && tokens[r + 2].Kind == TokenKind.Number))) // "Commission on Audit", not "Commission on Monday" or "on March 3"
                 {
                     r += IsWord(r + 1, "the") ? 2 : 1;
                     of = r;
@@ -510,7 +678,15 @@ internal sealed class EntityTagger
                     continue;
                 }
 
-                if (w is "and" && IsNameWord(r + 1) && EndsInOrgCue(r + 1, end)
+                // "Banco de la República", "Juan de la Cruz": two particles before a name word.
+                if (IsParticle(w) && r + 2 < end && tokens[r + 1].Kind == TokenKind.Word && IsParticle(Word(r + 1)) && IsNameWord(r + 2))
+                {
+                    r += 2;
+                    continue;
+                }
+
+                // Not after an institution's "of" name ("University of Oxford and Johns Hopkins University").
+                if (w is "and" && of < 0 && IsNameWord(r + 1) && EndsInOrgCue(r + 1, end)
                     && lexicons.SuffixCue(Word(r - 1)) != CueKind.Org && lexicons.Match(text, tokens, i, r, out _) != r - i)
                 {
                     r++; // "Louisiana Land and Exploration Co", "Procter and Gamble Co"
@@ -663,6 +839,13 @@ internal sealed class EntityTagger
             if (cue == CueKind.None)
             {
                 cue = lexicons.PrefixCue(Word(i));
+            }
+
+            // "Médecins Sans Frontières", "Cruz Roja Mexicana", "Banco de México": an organization
+            // word of another language anywhere in the run.
+            for (var j = i; cue == CueKind.None && j < runEnd; j++)
+            {
+                cue = lexicons.IsOrgWord(Word(j)) ? CueKind.Org : CueKind.None;
             }
 
             for (var j = i; cue == CueKind.None && j < runEnd - 1; j++)
@@ -907,7 +1090,8 @@ internal sealed class EntityTagger
         }
         else if (IsAcronym(Word(i)) && length == 1)
         {
-            if (lexicons.IsNonName(Word(i)))
+            // "LIVE:", "BREAKING": a listed word in capitals (four letters or more; "WHO" is a name).
+            if (lexicons.IsNonName(Word(i)) || (Word(i).Length >= 4 && Word(i).Length <= 32 && lexicons.IsNonName(TitleCase(Word(i)))))
             {
                 return runEnd; // "UTC", "USD"
             }
@@ -1409,9 +1593,28 @@ internal sealed class EntityTagger
             initial = true;
         }
 
+        // "09:30 — Welcome to our live coverage": the first word after a timestamp's dash opens the entry.
+        if (!initial && i >= 2 && tokens[i - 1].Kind == TokenKind.Punctuation && Word(i - 1) is "-" or "–" or "—" && OnlyNumbers(start, i - 1))
+        {
+            initial = true;
+        }
+
         if (!initial && !headline)
         {
             return false;
+        }
+
+        // "Banco de México cut…", "Deutsche Bahn said…": an organization word of another language
+        // opening a longer name is that name's first word.
+        if (RunEnd(i, end) is var orgRun && orgRun > i + 1)
+        {
+            for (var j = i; j < orgRun; j++)
+            {
+                if (lexicons.IsOrgWord(Word(j)))
+                {
+                    return false; // "Reporters Sans Frontières said…"
+                }
+            }
         }
 
         // "Bank of Ghana data showed…", "Ministry of Defence officials said…": an institution word
@@ -1468,6 +1671,19 @@ internal sealed class EntityTagger
         }
 
         return AppearsLowercase(w) || !AppearsCapitalizedInside(w);
+    }
+
+    private bool OnlyNumbers(int start, int end)
+    {
+        for (var j = start; j < end; j++)
+        {
+            if (tokens[j].Kind is not (TokenKind.Number or TokenKind.Punctuation))
+            {
+                return false;
+            }
+        }
+
+        return end > start;
     }
 
     /// <summary>"Developer Program": a word of the run written in lower case elsewhere makes it no person's name.</summary>
@@ -1538,7 +1754,8 @@ internal sealed class EntityTagger
             }
             // "…, 2008" then "Stock markets fell": a word after the previous sentence's last token opens its own.
             else if (i > 0 && (tokens[i - 1].Kind is TokenKind.Word or TokenKind.Number || Word(i - 1) is ",")
-                && (s >= sentences.Length || tokens[i - 1].Start >= sentences[s].Start))
+                && (s >= sentences.Length || tokens[i - 1].Start >= sentences[s].Start)
+                && !text.AsSpan(tokens[i - 1].End, tokens[i].Start - tokens[i - 1].End).Contains('\n'))
             {
                 insideCapitals.Add(hash);
             }

@@ -33,12 +33,13 @@ internal static class ProductNames
             .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>());
 
     /// <summary>Removes the product names from <paramref name="candidates"/>.</summary>
-    public static void Remove(List<Candidate> candidates, Document document)
+    public static void Remove(List<Candidate> candidates, Document document, EntityLexicons lexicons)
     {
         HashSet<string>? products = null;
         foreach (var c in candidates)
         {
-            if (c.Kind == "name" && c.Known is null && c.Type is "ORG" or "UNK" or "PERSON" && (AfterModelNumber(c, document) || AfterBrandWord(c, document) || BeforeProductNoun(c, document)))
+            if (c.Kind == "name" && c.Known is null && c.Type is "ORG" or "UNK" or "PERSON"
+                && ((AfterModelNumber(c, document) && !EndsInOrgCue(c, document, lexicons)) || AfterBrandWord(c, document) || BeforeProductNoun(c, document)))
             {
                 (products ??= new HashSet<string>(StringComparer.Ordinal)).Add(document.Text[c.Start..c.End]);
             }
@@ -105,7 +106,20 @@ internal static class ProductNames
     private static bool IsModelNumber(Token model, ReadOnlySpan<char> text)
     {
         var isYear = text.Length == 4 && (text.StartsWith("19") || text.StartsWith("20")) && !text.ContainsAnyExceptInRange('0', '9');
-        return !isYear && (model.Kind == TokenKind.Number || (model.Kind == TokenKind.Word && text.IndexOfAnyInRange('0', '9') >= 0));
+
+        // "10,000 National Guard troops": a number with a thousands separator counts, it names no model;
+        // "the 82nd Airborne" is an ordinal.
+        var count = text.Contains(',') && char.IsAsciiDigit(text[^1]);
+        var ordinal = text.Length >= 3 && text[^2..] is "st" or "nd" or "rd" or "th" && !text[..^2].ContainsAnyExceptInRange('0', '9');
+        return !isYear && !count && !ordinal && (model.Kind == TokenKind.Number || (model.Kind == TokenKind.Word && text.IndexOfAnyInRange('0', '9') >= 0));
+    }
+
+    /// <summary>"300 National Guard troops": a name ending in an organization's cue word is no model.</summary>
+    private static bool EndsInOrgCue(Candidate c, Document document, EntityLexicons lexicons)
+    {
+        var last = c.TokenEnd - 1;
+        return last >= 0 && last < document.Tokens.Length && c.TokenEnd > c.TokenStart
+            && lexicons.SuffixCue(document.Text.AsSpan(document.Tokens[last].Start, document.Tokens[last].Length)) == CueKind.Org;
     }
 
     /// <summary>

@@ -15,6 +15,13 @@ public static class Render
         return Pipeline.Default.Analyze(read.Value!);
     }
 
+    /// <summary>
+    /// The text analysed as it stands, with no reading or unwrapping of lines (as the eval commands
+    /// give their gold texts): for rules about line breaks inside a paragraph.
+    /// </summary>
+    public static Document AnalyzeAsIs(string input, string? published = null) =>
+        Pipeline.Default.Analyze(new Document(input, new SourceInfo("file", "spec", null)) { Published = published is null ? null : PublicationDate.TryParse(published) });
+
     /// <summary>One sentence a line in brackets; a blank line between paragraphs.</summary>
     public static string Sentences(Document d)
     {
