@@ -144,9 +144,13 @@ internal sealed class Scan
             var afterPreposition = t > first && !(Is(t - 1, "by") && Raw(t).EndsWith("ing", StringComparison.Ordinal)) && (IsGoverningPreposition(t - 1)
                 || (t - 1 > first && tokens[t - 1].Kind == TokenKind.Word && char.IsLower(Raw(t - 1)[0]) && Class(t - 1) == WordClass.None
                     && RoleAt(t - 1, out _) is null && IsGoverningPreposition(t - 2)));
+            // A lone trigger word right before a role noun, after an article, a conjunction or a
+            // comma, names the kind of group: "and riot police used pepper spray" (no riot).
+            var roleModifier = t > first && t + 1 < last && RoleAt(t + 1, out _) is not null
+                && ((Class(t - 1) & (WordClass.Determiner | WordClass.Conjunction)) != 0 || Raw(t - 1) is ",");
             foreach (var pattern in triggered)
             {
-                if ((capitalized && pattern.Elements.Length < 2) || (afterTo && pattern.Literals < 2)
+                if ((capitalized && pattern.Elements.Length < 2) || (afterTo && pattern.Literals < 2) || (roleModifier && pattern.Elements.Length < 2)
                     || (afterPreposition && !pattern.Elements.Any(e => e is PatternElement.Slot { IsSource: true })))
                 {
                     continue;
@@ -227,7 +231,7 @@ internal sealed class Scan
     }
 
     private bool IsGoverningPreposition(int i) =>
-        Raw(i) is "against" or "for" or "of" or "on" or "by" or "about" or "after" or "before" or "from" or "without" or "despite" or "than" or "like"
+        Raw(i) is "against" or "for" or "of" or "on" or "by" or "about" or "over" or "after" or "before" or "from" or "without" or "despite" or "than" or "like"
         // "its first convoy since fighting flared in October" (word class since).
         || (tokens[i].Kind == TokenKind.Word && char.IsLower(Raw(i)[0]) && (Class(i) & WordClass.Since) != 0);
 
@@ -1556,6 +1560,13 @@ internal sealed class Scan
             break;
         }
 
+        // "a Dubai-based shipping company": the place a group is based in names its country.
+        if (result.Count == 0 && modifier >= 0 && BasedIn(modifier) is { } basedCountry)
+        {
+            result.Add(new Entity("~" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + basedCountry, "ROLE", Raw(i).ToString(), [], basedCountry + role, basedCountry, null, []));
+            phraseFirst = modifier;
+        }
+
         // "A court in Guyana", "In Niamey, police …": the country of the place the group is in.
         if (result.Count == 0 && PlaceCountry(i, out var placeLast) is { } country)
         {
@@ -1597,6 +1608,34 @@ internal sealed class Scan
         result.Reverse();
         return result;
     }
+
+    /// <summary>
+    /// The country of a place named in a "-based" compound at token <paramref name="i"/> ("Dubai-based",
+    /// "London-based"): the place mention the token begins with; null otherwise.
+    /// </summary>
+    private string? BasedIn(int i)
+    {
+        var w = Raw(i);
+        if (tokens[i].Kind != TokenKind.Word || !w.EndsWith("-based", StringComparison.OrdinalIgnoreCase) || w.Length <= 6)
+        {
+            return null;
+        }
+
+        var start = tokens[i].Start;
+        var end = start + w.Length - 6;
+        foreach (var entity in d.Entities)
+        {
+            if (entity.Type is "GPE" or "LOC" && entity.Country is { Length: 3 } country && entity.Mentions.Any(m => m.Start == start && m.End == end))
+            {
+                return country;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when token <paramref name="i"/> is an object pronoun no entity mention covers ("accusing it of", "urged them to").</summary>
+    public bool ObjectPronoun(int i) => i >= 0 && i < Count && !inMention[i] && (Is(i, "it") || Is(i, "them") || Is(i, "him"));
 
     /// <summary>The entity mention starting at token <paramref name="i"/>, or after a "the" there.</summary>
     private (Entity Entity, int Last)? BodyAfter(int i) =>
@@ -1834,21 +1873,57 @@ internal sealed class Scan
     /// </summary>
     public int PronounReporter(int trigger, int first)
     {
-        for (var p = trigger - 1; p >= first && p >= trigger - 4; p--)
+        for (var p = trigger - 1; p >= first && p >= trigger - 5; p--)
         {
             if (tokens[p].Kind != TokenKind.Word || mentionEnding[p] is not null)
             {
                 return -1;
             }
 
-            if (Is(p, "he") || Is(p, "she") || Is(p, "it") || Is(p, "they"))
+            if (p >= trigger - 4 && (Is(p, "he") || Is(p, "she") || Is(p, "it") || Is(p, "they")))
             {
-                var v = p - 1 >= first && Is(p - 1, "that") ? p - 2 : p - 1;
-                return v >= first && IsReportingVerb(v) ? v : -1;
+                return ReportingVerbBefore(p, first);
+            }
+
+            // "said that her country would not join": a possessive pronoun and one plain noun
+            // after the reporting verb stand for the reporter's side.
+            if (p + 1 < trigger && (Is(p, "his") || Is(p, "her") || Is(p, "its") || Is(p, "their")) && IsPlainModifier(p + 1)
+                && (p + 2 == trigger || (Class(p + 2) & (WordClass.Intent | WordClass.Planned | WordClass.Negation | WordClass.Passive)) != 0 || Raw(p + 2) is "will" or "had" or "has" or "have"))
+            {
+                return ReportingVerbBefore(p, first);
             }
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// The reporting verb right before token <paramref name="p"/> or before its "that", where a
+    /// date of up to three words may stand between the verb and "that" ("said on Wednesday that");
+    /// -1 when there is none.
+    /// </summary>
+    private int ReportingVerbBefore(int p, int first)
+    {
+        if (p - 1 >= first && Is(p - 1, "that"))
+        {
+            for (var v = p - 2; v >= first && v >= p - 5; v--)
+            {
+                if (IsReportingVerb(v))
+                {
+                    return v;
+                }
+
+                if (tokens[v].Kind != TokenKind.Word || mentionEnding[v] is not null || (!d.Timexes.Any(t => t.Start <= tokens[v].Start && tokens[v].End <= t.End)
+                    && !(v + 1 < Count && d.Timexes.Any(t => t.Start == tokens[v + 1].Start))))
+                {
+                    return -1;
+                }
+            }
+
+            return -1;
+        }
+
+        return p - 1 >= first && IsReportingVerb(p - 1) ? p - 1 : -1;
     }
 
     /// <summary>
@@ -2114,6 +2189,13 @@ internal sealed class Scan
             {
                 Raw(i + 1).ToLowerInvariant(lower);
                 if (!Is(i, "to") || (char.IsLower(Raw(i + 1)[0]) && patterns.Triggered(lower[..tokens[i + 1].Length]) is not null))
+                {
+                    break;
+                }
+
+                // "appealed for $300 million to feed 1.2 million people": past the pattern, "to" and a
+                // plain lower-case word (no role noun, article or name) is a purpose infinitive too.
+                if (purposeStops && i > matchEnd && IsPlainModifier(i + 1) && mentionStarting[i + 1] is null)
                 {
                     break;
                 }

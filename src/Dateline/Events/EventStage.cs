@@ -74,6 +74,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             tokenStart = last;
             var matches = scan.Matches(first, last);
             List<Entity> previousSources = [];
+            List<Event> previousBuilt = [];
             for (var m = 0; m < matches.Count; m++)
             {
                 // A target lies before the next event's trigger; a verb coordinated with the one
@@ -85,6 +86,17 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 var antecedents = latest.Sentence >= s - 1 ? latest.Sources : null;
                 var many = latestMany.Sentence >= s - 1 ? latestMany.Sources : null;
                 var built = Build(document, scan, matches[m], s, first, next, last, shared, antecedents, many).ToList();
+
+                // "imposed sanctions on a Dubai-based shipping company, accusing it of carrying
+                // Iranian crude": "it" or "them" as the object of a verb sharing the event before's
+                // subject is that event's target, not a name further on.
+                if (shared is not null && matches[m].Target is null && scan.ObjectPronoun(matches[m].TriggerEnd + 1)
+                    && previousBuilt.Select(b => (b.Target, b.TargetActor)).Distinct().ToList() is [(var priorTarget, { } priorActor)])
+                {
+                    built = [.. built.Select(b => b.Target is null && b.TargetActor is null ? b with { Target = priorTarget, TargetActor = priorActor } : b)];
+                }
+
+                previousBuilt = built;
 
                 // "imposed sanctions on Belarus, freezing the assets of 14 officials": a participle
                 // with the code of the event before it tells how that event was done, not another.
@@ -548,7 +560,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         }
 
         // Statements (root 01) have a target only when the pattern names one ("told X").
-        if (target is null && !passive && code.Root != "01")
+        if (target is null && !passive && code.Root != "01" && !scan.ObjectPronoun(match.TriggerEnd + 1))
         {
             target = scan.FirstEntityAfter(roleTrigger is null ? match.TriggerEnd : match.End, last, TargetReach, exclude: sources, matchEnd: match.End, purposeStops: code.Root is "14" or "02", agentTargets: code.Root is "11" or "12");
         }
