@@ -274,7 +274,8 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         // "NAIROBI, May 3 (Dateline Health) -": the outlet that filed the story is a news medium.
         for (var i = 0; i < entities.Count; i++)
         {
-            if (entities[i] is { Type: "ORG", Actor: null } e && InCredit(document, e))
+            // "(Dateline Energy)": a subject word in the outlet's name gives it no other role.
+            if (entities[i] is { Type: "ORG" } e && e.Actor is null or { Length: 3 } && InCredit(document, e))
             {
                 entities[i] = e with { Actor = "MED" };
             }
@@ -532,18 +533,24 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         return false;
     }
 
-    /// <summary>True when no name mention of the institution says it is American ("US Congress").</summary>
+    /// <summary>
+    /// True when the institution is named and no name mention says it is American ("US Congress");
+    /// false for a group nominal, whose nationality word gave it its country ("American lawmakers").
+    /// </summary>
     private static bool UnmarkedUsInstitution(Entity e)
     {
+        var named = false;
         foreach (var m in e.Mentions)
         {
             if (m.Kind == "name" && (m.Text.StartsWith("US", StringComparison.Ordinal) || m.Text.StartsWith("U.S.", StringComparison.Ordinal)))
             {
                 return false;
             }
+
+            named |= m.Kind == "name";
         }
 
-        return true;
+        return named;
     }
 
     /// <summary>
@@ -1227,6 +1234,15 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             {
                 return p;
             }
+
+            // "U.S. Federal Reserve", "US Treasury Department": the country's name before a listed
+            // institution of that country is that institution.
+            if (m.Kind == "name" && kind == PhraseKind.Name && m.Text.IndexOf(' ', StringComparison.Ordinal) is > 0 and var space
+                && lexicons.Lookup(m.Text[..space], PhraseKind.Name) is { Type: "GPE", Country: { Length: 3 } country }
+                && lexicons.Lookup(m.Text[(space + 1)..], PhraseKind.Name) is { Type: "ORG" } inner && inner.Country == country)
+            {
+                return inner;
+            }
         }
 
         return null;
@@ -1246,11 +1262,18 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             var space = lower.IndexOf(' ', StringComparison.Ordinal);
             if (space < 0)
             {
-                return null;
+                break;
             }
 
             lower = lower[(space + 1)..];
         }
+
+        // "Energy Minister Prince X": a rank with no role of its own after the office is the person's
+        // rank; the office before it gives the role.
+        var last = title.LastIndexOf(' ');
+        return last > 0 && lexicons.Titles.TryGetValue(title[(last + 1)..].ToLowerInvariant(), out var rank) && rank.Role is null
+            ? TitleRole(title[..last])
+            : null;
     }
 
     /// <summary>
