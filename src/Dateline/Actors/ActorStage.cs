@@ -271,6 +271,19 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             }
         }
 
+        // "the UN refugee agency said": an international organization's name before lower-case words
+        // that, capitalized, name one of its listed agencies ("UN Refugee Agency") is that agency, where
+        // every mention is so followed and the article names the agency no other way.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e is { Type: "ORG", Actor: { } igo } && igo.StartsWith("IGO", StringComparison.Ordinal) && AgencyNamed(document, e) is { } agency
+                && !entities.Any(other => other.Actor == agency))
+            {
+                entities[i] = e with { Actor = agency };
+            }
+        }
+
         // "NAIROBI, May 3 (Dateline Health) -": the outlet that filed the story is a news medium.
         for (var i = 0; i < entities.Count; i++)
         {
@@ -1423,6 +1436,50 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         var opener = text.AsSpan(tokens[p].Start, tokens[p].Length);
         return Entities.ContextWords.IsLocative(opener)
             && !(opener is "from" or "to" && p > 0 && Entities.ContextWords.IsReaction(text.AsSpan(tokens[p - 1].Start, tokens[p - 1].Length)));
+    }
+
+    /// <summary>
+    /// The actor of the listed agency every name mention of an international organization opens with
+    /// the lower-case words after it ("UN refugee agency" → "UN Refugee Agency"), or null.
+    /// </summary>
+    private string? AgencyNamed(Document document, Entity igo)
+    {
+        var text = document.Text;
+        var tokens = document.Tokens;
+        string? found = null;
+        foreach (var m in igo.Mentions)
+        {
+            if (m.Kind != "name")
+            {
+                continue;
+            }
+
+            var t = FirstTokenAt(tokens, m.End);
+            var words = new List<string>(3);
+            while (t < tokens.Length && words.Count < 3 && IsLowerWord(text, tokens[t]))
+            {
+                var w = text.AsSpan(tokens[t].Start, tokens[t].Length);
+                words.Add(string.Concat(w[..1].ToString().ToUpperInvariant(), w[1..]));
+                t++;
+            }
+
+            string? actor = null;
+            for (var k = words.Count; actor is null && k > 0; k--)
+            {
+                var tail = string.Join(' ', words.Take(k));
+                actor = (lexicons.Lookup(m.Text + " " + tail, PhraseKind.Name) ?? lexicons.Lookup(m.Text.Replace(".", "", StringComparison.Ordinal) + " " + tail, PhraseKind.Name))
+                    is { Type: "ORG", Actor: { } a } && a != igo.Actor ? a : null;
+            }
+
+            if (actor is null || (found is not null && found != actor))
+            {
+                return null;
+            }
+
+            found = actor;
+        }
+
+        return found;
     }
 
     /// <summary>
