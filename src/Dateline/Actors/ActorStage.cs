@@ -271,10 +271,24 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             }
         }
 
+        // "the UN refugee agency said": an international organization's name before lower-case words
+        // that, capitalized, name one of its listed agencies ("UN Refugee Agency") is that agency, where
+        // every mention is so followed and the article names the agency no other way.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e is { Type: "ORG", Actor: { } igo } && igo.StartsWith("IGO", StringComparison.Ordinal) && AgencyNamed(document, e) is { } agency
+                && !entities.Any(other => other.Actor == agency))
+            {
+                entities[i] = e with { Actor = agency };
+            }
+        }
+
         // "NAIROBI, May 3 (Dateline Health) -": the outlet that filed the story is a news medium.
         for (var i = 0; i < entities.Count; i++)
         {
-            if (entities[i] is { Type: "ORG", Actor: null } e && InCredit(document, e))
+            // "(Dateline Energy)": a subject word in the outlet's name gives it no other role.
+            if (entities[i] is { Type: "ORG" } e && e.Actor is null or { Length: 3 } && InCredit(document, e))
             {
                 entities[i] = e with { Actor = "MED" };
             }
@@ -532,18 +546,24 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         return false;
     }
 
-    /// <summary>True when no name mention of the institution says it is American ("US Congress").</summary>
+    /// <summary>
+    /// True when the institution is named and no name mention says it is American ("US Congress");
+    /// false for a group nominal, whose nationality word gave it its country ("American lawmakers").
+    /// </summary>
     private static bool UnmarkedUsInstitution(Entity e)
     {
+        var named = false;
         foreach (var m in e.Mentions)
         {
             if (m.Kind == "name" && (m.Text.StartsWith("US", StringComparison.Ordinal) || m.Text.StartsWith("U.S.", StringComparison.Ordinal)))
             {
                 return false;
             }
+
+            named |= m.Kind == "name";
         }
 
-        return true;
+        return named;
     }
 
     /// <summary>
@@ -1227,6 +1247,15 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             {
                 return p;
             }
+
+            // "U.S. Federal Reserve", "US Treasury Department": the country's name before a listed
+            // institution of that country is that institution.
+            if (m.Kind == "name" && kind == PhraseKind.Name && m.Text.IndexOf(' ', StringComparison.Ordinal) is > 0 and var space
+                && lexicons.Lookup(m.Text[..space], PhraseKind.Name) is { Type: "GPE", Country: { Length: 3 } country }
+                && lexicons.Lookup(m.Text[(space + 1)..], PhraseKind.Name) is { Type: "ORG" } inner && inner.Country == country)
+            {
+                return inner;
+            }
         }
 
         return null;
@@ -1246,11 +1275,18 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             var space = lower.IndexOf(' ', StringComparison.Ordinal);
             if (space < 0)
             {
-                return null;
+                break;
             }
 
             lower = lower[(space + 1)..];
         }
+
+        // "Energy Minister Prince X": a rank with no role of its own after the office is the person's
+        // rank; the office before it gives the role.
+        var last = title.LastIndexOf(' ');
+        return last > 0 && lexicons.Titles.TryGetValue(title[(last + 1)..].ToLowerInvariant(), out var rank) && rank.Role is null
+            ? TitleRole(title[..last])
+            : null;
     }
 
     /// <summary>
@@ -1400,6 +1436,50 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         var opener = text.AsSpan(tokens[p].Start, tokens[p].Length);
         return Entities.ContextWords.IsLocative(opener)
             && !(opener is "from" or "to" && p > 0 && Entities.ContextWords.IsReaction(text.AsSpan(tokens[p - 1].Start, tokens[p - 1].Length)));
+    }
+
+    /// <summary>
+    /// The actor of the listed agency every name mention of an international organization opens with
+    /// the lower-case words after it ("UN refugee agency" → "UN Refugee Agency"), or null.
+    /// </summary>
+    private string? AgencyNamed(Document document, Entity igo)
+    {
+        var text = document.Text;
+        var tokens = document.Tokens;
+        string? found = null;
+        foreach (var m in igo.Mentions)
+        {
+            if (m.Kind != "name")
+            {
+                continue;
+            }
+
+            var t = FirstTokenAt(tokens, m.End);
+            var words = new List<string>(3);
+            while (t < tokens.Length && words.Count < 3 && IsLowerWord(text, tokens[t]))
+            {
+                var w = text.AsSpan(tokens[t].Start, tokens[t].Length);
+                words.Add(string.Concat(w[..1].ToString().ToUpperInvariant(), w[1..]));
+                t++;
+            }
+
+            string? actor = null;
+            for (var k = words.Count; actor is null && k > 0; k--)
+            {
+                var tail = string.Join(' ', words.Take(k));
+                actor = (lexicons.Lookup(m.Text + " " + tail, PhraseKind.Name) ?? lexicons.Lookup(m.Text.Replace(".", "", StringComparison.Ordinal) + " " + tail, PhraseKind.Name))
+                    is { Type: "ORG", Actor: { } a } && a != igo.Actor ? a : null;
+            }
+
+            if (actor is null || (found is not null && found != actor))
+            {
+                return null;
+            }
+
+            found = actor;
+        }
+
+        return found;
     }
 
     /// <summary>

@@ -819,6 +819,15 @@ internal sealed class EntityTagger
             return runEnd < end && IsModel(runEnd) ? runEnd + 1 : runEnd;
         }
 
+        // "Saudi Energy Minister X": a nationality word and one portfolio word before "Minister",
+        // "Secretary" or "Commissioner" are the nationality and the title, not an organization's name.
+        if (n > 0 && phrase!.Kind == PhraseKind.Norp && length == n + 1 && runEnd < end
+            && lexicons.Match(text, tokens, runEnd, end, out var office) > 0
+            && office!.Kind == PhraseKind.Title && office.Canonical is "minister" or "secretary" or "commissioner")
+        {
+            return Norp(s, i, n, phrase, end);
+        }
+
         // A cue word types the whole run: "Russian Defence Ministry", "Black Sea", "Istanbul Airport".
         if (length >= 2 && !(n >= length && phrase!.Kind == PhraseKind.Name))
         {
