@@ -306,9 +306,10 @@ internal sealed class Coreference(EntityLexicons lexicons)
                 continue;
             }
 
-            // "marched in Manila and Cebu": a single word joined by "and" or "or" to a place after a locative is a place too.
+            // "marched in Manila and Cebu", "sent teams to Owo and Irrua": a single word joined by "and" or
+            // "or" to a place after a locative is a place too.
             if (c.TokenStart == c.TokenEnd - 1 && k > 0 && candidates[k - 1] is { Type: "GPE", Kind: "name" } first
-                && text.AsSpan(first.End, c.Start - first.End) is " and " or " or " && IsAfterLocative(text, first.Start, strict: true))
+                && text.AsSpan(first.End, c.Start - first.End) is " and " or " or " && IsAfterLocative(text, first.Start))
             {
                 c.Type = "GPE";
                 continue;

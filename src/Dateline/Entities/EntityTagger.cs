@@ -265,7 +265,8 @@ internal sealed class EntityTagger
 
             // "Chadema, whose leader …", "Warisan, the party of …": a word opening a sentence that an
             // apposition describes as an organization is that organization's name.
-            if (n == 0 && !headline && RunEnd(i, end) == i + 1 && ApposedOrganization(i, end))
+            if (n == 0 && !headline && RunEnd(i, end) == i + 1 && ApposedOrganization(i, end)
+                && !(i >= 2 && IsWord(i - 1, "of") && ContextWords.IsPlaceNoun(Word(i - 2)))) // "the autonomous region of Bougainville, whose president …" is a place
             {
                 var org = New(s, i, i + 1, "ORG");
                 org.Key = text[org.Start..org.End];
@@ -480,6 +481,20 @@ internal sealed class EntityTagger
             after += m;
         }
 
+        // "the Coordinating Minister of Health and Social Welfare": capitalized portfolio words after a
+        // minister's or secretary's "of" belong to the title (not a place or a name the lexicons know, nor a given name).
+        if (after + 1 < end && IsWord(after, "of") && title.Canonical.EndsWith("minister", StringComparison.Ordinal) | title.Canonical.EndsWith("secretary", StringComparison.Ordinal)
+            && PortfolioName(after + 1, end))
+        {
+            var k = after + 2;
+            while (k < end && (PortfolioName(k, end) || (Word(k) is "and" or "&" && k + 1 < end && PortfolioName(k + 1, end))))
+            {
+                k++;
+            }
+
+            after = k;
+        }
+
         var followedByName = after < end && IsNameWord(after);
         if (!followedByName && i > sentenceStart && IsWordIgnoreCase(i - 1, "the") && title.Class is "head" or "office")
         {
@@ -506,6 +521,9 @@ internal sealed class EntityTagger
         titles.Add(new TitleUse(first, after, title, text[tokens[first].Start..tokens[after - 1].End]));
         return after;
     }
+
+    private bool PortfolioName(int k, int end) =>
+        IsNameWord(k) && lexicons.Match(text, tokens, k, end, out _) == 0 && lexicons.FirstName(Word(k)) == '\0' && !IsAcronym(Word(k));
 
     /// <summary>A group noun after a nationality ("Russian forces") or after "the" ("the presidency").</summary>
     private int Group(int s, int i, int n, Phrase group, int norpStart, string? country)
