@@ -57,6 +57,7 @@ internal enum WordClass : ulong
     Pair = 536870912,
     Auxiliary = 1073741824,
     Motion = 2147483648,
+    Sequel = 4294967296,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>

@@ -1389,6 +1389,43 @@ internal sealed class Scan
         return null;
     }
 
+    /// <summary>"They later signed …", "He also criticized …": a sequel word (modality.txt) from the sentence's start to the trigger.</summary>
+    public bool SequelBefore(int first, int trigger)
+    {
+        for (var i = first; i < trigger; i++)
+        {
+            if ((Class(i) & WordClass.Sequel) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the sentence holds a vague time reference ("now", "in the past", "recently"): its
+    /// events have no day of their own and are not the sequel of a dated one.
+    /// </summary>
+    public bool VagueTime(int first, int last)
+    {
+        var from = tokens[first].Start;
+        var to = tokens[last - 1].End;
+        foreach (var t in d.Timexes)
+        {
+            if (t.Start >= from && t.End <= to && t.Value is "PRESENT_REF" or "PAST_REF" or "FUTURE_REF")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether "has" or "have" stands right before the trigger or one word before it (a present perfect: "has offered").</summary>
+    public bool PresentPerfect(int trigger) =>
+        Is(trigger - 1, "has") || Is(trigger - 1, "have") || (Is(trigger - 2, "has") || Is(trigger - 2, "have")) && (Class(trigger - 1) & WordClass.Negation) == 0;
+
     /// <summary>"will host the talks": the root code of an event noun after "the" right after the trigger; null when none.</summary>
     public string? ObjectRoot(int triggerEnd, int last) =>
         triggerEnd + 2 < last && Is(triggerEnd + 1, "the") ? NounRoot(triggerEnd + 2, last) : null;
@@ -2550,12 +2587,17 @@ internal sealed class Scan
             // coordinated clause. "agreed on Sunday to hold talks on Thursday": an infinitive's
             // own date comes after it. "Oman, which has mediated … in the past, hosted a delegation
             // on Tuesday": a date beyond a comma is another phrase's, when one is nearer.
+            // "On Wednesday, Azerbaijan released four soldiers captured in 2023": a date that opens
+            // the sentence before a comma is the clause's right after that comma; its comma parts it
+            // from nothing.
             var at = d.TokenIndexAt(t.Start);
+            var after = d.TokenIndexAt(t.End);
+            var fronted = at <= first + 1 && at < trigger && after < last && Raw(after) is "," && clauseStart <= after + 1;
             var distance = Math.Abs(at - trigger);
-            var score = distance + (t.Start >= clauseFrom ? 0 : 1000)
+            var score = distance + (t.Start >= clauseFrom || fronted ? 0 : 1000)
                 + (t.Text.StartsWith("this ", StringComparison.OrdinalIgnoreCase) ? 500 : 0)
                 + (CoordinationBetween(Math.Min(at, trigger), Math.Max(at, trigger)) ? 300 : 0)
-                + (CommaBetween(Math.Min(at, trigger), Math.Max(at, trigger)) ? 200 : 0)
+                + (!fronted && CommaBetween(Math.Min(at, trigger), Math.Max(at, trigger)) ? 200 : 0)
                 + (at < trigger && Is(trigger - 1, "to") && at < trigger - 1 ? 100 : 0);
             if (score < bestScore)
             {

@@ -155,6 +155,17 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                         e = e with { Date = planned.Date, DateFrom = planned.DateFrom };
                     }
 
+                    // "Pashinyan met Aliyev on Tuesday. The two leaders agreed to hold talks … They
+                    // later signed …": an event done with no date of its own in the sentence after a
+                    // dated one continues it, and shares its day, when it has an actor of that event
+                    // or a sequel word ("later", "also") tells it follows; a new actor's reaction
+                    // ("Hungary criticized the treaty") or a present perfect ("has offered") does not.
+                    else if (e.DateFrom == "published" && e.Modality is "asserted" or "reported" && !scan.PresentPerfect(matches[m].Start) && !scan.VagueTime(first, last)
+                        && Continued(events, e, s, scan.SequelBefore(first, matches[m].Start)) is { } continued)
+                    {
+                        e = e with { Date = continued.Date, DateFrom = continued.DateFrom };
+                    }
+
                     // "The Commission rejected Hungary’s criticism on Tuesday": a possessive noun
                     // trigger after an event of the same actor names that event again; the date of
                     // the clause is the rejection's, not the criticism's.
@@ -327,6 +338,44 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         }
 
         return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// The event of the sentence before that this one continues: the first done (asserted or
+    /// reported) with a date of its own, or carried, that shares an actor with it, else the first
+    /// such when a sequel word stands before the trigger; null when none.
+    /// </summary>
+    private static Event? Continued(ImmutableArray<Event>.Builder events, Event e, int sentence, bool sequel)
+    {
+        // The first such event of the sentence is its main one: "agreed on Tuesday to resume talks,
+        // ending a standoff that began when Egypt recalled its ambassador on March 3. The agreement
+        // was reached during a visit by …" continues the agreement, not the recall.
+        var from = events.Count;
+        while (from > 0 && events[from - 1].Sentence >= sentence - 1)
+        {
+            from--;
+        }
+
+        Event? any = null;
+        for (var i = from; i < events.Count; i++)
+        {
+            var o = events[i];
+            if (o.Sentence != sentence - 1 || o.DateFrom is null or "published" || o.Modality is not ("asserted" or "reported"))
+            {
+                continue;
+            }
+
+            if (Shares(e.SourceActor, o) || Shares(e.TargetActor, o))
+            {
+                return o;
+            }
+
+            any ??= o;
+        }
+
+        return sequel ? any : null;
+
+        static bool Shares(string? actor, Event o) => actor is not null && !actor.StartsWith("---", StringComparison.Ordinal) && (actor == o.SourceActor || actor == o.TargetActor);
     }
 
     /// <summary>The latest event of this root code (planned, if asked) with a date of its own; null when none.</summary>
