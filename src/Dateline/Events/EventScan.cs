@@ -141,7 +141,10 @@ internal sealed class Scan
             // ("advised against travel to", "accused of making"), not a verb of the clause.
             // So is one after a preposition and a plain noun ("ending months of border clashes").
             // A gerund after "by" is the means of the clause's own verb: "would respond by expelling".
+            // "accused the gang of ordering the ambush": a noun trigger whose light verb is a
+            // gerund after such a preposition is governed the same way.
             var afterPreposition = t > first && !(Is(t - 1, "by") && Raw(t).EndsWith("ing", StringComparison.Ordinal)) && (IsGoverningPreposition(t - 1)
+                || GerundLightVerbAfterPreposition(t, first)
                 || (t - 1 > first && tokens[t - 1].Kind == TokenKind.Word && char.IsLower(Raw(t - 1)[0]) && Class(t - 1) == WordClass.None
                     && RoleAt(t - 1, out _) is null && IsGoverningPreposition(t - 2)));
             // A lone trigger word right before a role noun, after an article, a conjunction or a
@@ -1277,6 +1280,26 @@ internal sealed class Scan
         return (Raw(p).EndsWith("'s", StringComparison.Ordinal) || Raw(p).EndsWith("\u2019s", StringComparison.Ordinal)) && mentionEnding[p] is { } owner
             ? owner.Entity
             : null;
+    }
+
+    /// <summary>
+    /// True when the noun trigger's light verb is a gerund right after a governing preposition
+    /// ("accused the gang of ordering the ambush"): what is accused or criticized, not an event.
+    /// </summary>
+    private bool GerundLightVerbAfterPreposition(int trigger, int first)
+    {
+        if (!AfterLightVerb(trigger))
+        {
+            return false;
+        }
+
+        var p = BeforeModifiers(trigger);
+        if (p > 0 && (Is(p, "a") || Is(p, "an") || Is(p, "the") || Is(p, "its") || Is(p, "their") || Is(p, "his") || Is(p, "her")))
+        {
+            p--;
+        }
+
+        return p - 1 >= first && Raw(p).EndsWith("ing", StringComparison.Ordinal) && IsGoverningPreposition(p - 1);
     }
 
     /// <summary>
