@@ -2480,6 +2480,14 @@ internal sealed class Scan
             // has no date of its own and takes the publication day (below).
             // "called on the EU to impose sanctions and will meet Rutte on Monday": a date beyond
             // "and" and an auxiliary is the next verb's, not this one's.
+            // "rejected the results of Sunday's election on Tuesday": a possessive date after the
+            // trigger is the date of the noun it owns, another event ("Sunday's attack killed …" is
+            // the attack's own).
+            if (PossessiveAfter(t, trigger))
+            {
+                continue;
+            }
+
             if (t.Start < sentenceStart || t.End > sentenceEnd || t.Type is not ("DATE" or "TIME") || OpensPeriod(t) || ModifiesNoun(t)
                 || InOtherRelative(d.TokenIndexAt(t.Start), trigger, first) || VerbPhraseBetween(trigger, d.TokenIndexAt(t.Start)))
             {
@@ -2757,6 +2765,13 @@ internal sealed class Scan
         }
 
         return k >= 0 && d.Sentences[k].Start <= at && at < sentenceStart;
+    }
+
+    /// <summary>Whether the timex stands after the trigger with a possessive "'s" after it ("of Sunday's election").</summary>
+    private bool PossessiveAfter(Timex t, int trigger)
+    {
+        var next = d.TokenIndexAt(t.End);
+        return d.TokenIndexAt(t.Start) > trigger && next < Count && Raw(next) is "'s" or "’s" or "'" or "’";
     }
 
     /// <summary>"the 1995 massacre": a year between an article and a noun names another event's date.</summary>
