@@ -614,10 +614,11 @@ internal sealed class Scan
         // between commas is the subject, not a name inside the apposition.
         // So is the name before a relative clause between commas: "Sudan, which has accused the
         // rebels of …, said".
-        // Auxiliaries may stand between: "Russia, which has sent instructors to Mali, did not comment".
+        // Auxiliaries may stand between: "Russia, which has sent instructors to Mali, did not comment";
+        // so may a future or modal one: "Ruto, who visited China last week, will meet Museveni".
         var afterComma = trigger - 1;
         while (afterComma > clauseStart && afterComma >= trigger - 3 && tokens[afterComma].Kind == TokenKind.Word && char.IsLower(Raw(afterComma)[0])
-            && (Class(afterComma) & (WordClass.Auxiliary | WordClass.Passive | WordClass.Negation)) != 0)
+            && (Class(afterComma) & (WordClass.Auxiliary | WordClass.Passive | WordClass.Negation | WordClass.Planned)) != 0)
         {
             afterComma--;
         }
