@@ -634,10 +634,11 @@ internal sealed class Scan
         // between commas is the subject, not a name inside the apposition.
         // So is the name before a relative clause between commas: "Sudan, which has accused the
         // rebels of …, said".
-        // Auxiliaries may stand between: "Russia, which has sent instructors to Mali, did not comment".
+        // Auxiliaries may stand between: "Russia, which has sent instructors to Mali, did not comment";
+        // so may a future or modal one: "Ruto, who visited China last week, will meet Museveni".
         var afterComma = trigger - 1;
         while (afterComma > clauseStart && afterComma >= trigger - 3 && tokens[afterComma].Kind == TokenKind.Word && char.IsLower(Raw(afterComma)[0])
-            && (Class(afterComma) & (WordClass.Auxiliary | WordClass.Passive | WordClass.Negation)) != 0)
+            && (Class(afterComma) & (WordClass.Auxiliary | WordClass.Passive | WordClass.Negation | WordClass.Planned)) != 0)
         {
             afterComma--;
         }
@@ -2598,6 +2599,14 @@ internal sealed class Scan
             // has no date of its own and takes the publication day (below).
             // "called on the EU to impose sanctions and will meet Rutte on Monday": a date beyond
             // "and" and an auxiliary is the next verb's, not this one's.
+            // "rejected the results of Sunday's election on Tuesday": a possessive date after the
+            // trigger is the date of the noun it owns, another event ("Sunday's attack killed …" is
+            // the attack's own).
+            if (PossessiveAfter(t, trigger))
+            {
+                continue;
+            }
+
             if (t.Start < sentenceStart || t.End > sentenceEnd || t.Type is not ("DATE" or "TIME") || OpensPeriod(t) || ModifiesNoun(t)
                 || InOtherRelative(d.TokenIndexAt(t.Start), trigger, first) || VerbPhraseBetween(trigger, d.TokenIndexAt(t.Start)))
             {
@@ -2875,6 +2884,13 @@ internal sealed class Scan
         }
 
         return k >= 0 && d.Sentences[k].Start <= at && at < sentenceStart;
+    }
+
+    /// <summary>Whether the timex stands after the trigger with a possessive "'s" after it ("of Sunday's election").</summary>
+    private bool PossessiveAfter(Timex t, int trigger)
+    {
+        var next = d.TokenIndexAt(t.End);
+        return d.TokenIndexAt(t.Start) > trigger && next < Count && Raw(next) is "'s" or "’s" or "'" or "’";
     }
 
     /// <summary>"the 1995 massacre": a year between an article and a noun names another event's date.</summary>
