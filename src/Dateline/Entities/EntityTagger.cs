@@ -306,6 +306,7 @@ internal sealed class EntityTagger
             var added = candidates.Count;
             i = Name(s, i, runEnd, n, phrase, end);
             JoinOrdinal(added);
+            JoinArticle(added);
         }
     }
 
@@ -426,6 +427,35 @@ internal sealed class EntityTagger
         if (c.Known is null)
         {
             c.Key = longer?.Key ?? joined;
+        }
+    }
+
+    /// <summary>
+    /// "reported in The Lancet", "told The Information": a capitalized "The" inside a sentence, right
+    /// after a lower-case word, is the first word of the organization's name after it.
+    /// </summary>
+    private void JoinArticle(int added)
+    {
+        if (candidates.Count <= added)
+        {
+            return;
+        }
+
+        var c = candidates[added];
+        var t = c.TokenStart;
+        if (c.Kind != "name" || c.Type is not ("ORG" or "UNK") || t - 2 < sentenceStart || !IsWord(t - 1, "The")
+            || tokens[t - 1].End + 1 != tokens[t].Start || tokens[t - 2].Kind != TokenKind.Word || !char.IsLower(text[tokens[t - 2].Start]))
+        {
+            return;
+        }
+
+        c.Start = tokens[t - 1].Start;
+        c.TokenStart = t - 1;
+        c.Type = "ORG";
+        c.Weak = false;
+        if (c.Known is null)
+        {
+            c.Key = text[c.Start..c.End];
         }
     }
 
