@@ -463,6 +463,15 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         var at = entity.Mentions[0].Start;
         var sentence = document.Sentences.FirstOrDefault(x => x.Start <= at && at < x.End);
         var text = document.Text;
+        if (sentence.End > sentence.Start + 4 && !text.AsSpan(sentence.Start).StartsWith("In ", StringComparison.Ordinal)
+            && SpanCountry(entities, entity, sentence) is null
+            && document.Paragraphs.FirstOrDefault(p => p.Start <= at && at < p.End) is { Length: > 0 } paragraph)
+        {
+            // "In Karachi, the State Bank held its rate. Finance Minister X said …": the scene a
+            // paragraph opens on holds for its later sentences that name no country of their own.
+            sentence = document.Sentences.FirstOrDefault(x => x.Start == paragraph.Start);
+        }
+
         if (sentence.End <= sentence.Start + 4 || !text.AsSpan(sentence.Start).StartsWith("In ", StringComparison.Ordinal))
         {
             return null;
