@@ -157,6 +157,22 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             }
         }
 
+        // "Labour Party" is listed as Britain's: in a story about another country that never names
+        // Britain it is that country's party of the name ("Prime Minister Jonas Gahr Støre's Labour Party").
+        if (MainCountry(entities) is { } partyStory)
+        {
+            for (var i = 0; i < entities.Count; i++)
+            {
+                var e = entities[i];
+                if (e is { Type: "ORG", Country: { Length: 3 } listedCountry, Actor: [_, _, _, ..] listedParty } && listedCountry != partyStory
+                    && listedParty.StartsWith(listedCountry, StringComparison.Ordinal) && listedParty[3..] is "PTY" or "OPP"
+                    && Known(e, PhraseKind.Name) is { Country: { } known } && known == listedCountry && !NamesPlaceOf(entities, listedCountry))
+                {
+                    entities[i] = e with { Actor = partyStory + listedParty[3..], Country = partyStory };
+                }
+            }
+        }
+
         // Local news rarely names its country: a mayor or a council member acts for the one
         // country every place of the story lies in.
         if (StoryCountry(entities) is { } story)
