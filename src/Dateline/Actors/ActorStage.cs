@@ -157,6 +157,22 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             }
         }
 
+        // "Labour Party" is listed as Britain's: in a story about another country that never names
+        // Britain it is that country's party of the name ("Prime Minister Jonas Gahr Støre's Labour Party").
+        if (MainCountry(entities) is { } partyStory)
+        {
+            for (var i = 0; i < entities.Count; i++)
+            {
+                var e = entities[i];
+                if (e is { Type: "ORG", Country: { Length: 3 } listedCountry, Actor: [_, _, _, ..] listedParty } && listedCountry != partyStory
+                    && listedParty.StartsWith(listedCountry, StringComparison.Ordinal) && listedParty[3..] is "PTY" or "OPP"
+                    && Known(e, PhraseKind.Name) is { Country: { } known } && known == listedCountry && !NamesPlaceOf(entities, listedCountry))
+                {
+                    entities[i] = e with { Actor = partyStory + listedParty[3..], Country = partyStory };
+                }
+            }
+        }
+
         // Local news rarely names its country: a mayor or a council member acts for the one
         // country every place of the story lies in.
         if (StoryCountry(entities) is { } story)
@@ -463,6 +479,15 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         var at = entity.Mentions[0].Start;
         var sentence = document.Sentences.FirstOrDefault(x => x.Start <= at && at < x.End);
         var text = document.Text;
+        if (sentence.End > sentence.Start + 4 && !text.AsSpan(sentence.Start).StartsWith("In ", StringComparison.Ordinal)
+            && SpanCountry(entities, entity, sentence) is null
+            && document.Paragraphs.FirstOrDefault(p => p.Start <= at && at < p.End) is { Length: > 0 } paragraph)
+        {
+            // "In Karachi, the State Bank held its rate. Finance Minister X said …": the scene a
+            // paragraph opens on holds for its later sentences that name no country of their own.
+            sentence = document.Sentences.FirstOrDefault(x => x.Start == paragraph.Start);
+        }
+
         if (sentence.End <= sentence.Start + 4 || !text.AsSpan(sentence.Start).StartsWith("In ", StringComparison.Ordinal))
         {
             return null;

@@ -1245,6 +1245,14 @@ internal sealed class EntityTagger
                 return Group(s, after + 1, lm, later, i, norp.Country);
             }
 
+            // "Chinese state oil companies": two such adjectives before a plural company group.
+            if (m == 0 && after + 2 < end && IsModifier(after) && IsModifier(after + 1) && !lexicons.IsFunctionWord(Word(after)) && !lexicons.IsFunctionWord(Word(after + 1))
+                && lexicons.Match(text, tokens, after + 2, end, out var later2) is > 0 and var lm2 && later2!.Kind == PhraseKind.Group && later2.Role == "BUS"
+                && Word(after + 2 + lm2 - 1) is [.., 's'] && !DescribesName(i, after + 2 + lm2, end))
+            {
+                return Group(s, after + 2, lm2, later2, i, norp.Country);
+            }
+
         }
 
         var norpMention = New(s, i, after, "NORP");
