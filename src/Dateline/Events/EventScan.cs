@@ -700,7 +700,9 @@ internal sealed class Scan
 
             // "were proposed by": a form of "be" before a participle (not "was considering").
             // "are ready to meet", "is willing to talk": an adjective before "to", not a participle.
+            // "is due in Nairobi": a planned-class word as the trigger is an adjective too.
             passive = (Class(j) & WordClass.Passive) != 0 && !Raw(trigger).EndsWith("ing", StringComparison.Ordinal)
+                && (Class(trigger) & WordClass.Planned) == 0
                 && !(Is(trigger + 1, "to") && !Raw(trigger).EndsWith("ed", StringComparison.Ordinal) && !Raw(trigger).EndsWith("en", StringComparison.Ordinal));
             break;
         }
