@@ -879,6 +879,14 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             // actor ("the Kremlin … Moscow"), are a misread argument, not an event.
             if (source is not null && other is not null && (source.Id == other.Id || RoleActor(source, verbal) == RoleActor(other, verbal)))
             {
+                // "Museveni threatened to route Uganda's fuel imports through Tanzania": a threat's
+                // target searched for and found to be the threatener's own country is the owner of
+                // what is threatened, not a target: the threat stands with none.
+                if (code.Root == "13" && match.Target is null && pairs.Count == 1 && source.Id != other.Id)
+                {
+                    yield return Coded(code, source, null);
+                }
+
                 continue;
             }
 
