@@ -195,6 +195,20 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             }
         }
 
+        // "LONDON - ... Judge Caroline Fenwick warned jurors": a court sits where the story is filed, so
+        // a judge or prosecutor no sentence places acts for the dateline's country.
+        if (DatelinePlace(document, entities) is { } filed)
+        {
+            for (var i = 0; i < entities.Count; i++)
+            {
+                var e = entities[i];
+                if (e.Type == "PERSON" && e.Actor is null && e.Country is null && OfficialRole(e) is "JUD" && !TitledByOrganization(document, entities, e))
+                {
+                    entities[i] = e with { Actor = filed + "JUD", Country = filed };
+                }
+            }
+        }
+
         // "Bank Indonesia Governor X", "X, the Bank of Ghana's governor": a bank the dictionary does not
         // list whose head is a governor is the country's central bank, a body of its government.
         for (var i = 0; i < entities.Count; i++)
@@ -464,6 +478,26 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         }
 
         return dateline;
+    }
+
+    /// <summary>The country of the place that opens the story in capitals ("LONDON, Oct 9 -"), or null.</summary>
+    private static string? DatelinePlace(Document document, ImmutableArray<Entity>.Builder entities)
+    {
+        if (document.Paragraphs.Length == 0)
+        {
+            return null;
+        }
+
+        foreach (var e in entities)
+        {
+            if (e is { Type: "GPE", Country: { Length: 3 } c } && e.Mentions[0].Start == document.Paragraphs[0].Start
+                && !e.Mentions[0].Text.AsSpan().ContainsAnyInRange('a', 'z'))
+            {
+                return c;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Roles of bodies that belong to the country of their story: its institutions, parties and gangs ("the Gulf Cartel").</summary>
