@@ -330,16 +330,7 @@ internal sealed class EntityTagger
     /// </summary>
     private bool IsHeadingLine(int start, int end)
     {
-        int words = 0, caps = 0;
-        for (var i = start; i < end; i++)
-        {
-            if (tokens[i].Kind == TokenKind.Word && tokens[i].Length > 3)
-            {
-                words++;
-                caps += IsUpperLetter(text[tokens[i].Start]) ? 1 : 0;
-            }
-        }
-
+        var (words, caps) = LongWords(start, end);
         return words >= 3 && caps == words && Word(end - 1) is not ("." or "?" or "!" or ":" or ",");
     }
 
@@ -1827,8 +1818,8 @@ internal sealed class EntityTagger
         }
     }
 
-    /// <summary>A headline-style sentence: most of its longer words capitalized.</summary>
-    private bool IsHeadline(int start, int end)
+    /// <summary>How many words of more than three letters tokens [start, end) hold, and how many of them are capitalized.</summary>
+    private (int Words, int Capitalized) LongWords(int start, int end)
     {
         int words = 0, caps = 0;
         for (var i = start; i < end; i++)
@@ -1840,6 +1831,13 @@ internal sealed class EntityTagger
             }
         }
 
+        return (words, caps);
+    }
+
+    /// <summary>A headline-style sentence: most of its longer words capitalized.</summary>
+    private bool IsHeadline(int start, int end)
+    {
+        var (words, caps) = LongWords(start, end);
         return words >= 4 && caps * 10 >= words * 9;
     }
 
