@@ -172,6 +172,16 @@ internal sealed class EntityTagger
         Kind = kind,
     };
 
+    /// <summary>A candidate for a name the lexicons know: typed, keyed and placed as the entry says.</summary>
+    private Candidate NewKnown(int s, int tokenStart, int tokenEnd, Phrase known)
+    {
+        var c = New(s, tokenStart, tokenEnd, known.Type!);
+        c.Known = known;
+        c.Key = known.Canonical;
+        c.Country = known.Country;
+        return c;
+    }
+
     private void TagSentence(int s, int start, int end)
     {
         sentenceStart = start;
@@ -356,21 +366,14 @@ internal sealed class EntityTagger
             var span = text.AsSpan(tokens[i].Start, tokens[i + length - 1].End - tokens[i].Start);
             if (TitleCasePlace(span) is { } place && !AppearsLowercase(span) && !lexicons.IsNonName(TitleCase(Word(i))))
             {
-                var c = New(s, i, i + length, place.Type!);
-                c.Known = place;
-                c.Key = place.Canonical;
-                c.Country = place.Country;
-                Add(c);
+                Add(NewKnown(s, i, i + length, place));
                 return i + length;
             }
         }
 
         if (Word(i).Length <= 32 && lexicons.MatchWord(TitleCase(Word(i))) is { Kind: PhraseKind.Name, Type: "PERSON" } person && !AppearsLowercase(Word(i)))
         {
-            var c = New(s, i, i + 1, "PERSON");
-            c.Known = person;
-            c.Key = person.Canonical;
-            c.Country = person.Country;
+            var c = NewKnown(s, i, i + 1, person);
             c.Gender = person.Gender;
             Add(c);
             return i + 1;
@@ -947,10 +950,7 @@ internal sealed class EntityTagger
 
             if (n >= length)
             {
-                var c = New(s, i, i + n, phrase.Type!);
-                c.Known = phrase;
-                c.Key = phrase.Canonical;
-                c.Country = phrase.Country;
+                var c = NewKnown(s, i, i + n, phrase);
                 c.Gender = phrase.Gender;
                 if (phrase.Type == "PERSON" && i > 0 && PrecededByTitle(i))
                 {
@@ -970,11 +970,7 @@ internal sealed class EntityTagger
             if (phrase.Type is "GPE" or "LOC" && (lexicons.FirstName(Word(i + n)) != '\0'
                 || lexicons.Match(text, tokens, i + n, end, out var next) > 0 && next!.Kind is PhraseKind.Name or PhraseKind.Title))
             {
-                var place = New(s, i, i + n, phrase.Type!);
-                place.Known = phrase;
-                place.Key = phrase.Canonical;
-                place.Country = phrase.Country;
-                Add(place);
+                Add(NewKnown(s, i, i + n, phrase));
                 return i + n;
             }
 
