@@ -58,6 +58,7 @@ internal enum WordClass : ulong
     Auxiliary = 1073741824,
     Motion = 2147483648,
     Sequel = 4294967296,
+    Governing = 8589934592,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>

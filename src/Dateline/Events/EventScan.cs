@@ -233,10 +233,10 @@ internal sealed class Scan
         return that && start - end <= MaxGap;
     }
 
+    // The governing prepositions of modality.txt, and "since" ("its first convoy since fighting
+    // flared in October"), written in lower case.
     private bool IsGoverningPreposition(int i) =>
-        Raw(i) is "against" or "for" or "of" or "on" or "by" or "about" or "over" or "after" or "before" or "from" or "without" or "despite" or "than" or "like"
-        // "its first convoy since fighting flared in October" (word class since).
-        || (tokens[i].Kind == TokenKind.Word && char.IsLower(Raw(i)[0]) && (Class(i) & WordClass.Since) != 0);
+        tokens[i].Kind == TokenKind.Word && char.IsLower(Raw(i)[0]) && (Class(i) & (WordClass.Governing | WordClass.Since)) != 0;
 
     private EventStage.Match? Match(EventPattern pattern, int start, int last)
     {
