@@ -53,7 +53,7 @@ internal static class CapitalLines
                     TokenEnd = t + length,
                     Sentence = SentenceOf(document, tokens[t].Start),
                     Type = body!.Type,
-                    Key = surname ? LastWord(body.Key) : body.Key,
+                    Key = body.Key, // the surname joins the person named in full: one entity
                     Known = surname ? null : body.Known,
                     Country = body.Country,
                     Gender = body.Gender,
