@@ -337,7 +337,7 @@ internal static class TableLines
 
     private static bool IsFreeCapital(List<Candidate> candidates, string text, ImmutableArray<Token> tokens, int i) =>
         tokens[i].Kind == TokenKind.Word && char.IsUpper(text[tokens[i].Start]) && tokens[i].Length > 1
-        && !candidates.Any(o => o.Kind == "name" && o.TokenStart <= i && i < o.TokenEnd);
+        && !candidates.Any(o => o.TokenStart <= i && i < o.TokenEnd); // no other mention's word, a pronoun's neither
 
     private static bool IsCountry(Candidate c, EntityLexicons lexicons) =>
         c.Type == "GPE" && lexicons.Gazetteer.Lookup(c.Key) is [{ Feature: "country" }, ..];
