@@ -175,7 +175,7 @@ public sealed class NamePhrases
         public TextSpan? Phrase(IReadOnlyList<NameRef> names, (int First, int Last)[] spans, int n)
         {
             var (first, last) = spans[n];
-            if (ModifiesNext(last, names[n].Type == "NORP"))
+            if (ModifiesNext(last, names[n].Type == "NORP") || (names[n].Type == "ORG" && BeforeProductName(first, last)))
             {
                 return null;
             }
@@ -221,6 +221,17 @@ public sealed class NamePhrases
 
             return TitleOrDescriptorStartsAt(next) > 0
                 || (modifier && IsPlainNoun(next));
+        }
+
+        /// <summary>
+        /// "the Ford Taurus": after an article, an organization's name followed by a capitalized word that is
+        /// no name (the tagger took it for a product's) modifies that word, and the article is the product's.
+        /// </summary>
+        private bool BeforeProductName(int first, int last)
+        {
+            var next = last + 1;
+            return InSentence(next) && tokens[next].Kind == TokenKind.Word && owner[next] < 0 && char.IsUpper(Word(next)[0])
+                && InSentence(first - 1) && Word(first - 1) is "the" or "The" or "a" or "A" or "an" or "An";
         }
 
         /// <summary>Tokens of the longest title or descriptor starting at <paramref name="t"/>, or 0.</summary>
