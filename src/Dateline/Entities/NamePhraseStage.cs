@@ -40,7 +40,8 @@ public sealed class NamePhraseStage(NamePhrases phrases, Gazetteer gazetteer) : 
                 if (mention.Kind == "name")
                 {
                     var region = entity.Geo is { Feature: not ("admin1" or "country") } geo && NamesRegion(mention.Text, geo.Country);
-                    names.Add((e, m, new NamePhrases.NameRef(mention.Start, mention.End, entity.Type, entity.Geo?.Feature, region)));
+                    names.Add((e, m, new NamePhrases.NameRef(mention.Start, mention.End, entity.Type, entity.Geo?.Feature, region,
+                        entity.Actor is { Length: 6 } actor && actor.EndsWith("BUS", StringComparison.Ordinal))));
                 }
             }
         }

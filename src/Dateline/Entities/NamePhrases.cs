@@ -163,7 +163,8 @@ public sealed class NamePhrases
     /// <param name="Feature">Its place's geo feature (city, admin1, country, …), or null.</param>
     /// <param name="Region">True when the name also names a first-level division of its place's country
     /// ("Washington", "New York"): after a city and a comma it is that region.</param>
-    public readonly record struct NameRef(int Start, int End, string Type, string? Feature, bool Region = false);
+    /// <param name="Company">True for a company (actor …BUS): its name takes no article of its own.</param>
+    public readonly record struct NameRef(int Start, int End, string Type, string? Feature, bool Region = false, bool Company = false);
 
     private bool IsTitleOrDescriptor(ReadOnlySpan<char> lower) => titles.Contains(lower) || descriptors.Contains(lower);
 
@@ -175,7 +176,7 @@ public sealed class NamePhrases
         public TextSpan? Phrase(IReadOnlyList<NameRef> names, (int First, int Last)[] spans, int n)
         {
             var (first, last) = spans[n];
-            if (ModifiesNext(last, names[n].Type == "NORP"))
+            if (ModifiesNext(last, names[n].Type == "NORP") || (names[n].Type == "ORG" && BeforeProductName(first, last, names[n].Company)))
             {
                 return null;
             }
@@ -221,6 +222,20 @@ public sealed class NamePhrases
 
             return TitleOrDescriptorStartsAt(next) > 0
                 || (modifier && IsPlainNoun(next));
+        }
+
+        /// <summary>
+        /// "the Ford Taurus": after an article, an organization's name followed by a capitalized word that is
+        /// no name (the tagger took it for a product's) modifies that word, and the article is the product's.
+        /// A company's name takes no article of its own, so after one it modifies a plain noun too ("the
+        /// Apple logo", "an Acme spokesman"), where "the GAO ruled" and "the Pentagon's" keep theirs.
+        /// </summary>
+        private bool BeforeProductName(int first, int last, bool company)
+        {
+            var next = last + 1;
+            return InSentence(next) && tokens[next].Kind == TokenKind.Word && owner[next] < 0
+                && (char.IsUpper(Word(next)[0]) || (company && IsPlainNoun(next)))
+                && InSentence(first - 1) && Word(first - 1) is "the" or "The" or "a" or "A" or "an" or "An";
         }
 
         /// <summary>Tokens of the longest title or descriptor starting at <paramref name="t"/>, or 0.</summary>

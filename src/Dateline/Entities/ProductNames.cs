@@ -32,6 +32,11 @@ internal static class ProductNames
             .SelectMany(kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>());
 
+    private static readonly Lazy<FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>> CompanyWords = new(() =>
+        DataFile.KeyedLines("Entities/products.txt").Where(kv => kv.Key == "company")
+            .SelectMany(kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>());
+
     /// <summary>Removes the product names from <paramref name="candidates"/>.</summary>
     public static void Remove(List<Candidate> candidates, Document document, EntityLexicons lexicons)
     {
@@ -62,6 +67,34 @@ internal static class ProductNames
             else if (c.Kind == "name" && c.Known is null && c.Type is "ORG" or "UNK" && (AfterProductNoun(c, document) || VersionApposition(c, document)))
             {
                 (products ??= new HashSet<string>(StringComparer.Ordinal)).Add(document.Text[c.Start..c.End]);
+            }
+            else if (c.Kind == "name" && c.Known is null && c.Type is "ORG" or "UNK" or "PERSON" && AfterDeterminer(c, document)
+                && MakerAndModel(c, document, lexicons) is { } maker)
+            {
+                // "the Ford Taurus": a company's name is no common noun, so an article before it belongs to
+                // the model after it; the model's name ("Taurus") names the product elsewhere in the article too.
+                var modelStart = document.Tokens[c.TokenStart + maker.Tokens.Length].Start;
+                (products ??= new HashSet<string>(StringComparer.Ordinal)).Add(document.Text[modelStart..c.End]);
+            }
+        }
+
+        if (products is not null)
+        {
+            // "Ford Taurus" (in a headline, say) with a model named so elsewhere: the maker stays a name of its own.
+            foreach (var c in candidates)
+            {
+                if (c.Kind == "name" && c.Known is null && c.Type is "ORG" or "UNK" or "PERSON" && !products.Contains(document.Text[c.Start..c.End])
+                    && MakerAndModel(c, document, lexicons) is { } maker
+                    && products.Contains(document.Text[document.Tokens[c.TokenStart + maker.Tokens.Length].Start..c.End]))
+                {
+                    c.TokenEnd = c.TokenStart + maker.Tokens.Length;
+                    c.End = document.Tokens[c.TokenEnd - 1].End;
+                    c.Type = maker.Type!;
+                    c.Known = maker;
+                    c.Key = maker.Canonical;
+                    c.Country = maker.Country;
+                    c.Weak = false;
+                }
             }
         }
 
@@ -114,6 +147,45 @@ internal static class ProductNames
         var count = text.Contains(',') && char.IsAsciiDigit(text[^1]);
         var ordinal = text.Length >= 3 && text[^2..] is "st" or "nd" or "rd" or "th" && !text[..^2].ContainsAnyExceptInRange('0', '9');
         return !isYear && !count && !ordinal && (model.Kind == TokenKind.Number || (model.Kind == TokenKind.Word && text.IndexOfAnyInRange('0', '9') >= 0));
+    }
+
+    /// <summary>
+    /// "Ford Taurus", "Chrysler Aspen", "Toyota Prius": a company the dictionary knows (actor …BUS), then
+    /// capitalized words that are no cue of an organization, place or facility, no legal form and no
+    /// known name: the company's model. Returns the company's entry, or null. "Ford Motor", "Apple
+    /// Computer" (products.txt <c>company</c>), "Toyota Europe" and "Ford Foundation" stay whole names.
+    /// </summary>
+    private static Phrase? MakerAndModel(Candidate c, Document document, EntityLexicons lexicons)
+    {
+        var tokens = document.Tokens;
+        if (c.TokenEnd - c.TokenStart < 2 || c.TokenEnd > tokens.Length
+            || lexicons.Match(document.Text, tokens, c.TokenStart, c.TokenEnd, out var maker) is var n && (n == 0 || c.TokenStart + n >= c.TokenEnd)
+            || maker is not { Type: "ORG", Actor: { Length: 6 } actor } || !actor.EndsWith("BUS", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        for (var t = c.TokenStart + n; t < c.TokenEnd; t++)
+        {
+            var word = document.Text.AsSpan(tokens[t].Start, tokens[t].Length);
+            if (tokens[t].Kind != TokenKind.Word || !char.IsUpper(word[0]) || lexicons.SuffixCue(word) != CueKind.None
+                || lexicons.PrefixCue(word) != CueKind.None || lexicons.IsFinalCue(word) || lexicons.IsOrgWord(word)
+                || lexicons.MatchWord(word) is not null || CompanyWords.Value.Contains(word))
+            {
+                return null;
+            }
+        }
+
+        return maker;
+    }
+
+    /// <summary>"the Ford Taurus", "a Toyota Prius": an article right before the name.</summary>
+    private static bool AfterDeterminer(Candidate c, Document document)
+    {
+        var tokens = document.Tokens;
+        var t = c.TokenStart - 1;
+        return t >= 0 && c.TokenEnd <= tokens.Length && tokens[t].Kind == TokenKind.Word
+            && document.Text.AsSpan(tokens[t].Start, tokens[t].Length) is "the" or "The" or "a" or "A" or "an" or "An";
     }
 
     /// <summary>"300 National Guard troops": a name ending in an organization's cue word is no model.</summary>

@@ -77,7 +77,8 @@ internal static class EntitiesEval
 
     /// <param name="Type">PER, ORG, LOC or MISC; NOM for a group nominal of our JSON gold ("Kenyan police"),
     /// scored for its actor only, never as a name.</param>
-    private sealed record GoldMention(int Start, int End, string Type, string? Actor = null, bool HasActor = false);
+    /// <param name="Entity">The data set's entity the mention refers to, where it says (MEANTIME), for finding double annotations.</param>
+    private sealed record GoldMention(int Start, int End, string Type, string? Actor = null, bool HasActor = false, string? Entity = null);
 
     /// <param name="Annotated">Extents of every other entity mention the data set annotates (MEANTIME's
     /// premodifier names, appositions, nominals, products…): a system name inside one is a name the data set
@@ -105,6 +106,7 @@ internal static class EntitiesEval
         var entityTypes = markables.Elements("ENTITY")
             .ToDictionary(e => (string)e.Attribute("m_id")!, e => (string?)e.Attribute("ent_type") ?? "", StringComparer.Ordinal);
         var mentionType = new Dictionary<string, string>(StringComparer.Ordinal);
+        var mentionEntity = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var link in doc.Relations("REFERS_TO"))
         {
             var target = (string?)link.Element("target")?.Attribute("m_id");
@@ -113,6 +115,7 @@ internal static class EntitiesEval
                 foreach (var source in link.Elements("source"))
                 {
                     mentionType[(string)source.Attribute("m_id")!] = type;
+                    mentionEntity[(string)source.Attribute("m_id")!] = target;
                 }
             }
         }
@@ -135,7 +138,7 @@ internal static class EntitiesEval
                 continue;
             }
 
-            gold.Add(new GoldMention(start, end, type));
+            gold.Add(new GoldMention(start, end, type, Entity: mentionEntity[(string)m.Attribute("m_id")!]));
         }
 
         return new GoldDocument(doc.Name, doc.Text, gold, doc.AnnotatedEnd, annotated);
@@ -268,6 +271,9 @@ internal static class EntitiesEval
         // gold, system, exact, partial-gold, partial-system, name inside the gold extent (one-to-one)
         var counts = types.ToDictionary(t => t, _ => new int[6], StringComparer.Ordinal);
         var phraseCounts = types.ToDictionary(t => t, _ => new int[6], StringComparer.Ordinal);
+        var mergedCounts = types.ToDictionary(t => t, _ => new int[6], StringComparer.Ordinal);
+        var classes = new ErrorClasses();
+        var doubles = 0;
         int spuriousInAnnotated = 0, spuriousOutside = 0;
         var words = 0L;
         var missed = new List<string>();
@@ -311,7 +317,10 @@ internal static class EntitiesEval
                 var phrases = PhraseMentions(d, doc.ScoredEnd);
                 var trimmed = names.Select(g => Trim(doc.Text, g)).ToList();
                 int ignoredIn = 0, ignoredOut = 0;
-                Tally(doc, trimmed, phrases, phraseCounts, ref ignoredIn, ref ignoredOut, missed, spurious, errors);
+                Tally(doc, trimmed, phrases, phraseCounts, ref ignoredIn, ref ignoredOut, missed, spurious, errors, classes);
+                var (merged, dropped) = MergeDoubles(trimmed, phrases);
+                doubles += dropped;
+                Tally(doc, merged, phrases, mergedCounts, ref ignoredIn, ref ignoredOut, [], [], 0);
             }
         }
 
@@ -322,6 +331,8 @@ internal static class EntitiesEval
         if (phraseCounts.Values.Any(c => c[0] > 0))
         {
             PrintTable("phrase extents (MEANTIME's conventions: the noun phrase each name heads, ends trimmed of punctuation; a GPE that is an event's source in its sentence → ORG, a country's government, a seat of government named for its building, the EU and the European Commission → LOC):", phraseCounts, types);
+            PrintTable($"phrase extents, double annotations as alternatives (a gold name inside another gold name of the same entity, \"Lufthansa\" in \"German airline Lufthansa\", is one mention annotated twice: the group counts the system's exact matches, or one miss; {doubles} gold names left out):", mergedCounts, types);
+            classes.Print(types);
         }
 
         Console.WriteLine("exact: same extent and type; partial: overlapping extents of the same type; inside: the system's name lies");
@@ -347,7 +358,7 @@ internal static class EntitiesEval
     /// <summary>Adds one document's gold and system mentions to the per-type counts and error lists.</summary>
     private static void Tally(
         GoldDocument doc, List<GoldMention> names, List<GoldMention> system, Dictionary<string, int[]> counts,
-        ref int spuriousInAnnotated, ref int spuriousOutside, List<string> missed, List<string> spurious, int errors)
+        ref int spuriousInAnnotated, ref int spuriousOutside, List<string> missed, List<string> spurious, int errors, ErrorClasses? classes = null)
     {
         foreach (var g in names)
         {
@@ -360,8 +371,11 @@ internal static class EntitiesEval
             if (system.Any(x => x.Start == g.Start && x.End == g.End && x.Type == g.Type))
             {
                 counts[g.Type][2]++;
+                continue;
             }
-            else if (missed.Count < errors)
+
+            classes?.Add(g.Type, 0, system, g);
+            if (missed.Count < errors)
             {
                 missed.Add($"{doc.Name}: missed {g.Type} '{doc.Text[g.Start..g.End]}' (system: {Describe(system, g, doc.Text)})");
             }
@@ -375,6 +389,11 @@ internal static class EntitiesEval
         foreach (var s in system)
         {
             counts[s.Type][1]++;
+            if (!names.Any(g => g.Start == s.Start && g.End == s.End && g.Type == s.Type))
+            {
+                classes?.Add(s.Type, 3, names, s);
+            }
+
             if (names.Any(g => g.Type == s.Type && s.Start < g.End && g.Start < s.End))
             {
                 counts[s.Type][4]++;
@@ -448,6 +467,69 @@ internal static class EntitiesEval
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// MEANTIME's double annotations: a gold name inside another gold name of the same entity ("German
+    /// airline Lufthansa" and "Lufthansa", "General Motors (GM" and "GM") is one mention annotated twice,
+    /// and a system that marks one phrase per name can match only one of them. As MUC's alternative
+    /// extents did, each such group counts as many gold mentions as the system matches exactly, and one
+    /// (a miss) when it matches none; the system's mentions are unchanged, so precision is the phrase
+    /// table's. Returns the gold mentions to score and the number of gold names left out.
+    /// </summary>
+    private static (List<GoldMention> Gold, int Dropped) MergeDoubles(List<GoldMention> gold, List<GoldMention> system)
+    {
+        static bool Inside(GoldMention a, GoldMention b) =>
+            a.Entity is not null && a.Entity == b.Entity && b.Start <= a.Start && a.End <= b.End && (a.Start, a.End) != (b.Start, b.End);
+
+        bool Matched(GoldMention g) => system.Any(s => s.Start == g.Start && s.End == g.End && s.Type == g.Type);
+
+        var kept = new List<GoldMention>();
+        foreach (var outer in gold.Where(g => !gold.Any(o => Inside(g, o))))
+        {
+            var group = gold.Where(g => g == outer || Inside(g, outer)).ToList();
+            var matched = group.Where(Matched).ToList();
+            kept.AddRange(matched.Count > 0 ? matched : [outer]);
+        }
+
+        return (kept, gold.Count - kept.Count);
+    }
+
+    /// <summary>
+    /// The phrase table's errors by class, per type: a missed gold name overlapped by a system mention of
+    /// its type (a boundary error), only by other types (a type error) or by none (a miss); a spurious
+    /// system mention likewise against the gold (boundary, type, or a false positive overlapping no gold
+    /// name).
+    /// </summary>
+    private sealed class ErrorClasses
+    {
+        private readonly Dictionary<string, int[]> counts = new(StringComparer.Ordinal);
+
+        /// <param name="side">0 for a missed gold name, 3 for a spurious system mention.</param>
+        public void Add(string type, int side, List<GoldMention> others, GoldMention m)
+        {
+            var overlapping = others.Where(o => o.Start < m.End && m.Start < o.End).ToList();
+            var k = overlapping.Any(o => o.Type == m.Type) ? 0 : overlapping.Count > 0 ? 1 : 2;
+            if (!counts.TryGetValue(type, out var c))
+            {
+                counts[type] = c = new int[6];
+            }
+
+            c[side + k]++;
+        }
+
+        public void Print(string[] types)
+        {
+            Console.WriteLine("phrase-table errors by class (missed gold / spurious system): boundary = overlaps one of its type, type = overlaps only other types, none = overlaps nothing");
+            Console.WriteLine("type   missed: boundary  type  none   spurious: boundary  type  none");
+            foreach (var t in types.Where(counts.ContainsKey))
+            {
+                var c = counts[t];
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{t,-5}  {c[0],16} {c[1],5} {c[2],5} {c[3],19} {c[4],5} {c[5],5}"));
+            }
+
+            Console.WriteLine();
+        }
     }
 
     private static int SentenceOf(Document d, int offset)
