@@ -117,6 +117,22 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             }
         }
 
+        // "SEOUL - ... Trade Minister X said talks would continue": a story filed from a national capital
+        // is about that country for officials that neither the text nor the story gives another.
+        if (DatelineCapital(document, entities) is { } capitalCountry)
+        {
+            for (var i = 0; i < entities.Count; i++)
+            {
+                var e = entities[i];
+                // Only a capitalized office right before the name ("Trade Minister X"), not "his deputy, X".
+                if (e.Type == "PERSON" && e.Actor is null && e.Country is null && OfficialRole(e) is { } role and not "ELI" && !TitledByOrganization(document, entities, e)
+                    && NameTitles(document.Text, e).Any(t => t.TitleStart >= 0 && char.IsUpper(document.Text[t.TitleStart])))
+                {
+                    entities[i] = e with { Actor = capitalCountry + role, Country = capitalCountry };
+                }
+            }
+        }
+
         // "the Supreme Court", listed with a role and no country: the country of its sentence.
         for (var i = 0; i < entities.Count; i++)
         {
@@ -150,10 +166,27 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             {
                 var e = entities[i];
                 if (e is { Type: "ORG", Country: "USA", Actor: [_, _, _, ..] actor } && actor.EndsWith("LEG", StringComparison.Ordinal) | actor.EndsWith("JUD", StringComparison.Ordinal)
-                    && UnmarkedUsInstitution(e) && (SentenceCountry(document, entities, e) ?? about) is { } country && country != "USA")
+                    && UnmarkedUsInstitution(e) && (SentenceCountry(document, entities, e) ?? about ?? DatelinePlace(document, entities)) is { } country && country != "USA")
                 {
-                    entities[i] = e with { Actor = country + actor[3..], Country = country };
+                    // "The Congress, which failed to win a seat" in an Indian story: where the country has a
+                    // listed party of that name ("Congress party"), the name is the party's.
+                    entities[i] = lexicons.Lookup(e.Name + " party", PhraseKind.Name) is { Type: "ORG", Country: { } namedPartyCountry, Actor: { } party } && namedPartyCountry == country
+                        ? e with { Actor = party, Country = country }
+                        : e with { Actor = country + actor[3..], Country = country };
                 }
+            }
+        }
+
+        // "Senate President Efraín Cepeda" in a Colombian story: an official whom only a listed American
+        // body before the title made American acts for that body once it is another country's.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e is { Type: "PERSON", Country: "USA" } && Known(e, PhraseKind.Name) is not { Type: "PERSON" }
+                && TitleOrganization(document, entities, e) is { Type: "ORG", Country: { } bodyCountry, Actor: { Length: >= 6 } body }
+                && bodyCountry != "USA" && IsOfficial(body[3..6]))
+            {
+                entities[i] = e with { Actor = body, Country = bodyCountry };
             }
         }
 
@@ -205,6 +238,21 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
                 if (e.Type == "PERSON" && e.Actor is null && e.Country is null && OfficialRole(e) is "JUD" && !TitledByOrganization(document, entities, e))
                 {
                     entities[i] = e with { Actor = filed + "JUD", Country = filed };
+                }
+            }
+        }
+
+        // "electricity retailer Coastline Energy", "Chief executive Laura Bennett said": a company the
+        // dictionary does not list, and a business person, that the text gives no country belong to the
+        // country the story is about or filed from (the project's convention, docs/EVALUATION.md).
+        if ((MainCountry(entities) ?? DatelineCountry(document, entities) ?? DatelinePlace(document, entities)) is { } home)
+        {
+            for (var i = 0; i < entities.Count; i++)
+            {
+                var e = entities[i];
+                if (e is { Type: "ORG" or "PERSON", Country: null, Actor: "BUS" } && !InCredit(document, e) && Known(e, PhraseKind.Name) is null)
+                {
+                    entities[i] = e with { Actor = home + "BUS", Country = home };
                 }
             }
         }
@@ -311,6 +359,22 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
                 && !entities.Any(other => other.Actor == agency))
             {
                 entities[i] = e with { Actor = agency };
+            }
+        }
+
+        // "A Belgian diplomat said Brussels shared some of his doubts": a seat of an international
+        // organization acting in a sentence that names its own country and nothing of that organization
+        // is its country's government.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e is { Type: "GPE", Country: { Length: 3 } seatCountry, Actor: { } seat } && Seats.Value.TryGetValue(e.Name, out var seated) && seat == seated
+                && e.Mentions.FirstOrDefault(m => m.Kind == "name" && ActsAsActor(document, m)) is { Text: not null } acting
+                && document.Sentences.FirstOrDefault(x => x.Start <= acting.Start && acting.Start < x.End) is { Length: > 0 } sentence
+                && NamedIn(entities, sentence, other => other != e && other.Country == seatCountry)
+                && !NamedIn(entities, sentence, other => other != e && other.Actor is { } a && a.StartsWith(seat, StringComparison.Ordinal)))
+            {
+                entities[i] = e with { Actor = seatCountry + "GOV" };
             }
         }
 
@@ -457,7 +521,7 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             if (e.Type is "GPE" or "LOC" or "FAC" or "NORP" && e.Country is { Length: 3 } c)
             {
                 counts[c] = counts.GetValueOrDefault(c) + e.Mentions.Length;
-                if (e.Type == "GPE" && e.Mentions[0].Start == document.Paragraphs[0].Start && !e.Mentions[0].Text.AsSpan().ContainsAnyInRange('a', 'z'))
+                if (e.Type == "GPE" && OpensDateline(document, e.Mentions[0].Start) && !e.Mentions[0].Text.AsSpan().ContainsAnyInRange('a', 'z'))
                 {
                     dateline = c;
                 }
@@ -480,6 +544,52 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         return dateline;
     }
 
+    /// <summary>True when an entity that <paramref name="fits"/> has a mention inside <paramref name="span"/>.</summary>
+    private static bool NamedIn(ImmutableArray<Entity>.Builder entities, TextSpan span, Func<Entity, bool> fits)
+    {
+        foreach (var e in entities)
+        {
+            if (fits(e) && e.Mentions.Any(m => m.Start >= span.Start && m.End <= span.End))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True where <paramref name="at"/> opens the story's dateline paragraph: the first paragraph, or
+    /// the second after a headline line ("EU leaders put off Ukraine loan\n\nBRUSSELS, Oct 24 -").
+    /// </summary>
+    private static bool OpensDateline(Document document, int at) =>
+        document.Paragraphs.Length > 0 && (at == document.Paragraphs[0].Start || (document.Paragraphs.Length > 1 && at == document.Paragraphs[1].Start));
+
+    /// <summary>
+    /// The country whose national capital opens the story in capitals ("SEOUL, Oct 30 -"), or null; a
+    /// capital that also seats an international organization ("BRUSSELS") says nothing of the story.
+    /// </summary>
+    private string? DatelineCapital(Document document, ImmutableArray<Entity>.Builder entities)
+    {
+        foreach (var e in entities)
+        {
+            if (e.Type == "GPE" && OpensDateline(document, e.Mentions[0].Start) && !e.Mentions[0].Text.AsSpan().ContainsAnyInRange('a', 'z'))
+            {
+                // "NEW DELHI" is looked up as "New Delhi".
+                var name = string.Create(e.Name.Length, e.Name, static (chars, upper) =>
+                {
+                    for (var k = 0; k < chars.Length; k++)
+                    {
+                        chars[k] = k > 0 && char.IsLetter(upper[k - 1]) ? char.ToLowerInvariant(upper[k]) : upper[k];
+                    }
+                });
+                return lexicons.Gazetteer.Lookup(name) is [{ CapitalOf: { } capitalOf } place, ..] && !Seats.Value.ContainsKey(place.Name) ? capitalOf : null;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The country of the place that opens the story in capitals ("LONDON, Oct 9 -"), or null.</summary>
     private static string? DatelinePlace(Document document, ImmutableArray<Entity>.Builder entities)
     {
@@ -490,7 +600,7 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
 
         foreach (var e in entities)
         {
-            if (e is { Type: "GPE", Country: { Length: 3 } c } && e.Mentions[0].Start == document.Paragraphs[0].Start
+            if (e is { Type: "GPE", Country: { Length: 3 } c } && OpensDateline(document, e.Mentions[0].Start)
                 && !e.Mentions[0].Text.AsSpan().ContainsAnyInRange('a', 'z'))
             {
                 return c;
@@ -952,7 +1062,8 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
     {
         var m = e.Mentions[0];
         var text = document.Text;
-        if (document.Paragraphs.Length == 0 || m.Start >= document.Paragraphs[0].End || m.Start == 0 || m.End >= text.Length
+        // The credit sits in the dateline's paragraph, the first or the one after a headline line.
+        if (document.Paragraphs.Length == 0 || m.Start >= document.Paragraphs[Math.Min(1, document.Paragraphs.Length - 1)].End || m.Start == 0 || m.End >= text.Length
             || text[m.Start - 1] != '(' || text[m.End] != ')')
         {
             return false;
@@ -1138,6 +1249,16 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         // opening the name is the company itself or its unit, and acts as it does.
         if (ListedCompanyOpening(name) is { Actor: { } companyActor } company && (role is null || companyActor.EndsWith(role, StringComparison.Ordinal)))
         {
+            // "MTN Ghana", "Nestlé India": a listed company's name before a country's names its unit
+            // in that country, a company of that country.
+            var last = name.LastIndexOf(' ');
+            if (lexicons.Gazetteer.Countries.ContainsKey(companyActor[..Math.Min(3, companyActor.Length)])
+                && lexicons.Gazetteer.Lookup(name.AsSpan(last + 1)) is [{ Feature: "country", Country: { } unitCountry }, ..]
+                && (country is null || country == company.Country || country == unitCountry))
+            {
+                return (unitCountry + "BUS", unitCountry);
+            }
+
             return (companyActor, country ?? company.Country);
         }
 

@@ -2066,7 +2066,9 @@ internal sealed class EntityTagger
             p = titleStart; // a modifier is skipped only before a possessive
         }
 
-        if (byEnd.TryGetValue(p, out var k) && candidates[k].Type is "NORP" or "ORG" or "GPE")
+        // "… shipbuilding in the U.S.\n\nTrade Minister X said": a name that ends the sentence before
+        // lends nothing to the title that opens the next one.
+        if (byEnd.TryGetValue(p, out var k) && candidates[k].Type is "NORP" or "ORG" or "GPE" && candidates[k].Sentence == person.Sentence)
         {
             person.Affiliation = candidates[k];
             person.Country ??= candidates[k].Country;
