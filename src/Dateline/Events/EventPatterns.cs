@@ -59,6 +59,7 @@ internal enum WordClass : ulong
     Motion = 2147483648,
     Sequel = 4294967296,
     Governing = 8589934592,
+    Adverb = 17179869184,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>

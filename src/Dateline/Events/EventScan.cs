@@ -424,8 +424,9 @@ internal sealed class Scan
                 {
                     // Plain words in a slot are a noun phrase, never "not" or "to" ("asked not to be named").
                     // Nor, for a target, a "by" phrase ("a visit by X": X is the agent).
+                    // Nor the verb of a trip's purpose ("will visit Canberra next week to meet X": an event of its own).
                     if (tokens[at + n - 1].Kind != TokenKind.Word || Is(at + n - 1, "to") || (Class(at + n - 1) & WordClass.Negation) != 0
-                        || (n == 1 && !slot.IsSource && Is(at, "by")))
+                        || (n == 1 && !slot.IsSource && Is(at, "by")) || (n == 1 && !slot.IsSource && at > 0 && Is(at - 1, "to") && PurposeOfTrip(at, 0)))
                     {
                         break;
                     }
@@ -601,6 +602,13 @@ internal sealed class Scan
     /// </summary>
     public List<Entity> Subject(int trigger, int clauseStart, out bool passive)
     {
+        // "will visit Canberra next week to meet Albanese": the purpose's subject is the
+        // traveller's, not the place visited.
+        if (trigger > clauseStart && Is(trigger - 1, "to") && TripVerb(trigger, clauseStart) is var trip and >= 0)
+        {
+            trigger = trip;
+        }
+
         passive = false;
         var found = new List<Entity>();
         var i = trigger - 1;
@@ -693,7 +701,7 @@ internal sealed class Scan
         // Passive: a form of "be" right before the trigger (adverbs allowed between).
         for (var j = trigger - 1; j >= clauseStart && j > i; j--)
         {
-            if (tokens[j].Kind == TokenKind.Word && Raw(j).EndsWith("ly", StringComparison.Ordinal))
+            if (tokens[j].Kind == TokenKind.Word && (Raw(j).EndsWith("ly", StringComparison.Ordinal) || (Class(j) & WordClass.Adverb) != 0))
             {
                 continue;
             }
@@ -808,8 +816,10 @@ internal sealed class Scan
     /// </summary>
     private (Entity Entity, int First)? Apposition(int comma)
     {
+        // A relative clause may be long: "Abdelatty, who met Sudanese Foreign Minister Mohieldin
+        // Salem and Ethiopian Foreign Minister Gedion Timothewos in Cairo on Sunday, will travel".
         var verb = false;
-        for (var i = comma - 1; i > 0 && i >= comma - 16; i--)
+        for (var i = comma - 1; i > 0 && i >= comma - 30; i--)
         {
             if (IsHardBoundary(i))
             {
@@ -819,7 +829,7 @@ internal sealed class Scan
             if (Raw(i) is ",")
             {
                 var relative = Is(i + 1, "which") || Is(i + 1, "who");
-                return (relative || (!verb && comma - i <= 9)) && mentionEnding[i - 1] is { } before && !IsPrepositionObject(before.First) ? before : null;
+                return (relative || (!verb && comma - i <= 9)) && (relative || comma - i <= 16) && mentionEnding[i - 1] is { } before && !IsPrepositionObject(before.First) ? before : null;
             }
 
             if ((Class(i) & WordClass.Clause) != 0 && !((Is(i, "which") || Is(i, "who")) && Raw(i - 1) is ","))
@@ -1474,22 +1484,25 @@ internal sealed class Scan
     /// "will travel to Paris next week to meet Macron": the infinitive after "to" is the purpose of
     /// a trip named a few words before it in its clause, an event of its own.
     /// </summary>
-    private bool PurposeOfTrip(int trigger, int first)
+    private bool PurposeOfTrip(int trigger, int first) => TripVerb(trigger, first) >= 0;
+
+    /// <summary>The verb of the trip whose purpose the infinitive at <paramref name="trigger"/> is; -1 when none.</summary>
+    private int TripVerb(int trigger, int first)
     {
         for (var i = trigger - 2; i >= first && i >= trigger - 9; i--)
         {
             if (IsGapBoundary(i) || (Class(i) & WordClass.Clause) != 0)
             {
-                return false;
+                return -1;
             }
 
             if ((Class(i) & WordClass.Motion) != 0)
             {
-                return true;
+                return i;
             }
         }
 
-        return false;
+        return -1;
     }
 
     /// <summary>"Hungary’s criticism", "China’s latest criticism": a noun trigger after a possessive.</summary>
@@ -2535,7 +2548,9 @@ internal sealed class Scan
                 before--;
             }
 
-            if (!(before >= 0 && (Class(before) & WordClass.Locative) != 0) || VerbPhraseBetween(trigger, i))
+            // "Mudavadi, who met … in Nairobi on Monday, will travel to Kampala": the place of a
+            // relative clause between commas is not the main verb's, as its date is not.
+            if (!(before >= 0 && (Class(before) & WordClass.Locative) != 0) || VerbPhraseBetween(trigger, i) || InOtherRelative(i, trigger, 0))
             {
                 continue;
             }
@@ -2573,6 +2588,7 @@ internal sealed class Scan
         // clause opened by "after" or "before" is dated by its own words, never by the date of
         // the clause it hangs on.
         var subordinate = clauseStart > first && (Is(clauseStart - 1, "after") || Is(clauseStart - 1, "before"));
+        var perfect = PresentPerfect(trigger);
         Timex? best = null;
         var bestScore = int.MaxValue;
         foreach (var t in d.Timexes)
@@ -2604,7 +2620,15 @@ internal sealed class Scan
             // "rejected the results of Sunday's election on Tuesday": a possessive date after the
             // trigger is the date of the noun it owns, another event ("Sunday's attack killed …" is
             // the attack's own).
-            if (PossessiveAfter(t, trigger))
+            if (PossessiveAfter(t, trigger) || InWireDateline(t))
+            {
+                continue;
+            }
+
+            // "Sudan has offered to host the talks, and its prime minister is due to visit Cairo
+            // next week": a present perfect names no time of its own in another coordinated clause;
+            // the date across ", and" is that clause's alone.
+            if (perfect && CoordinationBetween(Math.Min(d.TokenIndexAt(t.Start), trigger), Math.Max(d.TokenIndexAt(t.Start), trigger)))
             {
                 continue;
             }
@@ -2889,6 +2913,33 @@ internal sealed class Scan
     }
 
     /// <summary>Whether the timex stands after the trigger with a possessive "'s" after it ("of Sunday's election").</summary>
+    /// <summary>
+    /// Whether the expression is the date of a wire dateline ("NEW DELHI, Dec 7 (Reuters) -",
+    /// "VIENNA, Dec 1 -"): the day the story was filed, never the date of an event it tells.
+    /// </summary>
+    private bool InWireDateline(Timex t)
+    {
+        var at = d.TokenIndexAt(t.Start);
+        var k = d.TokenIndexAt(t.End);
+        if (at < 1 || Raw(at - 1) is not "," || k < 0 || k >= Count)
+        {
+            return false;
+        }
+
+        if (Raw(k) is "(")
+        {
+            var open = k;
+            while (k < Count && Raw(k) is not ")" && k - open < 6)
+            {
+                k++;
+            }
+
+            k++;
+        }
+
+        return k < Count && Raw(k) is "-" or "--" or "\u2013" or "\u2014";
+    }
+
     private bool PossessiveAfter(Timex t, int trigger)
     {
         var next = d.TokenIndexAt(t.End);

@@ -51,7 +51,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         ArgumentNullException.ThrowIfNull(document);
         var scan = new Scan(document, patterns);
         var events = ImmutableArray.CreateBuilder<Event>();
-        var seen = new Dictionary<(string, string?, string?, string?, bool), int>();
+        var seen = new Dictionary<(string, string?, string?, string?, bool), List<int>>();
         var tokenStart = 0;
 
         // The sources of the latest event with one, and its sentence: what "it" or "they" as a
@@ -224,17 +224,49 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             // The same event told again is one event with one more mention.
             // Two mentions coded as the same actor ("Serbia denies …", "Vučić denied …") are
             // one party: the same code between the same actors on the same date is one event.
+            // Two different named people, or a named person and a role group, are two parties even
+            // under one code ("arrested opposition leaders Tundu Lissu and John Heche": two arrests,
+            // both TZACOP → TZAOPP).
             var key = (e.Code, e.SourceActor ?? e.Source, e.TargetActor ?? e.Target, e.Date, e.Modality == "negated");
-            if (seen.TryGetValue(key, out var at))
+            var same = seen.TryGetValue(key, out var tellings)
+                ? tellings.FindIndex(i => !OtherParty(document, e.Source, events[i].Source) && !OtherParty(document, e.Target, events[i].Target))
+                : -1;
+            if (same >= 0)
             {
+                var at = tellings![same];
                 events[at] = events[at] with { Mentions = events[at].Mentions + 1 };
             }
             else
             {
-                seen[key] = events.Count;
+                if (tellings is null)
+                {
+                    tellings = [];
+                    seen[key] = tellings;
+                }
+
+                tellings.Add(events.Count);
                 events.Add(e with { Id = "V" + (events.Count + 1).ToString(CultureInfo.InvariantCulture) });
             }
         }
+    }
+
+    /// <summary>
+    /// Whether two arguments under one actor code are two parties: a named person is one party
+    /// with no other person, and none with a role group no entity covers ("arrested opposition
+    /// leaders Tundu Lissu and John Heche", "arrested 30 protesters … also detained Nika Melia");
+    /// a person and the country or organization he acts for are one ("Serbia denies …",
+    /// "Vučić denied …"), as are two mentions of countries or groups coded alike.
+    /// </summary>
+    private static bool OtherParty(Document d, string? id, string? otherId)
+    {
+        if (id == otherId)
+        {
+            return false;
+        }
+
+        var person = id is not null && d.EntityById(id) is { Type: "PERSON" };
+        var otherPerson = otherId is not null && d.EntityById(otherId) is { Type: "PERSON" };
+        return (person && (otherPerson || otherId is null)) || (otherPerson && id is null);
     }
 
     /// <summary>Whether coordinated parties do an event of this code to each other (mutual.txt).</summary>
@@ -324,7 +356,10 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             return false;
         }
 
-        return e.Sentence == 0 && o.Sentence > 0 && (actor == otherActor || (actor.Length >= 3 && otherActor.Length >= 3 && actor[..3] == otherActor[..3] && actor[..3] != "---"));
+        // "Tanzanian police arrest two opposition leaders ahead of planned march": a role with no
+        // country in the headline ("---OPP") is the body's role of the same kind ("TZAOPP").
+        return e.Sentence == 0 && o.Sentence > 0 && (actor == otherActor || (actor.Length >= 3 && otherActor.Length >= 3 && actor[..3] == otherActor[..3] && actor[..3] != "---")
+            || (actor.Length > 3 && actor.StartsWith("---", StringComparison.Ordinal) && otherActor.Length == actor.Length && actor[3..] == otherActor[3..]));
     }
 
     private static ImmutableArray<Event> Kept(ImmutableArray<Event>.Builder events, bool[] gone, ImmutableArray<Event>.Builder result)

@@ -186,6 +186,14 @@ public sealed class TimeStage : IStage
             return Tense.Future;
         }
 
+        // "Abdelatty, who met Sudanese Foreign Minister Mohieldin Salem and Ethiopian Foreign
+        // Minister Gedion Timothewos in Cairo on Sunday, will travel …": the verb of the relative
+        // clause the expression lies in gives its tense, however long the names between.
+        if (RelativeVerb(c, start) is not Tense.Unknown and var relative)
+        {
+            return relative;
+        }
+
         // "will meet the AU envoy, former Nigerian President Olusegun Obasanjo, in Yaoundé on
         // Monday": an apposition between commas is no clause break; the window grows by its length.
         var reach = start - 8;
@@ -292,6 +300,29 @@ public sealed class TimeStage : IStage
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// The tense of the verb right after "who" or "which" when it is the first tense cue to the
+    /// left of the expression within its comma-bounded phrase (lower-case "and" included: "who met
+    /// his Sudanese counterpart and the Ethiopian minister on Sunday"); unknown otherwise.
+    /// </summary>
+    private static Tense RelativeVerb(in TokenCursor c, int start)
+    {
+        for (var i = start - 1; i >= start - 30 && c.Has(i); i--)
+        {
+            if (c.Word(i) is "," or ";" or ":" or "(" or ")" or "\u2014" || c.IsAny(i, "who", "which"))
+            {
+                return Tense.Unknown;
+            }
+
+            if (Cue(c, i) is not Tense.Unknown and var t)
+            {
+                return c.Has(i - 1) && c.IsAny(i - 1, "who", "which") ? t : Tense.Unknown;
+            }
+        }
+
+        return Tense.Unknown;
     }
 
     private static bool IsClauseBreak(in TokenCursor c, int i)
