@@ -59,6 +59,8 @@ internal enum WordClass : ulong
     Motion = 2147483648,
     Sequel = 4294967296,
     Governing = 8589934592,
+    Purpose = 17179869184,
+    Member = 34359738368,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>
