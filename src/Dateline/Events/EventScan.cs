@@ -1172,7 +1172,9 @@ internal sealed class Scan
         var conjunction = -1;
         for (var i = previousEnd + 1; i < trigger; i++)
         {
-            if (IsHardBoundary(i) || (Class(i) & WordClass.Clause) != 0)
+            // "rejected the resolution as “null and void” and accused …": a few words in quote
+            // marks close by are the first verb's object, no boundary.
+            if ((IsHardBoundary(i) && !(tokens[i].Kind == TokenKind.QuoteMark && trigger - previousEnd <= 12)) || (Class(i) & WordClass.Clause) != 0)
             {
                 return false;
             }

@@ -592,7 +592,10 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             // the vetoer).
             var source = sources[0];
             target = sharedSources?.FirstOrDefault(e => e.Id != source.Id) ?? scan.Subject(trigger, clauseStart, out _).FirstOrDefault(e => e.Id != source.Id);
-            sources.AddRange(scan.CoordinatedAfter(source, trigger, last).Where(e => e.Id != source.Id));
+            if (match.Source is not null)
+            {
+                sources.AddRange(scan.CoordinatedAfter(source, trigger, last).Where(e => !sources.Exists(o => o.Id == e.Id)));
+            }
         }
 
         // The cue of a quote ("…,” he said) is said by the quote's speaker; "we" and "I" inside a
@@ -707,11 +710,12 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             target = target is null ? null : Localized(target, here);
         }
 
-        // "The opposition accused the government": a role target with no country, by parties of one
-        // country that are not its government, is that country's ("Bolivian protesters … the
-        // government" → BOLGOV).
-        if (target is not null && sources.Count > 0 && sources.Select(e => RoleActor(e, verbal)).Distinct().ToList() is [{ Length: 6 } own]
-            && !own.StartsWith("---", StringComparison.Ordinal) && !own.StartsWith("IGO", StringComparison.Ordinal) && !own.EndsWith("GOV", StringComparison.Ordinal))
+        // "The opposition accused the government": "the government" with no country, done to by
+        // parties of one country that are not a government nor its forces, is that country's
+        // ("Peruvian protesters accused the government" → PERGOV).
+        if (target is { Actor: "---GOV" } && sources.Count > 0 && sources.Select(e => RoleActor(e, verbal)).Distinct().ToList() is [{ Length: 6 } own]
+            && !own.StartsWith("---", StringComparison.Ordinal) && !own.StartsWith("IGO", StringComparison.Ordinal)
+            && !own.EndsWith("GOV", StringComparison.Ordinal) && !own.EndsWith("MIL", StringComparison.Ordinal) && !own.EndsWith("COP", StringComparison.Ordinal))
         {
             target = Localized(target, own[..3]);
         }
