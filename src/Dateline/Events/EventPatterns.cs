@@ -60,6 +60,8 @@ internal enum WordClass : ulong
     Sequel = 4294967296,
     Governing = 8589934592,
     Adverb = 17179869184,
+    Purpose = 34359738368,
+    Member = 68719476736,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>

@@ -83,6 +83,16 @@ internal sealed class Scan
             Span<char> lower = stackalloc char[tokens[i].Length];
             Raw(i).ToLowerInvariant(lower);
             classes[i] = patterns.Classify(lower);
+
+            // "since May 2024", "in May", "Theresa May": a capitalized modal inside a sentence is
+            // a month or a name, not a possibility.
+            if ((classes[i] & WordClass.Hypothetical) != 0 && char.IsUpper(Raw(i)[0]) && i > 0
+                && (inMention[i] || (i + 1 < Count && tokens[i + 1].Kind == TokenKind.Number)
+                    || (tokens[i - 1].Kind == TokenKind.Word && char.IsLower(Raw(i - 1)[0]))))
+            {
+                classes[i] &= ~WordClass.Hypothetical;
+            }
+
             classified[i] = true;
         }
 
@@ -143,9 +153,13 @@ internal sealed class Scan
             // A gerund after "by" is the means of the clause's own verb: "would respond by expelling".
             // "accused the gang of ordering the ambush": a noun trigger whose light verb is a
             // gerund after such a preposition is governed the same way.
-            var afterPreposition = t > first && !(Is(t - 1, "by") && Raw(t).EndsWith("ing", StringComparison.Ordinal)) && (IsGoverningPreposition(t - 1)
+            // "will travel to Baku on Thursday for talks with Aliyev": a purpose noun after "for"
+            // on a trip is an event of its own; elsewhere ("rejected talks with Kyiv") it codes only
+            // with its parties named ("talks between {S} and {T}").
+            var tripPurpose = (Class(t) & WordClass.Purpose) != 0 && t > first + 1 && Is(t - 1, "for") && PurposeOfTrip(t, first);
+            var afterPreposition = !tripPurpose && t > first && !(Is(t - 1, "by") && Raw(t).EndsWith("ing", StringComparison.Ordinal)) && (IsGoverningPreposition(t - 1)
                 || GerundLightVerbAfterPreposition(t, first)
-                || (t - 1 > first && tokens[t - 1].Kind == TokenKind.Word && char.IsLower(Raw(t - 1)[0]) && Class(t - 1) == WordClass.None
+                || (t - 1 > first && tokens[t - 1].Kind == TokenKind.Word && char.IsLower(Raw(t - 1)[0]) && (Class(t - 1) & ~WordClass.Purpose) == WordClass.None
                     && RoleAt(t - 1, out _) is null && IsGoverningPreposition(t - 2)));
             // A lone trigger word right before a role noun, after an article, a conjunction or a
             // comma, names the kind of group: "and riot police used pepper spray" (no riot).
@@ -154,7 +168,7 @@ internal sealed class Scan
             foreach (var pattern in triggered)
             {
                 if ((capitalized && pattern.Elements.Length < 2) || (afterTo && pattern.Literals < 2) || (roleModifier && pattern.Elements.Length < 2)
-                    || (afterPreposition && !pattern.Elements.Any(e => e is PatternElement.Slot { IsSource: true })))
+                    || ((afterPreposition || ((Class(t) & WordClass.Purpose) != 0 && !tripPurpose)) && !pattern.Elements.Any(e => e is PatternElement.Slot { IsSource: true })))
                 {
                     continue;
                 }
@@ -614,17 +628,19 @@ internal sealed class Scan
         var i = trigger - 1;
         (Entity Entity, int First)? head = null;
         List<Entity>? roles = null;
+        var brokeAtReporting = false;
         for (; i >= clauseStart; i--)
         {
             // "Israel said a mortar bomb was fired": the reporter is not the reported clause's subject.
             if (mentionEnding[i] is null && IsReportingVerb(i))
             {
+                brokeAtReporting = true;
                 break;
             }
 
             // Not the object of a preposition, not an "according to" source, not a parenthesis
             // ("NAIROBI (Reuters) - …": the agency in a dateline is no one's subject).
-            if (mentionEnding[i] is { } m && !IsPrepositionObject(m.First) && !IsAccordingTo(m.First) && !(i + 1 < Count && Raw(i + 1) is ")"))
+            if (mentionEnding[i] is { } m && (!IsPrepositionObject(m.First) || MemberFrom(m.First)) && !IsAccordingTo(m.First) && !(i + 1 < Count && Raw(i + 1) is ")"))
             {
                 head = m;
                 break;
@@ -651,7 +667,9 @@ internal sealed class Scan
             afterComma--;
         }
 
-        if ((head is not null || roles is not null) && afterComma > 0 && Raw(afterComma) is "," && Apposition(afterComma) is { } appositive)
+        // "Vietnam, which also claims the islands, called for restraint": so is the name before a
+        // relative clause whose own verb reports.
+        if ((head is not null || roles is not null || brokeAtReporting) && afterComma > 0 && Raw(afterComma) is "," && Apposition(afterComma) is { } appositive)
         {
             head = appositive;
             roles = null;
@@ -669,6 +687,13 @@ internal sealed class Scan
             && FirstSubjectMention(clauseStart, conj) is { } firstSubject && firstSubject.First < head.Value.First)
         {
             head = firstSubject;
+        }
+        else if (head is null && roles is null && brokeAtReporting && conj > clauseStart && (Is(conj, "and") || Is(conj, "but")) && !Is(conj - 1, ",")
+            && FirstSubjectMention(clauseStart, conj) is { } reporter)
+        {
+            // "Observers from the OAS said they had found no fraud and urged Quiroga to …": the
+            // clause's first subject, the reporter, did both.
+            head = reporter;
         }
         else if (head is not null && conj > clauseStart && (Is(conj, "and") || Is(conj, "but")) && !Is(conj - 1, ",")
             && FirstSubjectRole(clauseStart, conj, head.Value.First) is { } firstRoles)
@@ -901,7 +926,9 @@ internal sealed class Scan
         {
             if (mentionStarting[i] is { } m)
             {
-                if (IsPrepositionObject(i) || IsAccordingTo(i))
+                // "STRASBOURG (dpa) - The European Parliament condemned … and urged": a dateline and
+                // its agency are no one's subject.
+                if ((IsPrepositionObject(i) && !MemberFrom(i)) || IsAccordingTo(i) || IsDateline(i, m.Last) || (m.Last + 1 < end && Raw(m.Last + 1) is ")"))
                 {
                     i = m.Last;
                     continue;
@@ -1038,6 +1065,21 @@ internal sealed class Scan
     /// True when a preposition governs the mention, directly or through the group it is
     /// coordinated in ("between Sudan and South Sudan").
     /// </summary>
+    /// <summary>
+    /// "Observers from the OSCE criticised …", "a delegation from Qatar arrived": a name after
+    /// "from" right after a member noun (word class member) is the party the members act for.
+    /// </summary>
+    private bool MemberFrom(int mentionFirst)
+    {
+        var p = mentionFirst - 1;
+        if (p >= 0 && Is(p, "the"))
+        {
+            p--;
+        }
+
+        return p >= 1 && Is(p, "from") && tokens[p - 1].Kind == TokenKind.Word && !inMention[p - 1] && (Class(p - 1) & WordClass.Member) != 0;
+    }
+
     private bool IsPrepositionObject(int mentionFirst)
     {
         var before = mentionFirst - 1;
@@ -1140,7 +1182,9 @@ internal sealed class Scan
         var conjunction = -1;
         for (var i = previousEnd + 1; i < trigger; i++)
         {
-            if (IsHardBoundary(i) || (Class(i) & WordClass.Clause) != 0)
+            // "rejected the resolution as “null and void” and accused …": a few words in quote
+            // marks close by are the first verb's object, no boundary.
+            if ((IsHardBoundary(i) && !(tokens[i].Kind == TokenKind.QuoteMark && trigger - previousEnd <= 12)) || (Class(i) & WordClass.Clause) != 0)
             {
                 return false;
             }
@@ -1320,6 +1364,33 @@ internal sealed class Scan
     /// action: "held a meeting with", "gave a warning to", "made an offer of" (a light verb, a
     /// determiner and up to two adjectives before it).
     /// </summary>
+    /// <summary>
+    /// "rejected a French offer to mediate", "welcomed Egypt's offer to host the talks": a proposal
+    /// word as a noun (after a determiner or a possessive, a nationality or name between) with no
+    /// light verb before it ("made an offer") names an offer another verb acts on, no act of its own.
+    /// </summary>
+    public bool ProposalNoun(int trigger)
+    {
+        if ((Class(trigger) & WordClass.Proposal) == 0 || trigger == 0 || Raw(trigger).EndsWith("ed", StringComparison.Ordinal)
+            || Raw(trigger).EndsWith("ing", StringComparison.Ordinal) || AfterLightVerb(trigger))
+        {
+            return false;
+        }
+
+        var p = trigger - 1;
+        if (mentionEnding[p] is { } owner)
+        {
+            p = owner.First - 1;
+        }
+        return p >= 0 && ((tokens[p].Kind == TokenKind.Word && char.IsLower(Raw(p)[0]) && (Class(p) & WordClass.Determiner) != 0) || IsPossessive(p));
+    }
+
+    /// <summary>"a resolution demanding a ceasefire": an -ing trigger right after a plain lower-case noun (no verb, role or function word).</summary>
+    public bool NounModifierParticiple(int trigger) =>
+        trigger > 0 && Raw(trigger).EndsWith("ing", StringComparison.Ordinal) && tokens[trigger - 1].Kind == TokenKind.Word
+        && char.IsLower(Raw(trigger - 1)[0]) && !inMention[trigger - 1] && Class(trigger - 1) == WordClass.None && RoleAt(trigger - 1, out _) is null
+        && !Raw(trigger - 1).EndsWith("ed", StringComparison.Ordinal) && !Raw(trigger - 1).EndsWith("ly", StringComparison.Ordinal);
+
     public bool AfterLightVerb(int trigger)
     {
         var p = BeforeModifiers(trigger);
@@ -3030,6 +3101,13 @@ internal sealed class Scan
         var classes = WordClass.None;
         for (var i = Math.Max(first, trigger - 4); i < trigger; i++)
         {
+            // "found no evidence and urged …": a negation before "and" or "but" belongs to the verb before it.
+            if (char.IsLower(Raw(i)[0]) && (Class(i) & WordClass.Conjunction) != 0)
+            {
+                classes = WordClass.None;
+                continue;
+            }
+
             classes |= Class(i) & WordClass.Negation;
 
             // "The Kremlin has yet to respond": not done so far.

@@ -87,6 +87,13 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 var many = latestMany.Sentence >= s - 1 ? latestMany.Sources : null;
                 var built = Build(document, scan, matches[m], s, first, next, last, shared, antecedents, many).ToList();
 
+                // "vetoed a resolution demanding a ceasefire", "rejected a draft condemning the coup":
+                // what a rejected text says right after its noun is no one's act.
+                if (m > 0 && matches[m - 1].Pattern.Code.StartsWith("12", StringComparison.Ordinal) && scan.NounModifierParticiple(matches[m].Start))
+                {
+                    built = [];
+                }
+
                 // "imposed sanctions on a Dubai-based shipping company, accusing it of carrying
                 // Iranian crude": "it" or "them" as the object of a verb sharing the event before's
                 // subject is that event's target, not a name further on.
@@ -100,12 +107,21 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 
                 // "imposed sanctions on Belarus, freezing the assets of 14 officials": a participle
                 // with the code of the event before it tells how that event was done, not another.
-                if (participial && built.Count > 0 && built.TrueForAll(b => b.Code == matches[m - 1].Pattern.Code))
+                // A pattern that names its own source ("drawing criticism from {S}") is another's act.
+                if (participial && built.Count > 0 && built.TrueForAll(b => b.Code == matches[m - 1].Pattern.Code)
+                    && !matches[m].Pattern.Elements.Any(e => e is PatternElement.Slot { IsSource: true }))
                 {
                     continue;
                 }
 
-                previousSources = [.. built.Select(e => e.Source).OfType<string>().Distinct().Select(id => document.EntityById(id)!)];
+                // "vetoed a resolution demanding a ceasefire, drawing criticism from …": a participle
+                // right after its noun tells what the noun says; a later participle after a comma
+                // shares the subject of the clause's verb, not the noun's.
+                if (participial || !scan.NounModifierParticiple(matches[m].Start) || previousSources.Count == 0)
+                {
+                    previousSources = [.. built.Select(e => e.Source).OfType<string>().Distinct().Select(id => document.EntityById(id)!)];
+                }
+
                 if (previousSources.Count > 0)
                 {
                     latest = (previousSources, s);
@@ -478,6 +494,12 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             yield break;
         }
 
+        // "rejected a French offer to mediate": the offer named as a noun is no event of its own.
+        if (!patterns.AnyCode && scan.ProposalNoun(trigger))
+        {
+            yield break;
+        }
+
         // "would free prisoners", "wants to attack": an intention to act is its own CAMEO event
         // (03 express intent to cooperate, 13 threaten), not the act.
         if (!patterns.AnyCode && scan.Intended(trigger) && codebook.Find(IntentCode(code.Code)) is { } intended)
@@ -599,9 +621,16 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         }
         else if (target is null && sources.Count > 0)
         {
-            // The pattern names the source ("received weapons from {S}"): the subject is the target.
+            // The pattern names the source ("received weapons from {S}"): the subject is the target;
+            // after a comma, the subject of the event the participle follows ("vetoed the
+            // resolution, drawing criticism from Britain and the United States": each criticized
+            // the vetoer).
             var source = sources[0];
-            target = scan.Subject(trigger, clauseStart, out _).FirstOrDefault(e => e.Id != source.Id);
+            target = sharedSources?.FirstOrDefault(e => e.Id != source.Id) ?? scan.Subject(trigger, clauseStart, out _).FirstOrDefault(e => e.Id != source.Id);
+            if (match.Source is not null)
+            {
+                sources.AddRange(scan.CoordinatedAfter(source, trigger, last).Where(e => !sources.Exists(o => o.Id == e.Id)));
+            }
         }
 
         // The cue of a quote ("…,” he said) is said by the quote's speaker; "we" and "I" inside a
@@ -714,6 +743,16 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             }
 
             target = target is null ? null : Localized(target, here);
+        }
+
+        // "The opposition accused the government": "the government" with no country, done to by
+        // parties of one country that are not a government nor its forces, is that country's
+        // ("Peruvian protesters accused the government" → PERGOV).
+        if (target is { Actor: "---GOV" } && sources.Count > 0 && sources.Select(e => RoleActor(e, verbal)).Distinct().ToList() is [{ Length: 6 } own]
+            && !own.StartsWith("---", StringComparison.Ordinal) && !own.StartsWith("IGO", StringComparison.Ordinal)
+            && !own.EndsWith("GOV", StringComparison.Ordinal) && !own.EndsWith("MIL", StringComparison.Ordinal) && !own.EndsWith("COP", StringComparison.Ordinal))
+        {
+            target = Localized(target, own[..3]);
         }
 
         // A target no actor code is known for ("Energy Jeffrey Kupfer") gives way to the place or
