@@ -28,6 +28,9 @@ internal sealed class EntityTagger
     private HashSet<int>? lowerWords;
     private HashSet<int>? insideCapitals;
 
+    /// <summary>Whether the line being tagged is a line of tabulated results (<see cref="TableLines"/>).</summary>
+    private bool tableLine;
+
     private EntityTagger(EntityLexicons lexicons, Document document)
     {
         this.lexicons = lexicons;
@@ -188,6 +191,8 @@ internal sealed class EntityTagger
         var lineStart = start;
         var lineEnd = LineEnd(start, end);
         var headline = lineEnd == end ? IsHeadline(start, end) : IsHeadline(start, lineEnd) || IsHeadingLine(start, lineEnd);
+        tableLine = TableLines.IsTable(text, tokens, start, lineEnd);
+        headline &= !tableLine; // "At Leicester: Leicestershire 343 (Vince Wells 102 …)": a table line is no headline
         var i = start;
         while (i < end)
         {
@@ -198,6 +203,8 @@ internal sealed class EntityTagger
                 lineStart = i;
                 lineEnd = LineEnd(i, end);
                 headline = IsHeadline(i, lineEnd) || (lineEnd < end && IsHeadingLine(i, lineEnd));
+                tableLine = TableLines.IsTable(text, tokens, i, lineEnd);
+                headline &= !tableLine;
             }
 
             var tok = tokens[i];
@@ -287,7 +294,7 @@ internal sealed class EntityTagger
 
             // A capitalized word that only opens the sentence (or fills a headline) is not a name,
             // nor is a capitalized function word anywhere ("BRUSSELS - The European Commission").
-            if (n == 0 && (IsCommonCapital(i, lineStart, end, headline) || (lexicons.IsNonName(w) && lexicons.IsFunctionWord(w))))
+            if (n == 0 && !OpensTableRow(i, lineStart, end) && (IsCommonCapital(i, lineStart, end, headline) || (lexicons.IsNonName(w) && lexicons.IsFunctionWord(w))))
             {
                 i++;
                 continue;
@@ -856,7 +863,7 @@ internal sealed class EntityTagger
         // Products and models ("Boeing 737", "Airbus A380", "KC-45") are no entities of ours; a known
         // organization whose own name has digits and covers the run ("G7", "G20") is no model.
         var knownDigitName = n >= length && phrase!.Type == "ORG" && !(runEnd < end && IsModel(runEnd));
-        if (!knownDigitName && (n == 0 || phrase!.Type == "ORG" || n < length) && (HasDigits(i, runEnd) || (runEnd < end && IsModel(runEnd))))
+        if (!knownDigitName && (n == 0 || phrase!.Type == "ORG" || n < length) && (HasDigits(i, runEnd) || (!tableLine && runEnd < end && IsModel(runEnd))))
         {
             return runEnd < end && IsModel(runEnd) ? runEnd + 1 : runEnd;
         }
@@ -1573,7 +1580,9 @@ internal sealed class EntityTagger
     /// </summary>
     private bool IsTicker(int i, int end)
     {
-        if (i == 0 || i + 1 >= end || Word(i - 1) is not "(" || Word(i + 1) is not ")")
+        // "Michael Johnson (U.S.)": a place the lexicons know is no ticker.
+        if (i == 0 || i + 1 >= end || Word(i - 1) is not "(" || Word(i + 1) is not ")"
+            || (lexicons.Match(text, tokens, i, end, out var place) > 0 && place!.Type == "GPE"))
         {
             return false;
         }
@@ -1723,6 +1732,22 @@ internal sealed class EntityTagger
         }
 
         return AppearsLowercase(w) || !AppearsCapitalizedInside(w);
+    }
+
+    /// <summary>
+    /// "Arsenal 2 Leeds 0", "NEW YORK 74 58 .561": on a table line, a capitalized word opening the line
+    /// right before a figure (or its run of capitalized words before one) is a name, not a sentence's
+    /// first word, unless the article writes it in lower case ("Sales 25,410") or lists it as no name.
+    /// </summary>
+    private bool OpensTableRow(int i, int lineStart, int end)
+    {
+        if (!tableLine || (i != lineStart && !(i == lineStart + 2 && tokens[lineStart].Kind == TokenKind.Number && Word(lineStart + 1) is ".")))
+        {
+            return false;
+        }
+
+        var run = RunEnd(i, end);
+        return run < end && TableLines.IsFigure(text, tokens[run]) && !AnyAppearsLowercase(i, run) && !lexicons.IsNonName(Word(i));
     }
 
     private bool OnlyNumbers(int start, int end)

@@ -100,7 +100,9 @@ internal static class ProductNames
             return model.End + 1 == document.Tokens[t + 1].Start && IsModelNumber(model, text);
         }
 
-        return model.End + 1 == document.Tokens[c.TokenStart].Start && IsModelNumber(model, text);
+        // "134 Colin Montgomerie 67 67", "Halifax 24 London Broncos 26": on a table line the number is a score or a rank.
+        return model.End + 1 == document.Tokens[c.TokenStart].Start && IsModelNumber(model, text)
+            && !TableLines.OnTableLine(document.Text, document.Tokens, c.TokenStart);
     }
 
     private static bool IsModelNumber(Token model, ReadOnlySpan<char> text)

@@ -1,0 +1,373 @@
+using System.Collections.Immutable;
+using Dateline.Model;
+
+namespace Dateline.Entities;
+
+/// <summary>
+/// Lines of tabulated results in wire copy: scores ("Leeds 2 Arsenal 1"), standings ("Newcastle 4 3 1
+/// 0 9 3 10"), ranked results ("1. Michael Johnson (U.S.) 19.92"), scorecards ("M. Atherton c Rashid
+/// Latif b Wasim Akram 31"). On such a line a number after a name is a score, not a model number, and
+/// a name opening the line opens no sentence; <see cref="Retype"/> then types the teams and scorers.
+/// </summary>
+/// <remarks>
+/// A line is a table line when it holds figures and hardly any prose: every lower-case word has at
+/// most three letters ("v", "c", "lbw", "not out"), or it holds two figures or more and more figures
+/// than lower-case words ("4 minutes 01.34 seconds").
+/// </remarks>
+internal static class TableLines
+{
+    private static readonly System.Buffers.SearchValues<char> FigureChars = System.Buffers.SearchValues.Create("0123456789-:.,/");
+
+    /// <summary>True when tokens [<paramref name="start"/>, <paramref name="end"/>) make a table line.</summary>
+    public static bool IsTable(string text, ImmutableArray<Token> tokens, int start, int end)
+    {
+        int figures = 0, prose = 0, capitals = 0;
+        var dateEnd = -1;
+        for (var i = start; i < end; i++)
+        {
+            var t = tokens[i];
+            var w = text.AsSpan(t.Start, t.Length);
+            if (t.Start < dateEnd || IsIsoDate(text.AsSpan(t.Start, Math.Min(10, text.Length - t.Start))))
+            {
+                dateEnd = Math.Max(dateEnd, t.Start + 10); // "1996-09-02", however the tokenizer splits it
+            }
+            else if (IsFigure(text, t) && !(i > start && IsMonth(text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length))))
+            {
+                figures++;
+            }
+            else if (t.Kind == TokenKind.Word && t.Length > 3 && char.IsLower(w[0]))
+            {
+                prose++;
+            }
+            else if (t.Kind == TokenKind.Word && t.Length > 3 && !w.ContainsAnyInRange('a', 'z'))
+            {
+                capitals++;
+            }
+        }
+
+        // A dateline ("TOKYO 1996-09-02") holds a date, no figures; a headline in capitals ("PRESS DIGEST -
+        // BRAZIL - AUG 30") three long words in capitals.
+        return figures > 0 && capitals < 3 && (prose == 0 || (figures >= 2 && figures > prose));
+    }
+
+    /// <summary>"November" in "Tuesday, November 18", "AUG" in "AUG 30": the day after it is a date, no figure.</summary>
+    private static bool IsMonth(ReadOnlySpan<char> w)
+    {
+        var format = System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat;
+        var word = w.TrimEnd('.');
+        for (var m = 0; m < 12; m++)
+        {
+            if (word.Equals(format.MonthNames[m], StringComparison.OrdinalIgnoreCase)
+                || word.Equals(format.AbbreviatedMonthNames[m], StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsIsoDate(ReadOnlySpan<char> w) =>
+        w.Length == 10 && w[4] == '-' && w[7] == '-' && !w[..4].ContainsAnyExceptInRange('0', '9');
+
+    /// <summary>Whether token <paramref name="i"/> lies on a table line (the line is found by its line breaks).</summary>
+    public static bool OnTableLine(string text, ImmutableArray<Token> tokens, int i)
+    {
+        var (start, end) = Line(text, tokens, i);
+        return IsTable(text, tokens, start, end);
+    }
+
+    /// <summary>A number, a score or a time: "2", "121-3", "4:03.90", "18-4-51-1", ".561", "1,500".</summary>
+    public static bool IsFigure(string text, Token t)
+    {
+        if (t.Kind == TokenKind.Number)
+        {
+            return true;
+        }
+
+        var w = text.AsSpan(t.Start, t.Length);
+        return t.Kind == TokenKind.Word && w.Length <= 16 && w.IndexOfAnyInRange('0', '9') >= 0 && !w.ContainsAnyExcept(FigureChars);
+    }
+
+    /// <summary>The first token of the line holding token <paramref name="i"/>, and the token after its last.</summary>
+    public static (int Start, int End) Line(string text, ImmutableArray<Token> tokens, int i)
+    {
+        var start = i;
+        while (start > 0 && !Break(text, tokens, start - 1))
+        {
+            start--;
+        }
+
+        var end = i + 1;
+        while (end < tokens.Length && !Break(text, tokens, end - 1))
+        {
+            end++;
+        }
+
+        return (start, end);
+    }
+
+    private static bool Break(string text, ImmutableArray<Token> tokens, int i) =>
+        text.AsSpan(tokens[i].End, tokens[i + 1].Start - tokens[i].End).Contains('\n');
+
+    /// <summary>
+    /// Types the names of the table lines: on a results line ("Leeds 2 Arsenal 1", "Kent 298-8 (…) v
+    /// Surrey") and a standings row ("Newcastle 4 3 1 0 9 3 10") the names at the teams' places are
+    /// clubs (ORG), unless they are countries (national teams, kept as places); a name in brackets
+    /// right before a figure is a scorer ("(Klinsmann 12, Scholl 56)"), and a name right before a
+    /// country in brackets is a competitor ("Regina Jacobs (U.S.)"): both people.
+    /// </summary>
+    public static void Retype(List<Candidate> candidates, Document document, EntityLexicons lexicons)
+    {
+        var text = document.Text;
+        var tokens = document.Tokens;
+        var lineEnd = -1;
+        var table = false;
+        var results = false;
+        HashSet<string>? clubs = null;
+        for (var k = 0; k < candidates.Count; k++)
+        {
+            var c = candidates[k];
+            if (c.Kind != "name" || c.TokenEnd <= c.TokenStart || c.TokenEnd > tokens.Length)
+            {
+                continue;
+            }
+
+            if (c.TokenStart >= lineEnd)
+            {
+                (var lineStart, lineEnd) = Line(text, tokens, c.TokenStart);
+                table = IsTable(text, tokens, lineStart, lineEnd);
+                results = table && IsResults(candidates, k, text, tokens, lineStart, lineEnd);
+            }
+
+            if (!table || c.Known is { Type: "ORG" })
+            {
+                continue;
+            }
+
+            var open = InBrackets(text, tokens, c.TokenStart, lineEnd);
+            if (open && c.TokenEnd < lineEnd && IsFigure(text, tokens[c.TokenEnd]) && c.Type is "UNK" or "ORG" or "PERSON" && c.Known is null)
+            {
+                MakePerson(c, text);
+            }
+            else if (!open && c.Known is null && c.Type is "UNK" or "ORG" && BeforeBracketedCountry(candidates, k, text, tokens, lexicons))
+            {
+                MakePerson(c, text);
+            }
+            else if (!open && results && Slot(candidates, text, tokens, c, lineEnd) is var (slotStart, slotEnd) && slotEnd > slotStart
+                && !(IsCountry(c, lexicons) && slotStart == c.TokenStart && slotEnd == c.TokenEnd)
+                && (c.Type is "UNK" or "GPE" or "LOC" or "FAC" || (c.Type == "PERSON" && c.Known is null && c.Titles is null)))
+            {
+                // "Nottingham Forest", "Werder Bremen", "Sheffield Wednesday": the club's whole name fills the slot.
+                c.TokenStart = slotStart;
+                c.TokenEnd = slotEnd;
+                c.Start = tokens[slotStart].Start;
+                c.End = tokens[slotEnd - 1].End;
+                c.Type = "ORG";
+                c.Weak = false;
+                c.Known = null;
+                c.Country = null;
+                c.Key = text[c.Start..c.End];
+                (clubs ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(c.Key);
+            }
+        }
+
+        if (clubs is not null)
+        {
+            Clubs(candidates, text, tokens, clubs, lexicons);
+        }
+    }
+
+    /// <summary>
+    /// "Leeds 2 Arsenal 1" … "Leeds moved up to third": a club of the article's results lines is the club
+    /// wherever the article names it, except as a place ("in Leeds", "at Leeds", "from Leeds").
+    /// </summary>
+    private static void Clubs(List<Candidate> candidates, string text, ImmutableArray<Token> tokens, HashSet<string> clubs, EntityLexicons lexicons)
+    {
+        foreach (var c in candidates)
+        {
+            if (c.Kind != "name" || c.Type is not ("GPE" or "LOC" or "UNK") || IsCountry(c, lexicons) || !clubs.Contains(text[c.Start..c.End])
+                || (c.TokenStart > 0 && Word(text, tokens[c.TokenStart - 1]) is "in" or "at" or "from" or "near" or "to" or "At" or "In" or "of")
+                || IsDateline(text, tokens, c))
+            {
+                continue;
+            }
+
+            c.Type = "ORG";
+            c.Weak = false;
+            c.Known = null;
+            c.Country = null;
+            c.Key = text[c.Start..c.End];
+        }
+    }
+
+    private static void MakePerson(Candidate c, string text)
+    {
+        c.Type = "PERSON";
+        c.Weak = false;
+        if (c.Key.Length == 0)
+        {
+            c.Key = text[c.Start..c.End];
+        }
+    }
+
+    /// <summary>"NEW YORK 1996-08-30", "LEVERKUSEN, Germany 1996-08-27": a place opening a dateline line.</summary>
+    private static bool IsDateline(string text, ImmutableArray<Token> tokens, Candidate c)
+    {
+        var (start, end) = Line(text, tokens, c.TokenStart);
+        if (c.TokenStart != start || c.TokenEnd >= end)
+        {
+            return false;
+        }
+
+        var next = tokens[c.TokenEnd];
+        return Word(text, next) is "," || IsIsoDate(text.AsSpan(next.Start, Math.Min(10, text.Length - next.Start)));
+    }
+
+    /// <summary>
+    /// A results line: two names or more each right before a figure, the first opening the line (or
+    /// following "At Leicester:"), or two names joined by "v" or "vs" ("Kent 298-8 v Surrey"); or a
+    /// standings row: a name opening the line and three figures or more after it, and nothing else.
+    /// </summary>
+    private static bool IsResults(List<Candidate> candidates, int k, string text, ImmutableArray<Token> tokens, int start, int end)
+    {
+        var first = start;
+        if (first + 2 < end && Word(text, tokens[first]) is "At" or "AT")
+        {
+            // "At Leicester : Leicestershire 343 …": the venue before a colon.
+            for (var j = first + 1; j < end && j < first + 6; j++)
+            {
+                if (Word(text, tokens[j]) is ":")
+                {
+                    first = j + 1;
+                    break;
+                }
+            }
+        }
+
+        var opener = candidates.Skip(k).FirstOrDefault(c => c.Kind == "name" && c.TokenStart >= first && c.TokenStart < end);
+        for (var j = first; opener is not null && j < opener.TokenStart; j++)
+        {
+            opener = IsFreeCapital(candidates, text, tokens, j) ? opener : null; // "Werder Bremen 0 Karlsruhe 1"
+        }
+        var versus = false;
+        for (var j = start; j < end; j++)
+        {
+            versus |= Word(text, tokens[j]) is "v" or "vs" or "v." or "vs.";
+        }
+
+        if (opener is null)
+        {
+            return false;
+        }
+
+        var openerEnd = opener.TokenEnd;
+        while (openerEnd < end && IsFreeCapital(candidates, text, tokens, openerEnd))
+        {
+            openerEnd++;
+        }
+
+        var figuresAfter = 0;
+        var onlyFigures = true;
+        for (var j = openerEnd; j < end; j++)
+        {
+            if (IsFigure(text, tokens[j]))
+            {
+                figuresAfter++;
+            }
+            else if (tokens[j].Kind != TokenKind.Punctuation)
+            {
+                onlyFigures = false;
+            }
+        }
+
+        if (onlyFigures && figuresAfter >= 3)
+        {
+            return true;
+        }
+
+        var teams = 0;
+        foreach (var c in candidates.Skip(k))
+        {
+            if (c.TokenStart >= end)
+            {
+                break;
+            }
+
+            var after = c.TokenEnd;
+            while (after < end && IsFreeCapital(candidates, text, tokens, after))
+            {
+                after++;
+            }
+
+            if (c.Kind == "name" && !InBrackets(text, tokens, c.TokenStart, end) && after < end && IsFigure(text, tokens[after]))
+            {
+                teams++;
+            }
+        }
+
+        return (teams >= 2 || versus) && openerEnd < end && (IsFigure(text, tokens[openerEnd]) || versus);
+    }
+
+    /// <summary>
+    /// A team's place on a results line: capitalized words no other name holds, with the candidate among
+    /// them, between the line's start, a figure, a colon, a bracket or "v" before, and a figure, a bracket,
+    /// "v" or the line's end after. Returns the slot's tokens, or (0, 0) where the candidate fills no slot.
+    /// </summary>
+    private static (int Start, int End) Slot(List<Candidate> candidates, string text, ImmutableArray<Token> tokens, Candidate c, int lineEnd)
+    {
+        var (lineStart, _) = Line(text, tokens, c.TokenStart);
+        var start = c.TokenStart;
+        while (start > lineStart && IsFreeCapital(candidates, text, tokens, start - 1))
+        {
+            start--;
+        }
+
+        var end = c.TokenEnd;
+        while (end < lineEnd && IsFreeCapital(candidates, text, tokens, end))
+        {
+            end++;
+        }
+
+        var after = end >= lineEnd || IsFigure(text, tokens[end]) || Word(text, tokens[end]) is "." or "v" or "vs" or "(";
+        var before = start == lineStart || IsFigure(text, tokens[start - 1])
+            || Word(text, tokens[start - 1]) is ":" or ")" or "v" or "vs" or "v." or "vs.";
+        return after && before && end - start <= 3 ? (start, end) : (0, 0);
+    }
+
+    private static bool IsFreeCapital(List<Candidate> candidates, string text, ImmutableArray<Token> tokens, int i) =>
+        tokens[i].Kind == TokenKind.Word && char.IsUpper(text[tokens[i].Start]) && tokens[i].Length > 1
+        && !candidates.Any(o => o.Kind == "name" && o.TokenStart <= i && i < o.TokenEnd);
+
+    private static bool IsCountry(Candidate c, EntityLexicons lexicons) =>
+        c.Type == "GPE" && lexicons.Gazetteer.Lookup(c.Key) is [{ Feature: "country" }, ..];
+
+    /// <summary>"Regina Jacobs (U.S.)": the next name is a country alone in brackets.</summary>
+    private static bool BeforeBracketedCountry(List<Candidate> candidates, int k, string text, ImmutableArray<Token> tokens, EntityLexicons lexicons)
+    {
+        var c = candidates[k];
+        if (k + 1 >= candidates.Count || c.TokenEnd + 2 >= tokens.Length || Word(text, tokens[c.TokenEnd]) is not "(")
+        {
+            return false;
+        }
+
+        var next = candidates[k + 1];
+        return next.TokenStart == c.TokenEnd + 1 && next.TokenEnd < tokens.Length && Word(text, tokens[next.TokenEnd]) is ")"
+            && next.Type == "GPE" && lexicons.Gazetteer.Lookup(next.Key) is [{ Feature: "country" }, ..];
+    }
+
+    /// <summary>Whether a bracket opened before token <paramref name="i"/> on its line is still open there.</summary>
+    private static bool InBrackets(string text, ImmutableArray<Token> tokens, int i, int lineEnd)
+    {
+        var (start, _) = Line(text, tokens, i);
+        var depth = 0;
+        for (var j = start; j < i && j < lineEnd; j++)
+        {
+            depth += Word(text, tokens[j]) switch { "(" => 1, ")" => -1, _ => 0 };
+        }
+
+        return depth > 0;
+    }
+
+    private static ReadOnlySpan<char> Word(string text, Token t) => text.AsSpan(t.Start, t.Length);
+}
