@@ -159,6 +159,7 @@ internal static class TableLines
         var table = false;
         var results = false;
         var clubRows = 0;
+        var ranked = false;
         HashSet<string>? clubs = null;
         for (var k = 0; k < candidates.Count; k++)
         {
@@ -174,6 +175,19 @@ internal static class TableLines
                 table = IsTable(text, tokens, lineStart, lineEnd);
                 results = table && IsResults(candidates, k, text, tokens, lineStart, lineEnd);
                 clubRows = table ? ClubRows(candidates, k, text, tokens, lexicons, lineEnd) : 0;
+                ranked = lineStart + 2 < lineEnd && tokens[lineStart].Kind == TokenKind.Number && Word(text, tokens[lineStart + 1]) is ".";
+            }
+
+            if ((table || ranked) && SportCode(c, text, tokens, lexicons) is { } iso)
+            {
+                // "2. Jeroen Blijlevens (Ned) TVM same time": a three-letter code alone in brackets on a
+                // ranked row or a table line is the competitor's country.
+                c.Type = "GPE";
+                c.Weak = false;
+                c.Known = null;
+                c.Country = iso;
+                c.Key = text[c.Start..c.End];
+                continue;
             }
 
             if (!table || c.Known is { Type: "ORG" })
@@ -421,6 +435,12 @@ internal static class TableLines
             && (score + 1 == lineEnd || (tokens[score + 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[score + 1].Start])));
     }
 
+    /// <summary>The country of a sports code alone in brackets ("( Ned )"), or null.</summary>
+    private static string? SportCode(Candidate c, string text, ImmutableArray<Token> tokens, EntityLexicons lexicons) =>
+        c.TokenEnd == c.TokenStart + 1 && c.TokenStart > 0 && c.TokenEnd < tokens.Length
+        && Word(text, tokens[c.TokenStart - 1]) is "(" && Word(text, tokens[c.TokenEnd]) is ")"
+            ? lexicons.SportCountry(Word(text, tokens[c.TokenStart])) : null;
+
     /// <summary>"Regina Jacobs (U.S.)": the next name is a country alone in brackets.</summary>
     private static bool BeforeBracketedCountry(List<Candidate> candidates, int k, string text, ImmutableArray<Token> tokens, EntityLexicons lexicons)
     {
@@ -432,7 +452,7 @@ internal static class TableLines
 
         var next = candidates[k + 1];
         return next.TokenStart == c.TokenEnd + 1 && next.TokenEnd < tokens.Length && Word(text, tokens[next.TokenEnd]) is ")"
-            && next.Type == "GPE" && lexicons.Gazetteer.Lookup(next.Key) is [{ Feature: "country" }, ..];
+            && ((next.Type == "GPE" && lexicons.Gazetteer.Lookup(next.Key) is [{ Feature: "country" }, ..]) || SportCode(next, text, tokens, lexicons) is not null);
     }
 
     /// <summary>Whether a bracket opened before token <paramref name="i"/> on its line is still open there.</summary>
