@@ -81,6 +81,7 @@ public sealed class EntityLexicons
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> finalCues;
     private FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> orgWords = FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
     private FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> postNominals = FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+    private FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> sportCodes = FrozenDictionary<string, string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private EntityLexicons(
         Dictionary<string, Phrase[]> phrases,
@@ -221,6 +222,12 @@ public sealed class EntityLexicons
 
     /// <summary>Letters written after a person's name that are no part of it ("KC", "MP", "OBE"; cues.txt <c>post-nominal</c>).</summary>
     public bool IsPostNominal(ReadOnlySpan<char> word) => postNominals.Contains(word);
+
+    /// <summary>
+    /// The ISO alpha-3 country of a three-letter sports code written in title case ("Ita", "Ned", "Ger";
+    /// sport-country-codes.txt), or null.
+    /// </summary>
+    public string? SportCountry(ReadOnlySpan<char> code) => sportCodes.TryGetValue(code, out var iso) ? iso : null;
 
     /// <summary>The gender a given name marks: m, f, or '\0' when it is not a known given name.</summary>
     public char FirstName(ReadOnlySpan<char> word) => firstNames.TryGetValue(word, out var g) ? g : '\0';
@@ -460,6 +467,8 @@ public sealed class EntityLexicons
                 .ToFrozenSet(StringComparer.Ordinal),
             orgWords = orgWordSet.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>(),
             postNominals = postNominalSet.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>(),
+            sportCodes = DataFile.KeyedLines("Entities/sport-country-codes.txt")
+                .ToFrozenDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>(),
         };
     }
 

@@ -1035,6 +1035,16 @@ internal sealed class EntityTagger
             return runEnd;
         }
 
+        // "VEVEY, Switzerland 1996-08-28", "GHENT 1996-08-30": capitals opening a wire dateline line name the
+        // place the story was filed from, whether or not the gazetteer knows it.
+        if (runEnd - i <= 3 && Word(i).Length >= 3 && AllCapitals(i, runEnd) && TableLines.IsDatelineLine(text, tokens, i, runEnd))
+        {
+            var c = New(s, i, runEnd, "GPE");
+            c.Key = text[c.Start..c.End];
+            Add(c);
+            return runEnd;
+        }
+
         // "the southern province of Sweida", "the town of Pokrovsk": a name after a place noun and
         // "of" is that place, whether or not the gazetteer knows it.
         if (runEnd - i <= 3 && i >= 2 && IsWord(i - 1, "of") && ContextWords.IsPlaceNoun(Word(i - 2))
@@ -1747,7 +1757,28 @@ internal sealed class EntityTagger
         }
 
         var run = RunEnd(i, end);
-        return run < end && TableLines.IsFigure(text, tokens[run]) && !AnyAppearsLowercase(i, run) && !lexicons.IsNonName(Word(i));
+        return run < end && (TableLines.IsFigure(text, tokens[run]) || BracketedCountryThenFigure(run, end))
+            && !AnyAppearsLowercase(i, run) && !lexicons.IsNonName(Word(i));
+    }
+
+    /// <summary>"Kilmarnock (Scotland) 2": a country alone in brackets from token <paramref name="open"/>, then a figure.</summary>
+    private bool BracketedCountryThenFigure(int open, int end)
+    {
+        if (Word(open) is not "(")
+        {
+            return false;
+        }
+
+        for (var close = open + 2; close < end - 1 && close <= open + 4; close++)
+        {
+            if (Word(close) is ")")
+            {
+                var inside = text[tokens[open + 1].Start..tokens[close - 1].End];
+                return TableLines.IsFigure(text, tokens[close + 1]) && lexicons.Gazetteer.Lookup(inside) is [{ Feature: "country" }, ..];
+            }
+        }
+
+        return false;
     }
 
     private bool OnlyNumbers(int start, int end)

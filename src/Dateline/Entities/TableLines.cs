@@ -67,6 +67,40 @@ internal static class TableLines
         return false;
     }
 
+    /// <summary>
+    /// Whether tokens [<paramref name="i"/>, <paramref name="runEnd"/>) open a wire dateline line: the run,
+    /// then at most a comma and up to three capitalized words ("VEVEY, Switzerland"), then a date in ISO
+    /// form ending the line ("GHENT 1996-08-30").
+    /// </summary>
+    public static bool IsDatelineLine(string text, ImmutableArray<Token> tokens, int i, int runEnd)
+    {
+        var (start, end) = Line(text, tokens, i);
+        if (start != i || runEnd >= end)
+        {
+            return false;
+        }
+
+        var j = runEnd;
+        if (Word(text, tokens[j]) is ",")
+        {
+            j++;
+            var words = 0;
+            while (j < end && tokens[j].Kind == TokenKind.Word && char.IsUpper(text[tokens[j].Start]) && !IsFigure(text, tokens[j]))
+            {
+                j++;
+                words++;
+            }
+
+            if (words is 0 or > 3)
+            {
+                return false;
+            }
+        }
+
+        var dateStart = j < end ? tokens[j].Start : text.Length;
+        return j < end && IsIsoDate(text.AsSpan(dateStart, Math.Min(10, text.Length - dateStart))) && tokens[end - 1].End <= dateStart + 10;
+    }
+
     private static bool IsIsoDate(ReadOnlySpan<char> w) =>
         w.Length == 10 && w[4] == '-' && w[7] == '-' && !w[..4].ContainsAnyExceptInRange('0', '9');
 
@@ -124,6 +158,8 @@ internal static class TableLines
         var lineEnd = -1;
         var table = false;
         var results = false;
+        var clubRows = 0;
+        var ranked = false;
         HashSet<string>? clubs = null;
         for (var k = 0; k < candidates.Count; k++)
         {
@@ -138,6 +174,20 @@ internal static class TableLines
                 (var lineStart, lineEnd) = Line(text, tokens, c.TokenStart);
                 table = IsTable(text, tokens, lineStart, lineEnd);
                 results = table && IsResults(candidates, k, text, tokens, lineStart, lineEnd);
+                clubRows = table ? ClubRows(candidates, k, text, tokens, lexicons, lineEnd) : 0;
+                ranked = lineStart + 2 < lineEnd && tokens[lineStart].Kind == TokenKind.Number && Word(text, tokens[lineStart + 1]) is ".";
+            }
+
+            if ((table || ranked) && SportCode(c, text, tokens, lexicons) is { } iso)
+            {
+                // "2. Jeroen Blijlevens (Ned) TVM same time": a three-letter code alone in brackets on a
+                // ranked row or a table line is the competitor's country.
+                c.Type = "GPE";
+                c.Weak = false;
+                c.Known = null;
+                c.Country = iso;
+                c.Key = text[c.Start..c.End];
+                continue;
             }
 
             if (!table || c.Known is { Type: "ORG" })
@@ -146,7 +196,19 @@ internal static class TableLines
             }
 
             var open = InBrackets(text, tokens, c.TokenStart, lineEnd);
-            if (open && c.TokenEnd < lineEnd && IsFigure(text, tokens[c.TokenEnd]) && c.Type is "UNK" or "ORG" or "PERSON" && c.Known is null)
+            if (!open && clubRows >= 2 && c.Known is null or { Type: "GPE" or "LOC" } && c.Titles is null
+                && !(c.Type == "PERSON" && lexicons.FirstName(Word(text, tokens[c.TokenStart])) != '\0')
+                && BeforeBracketedCountry(candidates, k, text, tokens, lexicons) && FigureAfterBracket(candidates[k + 1], text, tokens, lineEnd))
+            {
+                // "Aston Villa (England) 1 Helsingborg (Sweden) 1": clubs of a cup round, each with its country.
+                c.Type = "ORG";
+                c.Weak = false;
+                c.Known = null;
+                c.Country = null;
+                c.Key = text[c.Start..c.End];
+                (clubs ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(c.Key);
+            }
+            else if (open && c.TokenEnd < lineEnd && IsFigure(text, tokens[c.TokenEnd]) && c.Type is "UNK" or "ORG" or "PERSON" && c.Known is null)
             {
                 MakePerson(c, text);
             }
@@ -156,7 +218,8 @@ internal static class TableLines
             }
             else if (!open && results && Slot(candidates, text, tokens, c, lineEnd) is var (slotStart, slotEnd) && slotEnd > slotStart
                 && !(IsCountry(c, lexicons) && slotStart == c.TokenStart && slotEnd == c.TokenEnd)
-                && (c.Type is "UNK" or "GPE" or "LOC" or "FAC" || (c.Type == "PERSON" && c.Known is null && c.Titles is null)))
+                && (c.Type is "UNK" or "GPE" or "LOC" or "FAC"
+                    || (c.Type == "PERSON" && c.Known is null && c.Titles is null && lexicons.FirstName(Word(text, tokens[c.TokenStart])) == '\0')))
             {
                 // "Nottingham Forest", "Werder Bremen", "Sheffield Wednesday": the club's whole name fills the slot.
                 c.TokenStart = slotStart;
@@ -342,6 +405,42 @@ internal static class TableLines
     private static bool IsCountry(Candidate c, EntityLexicons lexicons) =>
         c.Type == "GPE" && lexicons.Gazetteer.Lookup(c.Key) is [{ Feature: "country" }, ..];
 
+    /// <summary>
+    /// How many names on the line from candidate <paramref name="k"/> on stand before a bracketed country and
+    /// a figure ("Feyenoord (Netherlands) 3 Dinamo Minsk (Belarus) 1": two; "1. Ann Lee (U.S.) 19.92": one).
+    /// </summary>
+    private static int ClubRows(List<Candidate> candidates, int k, string text, ImmutableArray<Token> tokens, EntityLexicons lexicons, int lineEnd)
+    {
+        var rows = 0;
+        for (var j = k; j + 1 < candidates.Count && candidates[j].TokenStart < lineEnd; j++)
+        {
+            if (candidates[j].Kind == "name" && BeforeBracketedCountry(candidates, j, text, tokens, lexicons)
+                && FigureAfterBracket(candidates[j + 1], text, tokens, lineEnd))
+            {
+                rows++;
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// One figure, a score, right after the bracket that closes after <paramref name="country"/>, then the
+    /// line's end or the next team's name; a golfer's rounds ("(Germany) 69 68") are no score.
+    /// </summary>
+    private static bool FigureAfterBracket(Candidate country, string text, ImmutableArray<Token> tokens, int lineEnd)
+    {
+        var score = country.TokenEnd + 1;
+        return score < lineEnd && IsFigure(text, tokens[score])
+            && (score + 1 == lineEnd || (tokens[score + 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[score + 1].Start])));
+    }
+
+    /// <summary>The country of a sports code alone in brackets ("( Ned )"), or null.</summary>
+    private static string? SportCode(Candidate c, string text, ImmutableArray<Token> tokens, EntityLexicons lexicons) =>
+        c.TokenEnd == c.TokenStart + 1 && c.TokenStart > 0 && c.TokenEnd < tokens.Length
+        && Word(text, tokens[c.TokenStart - 1]) is "(" && Word(text, tokens[c.TokenEnd]) is ")"
+            ? lexicons.SportCountry(Word(text, tokens[c.TokenStart])) : null;
+
     /// <summary>"Regina Jacobs (U.S.)": the next name is a country alone in brackets.</summary>
     private static bool BeforeBracketedCountry(List<Candidate> candidates, int k, string text, ImmutableArray<Token> tokens, EntityLexicons lexicons)
     {
@@ -353,7 +452,7 @@ internal static class TableLines
 
         var next = candidates[k + 1];
         return next.TokenStart == c.TokenEnd + 1 && next.TokenEnd < tokens.Length && Word(text, tokens[next.TokenEnd]) is ")"
-            && next.Type == "GPE" && lexicons.Gazetteer.Lookup(next.Key) is [{ Feature: "country" }, ..];
+            && ((next.Type == "GPE" && lexicons.Gazetteer.Lookup(next.Key) is [{ Feature: "country" }, ..]) || SportCode(next, text, tokens, lexicons) is not null);
     }
 
     /// <summary>Whether a bracket opened before token <paramref name="i"/> on its line is still open there.</summary>
