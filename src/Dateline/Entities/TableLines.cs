@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Globalization;
 using Dateline.Model;
 
 namespace Dateline.Entities;
@@ -51,21 +53,16 @@ internal static class TableLines
     }
 
     /// <summary>"November" in "Tuesday, November 18", "AUG" in "AUG 30": the day after it is a date, no figure.</summary>
-    private static bool IsMonth(ReadOnlySpan<char> w)
-    {
-        var format = System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat;
-        var word = w.TrimEnd('.');
-        for (var m = 0; m < 12; m++)
-        {
-            if (word.Equals(format.MonthNames[m], StringComparison.OrdinalIgnoreCase)
-                || word.Equals(format.AbbreviatedMonthNames[m], StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
+    private static bool IsMonth(ReadOnlySpan<char> w) => Months.Contains(w.TrimEnd('.'));
 
-        return false;
-    }
+    /// <summary>English month names and their abbreviations ("November", "Nov"), made once: the culture's
+    /// name arrays are copied on every read, which cost half the tagger's time when read per figure.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Months =
+        CultureInfo.InvariantCulture.DateTimeFormat.MonthNames
+            .Concat(CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames)
+            .Where(m => m.Length > 0)
+            .ToFrozenSet(StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// Whether tokens [<paramref name="i"/>, <paramref name="runEnd"/>) open a wire dateline line: the run,
