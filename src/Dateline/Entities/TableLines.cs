@@ -198,12 +198,7 @@ internal static class TableLines
                 && BeforeBracketedCountry(candidates, k, text, tokens, lexicons) && FigureAfterBracket(candidates[k + 1], text, tokens, lineEnd))
             {
                 // "Aston Villa (England) 1 Helsingborg (Sweden) 1": clubs of a cup round, each with its country.
-                c.Type = "ORG";
-                c.Weak = false;
-                c.Known = null;
-                c.Country = null;
-                c.Key = text[c.Start..c.End];
-                (clubs ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(c.Key);
+                MakeClub(c);
             }
             else if (open && c.TokenEnd < lineEnd && IsFigure(text, tokens[c.TokenEnd]) && c.Type is "UNK" or "ORG" or "PERSON" && c.Known is null)
             {
@@ -223,18 +218,23 @@ internal static class TableLines
                 c.TokenEnd = slotEnd;
                 c.Start = tokens[slotStart].Start;
                 c.End = tokens[slotEnd - 1].End;
-                c.Type = "ORG";
-                c.Weak = false;
-                c.Known = null;
-                c.Country = null;
-                c.Key = text[c.Start..c.End];
-                (clubs ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(c.Key);
+                MakeClub(c);
             }
         }
 
         if (clubs is not null)
         {
             Clubs(candidates, text, tokens, clubs, lexicons);
+        }
+
+        void MakeClub(Candidate c)
+        {
+            c.Type = "ORG";
+            c.Weak = false;
+            c.Known = null;
+            c.Country = null;
+            c.Key = text[c.Start..c.End];
+            (clubs ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(c.Key);
         }
     }
 
