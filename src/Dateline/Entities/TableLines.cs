@@ -53,6 +53,9 @@ internal static class TableLines
     }
 
     /// <summary>"November" in "Tuesday, November 18", "AUG" in "AUG 30": the day after it is a date, no figure.</summary>
+    /// <summary>"v", "vs", "v.", "vs.": the word between two sides of a fixture ("Kent v Surrey").</summary>
+    private static bool IsVersus(ReadOnlySpan<char> word) => word is "v" or "vs" or "v." or "vs.";
+
     private static bool IsMonth(ReadOnlySpan<char> w) => Months.Contains(w.TrimEnd('.'));
 
     /// <summary>English month names and their abbreviations ("November", "Nov"), made once: the culture's
@@ -313,7 +316,7 @@ internal static class TableLines
         var versus = false;
         for (var j = start; j < end; j++)
         {
-            versus |= Word(text, tokens[j]) is "v" or "vs" or "v." or "vs.";
+            versus |= IsVersus(Word(text, tokens[j]));
         }
 
         if (opener is null)
@@ -389,9 +392,9 @@ internal static class TableLines
             end++;
         }
 
-        var after = end >= lineEnd || IsFigure(text, tokens[end]) || Word(text, tokens[end]) is "." or "v" or "vs" or "(";
+        var after = end >= lineEnd || IsFigure(text, tokens[end]) || Word(text, tokens[end]) is "." or "(" || IsVersus(Word(text, tokens[end]));
         var before = start == lineStart || IsFigure(text, tokens[start - 1])
-            || Word(text, tokens[start - 1]) is ":" or ")" or "v" or "vs" or "v." or "vs.";
+            || Word(text, tokens[start - 1]) is ":" or ")" || IsVersus(Word(text, tokens[start - 1]));
         return after && before && end - start <= 3 ? (start, end) : (0, 0);
     }
 
