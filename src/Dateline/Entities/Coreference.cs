@@ -184,11 +184,50 @@ internal sealed class Coreference(EntityLexicons lexicons)
                 }
             }
 
+            // "the European Commission" … "the Commission said": a single capitalized word no lexicon
+            // knows that is the last word of one international body's name met earlier is that
+            // body (two such names make it ambiguous, and it stays as it is).
+            else if (organizations is not null && c.Known is null && c.TokenEnd - c.TokenStart == 1 && c.Type is "ORG" or "UNK"
+                && HeadOf(text, c, organizations) is { } head)
+            {
+                c.Type = "ORG";
+                c.Key = head.Key;
+                c.Known = head.Known;
+                c.Country = head.Country;
+                c.Weak = false;
+            }
+
             if (c.Type == "ORG" && c.TokenEnd - c.TokenStart >= 2)
             {
                 (organizations ??= []).Add(c);
             }
         }
+    }
+
+    /// <summary>The one earlier organization of no country whose name ends with the single word <paramref name="c"/>, else null.</summary>
+    private static Candidate? HeadOf(string text, Candidate c, List<Candidate> organizations)
+    {
+        var word = text.AsSpan(c.Start, c.End - c.Start);
+        Candidate? found = null;
+        foreach (var o in organizations)
+        {
+            var name = text.AsSpan(o.Start, o.End - o.Start);
+            // Only a body of no one country ("the European Commission" … "the Commission"): "the
+            // Treasury" after "the US Treasury" may be another country's.
+            if (o.End > c.Start || o.Known?.Actor is not { } actor || !actor.StartsWith("IGO", StringComparison.Ordinal) || name.Length <= word.Length + 1 || name[^(word.Length + 1)] != ' ' || !name.EndsWith(word, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (found is not null && found.Key != o.Key)
+            {
+                return null;
+            }
+
+            found = o;
+        }
+
+        return found;
     }
 
     /// <summary>

@@ -271,6 +271,15 @@ internal sealed class EntityTagger
                 continue;
             }
 
+            // "Economy, Trade and Industry Minister Ryosei Akazawa": capitalized words listed with
+            // commas and "and" before "Minister", "Secretary" or "Commissioner" are one portfolio.
+            if (n == 0 && PortfolioList(i, end) is > 0 and var listLast && lexicons.Match(text, tokens, listLast + 1, end, out var listOffice) is > 0 and var lm
+                && listOffice!.Kind == PhraseKind.Title && listOffice.Canonical is "minister" or "secretary" or "commissioner")
+            {
+                i = Title(s, listLast + 1, lm, listOffice, end, portfolio: i);
+                continue;
+            }
+
             // "Chadian Information Minister Amina Oumar": an unknown capitalized word before
             // "Minister", "Secretary" or "Commissioner" names the portfolio.
             if (n == 0 && i + 1 < end && lexicons.Match(text, tokens, i + 1, end, out var office) is > 0 and var om
@@ -497,6 +506,31 @@ internal sealed class EntityTagger
     }
 
     /// <summary>A title ("President", "chief of staff"): kept for linking, or a nominal ("the president").</summary>
+    /// <summary>
+    /// The last word of a list of single capitalized words joined by commas and a final "and"
+    /// ("Economy, Trade and Industry") that starts at <paramref name="i"/>, when a title follows
+    /// it; -1 otherwise.
+    /// </summary>
+    private int PortfolioList(int i, int end)
+    {
+        var k = i;
+        var commas = 0;
+        // A known name in the list ("Britain, France and Germany") makes it a list of names.
+        while (k + 2 < end && IsNameWord(k) && Word(k + 1) is "," && lexicons.Match(text, tokens, k, end, out _) == 0)
+        {
+            k += 2;
+            commas++;
+        }
+
+        if (commas == 0 || k + 2 >= end || !IsNameWord(k) || Word(k + 1) is not "and" || !IsNameWord(k + 2)
+            || lexicons.Match(text, tokens, k, end, out _) > 0 || lexicons.Match(text, tokens, k + 2, end, out _) > 0)
+        {
+            return -1;
+        }
+
+        return k + 3 < end && lexicons.Match(text, tokens, k + 3, end, out var office) > 0 && office!.Kind == PhraseKind.Title ? k + 2 : -1;
+    }
+
     private int Title(int s, int i, int n, Phrase title, int end, int portfolio = -1)
     {
         var after = i + n;

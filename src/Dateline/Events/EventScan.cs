@@ -93,6 +93,14 @@ internal sealed class Scan
                 classes[i] &= ~WordClass.Hypothetical;
             }
 
+            // "in case", "In that case, Kyiv called" are conditions; "In a separate case, the
+            // Justice Department charged …", "the case against him" are a lawsuit.
+            if ((classes[i] & WordClass.Hypothetical) != 0 && lower is "case"
+                && !(i > 0 && Is(i - 1, "in")) && !(i > 1 && Is(i - 2, "in") && !Is(i - 1, "a") && !Is(i - 1, "the")))
+            {
+                classes[i] &= ~WordClass.Hypothetical;
+            }
+
             classified[i] = true;
         }
 
@@ -198,6 +206,11 @@ internal sealed class Scan
         // The verb after a pattern that ends in "to" ("called on Georgia to free", "urged Kyiv to
         // attack") is what was asked or offered, not an event of its own.
         taken.RemoveAll(c => c.Start > 0 && Is(c.Start - 1, "to") && taken.Exists(t => t.End == c.Start - 1));
+
+        // So is the verb after the "to" of an appeal or demand whose pattern ends with its target
+        // ("urged Myanmar to close the compounds", "urged Beijing on Tuesday to remove the duties").
+        taken.RemoveAll(c => c.Start > 1 && Is(c.Start - 1, "to") && taken.Exists(t => t.End < c.Start - 1 && c.Start - 1 - t.End <= 6
+            && t.Pattern.Code.Length >= 2 && t.Pattern.Code[..2] is "02" or "10" && NoBoundaryBetween(t.End, c.Start - 1)));
 
         // So is the noun that verb governs ("called on the junta to end air strikes on civilians",
         // "asked the Security Council to hold an emergency meeting").
@@ -990,6 +1003,26 @@ internal sealed class Scan
         }
 
         var j = mention.First - 1;
+
+        // "U.S. Trade Representative Jamieson Greer": the person's own title right before the
+        // name, whatever its words are ("Trade" is also a trigger word).
+        foreach (var title in mention.Entity.Titles)
+        {
+            var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var w = words.Length - 1;
+            var t = mention.First - 1;
+            while (w >= 0 && t >= 0 && mentionEnding[t] is null && Raw(t).Equals(words[w], StringComparison.OrdinalIgnoreCase))
+            {
+                w--;
+                t--;
+            }
+
+            if (w < 0 && t < j)
+            {
+                j = t;
+            }
+        }
+
         for (var skipped = 0; skipped < 3 && j >= 0 && mentionEnding[j] is null && tokens[j].Kind == TokenKind.Word
             && char.IsUpper(Raw(j)[0]) && Class(j) == WordClass.None; skipped++)
         {
@@ -1001,7 +1034,9 @@ internal sealed class Scan
             return mention.First;
         }
 
-        return j >= 0 && mentionEnding[j] is { Entity.Type: "NORP" } nationality ? nationality.First : j + 1;
+        // "Indian Commerce Minister Piyush Goyal", "U.S. Trade Representative Jamieson Greer": a
+        // nationality or a country's name before the title opens the person's phrase.
+        return j >= 0 && mentionEnding[j] is { Entity.Type: "NORP" or "GPE" } nationality ? nationality.First : j + 1;
     }
 
     /// <summary>
@@ -2364,6 +2399,13 @@ internal sealed class Scan
                 break;
             }
 
+            // "criticized the decision and said her government would …": a coordinated reporting
+            // verb opens what was said; a name in it is no object of the trigger.
+            if (i > matchEnd && (Is(i, "and") || Is(i, "but")) && i + 1 < last && IsReportingVerb(i + 1))
+            {
+                break;
+            }
+
             comma |= Raw(i) is ",";
             if (mentionStarting[i] is not { } m)
             {
@@ -2704,7 +2746,7 @@ internal sealed class Scan
                 continue;
             }
 
-            if (t.Start < sentenceStart || t.End > sentenceEnd || t.Type is not ("DATE" or "TIME") || OpensPeriod(t) || ModifiesNoun(t)
+            if (t.Start < sentenceStart || t.End > sentenceEnd || t.Type is not ("DATE" or "TIME") || (OpensPeriod(t) && !StartsAhead(t)) || ModifiesNoun(t)
                 || InOtherRelative(d.TokenIndexAt(t.Start), trigger, first) || VerbPhraseBetween(trigger, d.TokenIndexAt(t.Start)))
             {
                 continue;
@@ -3024,6 +3066,16 @@ internal sealed class Scan
         var next = d.TokenIndexAt(t.End);
         return t.Value.Length == 4 && first > 0 && (Is(first - 1, "the") || Is(first - 1, "a") || Is(first - 1, "its") || Is(first - 1, "their"))
             && next < Count && tokens[next].Kind == TokenKind.Word;
+    }
+
+    /// <summary>
+    /// "will ban exports of nickel matte from January 1", "will lift the tariff from Dec. 1": a
+    /// period opened by "from" after the publication day starts when the planned event happens.
+    /// </summary>
+    private bool StartsAhead(Timex t)
+    {
+        var at = d.TokenIndexAt(t.Start);
+        return at > 0 && Is(at - 1, "from") && t.Value is { } value && AfterPublication(value);
     }
 
     private bool OpensPeriod(Timex t)

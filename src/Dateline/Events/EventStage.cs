@@ -285,6 +285,25 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         return (person && (otherPerson || otherId is null)) || (otherPerson && id is null);
     }
 
+    /// <summary>Data/Events/cabinet.txt: offices over the military that act as the government.</summary>
+    private static readonly Lazy<string[]> CabinetOffices = new(() => [.. DataFile.Lines("Events/cabinet.txt")]);
+
+    /// <summary>Whether a person holds, or an organization is, a cabinet office over the military (cabinet.txt).</summary>
+    private static bool CabinetOffice(Entity entity)
+    {
+        foreach (var office in CabinetOffices.Value)
+        {
+            if (entity.Type == "PERSON"
+                ? entity.Titles.Any(t => t.Contains(office, StringComparison.OrdinalIgnoreCase))
+                : entity.Name.Contains(office, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether coordinated parties do an event of this code to each other (mutual.txt).</summary>
     private static bool MutualCode(string code)
     {
@@ -1299,6 +1318,13 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
     {
         // A place with a country but no actor of its own acts for its country (GDELT codes "Gaza" PSE).
         var actor = entity?.Actor ?? (entity?.Type is "GPE" or "LOC" ? entity.Country : null);
+
+        // "Israeli Defence Minister Israel Katz", "Azerbaijan's defence ministry": a cabinet office
+        // over the military is the government in events (Phoenix GOVMIL; Data/Events/cabinet.txt).
+        if (actor is { Length: 6 } && actor.EndsWith("MIL", StringComparison.Ordinal) && CabinetOffice(entity!))
+        {
+            return actor[..3] + "GOV";
+        }
 
         // A group named by a nationality and a role noun ("Georgian demonstrators") takes the role
         // the event patterns give that noun (roles.txt: protesters are OPP, as Phoenix codes them).

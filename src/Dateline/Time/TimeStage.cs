@@ -248,8 +248,10 @@ public sealed class TimeStage : IStage
         // verb with no infinitive between ("Grossi, who met Iranian Foreign Minister Abbas Araghchi
         // in Tehran on Sunday, will travel …": not the "will" beyond the comma; "identified three
         // companies for the program to run through June": the infinitive's own time).
+        // "Carney will meet Chinese Premier Li Qiang at the Group of 20 summit in Johannesburg on
+        // Saturday, his office said": the auxiliary of a long clause, not the attribution after its comma.
         var infinitive = false;
-        for (var i = start - 1; i >= start - 14 && c.Has(i) && !IsClauseBreak(c, i); i--)
+        for (var i = start - 1; i >= start - 20 && c.Has(i) && !IsClauseBreak(c, i); i--)
         {
             infinitive |= c.Is(i, "to");
             if (i <= start - 9 && Cue(c, i) is var far && (far == Tense.Future || (far == Tense.Past && !infinitive)))
