@@ -89,6 +89,10 @@ internal static class EntitiesEval
         /// named mention is the name inside ("Steve Jobs").</summary>
         public List<GoldMention> Appositions { get; init; } = [];
 
+        /// <summary>MEANTIME's mentions of PER, ORG or LOC entities whose syntactic type the annotators left
+        /// empty ("Ford", "GM", "Barack Obama" in some documents): neither named nor unnamed as far as the gold says.</summary>
+        public List<GoldMention> Untyped { get; init; } = [];
+
         /// <summary>The publication date, where the gold gives one (office holders' dates depend on it).</summary>
         public PublicationDate? Published { get; init; }
     }
@@ -127,6 +131,7 @@ internal static class EntitiesEval
         var gold = new List<GoldMention>();
         var annotated = new List<(int Start, int End)>();
         var appositions = new List<GoldMention>();
+        var untyped = new List<GoldMention>();
         foreach (var m in markables.Elements("ENTITY_MENTION"))
         {
             var anchors = m.Elements("token_anchor").Select(a => (string)a.Attribute("t_id")!).Where(offsets.ContainsKey).ToList();
@@ -142,6 +147,12 @@ internal static class EntitiesEval
                 appositions.Add(new GoldMention(start, end, appType, Entity: mentionEntity[(string)m.Attribute("m_id")!]));
             }
 
+            if (string.IsNullOrEmpty((string?)m.Attribute("syntactic_type"))
+                && mentionType.TryGetValue((string)m.Attribute("m_id")!, out var untypedType) && untypedType is "PER" or "ORG" or "LOC")
+            {
+                untyped.Add(new GoldMention(start, end, untypedType));
+            }
+
             if ((string?)m.Attribute("syntactic_type") != "NAM"
                 || !mentionType.TryGetValue((string)m.Attribute("m_id")!, out var type) || type is not ("PER" or "ORG" or "LOC"))
             {
@@ -152,7 +163,7 @@ internal static class EntitiesEval
             gold.Add(new GoldMention(start, end, type, Entity: mentionEntity[(string)m.Attribute("m_id")!]));
         }
 
-        return new GoldDocument(doc.Name, doc.Text, gold, doc.AnnotatedEnd, annotated) { Appositions = appositions };
+        return new GoldDocument(doc.Name, doc.Text, gold, doc.AnnotatedEnd, annotated) { Appositions = appositions, Untyped = untyped };
     }
 
     /// <summary>
@@ -285,6 +296,7 @@ internal static class EntitiesEval
         var mergedCounts = types.ToDictionary(t => t, _ => new int[6], StringComparer.Ordinal);
         var classes = new ErrorClasses();
         var doubles = 0;
+        var untypedLeftOut = 0;
         int spuriousInAnnotated = 0, spuriousOutside = 0;
         var words = 0L;
         var missed = new List<string>();
@@ -327,6 +339,9 @@ internal static class EntitiesEval
             {
                 var trimmed = names.Select(g => Trim(doc.Text, g)).ToList();
                 var phrases = NamesOfAppositions(PhraseMentions(d, doc.ScoredEnd), trimmed, [.. doc.Appositions.Select(a => Trim(doc.Text, a))]);
+                var untyped = doc.Untyped.Select(u => Trim(doc.Text, u)).ToList();
+                untypedLeftOut += phrases.RemoveAll(s => untyped.Any(u => u.Start == s.Start && u.End == s.End && u.Type == s.Type)
+                    && !trimmed.Any(g => g.Start == s.Start && g.End == s.End && g.Type == s.Type));
                 int ignoredIn = 0, ignoredOut = 0;
                 Tally(doc, trimmed, phrases, phraseCounts, ref ignoredIn, ref ignoredOut, missed, spurious, errors, classes);
                 var (merged, dropped) = MergeDoubles(trimmed, phrases);
@@ -341,7 +356,7 @@ internal static class EntitiesEval
         PrintTable("name extents (the system's names, types mapped PERSON → PER; GPE, LOC, FAC → LOC):", counts, types);
         if (phraseCounts.Values.Any(c => c[0] > 0))
         {
-            PrintTable("phrase extents (MEANTIME's conventions: the noun phrase each name heads, ends trimmed of punctuation; a GPE that is an event's source in its sentence → ORG, a country's government, a seat of government named for its building, the EU and the European Commission → LOC; a phrase that is a gold apposition (APP, \"Apple CEO Steve Jobs\") counts as the name inside it):", phraseCounts, types);
+            PrintTable($"phrase extents (MEANTIME's conventions: the noun phrase each name heads, ends trimmed of punctuation; a GPE that is an event's source in its sentence → ORG, a country's government, a seat of government named for its building, the EU and the European Commission → LOC; a phrase that is a gold apposition (APP, \"Apple CEO Steve Jobs\") counts as the name inside it; a phrase that is exactly a mention the gold leaves without a syntactic type is not scored: {untypedLeftOut} left out):", phraseCounts, types);
             PrintTable($"phrase extents, double annotations as alternatives (a gold name inside another gold name of the same entity, \"Lufthansa\" in \"German airline Lufthansa\", is one mention annotated twice: the group counts the system's exact matches, or one miss; {doubles} gold names left out):", mergedCounts, types);
             classes.Print(types);
         }
