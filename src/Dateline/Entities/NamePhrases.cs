@@ -43,6 +43,7 @@ public sealed class NamePhrases
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> descriptors;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> modifiers;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> stops;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> verbCues;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ofHeads;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> areas;
     private readonly string[] suffixes;
@@ -68,6 +69,7 @@ public sealed class NamePhrases
         lastWords = Set(phrases.Select(w => w[^1]));
         modifiers = Set(classes["modifier"]);
         stops = Set(classes["stop"]);
+        verbCues = Set(classes["verb-before"]);
         ofHeads = Set(classes["of-head"]);
         areas = Set(classes["area"]);
         suffixes = classes["suffix"];
@@ -410,6 +412,12 @@ public sealed class NamePhrases
 
             // A run of roles and descriptors with their premodifiers: "Airbus chief executive", "large insurance firm".
             var run = TitleOrDescriptorEndsAt(t);
+            if (run == 1 && char.IsLower(Word(t)[0]) && InSentence(t - 1) && tokens[t - 1].Kind == TokenKind.Word && IsLower(t - 1, rules.verbCues))
+            {
+                // "did not exchange GM's debt": after a negation or an auxiliary the word is a verb.
+                run = 0;
+            }
+
             if (run > 0)
             {
                 t -= run;
