@@ -183,6 +183,24 @@ public sealed class NamePhrases
                 return null;
             }
 
+            // "the Atlanta and St. Louis plants": a name joined by "and" to a name that modifies a role or
+            // descriptor modifies it too, where the descriptor heads the phrase; not where it is the title
+            // of a name after it ("Northrop Grumman and Airbus parent EADS", "Airbus and German airline Lufthansa").
+            var head = n + 1 < names.Count ? spans[n + 1].Last + 1 : -1;
+            if (head > 0 && Is(last + 1, "and") && spans[n + 1].First == last + 2 && InSentence(head) && owner[head] < 0)
+            {
+                var after = head;
+                while (TitleOrDescriptorStartsAt(after) is var length and > 0)
+                {
+                    after += length; // "parent company"
+                }
+
+                if (after > head && !(InSentence(after) && owner[after] >= 0))
+                {
+                    return null;
+                }
+            }
+
             var start = ExtendLeft(first, names[n].Type is "GPE" || names[n].Feature is "country" or "admin1", names[n].Type == "PERSON");
             var end = ExtendRight(names, spans, n, last);
             return new TextSpan(tokens[start].Start, tokens[end].End);
