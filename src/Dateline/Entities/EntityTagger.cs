@@ -746,7 +746,8 @@ internal sealed class EntityTagger
             if (tokens[r].Kind == TokenKind.Word && r + 1 < end)
             {
                 // "Ministry of Defence", "Syrian Observatory for Human Rights": after an institution word.
-                if (((w is "of" or "for" && cue) && (IsNameWord(r + 1) || (IsWord(r + 1, "the") && r + 2 < end && IsNameWord(r + 2))))
+                // Not into a currency: "sold to Acme Capital Management for US$ 7 billion".
+                if (((w is "of" or "for" && cue) && ((IsNameWord(r + 1) && !IsCurrencyPrefix(r + 1, end)) || (IsWord(r + 1, "the") && r + 2 < end && IsNameWord(r + 2))))
                     || (w is "on" && lexicons.SuffixCue(Word(r - 1)) == CueKind.Org && lexicons.PrefixCue(Word(r - 1)) == CueKind.Org
                         && IsNameWord(r + 1) && !IsWeekdayName(Word(r + 1)) && !(r + 2 < end && tokens[r + 2].Kind == TokenKind.Number))) // "Commission on Audit", not "Commission on Monday" or "on March 3"
                 {
@@ -934,8 +935,8 @@ internal sealed class EntityTagger
             }
 
             // "Médecins Sans Frontières", "Cruz Roja Mexicana", "Banco de México": an organization
-            // word of another language anywhere in the run.
-            for (var j = i; cue == CueKind.None && j < runEnd; j++)
+            // word of another language anywhere in the run; a name of two words or more ("Automobile sales" opens a sentence).
+            for (var j = i; cue == CueKind.None && runEnd - i >= 2 && j < runEnd; j++)
             {
                 cue = lexicons.IsOrgWord(Word(j)) ? CueKind.Org : CueKind.None;
             }
@@ -2103,7 +2104,21 @@ internal sealed class EntityTagger
     private bool ShapeOrganization(Candidate c) =>
         c is { Type: "ORG", Kind: "name", Known: null } && c.TokenEnd - c.TokenStart is 2 or 3
         && lexicons.SuffixCue(Word(c.TokenEnd - 1)) == CueKind.None && lexicons.PrefixCue(Word(c.TokenStart)) == CueKind.None
-        && !IsAcronym(Word(c.TokenStart)) && !IsAcronym(Word(c.TokenEnd - 1));
+        && !IsAcronym(Word(c.TokenStart)) && !IsAcronym(Word(c.TokenEnd - 1)) && !HasOrgWord(c.TokenStart, c.TokenEnd);
+
+    /// <summary>True where a word of tokens <paramref name="from"/>..<paramref name="to"/> is an organization word ("Automobile Craiova").</summary>
+    private bool HasOrgWord(int from, int to)
+    {
+        for (var j = from; j < to; j++)
+        {
+            if (lexicons.IsOrgWord(Word(j)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A lower-case word that can stand between a possessive and a title ("senior", "top").</summary>
     private bool IsModifier(int i) =>

@@ -43,6 +43,7 @@ public sealed class NamePhrases
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> descriptors;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> modifiers;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> stops;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> verbCues;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ofHeads;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> areas;
     private readonly string[] suffixes;
@@ -68,6 +69,7 @@ public sealed class NamePhrases
         lastWords = Set(phrases.Select(w => w[^1]));
         modifiers = Set(classes["modifier"]);
         stops = Set(classes["stop"]);
+        verbCues = Set(classes["verb-before"]);
         ofHeads = Set(classes["of-head"]);
         areas = Set(classes["area"]);
         suffixes = classes["suffix"];
@@ -179,6 +181,24 @@ public sealed class NamePhrases
             if (ModifiesNext(last, names[n].Type == "NORP") || (names[n].Type == "ORG" && BeforeProductName(first, last, names[n].Company)))
             {
                 return null;
+            }
+
+            // "the Atlanta and St. Louis plants": a name joined by "and" to a name that modifies a role or
+            // descriptor modifies it too, where the descriptor heads the phrase; not where it is the title
+            // of a name after it ("Northrop Grumman and Airbus parent EADS", "Airbus and German airline Lufthansa").
+            var head = n + 1 < names.Count ? spans[n + 1].Last + 1 : -1;
+            if (head > 0 && Is(last + 1, "and") && spans[n + 1].First == last + 2 && InSentence(head) && owner[head] < 0)
+            {
+                var after = head;
+                while (TitleOrDescriptorStartsAt(after) is var length and > 0)
+                {
+                    after += length; // "parent company"
+                }
+
+                if (after > head && !(InSentence(after) && owner[after] >= 0))
+                {
+                    return null;
+                }
             }
 
             var start = ExtendLeft(first, names[n].Type is "GPE" || names[n].Feature is "country" or "admin1", names[n].Type == "PERSON");
@@ -410,6 +430,12 @@ public sealed class NamePhrases
 
             // A run of roles and descriptors with their premodifiers: "Airbus chief executive", "large insurance firm".
             var run = TitleOrDescriptorEndsAt(t);
+            if (run == 1 && char.IsLower(Word(t)[0]) && InSentence(t - 1) && tokens[t - 1].Kind == TokenKind.Word && IsLower(t - 1, rules.verbCues))
+            {
+                // "did not exchange GM's debt": after a negation or an auxiliary the word is a verb.
+                run = 0;
+            }
+
             if (run > 0)
             {
                 t -= run;

@@ -80,6 +80,21 @@ internal static class ProductNames
 
         if (products is not null)
         {
+            // "the Chrysler Aspen, Pacer and Tundra": unknown names listed with a product are products too.
+            var ordered = candidates.Where(c => c.Kind == "name").OrderBy(c => c.TokenStart).ToList();
+            for (var k = 0; k + 1 < ordered.Count; k++)
+            {
+                var c = ordered[k];
+                var text = document.Text[c.Start..c.End];
+                var product = products.Contains(text)
+                    || (MakerAndModel(c, document, lexicons) is { } maker && products.Contains(document.Text[document.Tokens[c.TokenStart + maker.Tokens.Length].Start..c.End]));
+                var next = ordered[k + 1];
+                if (product && next.Known is null && next.Type is "ORG" or "UNK" or "PERSON" && ListedAfter(c, next, document))
+                {
+                    products.Add(document.Text[next.Start..next.End]);
+                }
+            }
+
             // "Ford Taurus" (in a headline, say) with a model named so elsewhere: the maker stays a name of its own.
             foreach (var c in candidates)
             {
@@ -177,6 +192,27 @@ internal static class ProductNames
         }
 
         return maker;
+    }
+
+    /// <summary>True where only a comma, "and" or "or" (one or two of them) stand between the two names.</summary>
+    private static bool ListedAfter(Candidate c, Candidate next, Document document)
+    {
+        var between = next.TokenStart - c.TokenEnd;
+        if (between is < 1 or > 2)
+        {
+            return false;
+        }
+
+        for (var t = c.TokenEnd; t < next.TokenStart; t++)
+        {
+            var token = document.Tokens[t];
+            if (document.Text.AsSpan(token.Start, token.Length) is not ("," or "and" or "or"))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>"the Ford Taurus", "a Toyota Prius": an article right before the name.</summary>

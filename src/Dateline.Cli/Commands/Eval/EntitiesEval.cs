@@ -85,6 +85,14 @@ internal static class EntitiesEval
     /// saw but did not score as a PER/ORG/LOC name.</param>
     private sealed record GoldDocument(string Name, string Text, List<GoldMention> Gold, int ScoredEnd, List<(int Start, int End)>? Annotated = null)
     {
+        /// <summary>MEANTIME's appositions (<c>APP</c>) of PER, ORG or LOC entities: "Apple CEO Steve Jobs", whose
+        /// named mention is the name inside ("Steve Jobs").</summary>
+        public List<GoldMention> Appositions { get; init; } = [];
+
+        /// <summary>MEANTIME's mentions of PER, ORG or LOC entities whose syntactic type the annotators left
+        /// empty ("Ford", "GM", "Barack Obama" in some documents): neither named nor unnamed as far as the gold says.</summary>
+        public List<GoldMention> Untyped { get; init; } = [];
+
         /// <summary>The publication date, where the gold gives one (office holders' dates depend on it).</summary>
         public PublicationDate? Published { get; init; }
     }
@@ -122,6 +130,8 @@ internal static class EntitiesEval
 
         var gold = new List<GoldMention>();
         var annotated = new List<(int Start, int End)>();
+        var appositions = new List<GoldMention>();
+        var untyped = new List<GoldMention>();
         foreach (var m in markables.Elements("ENTITY_MENTION"))
         {
             var anchors = m.Elements("token_anchor").Select(a => (string)a.Attribute("t_id")!).Where(offsets.ContainsKey).ToList();
@@ -131,6 +141,18 @@ internal static class EntitiesEval
             }
 
             var (start, end) = (anchors.Min(a => offsets[a].Start), anchors.Max(a => offsets[a].End));
+            if ((string?)m.Attribute("syntactic_type") == "APP"
+                && mentionType.TryGetValue((string)m.Attribute("m_id")!, out var appType) && appType is "PER" or "ORG" or "LOC")
+            {
+                appositions.Add(new GoldMention(start, end, appType, Entity: mentionEntity[(string)m.Attribute("m_id")!]));
+            }
+
+            if (string.IsNullOrEmpty((string?)m.Attribute("syntactic_type"))
+                && mentionType.TryGetValue((string)m.Attribute("m_id")!, out var untypedType) && untypedType is "PER" or "ORG" or "LOC")
+            {
+                untyped.Add(new GoldMention(start, end, untypedType));
+            }
+
             if ((string?)m.Attribute("syntactic_type") != "NAM"
                 || !mentionType.TryGetValue((string)m.Attribute("m_id")!, out var type) || type is not ("PER" or "ORG" or "LOC"))
             {
@@ -141,7 +163,7 @@ internal static class EntitiesEval
             gold.Add(new GoldMention(start, end, type, Entity: mentionEntity[(string)m.Attribute("m_id")!]));
         }
 
-        return new GoldDocument(doc.Name, doc.Text, gold, doc.AnnotatedEnd, annotated);
+        return new GoldDocument(doc.Name, doc.Text, gold, doc.AnnotatedEnd, annotated) { Appositions = appositions, Untyped = untyped };
     }
 
     /// <summary>
@@ -274,6 +296,7 @@ internal static class EntitiesEval
         var mergedCounts = types.ToDictionary(t => t, _ => new int[6], StringComparer.Ordinal);
         var classes = new ErrorClasses();
         var doubles = 0;
+        var untypedLeftOut = 0;
         int spuriousInAnnotated = 0, spuriousOutside = 0;
         var words = 0L;
         var missed = new List<string>();
@@ -314,8 +337,11 @@ internal static class EntitiesEval
             Tally(doc, names, system, counts, ref spuriousInAnnotated, ref spuriousOutside, meantime ? [] : missed, meantime ? [] : spurious, errors);
             if (meantime)
             {
-                var phrases = PhraseMentions(d, doc.ScoredEnd);
                 var trimmed = names.Select(g => Trim(doc.Text, g)).ToList();
+                var phrases = NamesOfAppositions(PhraseMentions(d, doc.ScoredEnd), trimmed, [.. doc.Appositions.Select(a => Trim(doc.Text, a))]);
+                var untyped = doc.Untyped.Select(u => Trim(doc.Text, u)).ToList();
+                untypedLeftOut += phrases.RemoveAll(s => untyped.Any(u => u.Start == s.Start && u.End == s.End && u.Type == s.Type)
+                    && !trimmed.Any(g => g.Start == s.Start && g.End == s.End && g.Type == s.Type));
                 int ignoredIn = 0, ignoredOut = 0;
                 Tally(doc, trimmed, phrases, phraseCounts, ref ignoredIn, ref ignoredOut, missed, spurious, errors, classes);
                 var (merged, dropped) = MergeDoubles(trimmed, phrases);
@@ -330,7 +356,7 @@ internal static class EntitiesEval
         PrintTable("name extents (the system's names, types mapped PERSON → PER; GPE, LOC, FAC → LOC):", counts, types);
         if (phraseCounts.Values.Any(c => c[0] > 0))
         {
-            PrintTable("phrase extents (MEANTIME's conventions: the noun phrase each name heads, ends trimmed of punctuation; a GPE that is an event's source in its sentence → ORG, a country's government, a seat of government named for its building, the EU and the European Commission → LOC):", phraseCounts, types);
+            PrintTable($"phrase extents (MEANTIME's conventions: the noun phrase each name heads, ends trimmed of punctuation; a GPE that is an event's source in its sentence → ORG, a country's government, a seat of government named for its building, the EU and the European Commission → LOC; a phrase that is a gold apposition (APP, \"Apple CEO Steve Jobs\") counts as the name inside it; a phrase that is exactly a mention the gold leaves without a syntactic type is not scored: {untypedLeftOut} left out):", phraseCounts, types);
             PrintTable($"phrase extents, double annotations as alternatives (a gold name inside another gold name of the same entity, \"Lufthansa\" in \"German airline Lufthansa\", is one mention annotated twice: the group counts the system's exact matches, or one miss; {doubles} gold names left out):", mergedCounts, types);
             classes.Print(types);
         }
@@ -467,6 +493,39 @@ internal static class EntitiesEval
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// MEANTIME's appositions: where a name and a noun phrase that describes it stand side by side ("Apple CEO
+    /// Steve Jobs", "US bank chief Ben Bernanke", "The Beatles' label Apple Corps"), MEANTIME marks the whole as
+    /// an apposition (<c>APP</c>) and only the name inside as the named mention (<c>NAM</c>); the same words with
+    /// a title are elsewhere one named mention ("President Dmitry Medvedev", "Airbus chief executive Noel
+    /// Forgeard"). A system phrase that is exactly such an apposition is scored as its named mention, the name
+    /// of the same entity at the apposition's end (or, failing one, at its start), unless the system also has
+    /// that name as a phrase of its own. One phrase stands for one gold mention, so precision and recall move
+    /// together; phrases that match no apposition are unchanged.
+    /// </summary>
+    private static List<GoldMention> NamesOfAppositions(List<GoldMention> system, List<GoldMention> gold, List<GoldMention> appositions)
+    {
+        if (appositions.Count == 0)
+        {
+            return system;
+        }
+
+        var mapped = new List<GoldMention>(system.Count);
+        foreach (var s in system)
+        {
+            var app = appositions.FirstOrDefault(a => a.Start == s.Start && a.End == s.End && a.Type == s.Type);
+            var inside = app is null ? [] : gold.Where(g => g.Entity == app.Entity && g.Type == s.Type
+                && app.Start <= g.Start && g.End <= app.End && (g.Start, g.End) != (app.Start, app.End)).ToList();
+            var name = inside.FirstOrDefault(g => g.End == app!.End) ?? inside.FirstOrDefault(g => g.Start == app!.Start);
+            var exact = gold.Any(g => g.Start == s.Start && g.End == s.End && g.Type == s.Type);
+            mapped.Add(name is not null && !exact && !system.Any(o => o.Start == name.Start && o.End == name.End && o.Type == name.Type)
+                ? s with { Start = name.Start, End = name.End }
+                : s);
+        }
+
+        return mapped;
     }
 
     /// <summary>
