@@ -1661,6 +1661,30 @@ internal sealed class Scan
             return null;
         }
 
+        // "Mondlane supporters", "supporters of the RPP": followers of a named person or party act
+        // for them; with no one named they are the opposition (roles.txt, FOL).
+        if (role == "FOL")
+        {
+            var before = i - 1;
+            if (before >= 1 && Raw(before) is "'s" or "’s")
+            {
+                before--;
+            }
+
+            if (before >= 0 && mentionEnding[before] is { Entity: { Type: "PERSON" or "ORG", Actor.Length: >= 6 } } led)
+            {
+                phraseFirst = led.First;
+                return [led.Entity];
+            }
+
+            if (Is(i + 1, "of") && BodyAfter(i + 2) is { Entity: { Type: "PERSON" or "ORG", Actor.Length: >= 6 } } leader)
+            {
+                return [leader.Entity];
+            }
+
+            role = "OPP";
+        }
+
         var result = new List<Entity>();
         var k = i - 1;
 
