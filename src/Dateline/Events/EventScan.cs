@@ -683,7 +683,8 @@ internal sealed class Scan
             conj--;
         }
 
-        if (head is not null && conj > clauseStart && (Is(conj, "and") || Is(conj, "but")) && !Is(conj - 1, ",")
+        // "granted bail to four leaders …, but rejected a petition": ", but" right before the verb too.
+        if (head is not null && conj > clauseStart && (Is(conj, "and") || Is(conj, "but")) && (!Is(conj - 1, ",") || (Is(conj, "but") && conj == trigger - 1))
             && FirstSubjectMention(clauseStart, conj) is { } firstSubject && firstSubject.First < head.Value.First)
         {
             head = firstSubject;
@@ -1886,7 +1887,7 @@ internal sealed class Scan
     /// <summary>
     /// A participle used as a passive without a form of "be" ("officials accused of …", "civilians
     /// imprisoned for …", "attacked by", "a deal mediated by"): right after its noun, followed by "by", or by "of"/"for"
-    /// for accusing, convicting and detaining.
+    /// for accusing, convicting and detaining, or by "after"/"during" for detaining.
     /// </summary>
     public bool ReducedPassive(int trigger, int triggerEnd, int clauseStart, string root)
     {
@@ -1900,7 +1901,10 @@ internal sealed class Scan
                 && (Class(trigger - 1) & (WordClass.Passive | WordClass.Negation | WordClass.Intent)) == 0)
             || (trigger > 1 && tokens[trigger - 1].Kind == TokenKind.Word && char.IsLower(Raw(trigger - 1)[0]) && Class(trigger - 1) == WordClass.None
                 && (Class(trigger - 2) & WordClass.Determiner) != 0 && !Is(trigger - 2, "that"));
-        return afterNoun && (Is(triggerEnd + 1, "by") || ((Is(triggerEnd + 1, "of") || Is(triggerEnd + 1, "for")) && root is "11" or "17"));
+        // "four leaders arrested after the party's protest", "activists detained during the march":
+        // a time preposition after an arrest participle right after its noun.
+        return afterNoun && (Is(triggerEnd + 1, "by") || ((Is(triggerEnd + 1, "of") || Is(triggerEnd + 1, "for")) && root is "11" or "17")
+            || (root == "17" && (Class(triggerEnd + 1) & WordClass.Occasion) != 0));
     }
 
     /// <summary>
