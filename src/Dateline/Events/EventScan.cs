@@ -551,9 +551,12 @@ internal sealed class Scan
 
     /// <summary>"and" or "but" before a future or modal auxiliary ("… and will meet", "but could"): a new verb phrase.</summary>
     /// "… and is expected to visit", "and was due to": a form of "be" or "have" before a plan word, too.
+    /// "accused Ruto of … and said the opposition would hold rallies next week": a reporting verb
+    /// after the conjunction opens a clause of its own.
     private bool NextVerbPhrase(int i) =>
         (Class(i) & WordClass.Conjunction) != 0 && i + 1 < Count
         && (((Class(i + 1) & (WordClass.Planned | WordClass.Hypothetical)) != 0 && !Is(i + 1, "if"))
+            || (!inMention[i + 1] && char.IsLower(Raw(i + 1)[0]) && (Class(i + 1) & WordClass.Reporting) != 0)
             || (i + 2 < Count && char.IsLower(Raw(i + 1)[0]) && (Class(i + 1) & (WordClass.Passive | WordClass.Auxiliary)) != 0 && (Class(i + 2) & WordClass.Planned) != 0));
 
     /// <summary>Whether "since" opens a clause between the trigger and a later date in it.</summary>
