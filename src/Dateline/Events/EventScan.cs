@@ -333,7 +333,9 @@ internal sealed class Scan
                     // "called on the EU to impose sanctions on Serbia and will meet Rutte": "and"
                     // before an auxiliary opens the subject's next verb, which no gap reaches;
                     // "demanded their release and suspended aid": nor a second verb joined by "and".
-                    if (gap > 0 && (IsGapBoundary(at + gap - 1) || NextVerbPhrase(at + gap - 1) || CoordinatedVerb(at + gap - 1)))
+                    // "threatened to block roads if prosecutors arrested …": nor a condition's verb.
+                    if (gap > 0 && (IsGapBoundary(at + gap - 1) || NextVerbPhrase(at + gap - 1) || CoordinatedVerb(at + gap - 1)
+                        || (Class(at + gap - 1) & WordClass.Condition) != 0))
                     {
                         break;
                     }
