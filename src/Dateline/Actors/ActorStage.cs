@@ -870,9 +870,17 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
                     at += 4;
                 }
 
-                // "Name, the director of the Office of Management and Budget".
-                var of = at + title.Length;
-                if (rest.StartsWith("the ", StringComparison.Ordinal) && of + 4 < text.Length && text.AsSpan(at, title.Length).Equals(title, StringComparison.OrdinalIgnoreCase)
+                // "Name, the director of the Office of Management and Budget"; "Name, acting chairman of
+                // the Bangladesh Nationalist Party": no article, or one lower-case word before the title.
+                var titleAt = at;
+                if (!(titleAt + title.Length <= text.Length && text.AsSpan(titleAt, title.Length).Equals(title, StringComparison.OrdinalIgnoreCase))
+                    && text.AsSpan(titleAt).IndexOf(' ') is > 0 and var space && char.IsLower(text[titleAt]))
+                {
+                    titleAt += space + 1;
+                }
+
+                var of = titleAt + title.Length;
+                if (of + 4 < text.Length && text.AsSpan(titleAt, title.Length).Equals(title, StringComparison.OrdinalIgnoreCase)
                     && text.AsSpan(of, 4) is " of ")
                 {
                     of += 4;
@@ -881,9 +889,13 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
                         of += 4;
                     }
 
+                    // With no article before the title only a party's office counts: "Name, president of
+                    // a football federation and Morocco's budget minister" holds another office besides.
+                    var articled = rest.StartsWith("the ", StringComparison.Ordinal) && titleAt == at;
                     foreach (var e in entities)
                     {
-                        if (e.Type == "ORG" && e.Mentions.Any(o => o.Kind == "name" && o.Start == of))
+                        if (e.Type == "ORG" && e.Mentions.Any(o => o.Kind == "name" && o.Start == of)
+                            && (articled || e.Actor is { } party && (party.EndsWith("OPP", StringComparison.Ordinal) || party.EndsWith("PTY", StringComparison.Ordinal))))
                         {
                             return e;
                         }

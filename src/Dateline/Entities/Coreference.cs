@@ -73,6 +73,37 @@ internal sealed class Coreference(EntityLexicons lexicons)
             owners[i] = cluster;
         }
 
+        // "Bolivia orders arrest of Morales" … "former President Evo Morales": a headline may name a
+        // person by the surname alone before the story gives the full name; that word, there and
+        // after, is that person (the one person whose full name it ends).
+        var headlineEnd = text.IndexOf('\n', StringComparison.Ordinal);
+        if (headlineEnd > 0 && text.AsSpan(0, headlineEnd).TrimEnd() is { Length: > 0 } headline && headline[^1] is not ('.' or '?' or '!' or ':' or '"' or '\u201d'))
+        {
+            foreach (var k in clusters)
+            {
+                var word = k.Key[(k.Key.IndexOf('\u0001', StringComparison.Ordinal) + 1)..];
+                if (k.Type is "PERSON" or "ORG" && k.Mentions.Count > 0 && k.Mentions[0].End <= headlineEnd && k.Mentions.TrueForAll(m => m.Kind == "name")
+                    && !word.Contains(' ', StringComparison.Ordinal) && bySurname.TryGetValue(word, out var person) && person != k
+                    && clusters.Count(o => o.Type == "PERSON" && o.Key.Contains(' ', StringComparison.Ordinal) && LastWord(o.Key) == word) == 1)
+                {
+                    foreach (var m in k.Mentions)
+                    {
+                        m.Type = "PERSON";
+                        Join(person, m);
+                    }
+
+                    k.Mentions.Clear();
+                    for (var i = 0; i < owners.Length; i++)
+                    {
+                        if (owners[i] == k)
+                        {
+                            owners[i] = person;
+                        }
+                    }
+                }
+            }
+        }
+
         // Nominals and pronouns in text order: each looks back at what came before it.
         for (var i = 0; i < candidates.Count; i++)
         {

@@ -62,6 +62,7 @@ internal enum WordClass : ulong
     Adverb = 17179869184,
     Purpose = 34359738368,
     Member = 68719476736,
+    Occasion = 137438953472,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>

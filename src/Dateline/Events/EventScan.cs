@@ -346,7 +346,9 @@ internal sealed class Scan
                     // "called on the EU to impose sanctions on Serbia and will meet Rutte": "and"
                     // before an auxiliary opens the subject's next verb, which no gap reaches;
                     // "demanded their release and suspended aid": nor a second verb joined by "and".
-                    if (gap > 0 && (IsGapBoundary(at + gap - 1) || NextVerbPhrase(at + gap - 1) || CoordinatedVerb(at + gap - 1)))
+                    // "threatened to block roads if prosecutors arrested …": nor a condition's verb.
+                    if (gap > 0 && (IsGapBoundary(at + gap - 1) || NextVerbPhrase(at + gap - 1) || CoordinatedVerb(at + gap - 1)
+                        || (Class(at + gap - 1) & WordClass.Condition) != 0))
                     {
                         break;
                     }
@@ -564,9 +566,12 @@ internal sealed class Scan
 
     /// <summary>"and" or "but" before a future or modal auxiliary ("… and will meet", "but could"): a new verb phrase.</summary>
     /// "… and is expected to visit", "and was due to": a form of "be" or "have" before a plan word, too.
+    /// "accused Ruto of … and said the opposition would hold rallies next week": a reporting verb
+    /// after the conjunction opens a clause of its own.
     private bool NextVerbPhrase(int i) =>
         (Class(i) & WordClass.Conjunction) != 0 && i + 1 < Count
         && (((Class(i + 1) & (WordClass.Planned | WordClass.Hypothetical)) != 0 && !Is(i + 1, "if"))
+            || (!inMention[i + 1] && char.IsLower(Raw(i + 1)[0]) && (Class(i + 1) & WordClass.Reporting) != 0)
             || (i + 2 < Count && char.IsLower(Raw(i + 1)[0]) && (Class(i + 1) & (WordClass.Passive | WordClass.Auxiliary)) != 0 && (Class(i + 2) & WordClass.Planned) != 0));
 
     /// <summary>Whether "since" opens a clause between the trigger and a later date in it.</summary>
@@ -696,7 +701,8 @@ internal sealed class Scan
             conj--;
         }
 
-        if (head is not null && conj > clauseStart && (Is(conj, "and") || Is(conj, "but")) && !Is(conj - 1, ",")
+        // "granted bail to four leaders …, but rejected a petition": ", but" right before the verb too.
+        if (head is not null && conj > clauseStart && (Is(conj, "and") || Is(conj, "but")) && (!Is(conj - 1, ",") || (Is(conj, "but") && conj == trigger - 1))
             && FirstSubjectMention(clauseStart, conj) is { } firstSubject && firstSubject.First < head.Value.First)
         {
             head = firstSubject;
@@ -1696,6 +1702,30 @@ internal sealed class Scan
             return null;
         }
 
+        // "Mondlane supporters", "supporters of the RPP": followers of a named person or party act
+        // for them; with no one named they are the opposition (roles.txt, FOL).
+        if (role == "FOL")
+        {
+            var before = i - 1;
+            if (before >= 1 && Raw(before) is "'s" or "’s")
+            {
+                before--;
+            }
+
+            if (before >= 0 && mentionEnding[before] is { Entity: { Type: "PERSON" or "ORG", Actor.Length: >= 6 } } led)
+            {
+                phraseFirst = led.First;
+                return [led.Entity];
+            }
+
+            if (Is(i + 1, "of") && BodyAfter(i + 2) is { Entity: { Type: "PERSON" or "ORG", Actor.Length: >= 6 } } leader)
+            {
+                return [leader.Entity];
+            }
+
+            role = "OPP";
+        }
+
         var result = new List<Entity>();
         var k = i - 1;
 
@@ -1897,7 +1927,7 @@ internal sealed class Scan
     /// <summary>
     /// A participle used as a passive without a form of "be" ("officials accused of …", "civilians
     /// imprisoned for …", "attacked by", "a deal mediated by"): right after its noun, followed by "by", or by "of"/"for"
-    /// for accusing, convicting and detaining.
+    /// for accusing, convicting and detaining, or by "after"/"during" for detaining.
     /// </summary>
     public bool ReducedPassive(int trigger, int triggerEnd, int clauseStart, string root)
     {
@@ -1911,7 +1941,10 @@ internal sealed class Scan
                 && (Class(trigger - 1) & (WordClass.Passive | WordClass.Negation | WordClass.Intent)) == 0)
             || (trigger > 1 && tokens[trigger - 1].Kind == TokenKind.Word && char.IsLower(Raw(trigger - 1)[0]) && Class(trigger - 1) == WordClass.None
                 && (Class(trigger - 2) & WordClass.Determiner) != 0 && !Is(trigger - 2, "that"));
-        return afterNoun && (Is(triggerEnd + 1, "by") || ((Is(triggerEnd + 1, "of") || Is(triggerEnd + 1, "for")) && root is "11" or "17"));
+        // "four leaders arrested after the party's protest", "activists detained during the march":
+        // a time preposition after an arrest participle right after its noun.
+        return afterNoun && (Is(triggerEnd + 1, "by") || ((Is(triggerEnd + 1, "of") || Is(triggerEnd + 1, "for")) && root is "11" or "17")
+            || (root == "17" && (Class(triggerEnd + 1) & WordClass.Occasion) != 0));
     }
 
     /// <summary>

@@ -1149,27 +1149,83 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 }
             }
 
-            if (country is null)
+            // A place after a locative in the event's own sentence ("students marching in Lima"); the
+            // government ("the junta", "the interim government") is never the place's, but the story's.
+            var sentenceStart = d.Sentences[e.Sentence].Start;
+            if (country is null && role != "GOV")
             {
-                var from = 0;
+                country = LocativeCountry(sentenceStart);
+            }
+
+            // A story about one country names its police, opposition and students without the
+            // country ("Police fired tear gas …" in a story from Antananarivo): the story's country,
+            // rather than the place of an earlier sentence ("leaders meeting in Gaborone").
+            country ??= StoryCountry(d);
+            country ??= LocativeCountry(0);
+            return country is null ? actor : country + role;
+
+            string? LocativeCountry(int from)
+            {
+                string? found = null;
+                var last = -1;
                 foreach (var entity in d.Entities)
                 {
                     if (entity.Type is "GPE" or "LOC" && entity.Country is { Length: 3 } c)
                     {
                         foreach (var m in entity.Mentions)
                         {
-                            if (m.Start >= from && m.Start < at && m.Start > best && scan.AfterLocative(d.TokenIndexAt(m.Start)))
+                            if (m.Start >= from && m.Start < at && m.Start > last && scan.AfterLocative(d.TokenIndexAt(m.Start)))
                             {
-                                best = m.Start;
-                                country = c;
+                                last = m.Start;
+                                found = c;
                             }
                         }
                     }
                 }
+
+                return found;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The country a story is about: the country of most mentions of places, nationality words and
+    /// actors of a country (at least three, and half as many again as any other country's); null when the
+    /// story is about several countries alike, or is one or two sentences only.
+    /// </summary>
+    private static string? StoryCountry(Document d)
+    {
+        if (d.Sentences.Length < 3)
+        {
+            return null; // one sentence is no story
+        }
+
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var entity in d.Entities)
+        {
+            if (entity.Country is not { Length: 3 } c || entity.Actor is { } media && media.EndsWith("MED", StringComparison.Ordinal))
+            {
+                continue;
             }
 
-            return country is null ? actor : country + role;
+            counts[c] = counts.GetValueOrDefault(c) + entity.Mentions.Length;
         }
+
+        string? best = null;
+        int top = 0, second = 0;
+        foreach (var (c, n) in counts)
+        {
+            if (n > top)
+            {
+                (second, top, best) = (top, n, c);
+            }
+            else if (n > second)
+            {
+                second = n;
+            }
+        }
+
+        return top >= 3 && 2 * top >= 3 * second ? best : null;
     }
 
     /// <summary>A role actor with no country ("---MIL") in the given country; other actors as they are.</summary>
