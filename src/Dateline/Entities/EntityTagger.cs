@@ -1405,6 +1405,20 @@ internal sealed class EntityTagger
         c.Inner = inner;
         c.Gender = title.Gender;
         c.Key = title.Canonical;
+
+        // "Francis Escudero, the Senate president,": a title in apposition is the name's before the
+        // comma; its body or country is a mention of its own and affiliates that person.
+        if (inner.Type == "ORG" && i - 2 > sentenceStart && Word(i - 2) is "," && candidates.Count > 0
+            && candidates[^1] is { Kind: "name", Type: "PERSON" or "UNK" } person && person.TokenEnd == i - 2)
+        {
+            person.Type = "PERSON";
+            person.AddTitle(text[tokens[after].Start..tokens[after + m - 1].End]);
+            person.Affiliation ??= inner;
+            person.Country ??= inner.Country;
+            Add(inner);
+            return after + m;
+        }
+
         Add(c);
         return after + m;
     }
