@@ -163,7 +163,7 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
         {
             var e = entities[i];
             if (e.Type == "PERSON" && e.Actor is null && e.Country is null && OfficialRole(e) is { } role and not "ELI" && !TitledByOrganization(document, entities, e)
-                && NameTitles(document.Text, e).Any(t => t.TitleStart >= 0 && char.IsUpper(document.Text[t.TitleStart])))
+                && NameTitles(document.Text, e).Any(t => t.TitleStart >= 0))
             {
                 entities[i] = e with { Actor = lead + role, Country = lead };
             }
@@ -182,7 +182,8 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
         // "Congress", "the Senate", "the Supreme Court" are listed as the United States' bodies: in a
         // story that never names the United States they are those of the country named in their
         // sentence ("President Javier Milei vetoed a bill passed by Congress"), else of the story's.
-        if (!NamesPlaceOf(entities, "USA"))
+        // ("Washington had offered to mediate" names the US government, not a place of the story.)
+        if (!NamesPlaceOf(entities, "USA", placesOnly: true))
         {
             // "Congress leader Rahul Gandhi": a person the dictionary knows keeps the dictionary's
             // country where only such a body made the person American.
@@ -760,11 +761,11 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
         return found;
     }
 
-    private static bool NamesPlaceOf(ImmutableArray<Entity>.Builder entities, string country)
+    private static bool NamesPlaceOf(ImmutableArray<Entity>.Builder entities, string country, bool placesOnly = false)
     {
         foreach (var e in entities)
         {
-            if (e.Type is "GPE" or "LOC" or "FAC" or "NORP" && e.Country == country)
+            if (e.Type is "GPE" or "LOC" or "FAC" or "NORP" && e.Country == country && !(placesOnly && e.Type == "GPE" && e.Actor is { Length: 6 }))
             {
                 return true;
             }
@@ -904,13 +905,16 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
         return false;
     }
 
-    /// <summary>The actor of the nearest titled person named before the counterpart in its sentence, or null.</summary>
+    /// <summary>
+    /// The actor of the nearest titled person named before the counterpart in its sentence, else of the
+    /// first after it ("Alongside his Lithuanian counterpart X, Pistorius said"), or null.
+    /// </summary>
     private static string? CounterpartOf(Document document, ImmutableArray<Entity>.Builder entities, Entity person)
     {
         var at = person.Mentions.First(m => m.Kind == "name").Start;
         var sentence = document.Sentences.FirstOrDefault(x => x.Start <= at && at < x.End);
-        string? best = null;
-        var bestAt = -1;
+        string? best = null, after = null;
+        int bestAt = -1, afterAt = int.MaxValue;
         foreach (var e in entities)
         {
             if (e == person || e.Type != "PERSON" || e.Titles.Length == 0 || e.Actor is not { Length: >= 6 })
@@ -924,10 +928,14 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
                 {
                     (best, bestAt) = (e.Actor, m.Start);
                 }
+                else if (m.Kind == "name" && m.Start > at && m.End <= sentence.End && (after is null || m.Start < afterAt))
+                {
+                    (after, afterAt) = (e.Actor, m.Start);
+                }
             }
         }
 
-        return best;
+        return best ?? after;
     }
 
     /// <summary>The public-office role (GOV, MIL, COP, JUD, LEG) or the opposition (OPP) a person's titles give, ELI for a former office, or null.</summary>
