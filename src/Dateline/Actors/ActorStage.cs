@@ -18,7 +18,7 @@ namespace Dateline.Actors;
 /// text leaves open. A capital is its government only where it acts ("Kyiv called on…", "according
 /// to Kyiv", "Moscow’s claims"); "talks in Istanbul" stays a place with no actor.
 /// </remarks>
-public sealed class ActorStage(EntityLexicons lexicons) : IStage
+public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
 {
     /// <summary>Capitals that stand for an organization seated there when they act (<c>Data/Actors/seats.txt</c>).</summary>
     private static readonly Lazy<FrozenDictionary<string, string>> Seats = new(
@@ -49,6 +49,25 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             cancellationToken.ThrowIfCancellationRequested();
             var (actor, country) = Resolve(document, entity);
             entities.Add(entity with { Actor = actor, Country = country });
+        }
+
+        // "the Philippine Senate … the Senate president": a body named again by the last words of its
+        // longer name, in the same role, is that body, not the listed one of the bare name.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e is { Type: "ORG", Actor: [_, _, _, _, _, _] bare })
+            {
+                foreach (var o in entities)
+                {
+                    if (o != e && o is { Type: "ORG", Actor: [_, _, _, _, _, _] longer, Country: { Length: 3 } } && longer != bare && longer[3..] == bare[3..]
+                        && o.Name.EndsWith(" " + e.Name, StringComparison.Ordinal) && o.Mentions[0].Start < e.Mentions[0].Start)
+                    {
+                        entities[i] = e with { Actor = longer, Country = o.Country };
+                        break;
+                    }
+                }
+            }
         }
 
         // "the Portuguese energy group Galp", "Galp, the Portuguese energy group", "the Bengaluru-based
@@ -99,12 +118,17 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         }
 
         // A story about two countries: "Trade Minister X" acts for the one country named in the
-        // sentence ("... said Kenyan exporters had lost millions"), else in the paragraph.
+        // sentence ("Togolese traders cheered, and Trade Minister X said"), else in the paragraph. A
+        // country the sentence names only after the official, where the story's lead is about another
+        // ("Sudan's government cut ties with the UAE. … Defence Minister X said the drones came from a
+        // base run with Emirati support"), is what the official speaks of, not whom they act for.
+        var lead = LeadCountry(document, entities);
         for (var i = 0; i < entities.Count; i++)
         {
             var e = entities[i];
             if (e.Type == "PERSON" && e.Actor is null && e.Country is null && OfficialRole(e) is { } role && !TitledByOrganization(document, entities, e)
-                && (SentenceCountry(document, entities, e) ?? ParagraphCountry(document, entities, e)) is { } country)
+                && (SentenceCountry(document, entities, e) is { } named && lead is not null && named != lead && !NamedBefore(document, entities, e, named)
+                    ? lead : SentenceCountry(document, entities, e) ?? ParagraphCountry(document, entities, e)) is { } country)
             {
                 entities[i] = e with { Actor = country + role, Country = country };
             }
@@ -133,6 +157,18 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             }
         }
 
+        // "Foreign Minister X said Argentina would keep pressing … deals with Washington": an official
+        // that neither the sentence nor the paragraph places acts for the country the story leads with.
+        for (var i = 0; lead is not null && i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e.Type == "PERSON" && e.Actor is null && e.Country is null && OfficialRole(e) is { } role and not "ELI" && !TitledByOrganization(document, entities, e)
+                && NameTitles(document.Text, e).Any(t => t.TitleStart >= 0))
+            {
+                entities[i] = e with { Actor = lead + role, Country = lead };
+            }
+        }
+
         // "the Supreme Court", listed with a role and no country: the country of its sentence.
         for (var i = 0; i < entities.Count; i++)
         {
@@ -146,7 +182,8 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         // "Congress", "the Senate", "the Supreme Court" are listed as the United States' bodies: in a
         // story that never names the United States they are those of the country named in their
         // sentence ("President Javier Milei vetoed a bill passed by Congress"), else of the story's.
-        if (!NamesPlaceOf(entities, "USA"))
+        // ("Washington had offered to mediate" names the US government, not a place of the story.)
+        if (!NamesPlaceOf(entities, "USA", placesOnly: true))
         {
             // "Congress leader Rahul Gandhi": a person the dictionary knows keeps the dictionary's
             // country where only such a body made the person American.
@@ -243,16 +280,22 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         }
 
         // "electricity retailer Coastline Energy", "Chief executive Laura Bennett said": a company the
-        // dictionary does not list, and a business person, that the text gives no country belong to the
+        // dictionary does not list, and a business or labour leader, that the text gives no country belong to the
         // country the story is about or filed from (the project's convention, docs/EVALUATION.md).
-        if ((MainCountry(entities) ?? DatelineCountry(document, entities) ?? DatelinePlace(document, entities)) is { } home)
+        var homeCountry = MainCountry(entities) ?? DatelineCountry(document, entities) ?? DatelinePlace(document, entities);
+        if ((homeCountry ?? lead) is { } home)
         {
             for (var i = 0; i < entities.Count; i++)
             {
                 var e = entities[i];
-                if (e is { Type: "ORG" or "PERSON", Country: null, Actor: "BUS" } && !InCredit(document, e) && Known(e, PhraseKind.Name) is null)
+                if (e is { Type: "ORG" or "PERSON", Country: null, Actor: "BUS" } && homeCountry is not null && !InCredit(document, e) && Known(e, PhraseKind.Name) is null)
                 {
                     entities[i] = e with { Actor = home + "BUS", Country = home };
+                }
+                else if (e is { Type: "PERSON", Country: null, Actor: "LAB" } && Known(e, PhraseKind.Name) is null)
+                {
+                    // "union leaders A, B and C": labour leaders of the story's country.
+                    entities[i] = e with { Actor = home + "LAB", Country = home };
                 }
             }
         }
@@ -378,6 +421,19 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
             }
         }
 
+        // "Defence Minister X and his Lithuanian counterpart Y": an office named by another person's is
+        // that person's kind of office (a defence minister's counterpart is MIL, not GOV).
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e is { Type: "PERSON", Actor: [_, _, _, 'G', 'O', 'V'] actor } && e.Titles.Length > 0
+                && e.Titles.All(t => ContextWords.IsCounterpart(LastWord(t))) && Known(e, PhraseKind.Name) is not { Type: "PERSON" }
+                && CounterpartOf(document, entities, e) is [_, _, _, _, _, _] other && IsOfficial(other[3..6]))
+            {
+                entities[i] = e with { Actor = actor[..3] + other[3..6] };
+            }
+        }
+
         // "NAIROBI, May 3 (Dateline Health) -": the outlet that filed the story is a news medium.
         for (var i = 0; i < entities.Count; i++)
         {
@@ -390,6 +446,9 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
 
         return document with { Entities = entities.MoveToImmutable() };
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^, [^.\n()]{0,40}?\d[^.\n()]{0,20}\([^)\n]{1,40}\)\s*[-\u2013\u2014]")]
+    private static partial System.Text.RegularExpressions.Regex MixedCaseDateline();
 
     /// <summary>An organization the dictionary does not list with a sport word in its name ("Nigeria Football Federation").</summary>
     private bool IsSportsBody(Entity org)
@@ -702,11 +761,11 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         return found;
     }
 
-    private static bool NamesPlaceOf(ImmutableArray<Entity>.Builder entities, string country)
+    private static bool NamesPlaceOf(ImmutableArray<Entity>.Builder entities, string country, bool placesOnly = false)
     {
         foreach (var e in entities)
         {
-            if (e.Type is "GPE" or "LOC" or "FAC" or "NORP" && e.Country == country)
+            if (e.Type is "GPE" or "LOC" or "FAC" or "NORP" && e.Country == country && !(placesOnly && e.Type == "GPE" && e.Actor is { Length: 6 }))
             {
                 return true;
             }
@@ -760,6 +819,123 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         }
 
         return mentions >= 2 ? story : null;
+    }
+
+    /// <summary>
+    /// The country the story leads with: that of the first name with a country in the first sentence
+    /// after the dateline ("Sudan's army-backed government …", "Argentine President X …"), unless
+    /// it is joined by "and" or "," to a name of another country ("Chile and Peru signed …"); or null.
+    /// </summary>
+    private static string? LeadCountry(Document document, ImmutableArray<Entity>.Builder entities)
+    {
+        if (document.Sentences.Length == 0)
+        {
+            return null;
+        }
+
+        var text = document.Text;
+        var sentence = document.Sentences[0];
+        Mention? first = null;
+        string? country = null;
+        foreach (var e in entities)
+        {
+            if (e.Type is not ("GPE" or "NORP" or "PERSON" or "ORG") || e.Country is not { Length: 3 } c || InCredit(document, e))
+            {
+                continue;
+            }
+
+            foreach (var m in e.Mentions)
+            {
+                if (m.Kind == "name" && m.Start >= sentence.Start && m.End <= sentence.End && (first is null || m.Start < first.Start)
+                    && !(e.Type == "GPE" && OpensDateline(document, m.Start) && !m.Text.AsSpan().ContainsAnyInRange('a', 'z')))
+                {
+                    (first, country) = (m, c);
+                }
+            }
+        }
+
+        if (first is null)
+        {
+            return null;
+        }
+
+        // The lead names its subject first: at most three words before it, after the dateline's dash.
+        var from = sentence.Start;
+        var dash = text.AsSpan(sentence.Start, Math.Min(90, first.Start - sentence.Start)).LastIndexOfAny('-', '\u2013', '\u2014');
+        if (dash >= 0)
+        {
+            from = sentence.Start + dash + 1;
+        }
+
+        if (text.AsSpan(from, first.Start - from).Trim().Count(' ') > 2)
+        {
+            return null;
+        }
+
+        // "Chile and Peru", "Japan and the Philippines": a shared lead names no one country.
+        var rest = text.AsSpan(first.End).TrimStart();
+        if (rest.StartsWith("and ", StringComparison.Ordinal) || rest.StartsWith(",", StringComparison.Ordinal))
+        {
+            var next = first.End + (text.Length - first.End - rest.Length) + (rest[0] == ',' ? 1 : 4);
+            foreach (var e in entities)
+            {
+                if (e.Country is { Length: 3 } other && other != country && e.Mentions.Any(m => m.Kind == "name" && m.Start >= next && m.Start <= next + 5))
+                {
+                    return null;
+                }
+            }
+        }
+
+        return country;
+    }
+
+    /// <summary>True when a name of <paramref name="country"/> stands before the official's first mention in its sentence.</summary>
+    private static bool NamedBefore(Document document, ImmutableArray<Entity>.Builder entities, Entity official, string country)
+    {
+        var at = official.Mentions[0].Start;
+        var sentence = document.Sentences.FirstOrDefault(x => x.Start <= at && at < x.End);
+        foreach (var e in entities)
+        {
+            if (e != official && e.Country == country && e.Mentions.Any(m => m.Start >= sentence.Start && m.End <= at))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The actor of the nearest titled person named before the counterpart in its sentence, else of the
+    /// first after it ("Alongside his Lithuanian counterpart X, Pistorius said"), or null.
+    /// </summary>
+    private static string? CounterpartOf(Document document, ImmutableArray<Entity>.Builder entities, Entity person)
+    {
+        var at = person.Mentions.First(m => m.Kind == "name").Start;
+        var sentence = document.Sentences.FirstOrDefault(x => x.Start <= at && at < x.End);
+        string? best = null, after = null;
+        int bestAt = -1, afterAt = int.MaxValue;
+        foreach (var e in entities)
+        {
+            if (e == person || e.Type != "PERSON" || e.Titles.Length == 0 || e.Actor is not { Length: >= 6 })
+            {
+                continue;
+            }
+
+            foreach (var m in e.Mentions)
+            {
+                if (m.Kind == "name" && m.Start >= sentence.Start && m.End <= at && m.Start > bestAt)
+                {
+                    (best, bestAt) = (e.Actor, m.Start);
+                }
+                else if (m.Kind == "name" && m.Start > at && m.End <= sentence.End && (after is null || m.Start < afterAt))
+                {
+                    (after, afterAt) = (e.Actor, m.Start);
+                }
+            }
+        }
+
+        return best ?? after;
     }
 
     /// <summary>The public-office role (GOV, MIL, COP, JUD, LEG) or the opposition (OPP) a person's titles give, ELI for a former office, or null.</summary>
@@ -914,6 +1090,13 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
                         if (o.Kind == "name" && o.Start == at && o.End + 3 + title.Length <= text.Length
                             && text.AsSpan(o.End, 2) is "'s" or "’s" && text[o.End + 2] == ' '
                             && text.AsSpan(o.End + 3, title.Length).Equals(title, StringComparison.OrdinalIgnoreCase))
+                        {
+                            return e;
+                        }
+
+                        // "Name, the Senate president": the body's name right before the title.
+                        if (o.Kind == "name" && o.Start == at && rest.StartsWith("the ", StringComparison.Ordinal) && o.End + 1 + title.Length <= text.Length
+                            && text[o.End] == ' ' && text.AsSpan(o.End + 1, title.Length).Equals(title, StringComparison.OrdinalIgnoreCase))
                         {
                             return e;
                         }
@@ -1178,7 +1361,7 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
         if (country is null)
         {
             // A chief executive or an editor acts for a company or outlet even where its country is unknown.
-            return (role is "BUS" or "MED" or "NGO" or "EDU" or "REL" ? role : null, null);
+            return (role is "BUS" or "MED" or "NGO" or "EDU" or "REL" or "LAB" ? role : null, null);
         }
 
         return (country + (role ?? (known is { Length: >= 6 } ? known[3..6] : "")), country);
@@ -1496,6 +1679,12 @@ public sealed class ActorStage(EntityLexicons lexicons) : IStage
 
         // A dateline ("KYIV, March 3 -") names where the story was filed.
         if (mention.Text.Length > 2 && !mention.Text.AsSpan().ContainsAnyInRange('a', 'z') && mention.End < text.Length && text[mention.End] is ',' or ' ' or '(')
+        {
+            return false;
+        }
+
+        // "Buenos Aires, July 4th 2025 (MercoPress) -": a dateline in mixed case, a date and a credit before a dash.
+        if (OpensDateline(document, mention.Start) && MixedCaseDateline().IsMatch(text.AsSpan(mention.End, Math.Min(70, text.Length - mention.End))))
         {
             return false;
         }

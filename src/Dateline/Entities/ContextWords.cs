@@ -98,6 +98,9 @@ internal static class ContextWords
     /// <summary>"group", "miner", "carrier": a noun for a company or other body that a nationality word before it gives a country ("the Portuguese energy group Galp").</summary>
     public static bool IsCompanyNoun(ReadOnlySpan<char> word) => Words.Value.CompanyNoun.Contains(word);
 
+    /// <summary>"counterpart": a title that names an office by another person's ("his Lithuanian counterpart X").</summary>
+    public static bool IsCounterpart(ReadOnlySpan<char> word) => Words.Value.Counterpart.Contains(word);
+
     private static Sets Load()
     {
         var classes = DataFile.KeyedLines("Entities/context-words.txt").ToDictionary(
@@ -108,7 +111,7 @@ internal static class ContextWords
             kv => kv.Key,
             kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Replace('_', ' ')).ToArray(),
             StringComparer.Ordinal);
-        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"], classes["surname"], classes["divisionafter"], classes["featureafter"], phrases["partybefore"], phrases["partyafter"], classes["service"], classes["partynoun"], classes["compass"], classes["sport"], classes["disease"], classes["bankword"], classes["bankhead"], classes["companynoun"]);
+        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"], classes["surname"], classes["divisionafter"], classes["featureafter"], phrases["partybefore"], phrases["partyafter"], classes["service"], classes["partynoun"], classes["compass"], classes["sport"], classes["disease"], classes["bankword"], classes["bankhead"], classes["companynoun"], classes["counterpart"]);
     }
 
     private sealed record Sets(
@@ -135,5 +138,6 @@ internal static class ContextWords
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Disease,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BankWord,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BankHead,
-        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CompanyNoun);
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CompanyNoun,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Counterpart);
 }

@@ -223,7 +223,11 @@ internal sealed class EntityTagger
                 continue;
             }
 
-            if (IsPronoun(w, out var gender))
+            // "Vice Premier He Lifeng": after a title and before a name word, a Chinese family name
+            // that spells a pronoun is the name's first word.
+            if (IsPronoun(w, out var gender)
+                && !(i + 1 < end && IsNameWord(i + 1) && lexicons.FamilyFirst.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
+                    && (PrecededByTitle(i) || NamedBefore(text.AsSpan(tokens[i].Start, tokens[i + 1].End - tokens[i].Start)))))
             {
                 var c = New(s, i, i + 1, "PERSON", "pronoun");
                 c.Gender = gender;
@@ -1440,6 +1444,20 @@ internal sealed class EntityTagger
         c.Inner = inner;
         c.Gender = title.Gender;
         c.Key = title.Canonical;
+
+        // "Francis Escudero, the Senate president,": a title in apposition is the name's before the
+        // comma; its body or country is a mention of its own and affiliates that person.
+        if (inner.Type == "ORG" && i - 2 > sentenceStart && Word(i - 2) is "," && candidates.Count > 0
+            && candidates[^1] is { Kind: "name", Type: "PERSON" or "UNK" } person && person.TokenEnd == i - 2)
+        {
+            person.Type = "PERSON";
+            person.AddTitle(text[tokens[after].Start..tokens[after + m - 1].End]);
+            person.Affiliation ??= inner;
+            person.Country ??= inner.Country;
+            Add(inner);
+            return after + m;
+        }
+
         Add(c);
         return after + m;
     }
@@ -1476,6 +1494,20 @@ internal sealed class EntityTagger
     /// </summary>
     private static bool IsWeekdayName(ReadOnlySpan<char> word) =>
         word.EndsWith("day", StringComparison.Ordinal) && Time.TimeLexicon.Default.Find(word) is { Weekday: > 0, PluralWeekday: false };
+
+    /// <summary>True when a person's name mention before has exactly this text ("He Lifeng" again, opening a sentence).</summary>
+    private bool NamedBefore(ReadOnlySpan<char> name)
+    {
+        foreach (var c in candidates)
+        {
+            if (c is { Type: "PERSON", Kind: "name" } && name.SequenceEqual(text.AsSpan(c.Start, c.End - c.Start)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>"justices", "ministers": a title in the plural ("Mrs", "princess" are not).</summary>
     private static bool IsPluralTitle(string title) =>
