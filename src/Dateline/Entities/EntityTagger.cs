@@ -315,6 +315,12 @@ internal sealed class EntityTagger
                     continue;
                 }
 
+                if (n > 0 && SportLabel(i + n, lineEnd))
+                {
+                    i += n + 1; // "AMERICAN FOOTBALL -", "ICE HOCKEY -": the section's sport, no name
+                    continue;
+                }
+
                 i = Name(s, i, n > 0 ? i + n : i + 2, n, phrase, end);
                 continue;
             }
@@ -371,7 +377,7 @@ internal sealed class EntityTagger
             }
 
             var span = text.AsSpan(tokens[i].Start, tokens[i + length - 1].End - tokens[i].Start);
-            if (TitleCasePlace(span) is { } place && !AppearsLowercase(span) && !lexicons.IsNonName(TitleCase(Word(i))))
+            if (TitleCasePlace(span) is { } place && !AppearsLowercase(span) && (length > 1 || !lexicons.IsNonName(TitleCase(Word(i)))))
             {
                 Add(NewKnown(s, i, i + length, place));
                 return i + length;
@@ -388,6 +394,11 @@ internal sealed class EntityTagger
 
         return 0;
     }
+
+    /// <summary>A sport's name in capitals (<c>context-words.txt</c> sport) at <paramref name="k"/>, ending the line or before a dash: a section label.</summary>
+    private bool SportLabel(int k, int lineEnd) =>
+        k < lineEnd && Word(k).Length is > 3 and <= 32 && IsAcronym(Word(k)) && ContextWords.IsSport(TitleCase(Word(k)))
+        && (k + 1 == lineEnd || Word(k + 1) is "-" or "–" or "—");
 
     private static string TitleCase(ReadOnlySpan<char> upper) =>
         upper.Length == 0 ? "" : string.Concat(upper[..1], upper[1..].ToString().ToLowerInvariant());
@@ -1018,6 +1029,12 @@ internal sealed class EntityTagger
     /// <summary>A run of name words no lexicon names as a whole: typed by given names, titles, cues and shape.</summary>
     private int Unknown(int s, int i, int runEnd, int end)
     {
+        // "W L T PF PA": a table's heading of one- and two-letter capitals names nothing.
+        if (runEnd - i >= 3 && Enumerable.Range(i, runEnd - i).All(k => Word(k).Length <= 2 && !Word(k).ContainsAnyExceptInRange('A', 'Z')))
+        {
+            return runEnd;
+        }
+
         // A dateline or headline in capitals: "KYIV", "NAIROBI", "PORT SUDAN".
         var place = runEnd - i == 1 && Word(i).Length >= 3 && IsAcronym(Word(i)) ? TitleCasePlace(Word(i))
             : runEnd - i is 2 or 3 && AllCapitals(i, runEnd) ? TitleCasePlace(text.AsSpan(tokens[i].Start, tokens[runEnd - 1].End - tokens[i].Start))
@@ -1072,6 +1089,17 @@ internal sealed class EntityTagger
             && lexicons.Gazetteer.Town(text.AsSpan(tokens[i].Start, tokens[runEnd - 1].End - tokens[i].Start)) is { } town)
         {
             return Town(s, i, runEnd, town.Country);
+        }
+
+        // "the Erez crossing", "the Salang tunnel", "the Montmelo circuit": a name no gazetteer lists before a passage
+        // or venue noun is that place (after the towns: "the Rafah crossing" stays the town).
+        if (runEnd - i <= 2 && runEnd < end && !PrecededByTitle(i) && lexicons.FirstName(Word(i)) == '\0'
+            && ContextWords.IsPassage(Word(runEnd)))
+        {
+            var c = New(s, i, runEnd, "LOC");
+            c.Key = text[c.Start..c.End];
+            Add(c);
+            return runEnd;
         }
 
         // A known phrase starting inside the run decides or splits it.
@@ -1501,6 +1529,13 @@ internal sealed class EntityTagger
             return false;
         }
 
+        // "the Green Bay Packers", "the Shining Path", "oil group Elf Aquitaine": a run with no given name after
+        // "the" or a company noun names a team, a group or a company; a person's name takes no article.
+        if (i > sentenceStart && (IsWordIgnoreCase(i - 1, "the") || (char.IsAsciiLetterLower(text[tokens[i - 1].Start]) && ContextWords.IsCompanyNoun(Word(i - 1)))))
+        {
+            return false;
+        }
+
         for (var j = i; j < end; j++)
         {
             var w = Word(j);
@@ -1890,7 +1925,39 @@ internal sealed class EntityTagger
     private bool IsHeadline(int start, int end)
     {
         var (words, caps) = LongWords(start, end);
-        return words >= 4 && caps * 10 >= words * 9;
+        return (words >= 4 && caps * 10 >= words * 9)
+            || (words >= 2 && caps == words && CapitalsWithoutFigures(start, end) && (Word(end - 1) is "." || HasDash(start, end)));
+    }
+
+    /// <summary>
+    /// "AMERICAN FOOTBALL - NFL RESULTS .": a short line all in capitals with a dash or a full stop is a headline, not
+    /// prose; a dateline or a table line in capitals holds a date or figures, and a line that is only a name
+    /// ("MAGYAR HIRLAP" opening a press digest's item) has neither dash nor stop.
+    /// </summary>
+    private bool HasDash(int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (Word(i) is "-" or "–" or "—")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool CapitalsWithoutFigures(int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (TableLines.IsFigure(text, tokens[i]) || (tokens[i].Kind == TokenKind.Word && Word(i).ContainsAnyInRange('a', 'z')))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

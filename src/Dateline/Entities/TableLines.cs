@@ -250,7 +250,7 @@ internal static class TableLines
         foreach (var c in candidates)
         {
             if (c.Kind != "name" || c.Type is not ("GPE" or "LOC" or "UNK") || IsCountry(c, lexicons) || !clubs.Contains(text[c.Start..c.End])
-                || (c.TokenStart > 0 && Word(text, tokens[c.TokenStart - 1]) is "in" or "at" or "from" or "near" or "to" or "At" or "In" or "of")
+                || (c.TokenStart > 0 && ContextWords.IsClubPlace(Word(text, tokens[c.TokenStart - 1])))
                 || IsDateline(text, tokens, c))
             {
                 continue;
