@@ -359,7 +359,7 @@ internal sealed class EntityTagger
 
     /// <summary>
     /// "RAMAPHOSA OPENS TALKS IN JOHANNESBURG": in a headline, a word (or two or three) in capitals
-    /// is a name where its title-case spelling is a place or a person the lexicons know and the
+    /// is a name where its title-case spelling is a place, a person or a nationality the lexicons know and the
     /// article does not write it in lower case; returns where the name ends, or 0.
     /// </summary>
     private int HeadlineCapitals(int s, int i, int end)
@@ -392,7 +392,29 @@ internal sealed class EntityTagger
             return i + 1;
         }
 
+        // "MEXICAN GUERRILLAS ATTACK", "EUROPEAN SHARES": a nationality word in capitals, not the sport of a section label.
+        if (Word(i).Length <= 32 && lexicons.MatchWord(TitleCase(Word(i))) is { Kind: PhraseKind.Norp } norp && !AppearsLowercase(Word(i)) && !SportLabel(i + 1, end)
+            && !BeforeCueWord(i + 1, end))
+        {
+            Add(NewKnown(s, i, i + 1, norp));
+            return i + 1;
+        }
+
         return 0;
+    }
+
+    /// <summary>"ASIAN CUP", "BELGIAN GRAND PRIX", "EUROPEAN UNION": a cue word in capitals within the next two words ends a longer name.</summary>
+    private bool BeforeCueWord(int k, int end)
+    {
+        for (var j = k; j < end && j < k + 2 && IsAcronym(Word(j)); j++)
+        {
+            if (Word(j).Length <= 32 && lexicons.SuffixCue(TitleCase(Word(j))) != CueKind.None)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A sport's name in capitals (<c>context-words.txt</c> sport) at <paramref name="k"/>, ending the line or before a dash: a section label.</summary>

@@ -225,6 +225,28 @@ internal static class TableLines
             }
         }
 
+        // "Saracens beat Bristol 24-19": two sides on either side of a result verb, a score after the second; a
+        // side named by its town is its club (countries are national teams, kept as places).
+        for (var k = 0; k + 1 < candidates.Count; k++)
+        {
+            var (a, b) = (candidates[k], candidates[k + 1]);
+            var verb = a.TokenEnd;
+            var second = verb + 1 < tokens.Length && Word(text, tokens[verb + 1]).Equals("the", StringComparison.OrdinalIgnoreCase) ? verb + 2 : verb + 1;
+            if (a.Kind != "name" || b.Kind != "name" || b.TokenStart != second || b.TokenEnd >= tokens.Length
+                || !ContextWords.IsResultVerb(Word(text, tokens[verb])) || !IsScore(text, tokens, b.TokenEnd))
+            {
+                continue;
+            }
+
+            foreach (var side in (ReadOnlySpan<Candidate>)[a, b])
+            {
+                if (side.Type is "GPE" or "LOC" && side.Titles is null && !IsCountry(side, lexicons) && !IsDateline(text, tokens, side))
+                {
+                    MakeClub(side);
+                }
+            }
+        }
+
         if (clubs is not null)
         {
             Clubs(candidates, text, tokens, clubs, lexicons);
@@ -263,6 +285,11 @@ internal static class TableLines
             c.Key = text[c.Start..c.End];
         }
     }
+
+    /// <summary>"24-19", "2-1" from token <paramref name="i"/>: a score, two numbers joined by a hyphen (the tokenizer splits such a range).</summary>
+    private static bool IsScore(string text, ImmutableArray<Token> tokens, int i) =>
+        i + 2 < tokens.Length && tokens[i].Kind == TokenKind.Number && tokens[i + 2].Kind == TokenKind.Number
+        && Word(text, tokens[i + 1]) is "-" && tokens[i].End == tokens[i + 1].Start && tokens[i + 1].End == tokens[i + 2].Start;
 
     private static void MakePerson(Candidate c, string text)
     {
