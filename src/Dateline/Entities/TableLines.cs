@@ -225,22 +225,28 @@ internal static class TableLines
             }
         }
 
-        // "Saracens beat Bristol 24-19": two sides on either side of a result verb, a score after the second; a
-        // side named by its town is its club (countries are national teams, kept as places).
-        for (var k = 0; k + 1 < candidates.Count; k++)
+        // "Saracens beat Bristol 24-19", "Wasps beat Leicester 24-19": the side after a result verb with a score after
+        // it, and the name right before the verb, are clubs where a town names them (countries are national teams,
+        // kept as places).
+        for (var k = 0; k < candidates.Count; k++)
         {
-            var (a, b) = (candidates[k], candidates[k + 1]);
-            var verb = a.TokenEnd;
-            var second = verb + 1 < tokens.Length && Word(text, tokens[verb + 1]).Equals("the", StringComparison.OrdinalIgnoreCase) ? verb + 2 : verb + 1;
-            if (a.Kind != "name" || b.Kind != "name" || b.TokenStart != second || b.TokenEnd >= tokens.Length
+            var b = candidates[k];
+            var verb = b.TokenStart - 1;
+            if (verb >= 1 && Word(text, tokens[verb]).Equals("the", StringComparison.OrdinalIgnoreCase))
+            {
+                verb--;
+            }
+
+            if (b.Kind != "name" || verb < 1 || b.TokenEnd >= tokens.Length
                 || !ContextWords.IsResultVerb(Word(text, tokens[verb])) || !IsScore(text, tokens, b.TokenEnd))
             {
                 continue;
             }
 
-            foreach (var side in (ReadOnlySpan<Candidate>)[a, b])
+            var a = k > 0 && candidates[k - 1] is { Kind: "name" } before && before.TokenEnd == verb ? before : null;
+            foreach (var side in (ReadOnlySpan<Candidate?>)[a, b])
             {
-                if (side.Type is "GPE" or "LOC" && side.Titles is null && !IsCountry(side, lexicons) && !IsDateline(text, tokens, side))
+                if (side is { Type: "GPE" or "LOC", Titles: null } && !IsCountry(side, lexicons) && !IsDateline(text, tokens, side))
                 {
                     MakeClub(side);
                 }
