@@ -192,7 +192,7 @@ internal sealed class EntityTagger
         var lineEnd = LineEnd(start, end);
         var headline = lineEnd == end ? IsHeadline(start, end) : IsHeadline(start, lineEnd) || IsHeadingLine(start, lineEnd);
         tableLine = TableLines.IsTable(text, tokens, start, lineEnd);
-        headline &= !tableLine; // "At Leicester: Leicestershire 343 (Vince Wells 102 …)": a table line is no headline
+        headline &= !tableLine && !BracketedCountry(start, lineEnd); // "At Leicester: Leicestershire 343 (Vince Wells 102 …)": a table line is no headline
         var i = start;
         while (i < end)
         {
@@ -204,7 +204,7 @@ internal sealed class EntityTagger
                 lineEnd = LineEnd(i, end);
                 headline = IsHeadline(i, lineEnd) || (lineEnd < end && IsHeadingLine(i, lineEnd));
                 tableLine = TableLines.IsTable(text, tokens, i, lineEnd);
-                headline &= !tableLine;
+                headline &= !tableLine && !BracketedCountry(i, lineEnd);
             }
 
             var tok = tokens[i];
@@ -1956,6 +1956,24 @@ internal sealed class EntityTagger
     /// prose; a dateline or a table line in capitals holds a date or figures, and a line that is only a name
     /// ("MAGYAR HIRLAP" opening a press digest's item) has neither dash nor stop.
     /// </summary>
+    /// <summary>
+    /// "Front row : Damon Hill ( Britain ) Williams-Renault , Jacques Villeneuve ( Canada ) …": a line where a name
+    /// stands before a country in brackets lists competitors; it is no headline, however many capitals it holds.
+    /// </summary>
+    private bool BracketedCountry(int start, int end)
+    {
+        for (var i = start + 3; i < end; i++)
+        {
+            if (Word(i) is ")" && Word(i - 2) is "(" && tokens[i - 1].Kind == TokenKind.Word && IsNameWord(i - 3)
+                && lexicons.Gazetteer.Lookup(Word(i - 1).ToString()) is [{ Feature: "country" }, ..])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool HasDash(int start, int end)
     {
         for (var i = start; i < end; i++)
