@@ -1571,6 +1571,12 @@ internal sealed class EntityTagger
                 return false;
             }
 
+            // "World Athletics", "World Rugby": a sport's name (context-words.txt sport) in a run that has no given name.
+            if (lexicons.FirstName(w) == '\0' && ContextWords.IsSport(w))
+            {
+                return false;
+            }
+
             // "Washington Mutual": a place's name in a run that has no given name.
             if (lexicons.FirstName(w) == '\0' && lexicons.MatchWord(w) is { Type: "GPE" or "LOC" })
             {
