@@ -8,14 +8,15 @@ namespace Dateline.Entities;
 /// U.S. OPEN", "BAYER FIRST-HALF PROFIT RISES"), where capitals hide the shape of names: a run of
 /// words the tagger left out is a mention of a name the article writes in ordinary case elsewhere
 /// ("U.S. Open", "Bayer"), and a single word is the surname of a person named in full elsewhere
-/// ("SAMPRAS" … "Pete Sampras").
+/// ("SAMPRAS" … "Pete Sampras"), or the last word of a team or company named in full elsewhere ("PACKERS" …
+/// "the Green Bay Packers").
 /// </summary>
 internal static class CapitalLines
 {
     private const int LongestRun = 4;
 
     /// <summary>Adds the mentions found in capital lines to <paramref name="candidates"/>, keeping text order.</summary>
-    public static void Link(List<Candidate> candidates, Document document)
+    public static void Link(List<Candidate> candidates, Document document, EntityLexicons lexicons)
     {
         var text = document.Text;
         var tokens = document.Tokens;
@@ -33,7 +34,7 @@ internal static class CapitalLines
 
             if (names is null)
             {
-                (names, surnames) = BodyNames(candidates, text, tokens);
+                (names, surnames) = BodyNames(candidates, text, tokens, lexicons);
             }
 
             for (var t = start; t < end;)
@@ -105,7 +106,7 @@ internal static class CapitalLines
 
     /// <summary>The article's names outside capital lines, by their text in capitals, and its people's surnames.</summary>
     private static (Dictionary<string, Candidate> Names, Dictionary<string, Candidate> Surnames) BodyNames(
-        List<Candidate> candidates, string text, ImmutableArray<Token> tokens)
+        List<Candidate> candidates, string text, ImmutableArray<Token> tokens, EntityLexicons lexicons)
     {
         var names = new Dictionary<string, Candidate>(StringComparer.Ordinal);
         var surnames = new Dictionary<string, Candidate>(StringComparer.Ordinal);
@@ -127,6 +128,13 @@ internal static class CapitalLines
             if (c.Type == "PERSON" && c.TokenEnd - c.TokenStart >= 2)
             {
                 surnames.TryAdd(LastWord(name).ToUpperInvariant(), c);
+            }
+            else if (c.Type == "ORG" && c.TokenEnd - c.TokenStart >= 2 && LastWord(name) is var last
+                && lexicons.SuffixCue(last) == CueKind.None && !lexicons.IsNonName(last))
+            {
+                // "PACKERS ROUT CHARGERS" … "the Green Bay Packers": a team's or company's last word, no cue
+                // word ("Bank", "Party"), is its short name.
+                surnames.TryAdd(last.ToUpperInvariant(), c);
             }
         }
 

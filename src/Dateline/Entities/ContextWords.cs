@@ -101,6 +101,18 @@ internal static class ContextWords
     /// <summary>"counterpart": a title that names an office by another person's ("his Lithuanian counterpart X").</summary>
     public static bool IsCounterpart(ReadOnlySpan<char> word) => Words.Value.Counterpart.Contains(word);
 
+    /// <summary>"crossing", "tunnel", "circuit": after an unknown name, a place of passage or a venue ("the Erez crossing").</summary>
+    public static bool IsPassage(ReadOnlySpan<char> word) => Words.Value.Passage.Contains(word);
+
+    /// <summary>"beat", "defeated": between two sides and before a score, a result in prose ("Saracens beat Bristol 24-19").</summary>
+    public static bool IsResultVerb(ReadOnlySpan<char> word) => Words.Value.ResultVerb.Contains(word);
+
+    /// <summary>"in", "at", "from": before a club's name, the town the club is named for ("fans in Leeds").</summary>
+    public static bool IsClubPlace(ReadOnlySpan<char> word) => Words.Value.ClubPlace.Contains(word);
+
+    /// <summary>"accord", "treaty", "criteria": after "the" and a town's name, the name of a pact ("the Dayton peace accord").</summary>
+    public static bool IsAccord(ReadOnlySpan<char> word) => Words.Value.Accord.Contains(word);
+
     private static Sets Load()
     {
         var classes = DataFile.KeyedLines("Entities/context-words.txt").ToDictionary(
@@ -111,7 +123,7 @@ internal static class ContextWords
             kv => kv.Key,
             kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Replace('_', ' ')).ToArray(),
             StringComparer.Ordinal);
-        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"], classes["surname"], classes["divisionafter"], classes["featureafter"], phrases["partybefore"], phrases["partyafter"], classes["service"], classes["partynoun"], classes["compass"], classes["sport"], classes["disease"], classes["bankword"], classes["bankhead"], classes["companynoun"], classes["counterpart"]);
+        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"], classes["surname"], classes["divisionafter"], classes["featureafter"], phrases["partybefore"], phrases["partyafter"], classes["service"], classes["partynoun"], classes["compass"], classes["sport"], classes["disease"], classes["bankword"], classes["bankhead"], classes["companynoun"], classes["counterpart"], classes["clubplace"], classes["accord"], classes["passage"], classes["resultverb"]);
     }
 
     private sealed record Sets(
@@ -139,5 +151,10 @@ internal static class ContextWords
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BankWord,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BankHead,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CompanyNoun,
-        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Counterpart);
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Counterpart,
+
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClubPlace,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Accord,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Passage,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ResultVerb);
 }

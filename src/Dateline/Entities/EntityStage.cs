@@ -36,7 +36,8 @@ public sealed class EntityStage(EntityLexicons lexicons) : IStage
         var (candidates, _) = EntityTagger.Tag(lexicons, document, cancellationToken);
         ProductNames.Remove(candidates, document, lexicons);
         TableLines.Retype(candidates, document, lexicons);
-        CapitalLines.Link(candidates, document);
+        AccordNames.Retype(candidates, document, lexicons);
+        CapitalLines.Link(candidates, document, lexicons);
         DefinedTerms.Remove(candidates, document, lexicons);
         Abbreviations.Link(candidates, document);
         return document with { Entities = coreference.Resolve(document.Text, candidates) };

@@ -192,7 +192,7 @@ internal sealed class EntityTagger
         var lineEnd = LineEnd(start, end);
         var headline = lineEnd == end ? IsHeadline(start, end) : IsHeadline(start, lineEnd) || IsHeadingLine(start, lineEnd);
         tableLine = TableLines.IsTable(text, tokens, start, lineEnd);
-        headline &= !tableLine; // "At Leicester: Leicestershire 343 (Vince Wells 102 …)": a table line is no headline
+        headline &= !tableLine && !BracketedCountry(start, lineEnd); // "At Leicester: Leicestershire 343 (Vince Wells 102 …)": a table line is no headline
         var i = start;
         while (i < end)
         {
@@ -204,7 +204,7 @@ internal sealed class EntityTagger
                 lineEnd = LineEnd(i, end);
                 headline = IsHeadline(i, lineEnd) || (lineEnd < end && IsHeadingLine(i, lineEnd));
                 tableLine = TableLines.IsTable(text, tokens, i, lineEnd);
-                headline &= !tableLine;
+                headline &= !tableLine && !BracketedCountry(i, lineEnd);
             }
 
             var tok = tokens[i];
@@ -328,6 +328,12 @@ internal sealed class EntityTagger
                     continue;
                 }
 
+                if (n > 0 && SportLabel(i + n, lineEnd))
+                {
+                    i += n + 1; // "AMERICAN FOOTBALL -", "ICE HOCKEY -": the section's sport, no name
+                    continue;
+                }
+
                 i = Name(s, i, n > 0 ? i + n : i + 2, n, phrase, end);
                 continue;
             }
@@ -366,7 +372,7 @@ internal sealed class EntityTagger
 
     /// <summary>
     /// "RAMAPHOSA OPENS TALKS IN JOHANNESBURG": in a headline, a word (or two or three) in capitals
-    /// is a name where its title-case spelling is a place or a person the lexicons know and the
+    /// is a name where its title-case spelling is a place, a person or a nationality the lexicons know and the
     /// article does not write it in lower case; returns where the name ends, or 0.
     /// </summary>
     private int HeadlineCapitals(int s, int i, int end)
@@ -384,7 +390,7 @@ internal sealed class EntityTagger
             }
 
             var span = text.AsSpan(tokens[i].Start, tokens[i + length - 1].End - tokens[i].Start);
-            if (TitleCasePlace(span) is { } place && !AppearsLowercase(span) && !lexicons.IsNonName(TitleCase(Word(i))))
+            if (TitleCasePlace(span) is { } place && !AppearsLowercase(span) && (length > 1 || !lexicons.IsNonName(TitleCase(Word(i)))))
             {
                 Add(NewKnown(s, i, i + length, place));
                 return i + length;
@@ -399,8 +405,35 @@ internal sealed class EntityTagger
             return i + 1;
         }
 
+        // "MEXICAN GUERRILLAS ATTACK", "EUROPEAN SHARES": a nationality word in capitals, not the sport of a section label.
+        if (Word(i).Length <= 32 && lexicons.MatchWord(TitleCase(Word(i))) is { Kind: PhraseKind.Norp } norp && !AppearsLowercase(Word(i)) && !SportLabel(i + 1, end)
+            && !BeforeCueWord(i + 1, end))
+        {
+            Add(NewKnown(s, i, i + 1, norp));
+            return i + 1;
+        }
+
         return 0;
     }
+
+    /// <summary>"ASIAN CUP", "BELGIAN GRAND PRIX", "EUROPEAN UNION": a cue word in capitals within the next two words ends a longer name.</summary>
+    private bool BeforeCueWord(int k, int end)
+    {
+        for (var j = k; j < end && j < k + 2 && IsAcronym(Word(j)); j++)
+        {
+            if (Word(j).Length <= 32 && lexicons.SuffixCue(TitleCase(Word(j))) != CueKind.None)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A sport's name in capitals (<c>context-words.txt</c> sport) at <paramref name="k"/>, ending the line or before a dash: a section label.</summary>
+    private bool SportLabel(int k, int lineEnd) =>
+        k < lineEnd && Word(k).Length is > 3 and <= 32 && IsAcronym(Word(k)) && ContextWords.IsSport(TitleCase(Word(k)))
+        && (k + 1 == lineEnd || Word(k + 1) is "-" or "–" or "—");
 
     private static string TitleCase(ReadOnlySpan<char> upper) =>
         upper.Length == 0 ? "" : string.Concat(upper[..1], upper[1..].ToString().ToLowerInvariant());
@@ -1057,6 +1090,12 @@ internal sealed class EntityTagger
     /// <summary>A run of name words no lexicon names as a whole: typed by given names, titles, cues and shape.</summary>
     private int Unknown(int s, int i, int runEnd, int end)
     {
+        // "W L T PF PA": a table's heading of one- and two-letter capitals names nothing.
+        if (runEnd - i >= 3 && Enumerable.Range(i, runEnd - i).All(k => Word(k).Length <= 2 && !Word(k).ContainsAnyExceptInRange('A', 'Z')))
+        {
+            return runEnd;
+        }
+
         // A dateline or headline in capitals: "KYIV", "NAIROBI", "PORT SUDAN".
         var place = runEnd - i == 1 && Word(i).Length >= 3 && IsAcronym(Word(i)) ? TitleCasePlace(Word(i))
             : runEnd - i is 2 or 3 && AllCapitals(i, runEnd) ? TitleCasePlace(text.AsSpan(tokens[i].Start, tokens[runEnd - 1].End - tokens[i].Start))
@@ -1111,6 +1150,17 @@ internal sealed class EntityTagger
             && lexicons.Gazetteer.Town(text.AsSpan(tokens[i].Start, tokens[runEnd - 1].End - tokens[i].Start)) is { } town)
         {
             return Town(s, i, runEnd, town.Country);
+        }
+
+        // "the Erez crossing", "the Salang tunnel", "the Montmelo circuit": a name no gazetteer lists before a passage
+        // or venue noun is that place (after the towns: "the Rafah crossing" stays the town).
+        if (runEnd - i <= 2 && runEnd < end && !PrecededByTitle(i) && lexicons.FirstName(Word(i)) == '\0'
+            && ContextWords.IsPassage(Word(runEnd)))
+        {
+            var c = New(s, i, runEnd, "LOC");
+            c.Key = text[c.Start..c.End];
+            Add(c);
+            return runEnd;
         }
 
         // A known phrase starting inside the run decides or splits it.
@@ -1568,6 +1618,13 @@ internal sealed class EntityTagger
             return false;
         }
 
+        // "the Green Bay Packers", "the Shining Path", "oil group Elf Aquitaine": a run with no given name after
+        // "the" or a company noun names a team, a group or a company; a person's name takes no article.
+        if (i > sentenceStart && (IsWordIgnoreCase(i - 1, "the") || (char.IsAsciiLetterLower(text[tokens[i - 1].Start]) && ContextWords.IsCompanyNoun(Word(i - 1)))))
+        {
+            return false;
+        }
+
         for (var j = i; j < end; j++)
         {
             var w = Word(j);
@@ -1577,6 +1634,12 @@ internal sealed class EntityTagger
             }
 
             if (IsAcronym(w) && w.Length > 1 || w.ContainsAny(Digits) || lexicons.IsNonName(w))
+            {
+                return false;
+            }
+
+            // "World Athletics", "World Rugby": a sport's name (context-words.txt sport) in a run that has no given name.
+            if (lexicons.FirstName(w) == '\0' && ContextWords.IsSport(w))
             {
                 return false;
             }
@@ -1957,7 +2020,57 @@ internal sealed class EntityTagger
     private bool IsHeadline(int start, int end)
     {
         var (words, caps) = LongWords(start, end);
-        return words >= 4 && caps * 10 >= words * 9;
+        return (words >= 4 && caps * 10 >= words * 9)
+            || (words >= 2 && caps == words && CapitalsWithoutFigures(start, end) && (Word(end - 1) is "." || HasDash(start, end)));
+    }
+
+    /// <summary>
+    /// "AMERICAN FOOTBALL - NFL RESULTS .": a short line all in capitals with a dash or a full stop is a headline, not
+    /// prose; a dateline or a table line in capitals holds a date or figures, and a line that is only a name
+    /// ("MAGYAR HIRLAP" opening a press digest's item) has neither dash nor stop.
+    /// </summary>
+    /// <summary>
+    /// "Front row : Damon Hill ( Britain ) Williams-Renault , Jacques Villeneuve ( Canada ) …": a line where a name
+    /// stands before a country in brackets lists competitors; it is no headline, however many capitals it holds.
+    /// </summary>
+    private bool BracketedCountry(int start, int end)
+    {
+        for (var i = start + 3; i < end; i++)
+        {
+            if (Word(i) is ")" && Word(i - 2) is "(" && tokens[i - 1].Kind == TokenKind.Word && IsNameWord(i - 3)
+                && lexicons.Gazetteer.Lookup(Word(i - 1).ToString()) is [{ Feature: "country" }, ..])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasDash(int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (Word(i) is "-" or "–" or "—")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool CapitalsWithoutFigures(int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (TableLines.IsFigure(text, tokens[i]) || (tokens[i].Kind == TokenKind.Word && Word(i).ContainsAnyInRange('a', 'z')))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -225,6 +225,34 @@ internal static class TableLines
             }
         }
 
+        // "Saracens beat Bristol 24-19", "Wasps beat Leicester 24-19": the side after a result verb with a score after
+        // it, and the name right before the verb, are clubs where a town names them (countries are national teams,
+        // kept as places).
+        for (var k = 0; k < candidates.Count; k++)
+        {
+            var b = candidates[k];
+            var verb = b.TokenStart - 1;
+            if (verb >= 1 && Word(text, tokens[verb]).Equals("the", StringComparison.OrdinalIgnoreCase))
+            {
+                verb--;
+            }
+
+            if (b.Kind != "name" || verb < 1 || b.TokenEnd >= tokens.Length
+                || !ContextWords.IsResultVerb(Word(text, tokens[verb])) || !IsScore(text, tokens, b.TokenEnd))
+            {
+                continue;
+            }
+
+            var a = k > 0 && candidates[k - 1] is { Kind: "name" } before && before.TokenEnd == verb ? before : null;
+            foreach (var side in (ReadOnlySpan<Candidate?>)[a, b])
+            {
+                if (side is { Type: "GPE" or "LOC", Titles: null } && !IsCountry(side, lexicons) && !IsDateline(text, tokens, side))
+                {
+                    MakeClub(side);
+                }
+            }
+        }
+
         if (clubs is not null)
         {
             Clubs(candidates, text, tokens, clubs, lexicons);
@@ -250,7 +278,7 @@ internal static class TableLines
         foreach (var c in candidates)
         {
             if (c.Kind != "name" || c.Type is not ("GPE" or "LOC" or "UNK") || IsCountry(c, lexicons) || !clubs.Contains(text[c.Start..c.End])
-                || (c.TokenStart > 0 && Word(text, tokens[c.TokenStart - 1]) is "in" or "at" or "from" or "near" or "to" or "At" or "In" or "of")
+                || (c.TokenStart > 0 && ContextWords.IsClubPlace(Word(text, tokens[c.TokenStart - 1])))
                 || IsDateline(text, tokens, c))
             {
                 continue;
@@ -263,6 +291,11 @@ internal static class TableLines
             c.Key = text[c.Start..c.End];
         }
     }
+
+    /// <summary>"24-19", "2-1" from token <paramref name="i"/>: a score, two numbers joined by a hyphen (the tokenizer splits such a range).</summary>
+    private static bool IsScore(string text, ImmutableArray<Token> tokens, int i) =>
+        i + 2 < tokens.Length && tokens[i].Kind == TokenKind.Number && tokens[i + 2].Kind == TokenKind.Number
+        && Word(text, tokens[i + 1]) is "-" && tokens[i].End == tokens[i + 1].Start && tokens[i + 1].End == tokens[i + 2].Start;
 
     private static void MakePerson(Candidate c, string text)
     {
