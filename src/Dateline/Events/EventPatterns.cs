@@ -62,6 +62,7 @@ internal enum WordClass : ulong
     Adverb = 17179869184,
     Purpose = 34359738368,
     Member = 68719476736,
+    Counterpart = 1099511627776,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>
