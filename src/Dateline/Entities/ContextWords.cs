@@ -152,7 +152,6 @@ internal static class ContextWords
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BankHead,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CompanyNoun,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Counterpart,
-
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClubPlace,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Accord,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Passage,

@@ -63,6 +63,7 @@ internal enum WordClass : ulong
     Purpose = 34359738368,
     Member = 68719476736,
     Occasion = 137438953472,
+    Counterpart = 1099511627776,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>

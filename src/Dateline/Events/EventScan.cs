@@ -387,6 +387,14 @@ internal sealed class Scan
                         after += 2;
                     }
 
+                    // "demanding that Yemen's Houthis halt attacks", "urged Russia's Vladimir Putin": a
+                    // country's possessive before another name is that name's, which is the party.
+                    else if (mention.Entity.Type == "GPE" && after + 1 < last && Raw(after) is "'s" or "\u2019s" && mentionStarting[after + 1] is { Entity.Type: not ("GPE" or "LOC" or "NORP") } possessed)
+                    {
+                        mention = possessed;
+                        after = possessed.Last + 1;
+                    }
+
                     var s = source;
                     var t = target;
                     if (slot.IsSource)
@@ -755,7 +763,8 @@ internal sealed class Scan
             // "is due in Nairobi": a planned-class word as the trigger is an adjective too.
             passive = (Class(j) & WordClass.Passive) != 0 && !Raw(trigger).EndsWith("ing", StringComparison.Ordinal)
                 && (Class(trigger) & WordClass.Planned) == 0
-                && !(Is(trigger + 1, "to") && !Raw(trigger).EndsWith("ed", StringComparison.Ordinal) && !Raw(trigger).EndsWith("en", StringComparison.Ordinal));
+                && !(Is(trigger + 1, "to") && !Raw(trigger).EndsWith("ed", StringComparison.Ordinal) && !Raw(trigger).EndsWith("en", StringComparison.Ordinal)
+                    && (Class(trigger) & WordClass.Motion) == 0);
             break;
         }
 
@@ -2332,6 +2341,9 @@ internal sealed class Scan
     /// <summary>Whether token <paramref name="i"/> is this word (any case).</summary>
     public bool IsWord(int i, string word) => Is(i, word);
 
+    /// <summary>Whether the token is a verb of travel (modality.txt's motion class).</summary>
+    public bool IsMotion(int i) => i >= 0 && i < Count && (Class(i) & WordClass.Motion) != 0;
+
     /// <summary>
     /// The code prefixes of the earlier event a definite noun right after a rejection refers to:
     /// "rejected the demand" (10), "the accusation" (112), "the criticism" (11), "the proposal" or "the offer" (03),
@@ -2383,6 +2395,31 @@ internal sealed class Scan
     }
 
     /// <summary>The first entity after the trigger that is neither a place introduced by "in"/"at" nor an excluded one.</summary>
+    /// <summary>Whether names (coordinated) from this token are followed by a participle in -ing: "with Russia and China abstaining".</summary>
+    private bool AbsoluteWith(int i, int last)
+    {
+        var named = false;
+        while (i < last)
+        {
+            if (mentionStarting[i] is { } n)
+            {
+                named = true;
+                i = n.Last + 1;
+            }
+            else if (named && (Is(i, "and") || Raw(i) is ","))
+            {
+                i++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return named && i < last && tokens[i].Kind == TokenKind.Word && char.IsLower(Raw(i)[0]) && Raw(i).EndsWith("ing", StringComparison.Ordinal) && mentionStarting[i] is null
+            && (Class(i) & (WordClass.Preposition | WordClass.Coordination | WordClass.Governing)) == 0;
+    }
+
     public Entity? FirstEntityAfter(int from, int last, int reach, List<Entity> exclude, int matchEnd = -1, bool purposeStops = false, bool agentTargets = false)
     {
         var comma = false;
@@ -2435,6 +2472,13 @@ internal sealed class Scan
             // "criticized the decision and said her government would …": a coordinated reporting
             // verb opens what was said; a name in it is no object of the trigger.
             if (i > matchEnd && (Is(i, "and") || Is(i, "but")) && i + 1 < last && IsReportingVerb(i + 1))
+            {
+                break;
+            }
+
+            // "halt attacks on ships, with Russia and China abstaining": "with" before names and a
+            // participle of their own is an aside about them, not the event's party.
+            if (Is(i, "with") && AbsoluteWith(i + 1, last))
             {
                 break;
             }

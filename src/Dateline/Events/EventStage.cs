@@ -341,7 +341,9 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             {
                 var o = events[j];
                 var headline = Headline(d, e.Sentence);
-                if (j == i || gone[j] || o.Code != e.Code || (o.Modality == "negated") != (e.Modality == "negated")
+                // A headline tells the event with a plainer verb ("Israeli strike … kills 3" for "an
+                // airstrike hit …"): there the same root code is the same event.
+                if (j == i || gone[j] || (o.Code != e.Code && !(headline && o.RootCode == e.RootCode)) || (o.Modality == "negated") != (e.Modality == "negated")
                     || (!SameParty(e, o, e.Source, e.SourceActor, o.Source, o.SourceActor) && (e.SourceActor is null || o.SourceActor != e.SourceActor || !headline)))
                 {
                     continue;
@@ -600,6 +602,13 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                     sources.Add(agent);
                     sources.AddRange(scan.CoordinatedAfter(agent, match.End, last).Where(e => e.Id != agent.Id));
                 }
+
+                // "the freed soldiers were being flown to Moscow": whoever is carried somewhere
+                // makes no visit, and no carrier is named.
+                if (sources.Count == 0 && scan.IsMotion(trigger))
+                {
+                    yield break;
+                }
             }
             // "Pakistan expelled the Indian high commissioner, and in 2023 it accused India": "it"
             // or "they" right before the trigger is its subject, not a name before the pronoun.
@@ -751,6 +760,22 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         // Talking, reducing relations and administrative sanctions ("closed its border with") are
         // done by governments; force by the country's forces.
         var verbal = code.QuadClass is 1 or 3 || code.Root == "16" || code.Code.StartsWith("172", StringComparison.Ordinal);
+
+        // "The IDF said soldiers opened fire on …": forces with no country of their own, reported by
+        // a body of the same kind, are that body's own, wherever the event happens.
+        if (code.Root is "18" or "19" or "20" && cueOf is null && sources.Exists(e => e.Id.StartsWith('~') && e.Actor is { Length: 6 } a && a.StartsWith("---", StringComparison.Ordinal) && a != "---REB")
+            && scan.ReportingVerb(Math.Min(trigger, FirstMentionToken(d, sources[0], first, trigger)), first) is var reportedBy and >= 0 && reportedBy < trigger
+            && scan.Subject(reportedBy, scan.ClauseStart(reportedBy, first), out var reporterPassive) is [var forcesReporter] && !reporterPassive
+            && RoleActor(forcesReporter, false) is { Length: 6 } forcesOf && !forcesOf.StartsWith("---", StringComparison.Ordinal) && !forcesOf.StartsWith("IGO", StringComparison.Ordinal))
+        {
+            for (var k = 0; k < sources.Count; k++)
+            {
+                if (sources[k].Actor is { Length: 6 } unplaced && unplaced.StartsWith("---", StringComparison.Ordinal) && unplaced[3..] == forcesOf[3..])
+                {
+                    sources[k] = Localized(sources[k], forcesOf[..3]);
+                }
+            }
+        }
 
         // A role noun with no country of its own acts in the country the event happens in: "attacked
         // an army base in northern Mali" → MLIMIL (rebels, who may come from anywhere, excepted).
@@ -956,9 +981,22 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             code = violentProtest;
         }
 
-        foreach (var (source, other) in pairs)
+        foreach (var (party, counterpart) in pairs)
         {
+            var other = Counterpart(d, sentence, party, counterpart, verbal);
+
+            // "An Israeli airstrike hit …", "Russia shelled …": force is used by the country's
+            // forces (the acted-on country stays the place or state it names).
+            var source = code.Root is "18" or "19" or "20" && party is { Type: "GPE" or "NORP", Actor: { Length: 3 } } && party.Country is { Length: 3 } forces
+                && party.Actor == forces ? party with { Actor = forces + "MIL" } : party;
             if (RoleActor(source, verbal) is null && RoleActor(other, verbal) is null)
+            {
+                continue;
+            }
+
+            // "an Egyptian official told The Times of Israel", "told reporters": speaking to the
+            // press attributes what is told; it is no statement to a party.
+            if (code.Code == "010" && RoleActor(other, verbal) is { } told && told.EndsWith("MED", StringComparison.Ordinal))
             {
                 continue;
             }
@@ -1370,6 +1408,45 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
     /// The actor an entity is in an event: a country named as a party to talk, appeal, criticism
     /// or threat acts through its government ("Putin proposed a meeting to Ukraine" → UKRGOV).
     /// </summary>
+    /// <summary>
+    /// A person titled by another's office ("met his Philippine counterpart Gilberto Teodoro")
+    /// holds the source's office in his own country: the source's sector with the target's country.
+    /// </summary>
+    private Entity? Counterpart(Document d, int sentence, Entity? source, Entity? target, bool verbal)
+    {
+        if (source is null || target is null || RoleActor(target, verbal) is not { Length: 6 } theirs || RoleActor(source, verbal) is not { Length: 6 } held
+            || held.StartsWith("---", StringComparison.Ordinal) || held.StartsWith("IGO", StringComparison.Ordinal)
+            || theirs.StartsWith("---", StringComparison.Ordinal) || theirs.StartsWith("IGO", StringComparison.Ordinal) || theirs[..3] == held[..3] || theirs[3..] == held[3..])
+        {
+            return target;
+        }
+
+        // The counterpart is the titled person, or the nationality before him ("his Philippine
+        // counterpart Gilberto Teodoro"), a person of that country so titled in the sentence.
+        var span = d.Sentences[sentence];
+        var titled = CounterpartTitle(target) || (target.Type == "NORP" && target.Mentions.Any(m => m.Start >= span.Start && m.End <= span.End && CounterpartAfter(m.End)));
+        return titled ? target with { Actor = theirs[..3] + held[3..] } : target;
+
+        bool CounterpartAfter(int end)
+        {
+            var from = end;
+            while (from < d.Text.Length && d.Text[from] == ' ')
+            {
+                from++;
+            }
+
+            var to = from;
+            while (to < d.Text.Length && char.IsLetter(d.Text[to]))
+            {
+                to++;
+            }
+
+            return to > from && to - from <= 24 && (patterns.Classify(d.Text[from..to].ToLowerInvariant()) & WordClass.Counterpart) != 0;
+        }
+
+        bool CounterpartTitle(Entity e) => e.Titles.Any(t => t.IndexOf(' ', StringComparison.Ordinal) < 0 && (patterns.Classify(t.ToLowerInvariant()) & WordClass.Counterpart) != 0);
+    }
+
     private string? RoleActor(Entity? entity, bool verbal)
     {
         // A place with a country but no actor of its own acts for its country (GDELT codes "Gaza" PSE).
