@@ -115,6 +115,16 @@ internal static class ProductNames
 
         if (products is not null)
         {
+            // "arrested 14 Mondlane supporters" after "Venancio Mondlane": a number before the surname of a
+            // person the article names in full counts the person's followers; it names no model.
+            foreach (var c in candidates)
+            {
+                if (c.Kind == "name" && c.Type == "PERSON" && c.TokenEnd - c.TokenStart >= 2)
+                {
+                    products.Remove(document.Text[document.Tokens[c.TokenEnd - 1].Start..c.End]);
+                }
+            }
+
             candidates.RemoveAll(c => c.Kind == "name" && c.Known is null && products.Contains(document.Text[c.Start..c.End]));
         }
     }
