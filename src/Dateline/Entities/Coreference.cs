@@ -67,6 +67,11 @@ internal sealed class Coreference(EntityLexicons lexicons)
                 {
                     bySurname[family] = cluster; // "Lee Jae-myung" … "Lee"
                 }
+
+                if (MiddleSurname(c.Key) is { } middle)
+                {
+                    bySurname.TryAdd(middle, cluster); // "Issa Tchiroma Bakary" … "Tchiroma"
+                }
             }
 
             Join(cluster, c);
@@ -333,6 +338,11 @@ internal sealed class Coreference(EntityLexicons lexicons)
                         personLastWords.Add(family);
                         multiWordPersonLastWords.Add(family); // "Lai" after "Lai Ching-te" is no town in Chad
                     }
+
+                    if (MiddleSurname(o.Key) is { } middle)
+                    {
+                        personLastWords.Add(middle);
+                    }
                 }
             }
         }
@@ -460,6 +470,25 @@ internal sealed class Coreference(EntityLexicons lexicons)
         }
 
         return lexicons.FamilyFirst.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name.AsSpan(0, space), out var family) ? family : null;
+    }
+
+    /// <summary>
+    /// The middle word of a three-word name that is no given name ("Tchiroma" of "Issa Tchiroma
+    /// Bakary", a name of two surnames, as in much of Africa and Latin America), which the article
+    /// may use alone for the person; else null.
+    /// </summary>
+    private string? MiddleSurname(string name)
+    {
+        var first = name.AsSpan().IndexOfAny(WordBreaks);
+        var last = name.AsSpan().LastIndexOfAny(WordBreaks);
+        if (first <= 0 || last <= first + 3 || name.AsSpan(first + 1, last - first - 1).IndexOfAny(WordBreaks) >= 0)
+        {
+            return null;
+        }
+
+        var middle = name.AsSpan(first + 1, last - first - 1);
+        return char.IsUpper(middle[0]) && middle.Length >= 3 && !middle.EndsWith(".") && lexicons.FirstName(middle) == '\0'
+            ? middle.ToString() : null;
     }
 
     private static string LastWord(string name)
