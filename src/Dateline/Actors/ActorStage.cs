@@ -434,6 +434,18 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
             }
         }
 
+        // "X, a spokeswoman for opposition candidate Y": an office held "for" someone named right after
+        // the title is held for that actor (Y's party, Y's government), not for the story's government.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e is { Type: "PERSON" } && e.Titles.Length > 0 && Known(e, PhraseKind.Name) is not { Type: "PERSON" }
+                && ServedFor(document, entities, e) is { Actor: { Length: >= 6 } patron } served)
+            {
+                entities[i] = e with { Actor = patron, Country = served.Country ?? e.Country };
+            }
+        }
+
         // "NAIROBI, May 3 (Dateline Health) -": the outlet that filed the story is a news medium.
         for (var i = 0; i < entities.Count; i++)
         {
@@ -449,6 +461,65 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^, [^.\n()]{0,40}?\d[^.\n()]{0,20}\([^)\n]{1,40}\)\s*[-\u2013\u2014]")]
     private static partial System.Text.RegularExpressions.Regex MixedCaseDateline();
+
+    /// <summary>
+    /// The person or organization a person's title is held for, in an apposition after the name:
+    /// "X, a spokeswoman for opposition candidate Y", "X, the spokesman for the Y party" (the first
+    /// name within a few words after "for", in the same clause); null otherwise.
+    /// </summary>
+    private static Entity? ServedFor(Document document, ImmutableArray<Entity>.Builder entities, Entity person)
+    {
+        var text = document.Text;
+        foreach (var m in person.Mentions)
+        {
+            if (m.Kind != "name" || m.End + 2 >= text.Length || text[m.End] != ',')
+            {
+                continue;
+            }
+
+            var rest = text.AsSpan(m.End + 1).TrimStart();
+            var at = text.Length - rest.Length;
+            var article = rest.StartsWith("a ", StringComparison.Ordinal) ? 2 : rest.StartsWith("an ", StringComparison.Ordinal) ? 3 : rest.StartsWith("the ", StringComparison.Ordinal) ? 4 : 0;
+            foreach (var title in person.Titles)
+            {
+                var t = at + article;
+                if (t + title.Length + 5 >= text.Length || !text.AsSpan(t, title.Length).Equals(title, StringComparison.OrdinalIgnoreCase)
+                    || text.AsSpan(t + title.Length, 5) is not " for ")
+                {
+                    continue;
+                }
+
+                var from = t + title.Length + 5;
+                var stop = text.AsSpan(from).IndexOfAny(",.;\n");
+                var limit = Math.Min(from + 60, stop < 0 ? text.Length : from + stop);
+                Entity? best = null;
+                var bestStart = int.MaxValue;
+                foreach (var o in entities)
+                {
+                    if (o == person || o.Actor is not { Length: >= 6 })
+                    {
+                        continue; // "for Zambian opposition leader Y": the nationality word is Y's
+                    }
+
+                    foreach (var om in o.Mentions)
+                    {
+                        if (om.Kind == "name" && om.Start >= from && om.Start < limit && om.Start < bestStart)
+                        {
+                            best = o;
+                            bestStart = om.Start;
+                        }
+                    }
+                }
+
+                if (best is not null)
+                {
+                    return best;
+                }
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>An organization the dictionary does not list with a sport word in its name ("Nigeria Football Federation").</summary>
     private bool IsSportsBody(Entity org)

@@ -116,12 +116,14 @@ internal static class ProductNames
         if (products is not null)
         {
             // "arrested 14 Mondlane supporters" after "Venancio Mondlane": a number before the surname of a
-            // person the article names in full counts the person's followers; it names no model.
+            // person the article has named in full counts the person's followers; it names no model.
             foreach (var c in candidates)
             {
-                if (c.Kind == "name" && c.Type == "PERSON" && c.TokenEnd - c.TokenStart >= 2)
+                if (c.Kind == "name" && c.Type == "PERSON" && c.TokenEnd - c.TokenStart >= 2
+                    && document.Text[document.Tokens[c.TokenEnd - 1].Start..c.End] is var surname && products.Contains(surname)
+                    && !candidates.Exists(o => o.Kind == "name" && o.Start < c.Start && document.Text[o.Start..o.End] == surname))
                 {
-                    products.Remove(document.Text[document.Tokens[c.TokenEnd - 1].Start..c.End]);
+                    products.Remove(surname);
                 }
             }
 

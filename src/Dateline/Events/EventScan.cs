@@ -2371,6 +2371,16 @@ internal sealed class Scan
         && tokens[trigger + 1].Kind == TokenKind.Word && char.IsLower(Raw(trigger + 1)[0])
         && (Class(trigger + 1) & (WordClass.Preposition | WordClass.Clause | WordClass.Determiner | WordClass.Conjunction | WordClass.Passive)) == 0;
 
+    /// <summary>
+    /// True when a one-word trigger with nothing else matched stands right after a preposition other
+    /// than "to" and is no gerund: "blocked highways in protest", "marched in support" (a noun
+    /// naming why something else was done, not an event of its own).
+    /// </summary>
+    public bool AfterPreposition(int trigger, int triggerEnd, int end) =>
+        trigger == triggerEnd && end == triggerEnd && trigger > 0 && tokens[trigger - 1].Kind == TokenKind.Word
+        && (Class(trigger - 1) & WordClass.Preposition) != 0 && !Is(trigger - 1, "to") && char.IsLower(Raw(trigger - 1)[0])
+        && !Raw(trigger).EndsWith("ing", StringComparison.Ordinal);
+
     /// <summary>True when "must" stands right before the trigger ("Ethiopia must withdraw").</summary>
     public bool Must(int trigger) => trigger > 0 && Is(trigger - 1, "must");
 

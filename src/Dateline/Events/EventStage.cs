@@ -515,6 +515,12 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             yield break;
         }
 
+        // "blocked highways in protest": a trigger word after a preposition is a noun of purpose.
+        if (scan.AfterPreposition(trigger, match.TriggerEnd, match.End))
+        {
+            yield break;
+        }
+
         // "rejected a French offer to mediate": the offer named as a noun is no event of its own.
         if (!patterns.AnyCode && scan.ProposalNoun(trigger))
         {
