@@ -462,6 +462,21 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
     [System.Text.RegularExpressions.GeneratedRegex(@"^, [^.\n()]{0,40}?\d[^.\n()]{0,20}\([^)\n]{1,40}\)\s*[-\u2013\u2014]")]
     private static partial System.Text.RegularExpressions.Regex MixedCaseDateline();
 
+    /// <summary>"Kathmandu, November 30 —": a place in mixed case, then a date of a month's name and a day and a dash, no credit.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^, (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:, \d{4})? [-\u2013\u2014]")]
+    private static partial System.Text.RegularExpressions.Regex MixedCaseDateOnlyDateline();
+
+    /// <summary>True where a mixed-case dateline's place with a date and no credit ends at <paramref name="end"/>.</summary>
+    private static bool DateOnlyDatelineAt(string text, int end) =>
+        MixedCaseDateOnlyDateline().IsMatch(text.AsSpan(end, Math.Min(70, text.Length - end)));
+
+    /// <summary>True where a mixed-case dateline's place ends at <paramref name="end"/>: a date and a credit, or a date alone, before a dash.</summary>
+    private static bool MixedCaseDatelineAt(string text, int end)
+    {
+        var after = text.AsSpan(end, Math.Min(70, text.Length - end));
+        return MixedCaseDateline().IsMatch(after) || MixedCaseDateOnlyDateline().IsMatch(after);
+    }
+
     /// <summary>
     /// The person or organization a person's title is held for, in an apposition after the name:
     /// "X, a spokeswoman for opposition candidate Y", "X, the spokesman for the Y party" (the first
@@ -651,7 +666,8 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
             if (e.Type is "GPE" or "LOC" or "FAC" or "NORP" && e.Country is { Length: 3 } c)
             {
                 counts[c] = counts.GetValueOrDefault(c) + e.Mentions.Length;
-                if (e.Type == "GPE" && OpensDateline(document, e.Mentions[0].Start) && !e.Mentions[0].Text.AsSpan().ContainsAnyInRange('a', 'z'))
+                if (e.Type == "GPE" && OpensDateline(document, e.Mentions[0].Start)
+                    && (!e.Mentions[0].Text.AsSpan().ContainsAnyInRange('a', 'z') || DateOnlyDatelineAt(document.Text, e.Mentions[0].End)))
                 {
                     dateline = c;
                 }
@@ -703,7 +719,8 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
     {
         foreach (var e in entities)
         {
-            if (e.Type == "GPE" && OpensDateline(document, e.Mentions[0].Start) && !e.Mentions[0].Text.AsSpan().ContainsAnyInRange('a', 'z'))
+            if (e.Type == "GPE" && OpensDateline(document, e.Mentions[0].Start)
+                    && (!e.Mentions[0].Text.AsSpan().ContainsAnyInRange('a', 'z') || DateOnlyDatelineAt(document.Text, e.Mentions[0].End)))
             {
                 // "NEW DELHI" is looked up as "New Delhi".
                 var name = string.Create(e.Name.Length, e.Name, static (chars, upper) =>
@@ -731,7 +748,7 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
         foreach (var e in entities)
         {
             if (e is { Type: "GPE", Country: { Length: 3 } c } && OpensDateline(document, e.Mentions[0].Start)
-                && !e.Mentions[0].Text.AsSpan().ContainsAnyInRange('a', 'z'))
+                && (!e.Mentions[0].Text.AsSpan().ContainsAnyInRange('a', 'z') || DateOnlyDatelineAt(document.Text, e.Mentions[0].End)))
             {
                 return c;
             }
@@ -1755,7 +1772,7 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
         }
 
         // "Buenos Aires, July 4th 2025 (MercoPress) -": a dateline in mixed case, a date and a credit before a dash.
-        if (OpensDateline(document, mention.Start) && MixedCaseDateline().IsMatch(text.AsSpan(mention.End, Math.Min(70, text.Length - mention.End))))
+        if (OpensDateline(document, mention.Start) && MixedCaseDatelineAt(text, mention.End))
         {
             return false;
         }
