@@ -3290,6 +3290,13 @@ internal sealed class Scan
             }
         }
 
+        // "would not lift sanctions until Russia withdraws its troops": an act awaited, its doer
+        // named right after "until" and right before it, has not happened.
+        if (trigger >= 2 && mentionEnding[trigger - 1] is { } awaited && awaited.Item2 >= 1 && awaited.Item2 >= first && Is(awaited.Item2 - 1, "until"))
+        {
+            classes |= WordClass.Hypothetical;
+        }
+
         // An offer or proposal just before the trigger makes it hypothetical: "offered to host
         // talks", "proposed direct talks" — through "to" or right before the trigger's noun, not
         // "the proposal but has criticized", where the proposal governs nothing after it.
