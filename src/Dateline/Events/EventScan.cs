@@ -2214,6 +2214,13 @@ internal sealed class Scan
                 return -1;
             }
 
+            // "the two agreed", "the two also agreed": "the two" alone, right before the verb (but
+            // for adverbs and auxiliaries), names two parties ("the two missiles struck" does not).
+            if (Is(p, "two") && p >= 1 && p - 1 >= clauseStart && Is(p - 1, "the") && BareBeforeVerb(p + 1, trigger))
+            {
+                return 2;
+            }
+
             if ((Class(p) & WordClass.Pair) == 0)
             {
                 continue;
@@ -2230,13 +2237,35 @@ internal sealed class Scan
     }
 
     /// <summary>
+    /// True when the trigger is a noun for people sent by a body (word class member) followed by
+    /// "from" and a definite group of two parties: "Delegations from both countries met".
+    /// </summary>
+    public bool MembersOfGroup(int trigger, int last) =>
+        (Class(trigger) & WordClass.Member) != 0 && trigger + 1 < last && Is(trigger + 1, "from") && GroupObject(trigger, last, "from");
+
+    /// <summary>Whether only adverbs, auxiliaries and a consent verb with its "to" stand from <paramref name="from"/> up to the trigger.</summary>
+    private bool BareBeforeVerb(int from, int trigger)
+    {
+        for (var k = from; k < trigger; k++)
+        {
+            // "the two agreed to expand": the consent verb and its "to" before the act agreed to.
+            if ((Class(k) & (WordClass.Adverb | WordClass.Auxiliary | WordClass.Sequel | WordClass.Consent)) == 0 && !Is(k, "to"))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// True when a definite group of two parties or more ("both parties", "the two sides"; word
     /// class pair) is the trigger's object: right after it, or after "on" ("called on both sides").
     /// </summary>
-    public bool GroupObject(int triggerEnd, int last)
+    public bool GroupObject(int triggerEnd, int last, string preposition = "on")
     {
         var p = triggerEnd + 1;
-        if (p < last && Is(p, "on"))
+        if (p < last && Is(p, preposition))
         {
             p++;
         }
@@ -3269,6 +3298,13 @@ internal sealed class Scan
             {
                 classes |= Class(i) & (WordClass.Hypothetical | WordClass.Reported);
             }
+        }
+
+        // "would not lift sanctions until Russia withdraws its troops": an act awaited, its doer
+        // named right after "until" and right before it, has not happened.
+        if (trigger >= 2 && mentionEnding[trigger - 1] is { } awaited && awaited.Item2 >= 1 && awaited.Item2 >= first && Is(awaited.Item2 - 1, "until"))
+        {
+            classes |= WordClass.Hypothetical;
         }
 
         // An offer or proposal just before the trigger makes it hypothetical: "offered to host

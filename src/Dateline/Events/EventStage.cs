@@ -60,6 +60,10 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 
         // The latest sources of two parties or more: what "the two leaders" stands for.
         (List<Entity> Sources, int Sentence) latestMany = ([], -1);
+
+        // The latest two parties acting together or against each other: what "both countries"
+        // or "the two sides" stands for further on.
+        List<Entity>? latestPair = null;
         for (var s = 0; s < document.Sentences.Length; s++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -85,7 +89,11 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                 var shared = m > 0 && (scan.Coordinated(matches[m - 1].End, matches[m].Start) || participial) ? previousSources : null;
                 var antecedents = latest.Sentence >= s - 1 ? latest.Sources : null;
                 var many = latestMany.Sentence >= s - 1 ? latestMany.Sources : null;
-                var built = Build(document, scan, matches[m], s, first, next, last, shared, antecedents, many).ToList();
+
+                // "both countries", "the two sides", "the two": a dual names the latest pair of
+                // parties however far back, as long as no other group was named since.
+                var pair = latestPair;
+                var built = Build(document, scan, matches[m], s, first, next, last, shared, antecedents, many, pair).ToList();
 
                 // "vetoed a resolution demanding a ceasefire", "rejected a draft condemning the coup":
                 // what a rejected text says right after its noun is no one's act.
@@ -208,6 +216,23 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                     // and the two countries signed …": the two parties of the latest event between two
                     // (civilians acted on, "will release political prisoners", are no party).
                     latestMany = ([one, other], s);
+                }
+
+                // The pair a dual ("both countries", "the two sides") names however far back: two
+                // parties acting together or against each other, not thanks or mediation: two
+                // coordinated sources that act on each other ("Russia and Ukraine exchanged
+                // prisoners"), or the two sides of a meeting, a visit, a mutual act or a verbal
+                // conflict ("met", "visited", "accused"; a place struck is no party).
+                if (previousSources.Count == 2 && localized.Exists(b => b.Source == previousSources[0].Id && b.Target == previousSources[1].Id))
+                {
+                    latestPair = [.. previousSources];
+                }
+                else if (previousSources.Count <= 1 && localized.Select(b => b.TargetActor).Distinct().Count() == 1 && localized.Find(b => b.SourceActor is { } sa && b.TargetActor is { } ta
+                             && !sa.StartsWith("---", StringComparison.Ordinal) && !ta.StartsWith("---", StringComparison.Ordinal) && !ta.EndsWith("CVL", StringComparison.Ordinal) && sa != ta
+                             && (b.RootCode == "04" || ((MutualCode(b.Code) || b.QuadClass == 3) && ta.Length >= 6))) is { } side
+                         && Party(document, side.Source, side.SourceActor) is { } oneSide && Party(document, side.Target, side.TargetActor) is { } otherSide)
+                {
+                    latestPair = [oneSide, otherSide];
                 }
             }
         }
@@ -492,7 +517,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         return text.Length > 0 && text[^1] is not ('.' or '?' or '!' or '"' or '\u201d' or ':' or ';');
     }
 
-    private IEnumerable<Event> Build(Document d, Scan scan, Match match, int sentence, int first, int last, int sentenceLast, List<Entity>? sharedSources, List<Entity>? antecedents, List<Entity>? manyAntecedents)
+    private IEnumerable<Event> Build(Document d, Scan scan, Match match, int sentence, int first, int last, int sentenceLast, List<Entity>? sharedSources, List<Entity>? antecedents, List<Entity>? manyAntecedents, List<Entity>? pairAntecedents)
     {
         // A user's dictionary may pair two codes ("032:033": the second for the reverse
         // direction) and use codes outside CAMEO; "---" codes nothing but keeps its words.
@@ -555,7 +580,12 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         var passive = false;
         var fromPronoun = false;
         var cueOf = d.Quotes.FirstOrDefault(q => q.Cue is { } c && c.Start == d.Tokens[trigger].Start);
-        if (sources.Count == 0 && cueOf is null && scan.NominalAgent(trigger, match.End, last) is { } nominalAgent)
+        if (sources.Count == 0 && cueOf is null && (manyAntecedents ?? pairAntecedents) is { Count: > 1 } senders && scan.MembersOfGroup(trigger, last))
+        {
+            // "Delegations from both countries met": the parties of the pair sent them.
+            sources.AddRange(senders);
+        }
+        else if (sources.Count == 0 && cueOf is null && scan.NominalAgent(trigger, match.End, last) is { } nominalAgent)
         {
             // "condemned an attack by X": X attacked, not the one who condemned ("by X and Y": both).
             sources.Add(nominalAgent);
@@ -587,7 +617,7 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             // subject even where a name stands before it in the clause.
             if (!passive && scan.GroupSubject(trigger, clauseStart) is var group and > 0
                 && (group > 1 || subject.TrueForAll(e => e.Actor is null || e.Actor.StartsWith("---", StringComparison.Ordinal)))
-                && (group > 1 ? manyAntecedents : antecedents) is { Count: > 0 } parties && (parties.Count > 1 || parties[0].Type != "PERSON"))
+                && (group > 1 ? manyAntecedents ?? pairAntecedents : antecedents) is { Count: > 0 } parties && (parties.Count > 1 || parties[0].Type != "PERSON"))
             {
                 subject = [.. parties];
                 fromPronoun = true;
@@ -754,8 +784,8 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
 
         // "urged both parties to resolve the dispute", "called on the two sides to": a definite group
         // as the object is the parties named just before, each a target.
-        if (target is null && match.Target is null && !passive && !mediation && manyAntecedents is { Count: > 1 }
-            && scan.GroupObject(match.TriggerEnd, last) && manyAntecedents.Where(e => !sources.Exists(x => x.Id == e.Id)).ToList() is { Count: > 0 } groupTargets)
+        if (target is null && match.Target is null && !passive && !mediation && (manyAntecedents ?? pairAntecedents) is { Count: > 1 } groupParties
+            && scan.GroupObject(match.TriggerEnd, last) && groupParties.Where(e => !sources.Exists(x => x.Id == e.Id)).ToList() is { Count: > 0 } groupTargets)
         {
             target = groupTargets[0];
             moreTargets = [.. groupTargets.Skip(1)];
@@ -875,20 +905,33 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         // day of the talks' own, is the agreement alone.
         var agreedAlso = (CameoCode?)null;
         var (agreedDate, agreedFrom) = ((string?)null, (string?)null);
+        var cooperationAgreed = false;
         if (agreed is not null)
         {
             (agreedDate, agreedFrom) = scan.Date(consentVerb, scan.ClauseStart(consentVerb, first), first, sentenceLast, before: trigger);
-            if (dateFrom is not (null or "published") && date != agreedDate)
+            if (code.Root == "04" && dateFrom is not (null or "published") && date != agreedDate)
             {
                 agreedAlso = agreed;
             }
             else
             {
+                // Cooperation agreed to ("agreed last week to hold joint exercises next year") is the
+                // intent alone, said when the agreement was made, by governments.
+                if (code.Root != "04")
+                {
+                    cooperationAgreed = true;
+                    (date, dateFrom) = (agreedDate, agreedFrom);
+                    verbal = true;
+                }
+
                 code = agreed;
                 reverse = null;
             }
         }
-        var modality = scan.Modality(trigger, match.End, clauseStart, first, last, quote);
+
+        var modality = cooperationAgreed
+            ? scan.Modality(consentVerb, consentVerb, scan.ClauseStart(consentVerb, first), first, last, scan.QuoteAt(consentVerb))
+            : scan.Modality(trigger, match.End, clauseStart, first, last, quote);
 
         // "If the attacks continue, we will strike again", "they would march unless …": a hostile
         // act promised under a condition is a threat (CAMEO 13), made now.
@@ -1364,11 +1407,14 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
     /// (13: "would impose sanctions" 1312, "would march" 133); coercion ("pledged to expel") and
     /// other codes stay.
     /// </summary>
-    /// <summary>The CAMEO code for a meeting agreed to: an intent to meet (036), to mediate (039); null for other acts.</summary>
+    /// <summary>The CAMEO code for an act agreed to: an intent to meet (036), to mediate (039), to cooperate (031x); null for other acts.</summary>
     internal static string? ConsentCode(string code) => code switch
     {
         "045" => "039",
         _ when code.StartsWith("04", StringComparison.Ordinal) => "036",
+        // "agreed to hold joint exercises", "agreed to expand joint drills": cooperation agreed to
+        // is an intent to cooperate (0312), not the cooperation itself.
+        _ when code.StartsWith("06", StringComparison.Ordinal) => IntentCode(code),
         _ => null,
     };
 
