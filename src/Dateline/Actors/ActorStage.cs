@@ -51,6 +51,18 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
             entities.Add(entity with { Actor = actor, Country = country });
         }
 
+        // "KUWAIT CITY, June 3 (Gulf Courier) —": an organization no list knows, in the credit of the
+        // dateline, is the outlet that files the story: media, of no country the text gives. A name that
+        // opens with a region's word ("Gulf Courier") is the outlet there too, not the region.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            if (entities[i] is { Type: "ORG" or "LOC", Actor: null } e && e.Mentions.Length == 1 && InCredit(document, e)
+                && (e.Type == "ORG" || e.Name.Contains(' ', StringComparison.Ordinal)))
+            {
+                entities[i] = e with { Type = "ORG", Actor = "MED", Country = null };
+            }
+        }
+
         // "the Philippine Senate … the Senate president": a body named again by the last words of its
         // longer name, in the same role, is that body, not the listed one of the bare name.
         for (var i = 0; i < entities.Count; i++)
