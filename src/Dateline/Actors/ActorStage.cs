@@ -105,7 +105,7 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
         // A story about one country names its officials without their nationality: "Security
         // Minister X" in a story from Buenos Aires, and "Congress" there is Argentina's. A story filed
         // from the country it names most ("DHAKA - ... the army chief, General X") is about that country.
-        if ((MainCountry(entities) ?? DatelineCountry(document, entities)) is { } storyMain)
+        if (FiledMain(document, entities) is { } storyMain)
         {
             for (var i = 0; i < entities.Count; i++)
             {
@@ -532,6 +532,23 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
 
     private static string? StanceOf(ReadOnlySpan<char> word) =>
         Entities.ContextWords.IsOpposing(word) ? "OPP" : Entities.ContextWords.IsRuling(word) ? "PTY" : null;
+
+    /// <summary>
+    /// The country whose officials a story names without their nationality: the main country, or the
+    /// dateline's; but a story filed from a national capital that leads with that country ("SEOUL -
+    /// South Korean President X and Vietnam's Y agreed …") is about it, however often it names the
+    /// places of the other.
+    /// </summary>
+    private string? FiledMain(Document document, ImmutableArray<Entity>.Builder entities)
+    {
+        var main = MainCountry(entities) ?? DatelineCountry(document, entities);
+        if (main is not null && DatelineCapital(document, entities) is { } filed && filed != main && LeadCountry(document, entities) == filed)
+        {
+            return filed;
+        }
+
+        return main;
+    }
 
     /// <summary>
     /// The country a story is about: the country of most mentions of places and nationality words,
