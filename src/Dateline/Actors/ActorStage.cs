@@ -61,6 +61,15 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
             {
                 entities[i] = e with { Type = "ORG", Actor = "MED", Country = null };
             }
+
+            // "HOUSTON--(BUSINESS WIRE)--": a credit in capitals is the listed outlet of that name.
+            if (entities[i] is { Type: "ORG", Actor: null or "MED" } credit && credit.Mentions.Length == 1 && InCredit(document, credit)
+                && !credit.Name.AsSpan().ContainsAnyInRange('a', 'z')
+                && lexicons.Lookup(System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(credit.Name.ToLowerInvariant()), PhraseKind.Name)
+                    is { Type: "ORG", Actor: [_, _, _, 'M', 'E', 'D'] outlet } listed)
+            {
+                entities[i] = credit with { Actor = outlet, Country = listed.Country };
+            }
         }
 
         // "the Philippine Senate … the Senate president": a body named again by the last words of its
