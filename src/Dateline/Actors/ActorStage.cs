@@ -204,7 +204,8 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
         // story that never names the United States they are those of the country named in their
         // sentence ("President Javier Milei vetoed a bill passed by Congress"), else of the story's.
         // ("Washington had offered to mediate" names the US government, not a place of the story.)
-        if (!NamesPlaceOf(entities, "USA", placesOnly: true))
+        var namesUs = NamesPlaceOf(entities, "USA", placesOnly: true);
+        if (!namesUs)
         {
             // "Congress leader Rahul Gandhi": a person the dictionary knows keeps the dictionary's
             // country where only such a body made the person American.
@@ -218,13 +219,21 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
                     entities[i] = e with { Actor = actor, Country = country };
                 }
             }
+        }
 
-            var about = MainCountry(entities);
+        // In a story about another country that also names American places ("In Washington, the White
+        // House …"), such a body is that country's where its own sentence names that country's actors
+        // and places ("In Congress, the Liberal Party pressed ahead …" in a Brazilian story).
+        var about = MainCountry(entities);
+        if (!namesUs || about is not null && about != "USA")
+        {
             for (var i = 0; i < entities.Count; i++)
             {
                 var e = entities[i];
                 if (e is { Type: "ORG", Country: "USA", Actor: [_, _, _, ..] actor } && actor.EndsWith("LEG", StringComparison.Ordinal) | actor.EndsWith("JUD", StringComparison.Ordinal)
-                    && UnmarkedUsInstitution(e) && (SentenceCountry(document, entities, e) ?? about ?? DatelinePlace(document, entities)) is { } country && country != "USA")
+                    && UnmarkedUsInstitution(e)
+                    && (namesUs ? SentenceCountry(document, entities, e) : SentenceCountry(document, entities, e) ?? about ?? DatelinePlace(document, entities)) is { } country
+                    && country != "USA" && (!namesUs || country == about))
                 {
                     // "The Congress, which failed to win a seat" in an Indian story: where the country has a
                     // listed party of that name ("Congress party"), the name is the party's.
