@@ -51,6 +51,27 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
             entities.Add(entity with { Actor = actor, Country = country });
         }
 
+        // "KUWAIT CITY, June 3 (Gulf Courier) —": an organization no list knows, in the credit of the
+        // dateline, is the outlet that files the story: media, of no country the text gives. A name that
+        // opens with a region's word ("Gulf Courier") is the outlet there too, not the region.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            if (entities[i] is { Type: "ORG" or "LOC", Actor: null } e && e.Mentions.Length == 1 && InCredit(document, e)
+                && (e.Type == "ORG" || e.Name.Contains(' ', StringComparison.Ordinal)))
+            {
+                entities[i] = e with { Type = "ORG", Actor = "MED", Country = null };
+            }
+
+            // "HOUSTON--(BUSINESS WIRE)--": a credit in capitals is the listed outlet of that name.
+            if (entities[i] is { Type: "ORG", Actor: null or "MED" } credit && credit.Mentions.Length == 1 && InCredit(document, credit)
+                && !credit.Name.AsSpan().ContainsAnyInRange('a', 'z')
+                && lexicons.Lookup(System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(credit.Name.ToLowerInvariant()), PhraseKind.Name)
+                    is { Type: "ORG", Actor: [_, _, _, 'M', 'E', 'D'] outlet } listed)
+            {
+                entities[i] = credit with { Actor = outlet, Country = listed.Country };
+            }
+        }
+
         // "the Philippine Senate … the Senate president": a body named again by the last words of its
         // longer name, in the same role, is that body, not the listed one of the bare name.
         for (var i = 0; i < entities.Count; i++)
@@ -93,7 +114,7 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
         // A story about one country names its officials without their nationality: "Security
         // Minister X" in a story from Buenos Aires, and "Congress" there is Argentina's. A story filed
         // from the country it names most ("DHAKA - ... the army chief, General X") is about that country.
-        if ((MainCountry(entities) ?? DatelineCountry(document, entities)) is { } storyMain)
+        if (FiledMain(document, entities) is { } storyMain)
         {
             for (var i = 0; i < entities.Count; i++)
             {
@@ -183,7 +204,8 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
         // story that never names the United States they are those of the country named in their
         // sentence ("President Javier Milei vetoed a bill passed by Congress"), else of the story's.
         // ("Washington had offered to mediate" names the US government, not a place of the story.)
-        if (!NamesPlaceOf(entities, "USA", placesOnly: true))
+        var namesUs = NamesPlaceOf(entities, "USA", placesOnly: true);
+        if (!namesUs)
         {
             // "Congress leader Rahul Gandhi": a person the dictionary knows keeps the dictionary's
             // country where only such a body made the person American.
@@ -197,13 +219,21 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
                     entities[i] = e with { Actor = actor, Country = country };
                 }
             }
+        }
 
-            var about = MainCountry(entities);
+        // In a story about another country that also names American places ("In Washington, the White
+        // House …"), such a body is that country's where its own sentence names that country's actors
+        // and places ("In Congress, the Liberal Party pressed ahead …" in a Brazilian story).
+        var about = MainCountry(entities);
+        if (!namesUs || about is not null && about != "USA")
+        {
             for (var i = 0; i < entities.Count; i++)
             {
                 var e = entities[i];
                 if (e is { Type: "ORG", Country: "USA", Actor: [_, _, _, ..] actor } && actor.EndsWith("LEG", StringComparison.Ordinal) | actor.EndsWith("JUD", StringComparison.Ordinal)
-                    && UnmarkedUsInstitution(e) && (SentenceCountry(document, entities, e) ?? about ?? DatelinePlace(document, entities)) is { } country && country != "USA")
+                    && UnmarkedUsInstitution(e)
+                    && (namesUs ? SentenceCountry(document, entities, e) : SentenceCountry(document, entities, e) ?? about ?? DatelinePlace(document, entities)) is { } country
+                    && country != "USA" && (!namesUs || country == about))
                 {
                     // "The Congress, which failed to win a seat" in an Indian story: where the country has a
                     // listed party of that name ("Congress party"), the name is the party's.
@@ -606,6 +636,23 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
 
     private static string? StanceOf(ReadOnlySpan<char> word) =>
         Entities.ContextWords.IsOpposing(word) ? "OPP" : Entities.ContextWords.IsRuling(word) ? "PTY" : null;
+
+    /// <summary>
+    /// The country whose officials a story names without their nationality: the main country, or the
+    /// dateline's; but a story filed from a national capital that leads with that country ("SEOUL -
+    /// South Korean President X and Vietnam's Y agreed …") is about it, however often it names the
+    /// places of the other.
+    /// </summary>
+    private string? FiledMain(Document document, ImmutableArray<Entity>.Builder entities)
+    {
+        var main = MainCountry(entities) ?? DatelineCountry(document, entities);
+        if (main is not null && DatelineCapital(document, entities) is { } filed && filed != main && LeadCountry(document, entities) == filed)
+        {
+            return filed;
+        }
+
+        return main;
+    }
 
     /// <summary>
     /// The country a story is about: the country of most mentions of places and nationality words,
