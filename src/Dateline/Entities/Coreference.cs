@@ -80,14 +80,15 @@ internal sealed class Coreference(EntityLexicons lexicons)
 
         // "Bolivia orders arrest of Morales" … "former President Evo Morales": a headline may name a
         // person by the surname alone before the story gives the full name; that word, there and
-        // after, is that person (the one person whose full name it ends).
+        // after, is that person (the one person whose full name it ends). Only a name never written
+        // longer: "Ford Motor Company … Ford" in a headline is the company, not Bill Ford.
         var headlineEnd = text.IndexOf('\n', StringComparison.Ordinal);
         if (headlineEnd > 0 && text.AsSpan(0, headlineEnd).TrimEnd() is { Length: > 0 } headline && headline[^1] is not ('.' or '?' or '!' or ':' or '"' or '\u201d'))
         {
             foreach (var k in clusters)
             {
                 var word = k.Key[(k.Key.IndexOf('\u0001', StringComparison.Ordinal) + 1)..];
-                if (k.Type is "PERSON" or "ORG" && k.Mentions.Count > 0 && k.Mentions[0].End <= headlineEnd && k.Mentions.TrueForAll(m => m.Kind == "name")
+                if (k.Type is "PERSON" or "ORG" && k.Mentions.Count > 0 && k.Mentions[0].End <= headlineEnd && k.Mentions.TrueForAll(m => m.Kind == "name" && !text.AsSpan(m.Start, m.End - m.Start).Contains(' '))
                     && !word.Contains(' ', StringComparison.Ordinal) && bySurname.TryGetValue(word, out var person) && person != k
                     && clusters.Count(o => o.Type == "PERSON" && o.Key.Contains(' ', StringComparison.Ordinal) && LastWord(o.Key) == word) == 1)
                 {
