@@ -107,6 +107,9 @@ internal static class ContextWords
     /// <summary>"beat", "defeated": between two sides and before a score, a result in prose ("Saracens beat Bristol 24-19").</summary>
     public static bool IsResultVerb(ReadOnlySpan<char> word) => Words.Value.ResultVerb.Contains(word);
 
+    /// <summary>"minister", "secretary", "commissioner": a title's canonical head after which capitalized words name a portfolio ("Information Minister").</summary>
+    public static bool IsPortfolioTitle(ReadOnlySpan<char> canonical) => Words.Value.Portfolio.Contains(canonical);
+
     /// <summary>"in", "at", "from": before a club's name, the town the club is named for ("fans in Leeds").</summary>
     public static bool IsClubPlace(ReadOnlySpan<char> word) => Words.Value.ClubPlace.Contains(word);
 
@@ -123,7 +126,7 @@ internal static class ContextWords
             kv => kv.Key,
             kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Replace('_', ' ')).ToArray(),
             StringComparer.Ordinal);
-        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"], classes["surname"], classes["divisionafter"], classes["featureafter"], phrases["partybefore"], phrases["partyafter"], classes["service"], classes["partynoun"], classes["compass"], classes["sport"], classes["disease"], classes["bankword"], classes["bankhead"], classes["companynoun"], classes["counterpart"], classes["clubplace"], classes["accord"], classes["passage"], classes["resultverb"]);
+        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"], classes["surname"], classes["divisionafter"], classes["featureafter"], phrases["partybefore"], phrases["partyafter"], classes["service"], classes["partynoun"], classes["compass"], classes["sport"], classes["disease"], classes["bankword"], classes["bankhead"], classes["companynoun"], classes["counterpart"], classes["clubplace"], classes["accord"], classes["passage"], classes["resultverb"], classes["portfolio"]);
     }
 
     private sealed record Sets(
@@ -155,5 +158,6 @@ internal static class ContextWords
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClubPlace,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Accord,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Passage,
-        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ResultVerb);
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ResultVerb,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Portfolio);
 }

@@ -278,7 +278,7 @@ internal sealed class EntityTagger
             // "Economy, Trade and Industry Minister Ryosei Akazawa": capitalized words listed with
             // commas and "and" before "Minister", "Secretary" or "Commissioner" are one portfolio.
             if (n == 0 && PortfolioList(i, end) is > 0 and var listLast && lexicons.Match(text, tokens, listLast + 1, end, out var listOffice) is > 0 and var lm
-                && listOffice!.Kind == PhraseKind.Title && listOffice.Canonical is "minister" or "secretary" or "commissioner")
+                && listOffice!.Kind == PhraseKind.Title && ContextWords.IsPortfolioTitle(listOffice.Canonical))
             {
                 i = Title(s, listLast + 1, lm, listOffice, end, portfolio: i);
                 continue;
@@ -287,7 +287,7 @@ internal sealed class EntityTagger
             // "Chadian Information Minister Amina Oumar": an unknown capitalized word before
             // "Minister", "Secretary" or "Commissioner" names the portfolio.
             if (n == 0 && i + 1 < end && lexicons.Match(text, tokens, i + 1, end, out var office) is > 0 and var om
-                && office!.Kind == PhraseKind.Title && office.Canonical is "minister" or "secretary" or "commissioner" && !IsAcronym(w))
+                && office!.Kind == PhraseKind.Title && ContextWords.IsPortfolioTitle(office.Canonical) && !IsAcronym(w))
             {
                 i = Title(s, i + 1, om, office, end, portfolio: i);
                 continue;
@@ -944,7 +944,7 @@ internal sealed class EntityTagger
         // "Secretary" or "Commissioner" are the nationality and the title, not an organization's name.
         if (n > 0 && phrase!.Kind == PhraseKind.Norp && length == n + 1 && runEnd < end
             && lexicons.Match(text, tokens, runEnd, end, out var office) > 0
-            && office!.Kind == PhraseKind.Title && office.Canonical is "minister" or "secretary" or "commissioner")
+            && office!.Kind == PhraseKind.Title && ContextWords.IsPortfolioTitle(office.Canonical))
         {
             return Norp(s, i, n, phrase, end);
         }
