@@ -232,7 +232,7 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
                 var e = entities[i];
                 if (e is { Type: "ORG", Country: "USA", Actor: [_, _, _, ..] actor } && actor.EndsWith("LEG", StringComparison.Ordinal) | actor.EndsWith("JUD", StringComparison.Ordinal)
                     && UnmarkedUsInstitution(e)
-                    && (namesUs ? SentenceCountry(document, entities, e) : SentenceCountry(document, entities, e) ?? about ?? DatelinePlace(document, entities)) is { } country
+                    && (namesUs ? SentenceCountry(document, entities, e) : MentionSentenceCountry(document, entities, e) ?? about ?? DatelinePlace(document, entities)) is { } country
                     && country != "USA" && (!namesUs || country == about))
                 {
                     // "The Congress, which failed to win a seat" in an Indian story: where the country has a
@@ -847,6 +847,25 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
     {
         var at = entity.Mentions[0].Start;
         return SpanCountry(entities, entity, document.Sentences.FirstOrDefault(x => x.Start <= at && at < x.End));
+    }
+
+    /// <summary>
+    /// The country of the first sentence, among those of the entity's mentions in text order, that
+    /// names one: "Students rally at House …" in a headline names none, the lead's "outside the
+    /// House of Representatives in … Jakarta" does.
+    /// </summary>
+    private static string? MentionSentenceCountry(Document document, ImmutableArray<Entity>.Builder entities, Entity entity)
+    {
+        foreach (var m in entity.Mentions.OrderBy(m => m.Start))
+        {
+            if (document.Sentences.FirstOrDefault(x => x.Start <= m.Start && m.Start < x.End) is { } sentence
+                && SpanCountry(entities, entity, sentence) is { } country)
+            {
+                return country;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The one country of the places, nationality words and officials named in the paragraph of the entity's first mention, or null.</summary>

@@ -673,7 +673,10 @@ internal sealed class Scan
             }
 
             // A plain role noun no entity covers: "Insurgents shelled", "the civilians … were released".
-            if (RoleAt(i, out var roleFirst) is { } r && !IsPrepositionObject(roleFirst))
+            // "clear thousands of students blocking a bridge": a role noun right before a participle
+            // in -ing is its subject, after "of" too.
+            if (RoleAt(i, out var roleFirst) is { } r && (!IsPrepositionObject(roleFirst)
+                || (i == trigger - 1 && Raw(trigger).EndsWith("ing", StringComparison.Ordinal) && Raw(i).EndsWith('s'))))
             {
                 roles = r;
                 break;
@@ -2462,6 +2465,7 @@ internal sealed class Scan
     public Entity? FirstEntityAfter(int from, int last, int reach, List<Entity> exclude, int matchEnd = -1, bool purposeStops = false, bool agentTargets = false)
     {
         var comma = false;
+        var placeEnd = -1;
         Span<char> lower = stackalloc char[24];
         for (var i = from + 1; i < last && i <= from + reach; i++)
         {
@@ -2534,7 +2538,7 @@ internal sealed class Scan
                 // demonstrators" keeps its target).
                 if (!IsRoleModifier(i) && RoleAt(i, out var roleFirst) is [var role, ..] && !IsAccordingTo(roleFirst)
                     && !(roleFirst > from + 1 && (Is(roleFirst - 1, "the") ? roleFirst - 2 : roleFirst - 1) is var place
-                         && (Is(place, "outside") || Is(place, "near") || Is(place, "inside") || Is(place, "in")))
+                         && (IsVicinity(place) || Is(place, "in")))
                     && !(i == matchEnd && role.Actor is { } forces && forces.EndsWith("MIL", StringComparison.Ordinal))
                     && !OfNoun(Is(roleFirst - 1, "the") ? roleFirst - 2 : roleFirst - 1)
                     && !((comma || Is(roleFirst - 1, "the")) && ReportsNext(i, last)) && !exclude.Exists(e => e?.Id == role.Id))
@@ -2563,7 +2567,24 @@ internal sealed class Scan
                 before--;
             }
 
-            var locative = before >= 0 && (Class(before) & WordClass.Locative) != 0 && m.Entity.Type is "GPE" or "LOC" or "FAC" or "NORP";
+            // "rallied outside the House of Representatives", "in front of Government House": a body
+            // or a building next to which the event happens is its place, not a party.
+            // "in Tel Aviv and Jerusalem", "in Senayan, Central Jakarta": a place joined to a place
+            // after a locative is a place too. (A body or a building "outside" which a protest is
+            // held stays its target: "protested outside the French embassy" → France.)
+            var isPlace = m.Entity.Type is "GPE" or "LOC" or "FAC" or "NORP";
+            var locative = before >= 0 && (Class(before) & WordClass.Locative) != 0 && isPlace;
+            if (isPlace && !locative && placeEnd >= 0 && placeEnd < i - 1 && i - placeEnd <= 3
+                && (Raw(placeEnd + 1) is "," || Is(placeEnd + 1, "and")) && (i - placeEnd == 2 || (Class(i - 1) & WordClass.Direction) != 0))
+            {
+                locative = true;
+            }
+
+            if (locative && isPlace)
+            {
+                placeEnd = m.Last;
+            }
+
 
             // "vetoed a UN Security Council resolution": a name after "a" before a plain noun
             // modifies the noun; it is no party.
@@ -2741,6 +2762,14 @@ internal sealed class Scan
 
         return false;
     }
+
+    /// <summary>
+    /// True when token <paramref name="i"/> is a preposition of a place next to something
+    /// ("outside", "near") or the "of" of "in front of".
+    /// </summary>
+    private bool IsVicinity(int i) =>
+        i >= 0 && i < Count && tokens[i].Kind == TokenKind.Word
+        && (Is(i, "of") ? i > 0 && Is(i - 1, "front") && (Class(i - 1) & WordClass.Vicinity) != 0 : !Is(i, "front") && (Class(i) & WordClass.Vicinity) != 0);
 
     /// <summary>True when a locative preposition introduces the mention at token <paramref name="i"/> ("in Belgrade", "through the capital", "in northern Mali").</summary>
     public bool AfterLocative(int i)
