@@ -1158,6 +1158,21 @@ internal sealed class Scan
                 continue;
             }
 
+            // "protesters from flood-hit Hat Yai": a hyphenated adjective between the preposition
+            // and its object.
+            if (tokens[before].Kind == TokenKind.Word && char.IsLower(Raw(before)[0]) && Raw(before).Contains('-'))
+            {
+                before--;
+                continue;
+            }
+
+            if (before >= 3 && tokens[before].Kind == TokenKind.Word && char.IsLower(Raw(before)[0]) && Raw(before - 1) is "-"
+                && tokens[before - 2].Kind == TokenKind.Word && char.IsLower(Raw(before - 2)[0]))
+            {
+                before -= 3;
+                continue;
+            }
+
             // "Hundreds of UN troops", "thousands of protesters": the group is the head, not an object.
             if (Is(before, "of") && before > 0 && (IsCount(before - 1) || IsGroupWord(before - 1)))
             {
