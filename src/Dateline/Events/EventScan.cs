@@ -748,6 +748,16 @@ internal sealed class Scan
             afterComma--;
         }
 
+        // "The chairperson of the African Union Commission, Mahmoud Ali Youssouf, called on …": a
+        // person named between commas right before the verb, after a title "of" a body (read as
+        // that preposition's object), is the subject.
+        if (head is null && roles is null && !brokeAtReporting && afterComma - 1 > clauseStart && Raw(afterComma) is ","
+            && mentionEnding[afterComma - 1] is { Entity.Type: "PERSON" } named && named.First - 1 > clauseStart && Raw(named.First - 1) is ","
+            && !IsAccordingTo(named.First))
+        {
+            head = named;
+        }
+
         // "Vietnam, which also claims the islands, called for restraint": so is the name before a
         // relative clause whose own verb reports.
         if ((head is not null || roles is not null || brokeAtReporting) && afterComma > 0 && Raw(afterComma) is "," && Apposition(afterComma) is { } appositive)
