@@ -134,8 +134,10 @@ internal sealed class Scan
                 continue;
             }
 
-            // A participle after an article is an adjective: "a negotiated settlement".
-            if (t > first && Raw(t).EndsWith("ed", StringComparison.Ordinal) && (Is(t - 1, "a") || Is(t - 1, "an") || Is(t - 1, "the")))
+            // A participle after an article is an adjective: "a negotiated settlement", "the
+            // internationally recognised government" (an adverb in -ly between).
+            if (t > first && Raw(t).EndsWith("ed", StringComparison.Ordinal) && (Article(t - 1)
+                || (t - 1 > first && Raw(t - 1).EndsWith("ly", StringComparison.Ordinal) && char.IsLower(Raw(t - 1)[0]) && Article(t - 2))))
             {
                 continue;
             }
@@ -365,7 +367,9 @@ internal sealed class Scan
             case PatternElement.Slot slot:
                 // An entity mention (after an article), else a few plain words.
                 var m = at;
-                if (m < last && mentionStarting[m] is null && Is(m, "the"))
+                // "held a phone call with his Egyptian counterpart Badr Abdelatty": a person's
+                // possessive stands where an article would.
+                if (m < last && ((mentionStarting[m] is null && Is(m, "the")) || (!slot.IsSource && (Is(m, "his") || Is(m, "her")) && m + 1 < last && mentionStarting[m + 1] is not null)))
                 {
                     m++;
                 }
@@ -413,6 +417,14 @@ internal sealed class Scan
                     if (end < 0 && AfterDate(after) is var dated and > 0 && dated < last)
                     {
                         end = MatchFrom(elements, k + 1, dated, last, ref s, ref t);
+                    }
+
+                    // "called on the Sudanese Armed Forces and the Rapid Support Forces to allow …",
+                    // "the South Sudanese government and opposition": parties coordinated in a target
+                    // slot; the first is the slot's actor, names after it are found as coordinated.
+                    if (end < 0 && !slot.IsSource && CoordinatedEnd(after, last) is var joined and > 0)
+                    {
+                        end = MatchFrom(elements, k + 1, joined, last, ref s, ref t);
                     }
 
                     if (end >= 0)
@@ -480,6 +492,49 @@ internal sealed class Scan
             default:
                 return -1;
         }
+    }
+
+    /// <summary>True when token <paramref name="i"/> is an article ("a", "an", "the").</summary>
+    private bool Article(int i) => i >= 0 && (Is(i, "a") || Is(i, "an") || Is(i, "the"));
+
+    /// <summary>
+    /// The token after the names or role nouns coordinated after a slot's mention ("and the Rapid
+    /// Support Forces", "and opposition", ", Sudan and Chad") from token <paramref name="i"/>,
+    /// or -1 when none is.
+    /// </summary>
+    private int CoordinatedEnd(int i, int last)
+    {
+        var end = -1;
+        for (var parties = 0; parties < 3 && i + 1 < last && (Is(i, "and") || Raw(i) == ","); parties++)
+        {
+            var n = i + 1;
+            if (Raw(i) == "," && Is(n, "and"))
+            {
+                n++;
+            }
+
+            if (n < last && Is(n, "the"))
+            {
+                n++;
+            }
+
+            if (n < last && mentionStarting[n] is { } next)
+            {
+                i = next.Last + 1;
+            }
+            else if (n < last && rolesInSlots && mentionStarting[n] is null && !inMention[n] && char.IsLower(Raw(n)[0]) && RoleAt(n, out _) is [_, ..])
+            {
+                i = n + 1;
+            }
+            else
+            {
+                break;
+            }
+
+            end = i;
+        }
+
+        return end;
     }
 
     /// <summary>
@@ -696,6 +751,16 @@ internal sealed class Scan
             afterComma--;
         }
 
+        // "The chairperson of the African Union Commission, Mahmoud Ali Youssouf, called on …": a
+        // person named between commas right before the verb, after a title "of" a body (read as
+        // that preposition's object), is the subject.
+        if (head is null && roles is null && !brokeAtReporting && afterComma - 1 > clauseStart && Raw(afterComma) is ","
+            && mentionEnding[afterComma - 1] is { Entity.Type: "PERSON" } named && named.First - 1 > clauseStart && Raw(named.First - 1) is ","
+            && !IsAccordingTo(named.First))
+        {
+            head = named;
+        }
+
         // "Vietnam, which also claims the islands, called for restraint": so is the name before a
         // relative clause whose own verb reports.
         if ((head is not null || roles is not null || brokeAtReporting) && afterComma > 0 && Raw(afterComma) is "," && Apposition(afterComma) is { } appositive)
@@ -791,7 +856,10 @@ internal sealed class Scan
         while (k >= coordinationFloor)
         {
             var gapStart = k;
-            while (k >= coordinationFloor && mentionEnding[k] is null && (Class(k) & WordClass.Coordination) != 0)
+            // "Thai Foreign Minister X and his Cambodian counterpart Y signed": the possessive
+            // before the second title is the first party's, part of the coordination.
+            while (k >= coordinationFloor && (mentionEnding[k] is null || (k > coordinationFloor && (Is(k, "his") || Is(k, "her")) && Is(k - 1, "and")))
+                && (Class(k) & WordClass.Coordination) != 0)
             {
                 k--;
             }
@@ -1498,7 +1566,7 @@ internal sealed class Scan
     /// noun is no modifier: "the rebels resumed", "troops crossed".
     /// </summary>
     private bool IsRoleModifier(int i) =>
-        i + 1 < Count && tokens[i + 1].Kind == TokenKind.Word && char.IsLower(Raw(i + 1)[0]) && Class(i + 1) == WordClass.None
+        i + 1 < Count && tokens[i + 1].Kind == TokenKind.Word && char.IsLower(Raw(i + 1)[0]) && (Class(i + 1) & ~WordClass.Member) == WordClass.None
         && !(Raw(i).EndsWith('s') && !Raw(i).EndsWith("ss", StringComparison.Ordinal));
 
     /// <summary>
@@ -2634,7 +2702,9 @@ internal sealed class Scan
             // "Rutte pledged the alliance's full support": the source's own body, owning the
             // object, is no target.
             var owner = m.Last + 1 < last && Raw(m.Last + 1) is "'s" or "\u2019s";
-            if (locative || reporter || agent || IsAccordingTo(i) || exclude.Exists(e => e?.Id == m.Entity.Id || (owner && e?.Actor is { Length: > 3 } own && own == m.Entity.Actor)))
+            // "signed the extension in the presence of ASEAN observers": a witness, not a party.
+            var witness = i - 2 > from && Is(i - 1, "of") && Is(i - 2, "presence");
+            if (locative || reporter || agent || witness || IsAccordingTo(i) || exclude.Exists(e => e?.Id == m.Entity.Id || (owner && e?.Actor is { Length: > 3 } own && own == m.Entity.Actor)))
             {
                 i = m.Last;
                 continue;

@@ -382,7 +382,13 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
                         || (e.Target is null && headline))
                     && ((e.Modality == "planned") == (o.Modality == "planned") || headline);
                 var untargeted = e.Target is null && e.TargetActor is null && (o.Target ?? o.TargetActor) is not null && e.Date == o.Date;
-                if (!undated && !untargeted)
+
+                // "Australia pledges $50 million to Bangladesh" over "Australia has pledged … in
+                // humanitarian aid to Bangladesh": a headline and a later telling that neither
+                // dates, between the same parties, are one event (the body's code is the fuller).
+                var bothUndated = headline && o.Sentence > e.Sentence && e.DateFrom == "published" && o.DateFrom == "published" && (e.Modality == "planned") == (o.Modality == "planned")
+                    && (e.Target ?? e.TargetActor) is not null && (SameParty(e, o, e.Target, e.TargetActor, o.Target, o.TargetActor) || e.TargetActor == o.TargetActor);
+                if (!undated && !untargeted && !bothUndated)
                 {
                     continue;
                 }
