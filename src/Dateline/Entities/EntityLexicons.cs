@@ -81,6 +81,7 @@ public sealed class EntityLexicons
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> finalCues;
     private FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> orgWords = FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
     private FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> postNominals = FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+    private FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> holidays = FrozenSet<string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
     private FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> sportCodes = FrozenDictionary<string, string>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private EntityLexicons(
@@ -231,6 +232,12 @@ public sealed class EntityLexicons
 
     /// <summary>The gender a given name marks: m, f, or '\0' when it is not a known given name.</summary>
     public char FirstName(ReadOnlySpan<char> word) => firstNames.TryGetValue(word, out var g) ? g : '\0';
+
+    /// <summary>
+    /// True for a holiday's name, any case ("New Year", "Boxing Day"; <c>Time/holidays.txt</c>): it names a
+    /// day, no organization or person.
+    /// </summary>
+    public bool IsHoliday(ReadOnlySpan<char> name) => holidays.Contains(name);
 
     /// <summary>True for a capitalized word that is not a name on its own (a weekday, "However").</summary>
     public bool IsNonName(ReadOnlySpan<char> word) => nonNames.Contains(word);
@@ -467,6 +474,9 @@ public sealed class EntityLexicons
                 .ToFrozenSet(StringComparer.Ordinal),
             orgWords = orgWordSet.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>(),
             postNominals = postNominalSet.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>(),
+            holidays = DataFile.KeyedLines("Time/holidays.txt")
+                .SelectMany(l => l.Value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
             sportCodes = DataFile.KeyedLines("Entities/sport-country-codes.txt")
                 .ToFrozenDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>(),
         };

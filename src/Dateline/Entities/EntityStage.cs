@@ -39,6 +39,9 @@ public sealed class EntityStage(EntityLexicons lexicons) : IStage
         AccordNames.Retype(candidates, document, lexicons);
         CapitalLines.Link(candidates, document, lexicons);
         DefinedTerms.Remove(candidates, document, lexicons);
+
+        // "the Christmas and New Year sales period": a holiday names a day, no entity.
+        candidates.RemoveAll(c => c.Kind == "name" && c.Known is null && lexicons.IsHoliday(document.Text.AsSpan(c.Start, c.End - c.Start)));
         Abbreviations.Link(candidates, document);
         return document with { Entities = coreference.Resolve(document.Text, candidates) };
     }

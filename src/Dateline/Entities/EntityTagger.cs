@@ -627,6 +627,13 @@ internal sealed class EntityTagger
     private bool PortfolioName(int k, int end) =>
         IsNameWord(k) && lexicons.Match(text, tokens, k, end, out _) == 0 && lexicons.FirstName(Word(k)) == '\0' && !IsAcronym(Word(k));
 
+    /// <summary>
+    /// True when token <paramref name="k"/> is a noun the group noun before it modifies ("a New York press
+    /// conference", "the Romanian assembly plant"; context-words.txt <c>groupmodified</c>): the group noun
+    /// names no group there.
+    /// </summary>
+    private bool GroupModifies(int k, int end) => k < end && ContextWords.IsGroupModified(Word(k));
+
     /// <summary>A group noun after a nationality ("Russian forces") or after "the" ("the presidency").</summary>
     private int Group(int s, int i, int n, Phrase group, int norpStart, string? country)
     {
@@ -1022,7 +1029,8 @@ internal sealed class EntityTagger
             }
 
             if (n >= length && phrase.Type == "GPE" && phrase.Country is { Length: 3 } && i + n < end
-                && lexicons.Match(text, tokens, i + n, end, out var group) is > 0 and var g && group!.Kind == PhraseKind.Group)
+                && lexicons.Match(text, tokens, i + n, end, out var group) is > 0 and var g && group!.Kind == PhraseKind.Group
+                && !GroupModifies(i + n + g, end))
             {
                 return Group(s, i + n, g, group, i, phrase.Country); // "Kenya police", "Sudan government", "Toronto police"
             }
@@ -1325,7 +1333,7 @@ internal sealed class EntityTagger
         if (after < end)
         {
             var m = lexicons.Match(text, tokens, after, end, out var next);
-            if (m > 0 && next!.Kind == PhraseKind.Group && !DescribesName(i, after + m, end))
+            if (m > 0 && next!.Kind == PhraseKind.Group && !DescribesName(i, after + m, end) && !GroupModifies(after + m, end))
             {
                 return Group(s, after, m, next, i, norp.Country);
             }

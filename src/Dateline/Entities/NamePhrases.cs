@@ -46,6 +46,7 @@ public sealed class NamePhrases
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> verbCues;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ofHeads;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> areas;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> currencies;
     private readonly string[] suffixes;
 
     /// <summary>Phrase rules over the given lexicons and the shipped phrase words.</summary>
@@ -72,6 +73,7 @@ public sealed class NamePhrases
         verbCues = Set(classes["verb-before"]);
         ofHeads = Set(classes["of-head"]);
         areas = Set(classes["area"]);
+        currencies = Set(classes["currency"]);
         suffixes = classes["suffix"];
     }
 
@@ -203,6 +205,15 @@ public sealed class NamePhrases
 
             var start = ExtendLeft(first, names[n].Type is "GPE" || names[n].Feature is "country" or "admin1", names[n].Type == "PERSON");
             var end = ExtendRight(names, spans, n, last);
+
+            // "the Cupertino, California event", "the London talks": before a noun a city or region modifies, the
+            // article is the noun's; a city's or region's name takes none of its own.
+            if (start == first - 1 && names[n].Feature is "city" or "capital" or "admin1" && InSentence(end + 1) && tokens[end + 1].Kind == TokenKind.Word
+                && owner[end + 1] < 0 && char.IsLower(Word(end + 1)[0]) && !rules.lexicons.IsFunctionWord(Word(end + 1)) && !IsLower(end + 1, rules.stops))
+            {
+                start = first;
+            }
+
             return new TextSpan(tokens[start].Start, tokens[end].End);
         }
 
@@ -216,7 +227,8 @@ public sealed class NamePhrases
 
         /// <summary>
         /// True when the name only modifies what follows: a role or descriptor noun ("Apple CEO",
-        /// "U.S. automaker"), a model number ("Boeing 787"), or, for a nationality word, a plain
+        /// "U.S. automaker"), also after plain singular nouns ("U.S. car maker"), a currency ("US
+        /// dollars"), a model number ("Boeing 787"), or, for a nationality word, a plain
         /// singular noun ("Dutch chip makers"). An organization or country before a plain noun
         /// ("Boeing engineers", "US stocks") keeps its phrase: headlines put base verbs there
         /// ("Volvo beat Scania"), and MEANTIME marks premodifying countries as named mentions
@@ -240,8 +252,22 @@ public sealed class NamePhrases
                 return false;
             }
 
-            return TitleOrDescriptorStartsAt(next) > 0
-                || (modifier && IsPlainNoun(next));
+            if (TitleOrDescriptorStartsAt(next) > 0 || (modifier && IsPlainNoun(next)) || IsLower(next, rules.currencies))
+            {
+                return true;
+            }
+
+            // "the U.S. car maker", "a Manhattan federal bankruptcy court": plain singular nouns, then the descriptor
+            // they and the name modify; the article is the descriptor's.
+            for (var t = next; t < next + MaxLowerModifiers && InSentence(t + 1) && tokens[t].Kind == TokenKind.Word && owner[t] < 0 && IsPlainNoun(t); t++)
+            {
+                if (TitleOrDescriptorStartsAt(t + 1) > 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
