@@ -769,6 +769,14 @@ internal sealed class Coreference(EntityLexicons lexicons)
 
         var first = k.Mentions.Where(m => m.Kind == "nominal").OrderBy(m => m.Start).First();
         var name = text[first.Start..first.End];
+
+        // "Chadian" of "Chadian and Cameroonian troops": a nationality word that shares the group noun
+        // coordinated after it is named with that noun ("Chadian troops"), which gives it its role.
+        if (k.Type == "ORG" && k.Head is { } head && !name.EndsWith(head, StringComparison.OrdinalIgnoreCase))
+        {
+            return name + " " + head;
+        }
+
         return name.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? name[4..] : name;
     }
 }

@@ -1309,6 +1309,31 @@ internal sealed class EntityTagger
             && (j >= end || tokens[j].Kind != TokenKind.Word);
     }
 
+    /// <summary>
+    /// The group noun a nationality word shares with the nationality word coordinated after it:
+    /// "and"/"or", that word, at most one modifier, and a group noun (<c>groups.txt</c>) that does not
+    /// describe a name ("Chadian and Cameroonian troops", "Canadian and American trade officials"); else null.
+    /// </summary>
+    private Phrase? SharedGroup(int after, int end)
+    {
+        if (after + 2 >= end || Word(after) is not ("and" or "or")
+            || lexicons.Match(text, tokens, after + 1, end, out var other) is not (> 0 and var on) || other!.Kind != PhraseKind.Norp)
+        {
+            return null;
+        }
+
+        var g = after + 1 + on;
+        if (g < end && lexicons.Match(text, tokens, g, end, out var group) is > 0 and var gm && group!.Kind == PhraseKind.Group
+            && !DescribesName(after + 1, g + gm, end))
+        {
+            return group;
+        }
+
+        return g + 1 < end && IsModifier(g) && !lexicons.IsFunctionWord(Word(g))
+            && lexicons.Match(text, tokens, g + 1, end, out var later) is > 0 and var lm && later!.Kind == PhraseKind.Group
+            && !DescribesName(after + 1, g + 1 + lm, end) ? later : null;
+    }
+
     /// <summary>A nationality word: a NORP mention, or the start of a nominal ("the Russian leader", "Russian forces").</summary>
     private int Norp(int s, int i, int n, Phrase norp, int end)
     {
@@ -1354,6 +1379,17 @@ internal sealed class EntityTagger
                 return Group(s, after + 2, lm2, later2, i, norp.Country);
             }
 
+            // "Chadian and Cameroonian troops": the first of two coordinated nationality words names a
+            // group of its own, of the noun after the second.
+            if (m == 0 && norp.Country is not null && SharedGroup(after, end) is { } shared)
+            {
+                var c = New(s, i, after, "ORG", "nominal");
+                c.Head = shared.Canonical;
+                c.Country = norp.Country;
+                c.Key = shared.Canonical;
+                Add(c);
+                return after;
+            }
         }
 
         var norpMention = New(s, i, after, "NORP");
