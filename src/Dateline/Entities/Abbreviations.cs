@@ -8,7 +8,7 @@ namespace Dateline.Entities;
 /// </summary>
 /// <remarks>
 /// The bracketed capitals must spell the initials of the name's capitalized words, in order (small
-/// words such as "of", "and", "the" are skipped). Listed abbreviations ("NATO") keep their own entry,
+/// words such as "of", "and", "the" are skipped), or, after an organization's name, be capitals no list knows. Listed abbreviations ("NATO") keep their own entry,
 /// unless the article defines them after another listed name ("International Cricket Council (ICC)").
 /// </remarks>
 internal static class Abbreviations
@@ -26,7 +26,8 @@ internal static class Abbreviations
                 || (abbreviation.Known is { } listed && !(name.Known is { } other && other.Canonical != listed.Canonical))
                 || abbreviation.Start < 2 || abbreviation.End >= text.Length || text[abbreviation.Start - 1] != '(' || text[abbreviation.End] != ')'
                 || !text.AsSpan(name.End, abbreviation.Start - 1 - name.End).IsWhiteSpace()
-                || !Spells(text.AsSpan(name.Start, name.End - name.Start), text.AsSpan(abbreviation.Start, abbreviation.End - abbreviation.Start)))
+                || !(Spells(text.AsSpan(name.Start, name.End - name.Start), text.AsSpan(abbreviation.Start, abbreviation.End - abbreviation.Start))
+                    || (name.Type == "ORG" && abbreviation.Known is null && IsCapitals(text.AsSpan(abbreviation.Start, abbreviation.End - abbreviation.Start)))))
             {
                 continue;
             }
@@ -54,6 +55,13 @@ internal static class Abbreviations
             }
         }
     }
+
+    /// <summary>
+    /// "the Democratic Party of Ivory Coast (PDCI)", "the Confederation of Indigenous Nationalities of
+    /// Ecuador (CONAIE)": capitals no list knows, in brackets right after an organization's name, abbreviate
+    /// it even where they spell its name in another language.
+    /// </summary>
+    private static bool IsCapitals(ReadOnlySpan<char> abbreviation) => abbreviation.Length is >= 2 and <= 8 && !abbreviation.ContainsAnyExceptInRange('A', 'Z');
 
     /// <summary>True when <paramref name="abbreviation"/> (capitals, at least two) spells the initials of the name's capitalized words.</summary>
     private static bool Spells(ReadOnlySpan<char> name, ReadOnlySpan<char> abbreviation)
