@@ -427,6 +427,18 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
             }
         }
 
+        // "Opposition leader X … X's Democratic Party of Ivory Coast": a party named with the possessive
+        // of a person who is the opposition is the opposition too.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e is { Type: "ORG", Actor: [_, _, _, 'P', 'T', 'Y'] party } && e.Mentions.FirstOrDefault(m => m.Kind == "name") is { Text: not null } first
+                && PossessorBefore(document, entities, first.Start) is { Type: "PERSON", Actor: [_, _, _, 'O', 'P', 'P'] leader } && leader[..3] == party[..3])
+            {
+                entities[i] = e with { Actor = leader };
+            }
+        }
+
         // "The commander of the Estonian Defence Forces, Gen. X said Russian drones …": an office of a
         // named national body right before the name outweighs a country the rest of the sentence names.
         for (var i = 0; i < entities.Count; i++)
@@ -1393,6 +1405,27 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
 
         var role = lexicons.GroupRole(text.AsSpan(tokens[j].Start, tokens[j].Length));
         return role is "CRM" or "PTY" ? role : null;
+    }
+
+    /// <summary>The entity named right before "'s " that ends at <paramref name="at"/> ("Thiam's Democratic Party"), or null.</summary>
+    private static Entity? PossessorBefore(Document document, ImmutableArray<Entity>.Builder entities, int at)
+    {
+        var text = document.Text;
+        if (at < 4 || text[at - 1] != ' ' || text[at - 2] != 's' || text[at - 3] is not ('\'' or '\u2019'))
+        {
+            return null;
+        }
+
+        var end = at - 3;
+        foreach (var e in entities)
+        {
+            if (e.Mentions.Any(m => m.Kind == "name" && m.End == end))
+            {
+                return e;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The organization of "the TITLE of the ORG, [rank] NAME" for one of the person's name mentions, or null.</summary>
