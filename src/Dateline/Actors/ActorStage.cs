@@ -200,6 +200,22 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
             }
         }
 
+        // "The Constitutional Court … said it would review the decree" in a story filed from Quito: a
+        // court or other public body with a role and no country that its sentence does not place is of
+        // its paragraph's country, else of the story's; "Aarhus University and the Technical University
+        // of Denmark": a university or church only by its sentence.
+        var bodyStory = FiledMain(document, entities) ?? lead;
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e is { Type: "ORG", Country: null, Actor: { Length: 3 } role } && e.Mentions.Any(m => m.Kind == "name") && !InCredit(document, e)
+                && (IsOfficial(role) ? SentenceCountry(document, entities, e) ?? ParagraphCountry(document, entities, e) ?? bodyStory
+                    : role is "EDU" or "REL" ? SentenceCountry(document, entities, e) : null) is { } country)
+            {
+                entities[i] = e with { Actor = country + role, Country = country };
+            }
+        }
+
         // "Congress", "the Senate", "the Supreme Court" are listed as the United States' bodies: in a
         // story that never names the United States they are those of the country named in their
         // sentence ("President Javier Milei vetoed a bill passed by Congress"), else of the story's.
@@ -318,15 +334,31 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
             for (var i = 0; i < entities.Count; i++)
             {
                 var e = entities[i];
-                if (e is { Type: "ORG" or "PERSON", Country: null, Actor: "BUS" } && homeCountry is not null && !InCredit(document, e) && Known(e, PhraseKind.Name) is null)
+                if (e is { Type: "ORG" or "PERSON", Country: null, Actor: "BUS" or "NGO" or "EDU" or "REL" } && homeCountry is not null && !InCredit(document, e) && Known(e, PhraseKind.Name) is null)
                 {
-                    entities[i] = e with { Actor = home + "BUS", Country = home };
+                    // The same for a foundation, a university or a church and their officers ("Rector X").
+                    entities[i] = e with { Actor = home + e.Actor, Country = home };
                 }
                 else if (e is { Type: "PERSON", Country: null, Actor: "LAB" } && Known(e, PhraseKind.Name) is null)
                 {
                     // "union leaders A, B and C": labour leaders of the story's country.
                     entities[i] = e with { Actor = home + "LAB", Country = home };
                 }
+            }
+        }
+
+        // "the Viv Ansanm gang coalition", "the opposition Isamaa party": an unlisted name right before a
+        // lower-case group noun has that noun's role (a gang is criminal, a party a party), of the
+        // country the story is about.
+        var groupStory = FiledMain(document, entities) ?? lead ?? MainCountry(entities) ?? StoryCountry(entities);
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e is { Type: "ORG", Actor: null } && Known(e, PhraseKind.Name) is null && !InCredit(document, e)
+                && e.Mentions.FirstOrDefault(m => m.Kind == "name") is { Text: not null } first && GroupNounAfter(document, first) is { } nounRole
+                && (e.Country ?? groupStory) is { } groupCountry)
+            {
+                entities[i] = e with { Actor = groupCountry + nounRole, Country = groupCountry };
             }
         }
 
@@ -392,6 +424,30 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
                 && Stance(document, e) is { } stance && (e.Country ?? storyCountry) is { } country)
             {
                 entities[i] = e with { Actor = country + stance, Country = country };
+            }
+        }
+
+        // "Opposition leader X … X's Democratic Party of Ivory Coast": a party named with the possessive
+        // of a person who is the opposition is the opposition too.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e is { Type: "ORG", Actor: [_, _, _, 'P', 'T', 'Y'] party } && e.Mentions.FirstOrDefault(m => m.Kind == "name") is { Text: not null } first
+                && PossessorBefore(document, entities, first.Start) is { Type: "PERSON", Actor: [_, _, _, 'O', 'P', 'P'] leader } && leader[..3] == party[..3])
+            {
+                entities[i] = e with { Actor = leader };
+            }
+        }
+
+        // "The commander of the Estonian Defence Forces, Gen. X said Russian drones …": an office of a
+        // named national body right before the name outweighs a country the rest of the sentence names.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e.Type == "PERSON" && e.Actor is null or { Length: <= 6 } && Known(e, PhraseKind.Name) is not { Type: "PERSON" }
+                && OfficeBeforeName(document, entities, e) is { Actor: { Length: 6 } orgActor, Country: { Length: 3 } orgCountry })
+            {
+                entities[i] = e with { Actor = orgActor, Country = orgCountry };
             }
         }
 
@@ -1293,6 +1349,10 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
         {
             end--;
             titled = false;
+            if (OfficeOf(entities, text, end) is { } office)
+            {
+                return office;
+            }
         }
 
         // Up to four lower-case words back, the last of them ending a listed title.
@@ -1341,6 +1401,139 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
         return titled && text.AsSpan(q, start - q) is "Its" && (q == 0 || !char.IsLetter(text[q - 1]))
             ? LastOrganizationBefore(document, entities, q)
             : null;
+    }
+
+    /// <summary>
+    /// The role of a lower-case group noun of groups.txt right after a name ("Isamaa party", "Viv Ansanm
+    /// gang"): only criminal groups and parties.
+    /// </summary>
+    private string? GroupNounAfter(Document document, Mention name)
+    {
+        var text = document.Text;
+        var tokens = document.Tokens;
+        var j = FirstTokenAt(tokens, name.Start);
+        while (j < tokens.Length && tokens[j].End <= name.End)
+        {
+            j++;
+        }
+
+        if (j >= tokens.Length || !IsLowerWord(text, tokens[j]))
+        {
+            return null;
+        }
+
+        var role = lexicons.GroupRole(text.AsSpan(tokens[j].Start, tokens[j].Length));
+        return role is "CRM" or "PTY" ? role : null;
+    }
+
+    /// <summary>The entity named right before "'s " that ends at <paramref name="at"/> ("Thiam's Democratic Party"), or null.</summary>
+    private static Entity? PossessorBefore(Document document, ImmutableArray<Entity>.Builder entities, int at)
+    {
+        var text = document.Text;
+        if (at < 4 || text[at - 1] != ' ' || text[at - 2] != 's' || text[at - 3] is not ('\'' or '\u2019'))
+        {
+            return null;
+        }
+
+        var end = at - 3;
+        foreach (var e in entities)
+        {
+            if (e.Mentions.Any(m => m.Kind == "name" && m.End == end))
+            {
+                return e;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The organization of "the TITLE of the ORG, [rank] NAME" for one of the person's name mentions, or null.</summary>
+    private Entity? OfficeBeforeName(Document document, ImmutableArray<Entity>.Builder entities, Entity person)
+    {
+        var text = document.Text;
+        foreach (var m in person.Mentions)
+        {
+            if (m.Kind != "name")
+            {
+                continue;
+            }
+
+            var end = m.Start;
+            foreach (var t in person.Titles)
+            {
+                if (TitleBefore(text, m.Start, t) is >= 0 and var ts && ts < end)
+                {
+                    end = ts;
+                }
+            }
+
+            while (end > 0 && text[end - 1] == ' ')
+            {
+                end--;
+            }
+
+            if (end > 0 && text[end - 1] == ',' && OfficeOf(entities, text, end - 1) is { } office)
+            {
+                return office;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// "The commander of the Estonian Defence Forces, Gen. X", "the chairman of the opposition Isamaa
+    /// party, X": a listed title, "of", the article and an organization's name (one lower-case word
+    /// may stand on either side of the name) right before the comma that opens the person's name;
+    /// that organization, or null.
+    /// </summary>
+    private Entity? OfficeOf(ImmutableArray<Entity>.Builder entities, string text, int comma)
+    {
+        var orgEnd = comma;
+        var org = OrganizationEndingAt(entities, orgEnd);
+        if (org is null)
+        {
+            var p = orgEnd;
+            while (p > 0 && char.IsAsciiLetterLower(text[p - 1]))
+            {
+                p--;
+            }
+
+            if (p == orgEnd || p < 2 || text[p - 1] != ' ')
+            {
+                return null;
+            }
+
+            orgEnd = p - 1;
+            org = OrganizationEndingAt(entities, orgEnd);
+        }
+
+        if (org?.Mentions.FirstOrDefault(m => m.Kind == "name" && m.End == orgEnd) is not { Text: not null } mention)
+        {
+            return null;
+        }
+
+        var before = text.AsSpan(0, mention.Start).TrimEnd(' ');
+        var last = before.LastIndexOf(' ');
+        if (last >= 0 && before[(last + 1)..] is var modifier && modifier.Length > 0 && char.IsAsciiLetterLower(modifier[0]) && modifier is not "the" and not "of")
+        {
+            before = before[..last].TrimEnd(' '); // "of the opposition Isamaa party"
+        }
+
+        if (before.EndsWith(" the", StringComparison.Ordinal))
+        {
+            before = before[..^4];
+        }
+
+        if (!before.EndsWith(" of", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        before = before[..^3];
+        var space = before.LastIndexOf(' ');
+        var title = before[(space + 1)..].ToString().ToLowerInvariant();
+        return lexicons.Titles.ContainsKey(title) ? org : null;
     }
 
     /// <summary>The organization last named before <paramref name="at"/> in its sentence or the one before (a dateline's outlet never).</summary>
@@ -1649,7 +1842,7 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
             // A capital acts for its government when it is a subject or object, not a location.
             foreach (var m in entity.Mentions)
             {
-                if (m.Kind == "name" && ActsAsActor(document, m))
+                if (m.Kind == "name" && ActsAsActor(document, m) && !Attributive(document, m))
                 {
                     // "Brussels warned Budapest": the organization seated there, not Belgium's government.
                     return (seat ?? place.CapitalOf + "GOV", country);
@@ -1660,6 +1853,30 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
         }
 
         return (place.Actor, country);
+    }
+
+    /// <summary>
+    /// "a Tallinn start-up", "Manila Archbishop X": a capital after "a"/"an", or right before a title,
+    /// says where someone or something is from; it does not act.
+    /// </summary>
+    private bool Attributive(Document document, Mention mention)
+    {
+        var text = document.Text;
+        var tokens = document.Tokens;
+        var index = FirstTokenAt(tokens, mention.Start);
+        if (index > 0 && tokens[index - 1].Kind == TokenKind.Word && text.AsSpan(tokens[index - 1].Start, tokens[index - 1].Length) is "a" or "an")
+        {
+            return true;
+        }
+
+        var next = index;
+        while (next < tokens.Length && tokens[next].Start < mention.End)
+        {
+            next++;
+        }
+
+        return next < tokens.Length && tokens[next].Kind == TokenKind.Word && char.IsUpper(text[tokens[next].Start])
+            && lexicons.Match(text, tokens, next, Math.Min(tokens.Length, next + 4), out var title) > 0 && title!.Kind == PhraseKind.Title && title.Role is not null;
     }
 
     private ImmutableArray<Place> Lookup(Entity entity)
@@ -1674,6 +1891,13 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
                     return places;
                 }
             }
+        }
+
+        // "State of Kuwait", "Kingdom of Bahrain": a state's formal name is the country after "of".
+        if (entity.Type == "GPE" && entity.Name.IndexOf(" of ", StringComparison.Ordinal) is > 0 and var of
+            && !entity.Name.AsSpan(0, of).Contains(' ') && lexicons.Gazetteer.Lookup(entity.Name.AsSpan(of + 4)) is [{ Feature: "country" }, ..] country)
+        {
+            return country;
         }
 
         return [];
@@ -2107,6 +2331,11 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
         {
             var word = text.AsSpan(tokens[k].Start, tokens[k].Length);
             var role = (k > from ? lexicons.GroupRole(string.Concat(text.AsSpan(tokens[k - 1].Start, tokens[k - 1].Length), " ", word)) : null) ?? lexicons.GroupRole(word);
+            if (role is "MIL" && k < to - 1)
+            {
+                continue; // "the Latvian defence firm X": a military word before the head names what a company makes
+            }
+
             if (role is not null)
             {
                 return role;

@@ -9,7 +9,8 @@ namespace Dateline.Entities;
 /// <remarks>
 /// The bracketed capitals must spell the initials of the name's capitalized words, in order (small
 /// words such as "of", "and", "the" are skipped), or those of its last two words or more with more letters
-/// of a word after its initial ("Apple Worldwide Developers Conference (WWDC)"). Listed abbreviations ("NATO") keep their own entry,
+/// of a word after its initial ("Apple Worldwide Developers Conference (WWDC)"), or, after an organization's name,
+/// be capitals no list knows. Listed abbreviations ("NATO") keep their own entry,
 /// unless the article defines them after another listed name ("International Cricket Council (ICC)").
 /// </remarks>
 internal static class Abbreviations
@@ -28,7 +29,8 @@ internal static class Abbreviations
                 || abbreviation.Start < 2 || abbreviation.End >= text.Length || text[abbreviation.Start - 1] != '(' || text[abbreviation.End] != ')'
                 || !text.AsSpan(name.End, abbreviation.Start - 1 - name.End).IsWhiteSpace()
                 || !(Spells(text.AsSpan(name.Start, name.End - name.Start), text.AsSpan(abbreviation.Start, abbreviation.End - abbreviation.Start))
-                    || SpellsLastWords(text.AsSpan(name.Start, name.End - name.Start), text.AsSpan(abbreviation.Start, abbreviation.End - abbreviation.Start))))
+                    || SpellsLastWords(text.AsSpan(name.Start, name.End - name.Start), text.AsSpan(abbreviation.Start, abbreviation.End - abbreviation.Start))
+                    || (name.Type == "ORG" && abbreviation.Known is null && IsCapitals(text.AsSpan(abbreviation.Start, abbreviation.End - abbreviation.Start)))))
             {
                 continue;
             }
@@ -56,6 +58,13 @@ internal static class Abbreviations
             }
         }
     }
+
+    /// <summary>
+    /// "the Democratic Party of Ivory Coast (PDCI)", "the Confederation of Indigenous Nationalities of
+    /// Ecuador (CONAIE)": capitals no list knows, in brackets right after an organization's name, abbreviate
+    /// it even where they spell its name in another language.
+    /// </summary>
+    private static bool IsCapitals(ReadOnlySpan<char> abbreviation) => abbreviation.Length is >= 2 and <= 8 && !abbreviation.ContainsAnyExceptInRange('A', 'Z');
 
     /// <summary>True when <paramref name="abbreviation"/> (capitals, at least two) spells the initials of the name's capitalized words.</summary>
     private static bool Spells(ReadOnlySpan<char> name, ReadOnlySpan<char> abbreviation)

@@ -108,7 +108,9 @@ internal static class ContextWords
     public static bool IsResultVerb(ReadOnlySpan<char> word) => Words.Value.ResultVerb.Contains(word);
 
     /// <summary>"minister", "secretary", "commissioner": a title's canonical head after which capitalized words name a portfolio ("Information Minister").</summary>
-    public static bool IsPortfolioTitle(ReadOnlySpan<char> canonical) => Words.Value.Portfolio.Contains(canonical);
+    /// <remarks>A title of two words or more whose last word is such a head counts too ("Interior Cabinet Secretary X").</remarks>
+    public static bool IsPortfolioTitle(ReadOnlySpan<char> canonical) =>
+        Words.Value.Portfolio.Contains(canonical) || (canonical.LastIndexOf(' ') is > 0 and var space && Words.Value.Portfolio.Contains(canonical[(space + 1)..]));
 
     /// <summary>"in", "at", "from": before a club's name, the town the club is named for ("fans in Leeds").</summary>
     public static bool IsClubPlace(ReadOnlySpan<char> word) => Words.Value.ClubPlace.Contains(word);

@@ -287,9 +287,20 @@ internal sealed class EntityTagger
             // "Chadian Information Minister Amina Oumar": an unknown capitalized word before
             // "Minister", "Secretary" or "Commissioner" names the portfolio.
             if (n == 0 && i + 1 < end && lexicons.Match(text, tokens, i + 1, end, out var office) is > 0 and var om
-                && office!.Kind == PhraseKind.Title && ContextWords.IsPortfolioTitle(office.Canonical) && !IsAcronym(w))
+                && office!.Kind == PhraseKind.Title && ContextWords.IsPortfolioTitle(office.Canonical) && !IsAcronym(w) && !lexicons.IsFunctionWord(w))
             {
                 i = Title(s, i + 1, om, office, end, portfolio: i);
+                continue;
+            }
+
+            // "Higher Education Minister X", "Public Works Secretary Y": two unknown capitalized words,
+            // the second no organization word, before such a title are the portfolio too.
+            if (n == 0 && i + 2 < end && IsNameWord(i + 1) && !IsAcronym(w) && !IsAcronym(Word(i + 1)) && !lexicons.IsFunctionWord(w)
+                && lexicons.Match(text, tokens, i + 1, end, out _) == 0 && lexicons.SuffixCue(Word(i + 1)) == CueKind.None
+                && lexicons.Match(text, tokens, i + 2, end, out var office2) is > 0 and var om2
+                && office2!.Kind == PhraseKind.Title && ContextWords.IsPortfolioTitle(office2.Canonical))
+            {
+                i = Title(s, i + 2, om2, office2, end, portfolio: i);
                 continue;
             }
 
@@ -978,6 +989,26 @@ internal sealed class EntityTagger
                 cue = lexicons.PrefixCue(Word(i));
             }
 
+            // "Democratic Party of Ivory Coast": an organization word before "of" makes the run an
+            // organization whatever place word ends it.
+            for (var j = i + 1; cue is CueKind.Loc or CueKind.Gpe && j < runEnd - 1; j++)
+            {
+                if (lexicons.SuffixCue(Word(j)) == CueKind.Org && IsWord(j + 1, "of"))
+                {
+                    cue = CueKind.Org;
+                }
+            }
+
+            Phrase? statePhrase = null;
+
+            // "Kingdom of Bahrain", "State of Kuwait": a state word and "of" before a country's name are that country.
+            if (lexicons.SuffixCue(Word(i)) == CueKind.Gpe && runEnd - i >= 3 && IsWord(i + 1, "of")
+                && lexicons.Match(text, tokens, i + 2, runEnd, out var state) == runEnd - i - 2 && state!.Type == "GPE" && state.Country is { Length: 3 })
+            {
+                cue = CueKind.Gpe;
+                statePhrase = state;
+            }
+
             // "Médecins Sans Frontières", "Cruz Roja Mexicana", "Banco de México": an organization
             // word of another language anywhere in the run; a name of two words or more ("Automobile sales" opens a sentence).
             for (var j = i; cue == CueKind.None && runEnd - i >= 2 && j < runEnd; j++)
@@ -1003,11 +1034,18 @@ internal sealed class EntityTagger
             {
                 var c = New(s, i, runEnd, CueType(cue));
                 c.Key = text[c.Start..c.End];
-                if (n > 0 && phrase!.Kind == PhraseKind.Name && phrase.Type == "ORG" && n == runEnd - i - 1)
+                if (n > 0 && phrase!.Kind == PhraseKind.Name && phrase.Type == "ORG" && n == runEnd - i - 1
+                    && lexicons.GroupRole(Word(runEnd - 1).ToString().ToLowerInvariant()) is null or "BUS")
                 {
+                    // ("Novo Nordisk Foundation" is the foundation, not the company.)
                     // "Apple Inc." is Apple.
                     c.Known = phrase;
                     c.Key = phrase.Canonical;
+                }
+                else if (statePhrase is not null)
+                {
+                    c.Known = statePhrase; // the country itself, one entity with its short name
+                    c.Key = statePhrase.Canonical;
                 }
 
                 c.Country = InnerCountry(i, runEnd);
