@@ -3046,7 +3046,7 @@ internal sealed class Scan
 
     /// <summary>
     /// "X on Monday, two days after Y …", "a day after Y": the date of an event in a clause
-    /// opened by "after" or "before" and a span of days or weeks, counted from the day the
+    /// opened by "after" or "before" and a span of days or weeks (hours: that same day), counted from the day the
     /// sentence names before it (else the last day named in the sentence before, else the
     /// publication day), when that day is known.
     /// </summary>
@@ -3113,9 +3113,14 @@ internal sealed class Scan
         value.Length >= 10 && value[4] == '-' && value[7] == '-' && char.IsAsciiDigit(value[0]) && char.IsAsciiDigit(value[9])
         && (value.Length == 10 || value[10] == 'T');
 
-    /// <summary>"P2D" → 2, "P1W" → 7; null for other spans.</summary>
+    /// <summary>"P2D" → 2, "P1W" → 7, "PT3H" or "PTXH" (hours, minutes: "hours after") → 0; null for other spans.</summary>
     private static int? SpanDays(string value)
     {
+        if (value.StartsWith("PT", StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
         if (value.Length < 3 || value[0] != 'P' || !int.TryParse(value.AsSpan(1, value.Length - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
         {
             return null;
