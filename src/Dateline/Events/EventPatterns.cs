@@ -64,6 +64,7 @@ internal enum WordClass : ulong
     Member = 68719476736,
     Occasion = 137438953472,
     Counterpart = 1099511627776,
+    Regime = 2199023255552,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>

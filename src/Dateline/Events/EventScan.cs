@@ -1711,6 +1711,13 @@ internal sealed class Scan
             return null;
         }
 
+        // "Myanmar's military government": a role word before a noun for a government describes
+        // it; the government is the party (its own role, below).
+        if (i + 1 < Count && tokens[i + 1].Kind == TokenKind.Word && char.IsLower(Raw(i + 1)[0]) && (Class(i + 1) & WordClass.Regime) != 0)
+        {
+            return null;
+        }
+
         // "Mondlane supporters", "supporters of the RPP": followers of a named person or party act
         // for them; with no one named they are the opposition (roles.txt, FOL).
         if (role == "FOL")
@@ -1741,6 +1748,11 @@ internal sealed class Scan
         // "Russian shipping companies", "Pakistani border posts": a nationality before up to two
         // plain nouns or adjectives still names the role's country.
         var modifier = k;
+        if ((Class(i) & WordClass.Regime) != 0 && modifier >= 0 && mentionEnding[modifier] is null && IsRoleWord(modifier))
+        {
+            modifier--;
+        }
+
         while (modifier >= 0 && modifier >= i - 2 && mentionEnding[modifier] is null && IsPlainModifier(modifier))
         {
             modifier--;
@@ -1863,6 +1875,19 @@ internal sealed class Scan
         i < Count && Is(i, "the") ? (i + 1 < Count ? mentionStarting[i + 1] : null) : i >= 0 && i < Count ? mentionStarting[i] : null;
 
     /// <summary>A lower-case word of no word class that is no role noun: a modifier in "Russian shipping companies".</summary>
+    /// <summary>A lower-case word that is a role noun of roles.txt ("military", "rebel").</summary>
+    private bool IsRoleWord(int i)
+    {
+        if (tokens[i].Kind != TokenKind.Word || tokens[i].Length > 24 || !char.IsLower(Raw(i)[0]))
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[tokens[i].Length];
+        Raw(i).ToLowerInvariant(lower);
+        return patterns.Role(lower) is not null;
+    }
+
     private bool IsPlainModifier(int i)
     {
         if (tokens[i].Kind != TokenKind.Word || tokens[i].Length > 24 || !char.IsLower(Raw(i)[0]) || Class(i) != WordClass.None)
