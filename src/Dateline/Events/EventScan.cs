@@ -601,6 +601,53 @@ internal sealed class Scan
         return false;
     }
 
+    /// <summary>
+    /// Whether a condition word ("if", "unless") stands between the trigger and a later token, in
+    /// its sentence: "threatened to resume the fighting if Hamas does not return the bodies by the
+    /// end of the month": the date of the condition is not the threat's.
+    /// </summary>
+    private bool ConditionBetween(int trigger, int at)
+    {
+        for (var i = trigger + 1; i < at; i++)
+        {
+            if (IsHardBoundary(i))
+            {
+                return false;
+            }
+
+            if ((Class(i) & WordClass.Condition) != 0 && char.IsLower(Raw(i)[0]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The party named first in the condition after a trigger ("threatened to resume the fighting
+    /// if Hamas does not return the bodies" → Hamas), within a few tokens of its sentence; null
+    /// when no condition follows or it opens with no named party.
+    /// </summary>
+    public Entity? ConditionSubject(int end, int sentenceLast)
+    {
+        for (var i = end + 1; i < sentenceLast && i <= end + MaxGap; i++)
+        {
+            if (IsHardBoundary(i))
+            {
+                return null;
+            }
+
+            if ((Class(i) & WordClass.Condition) != 0 && char.IsLower(Raw(i)[0]))
+            {
+                var j = Is(i + 1, "the") ? i + 2 : i + 1;
+                return j < sentenceLast && mentionStarting[j] is { Entity: { Type: "PERSON" or "ORG" or "GPE" or "NORP" } named } ? named : null;
+            }
+        }
+
+        return null;
+    }
+
     private bool IsGapBoundary(int i) => IsHardBoundary(i) || Raw(i) is "," or "\u2014" or "\u2013";
 
     /// <summary>The first token of the trigger's clause: after the nearest clause word or hard boundary before it.</summary>
@@ -2854,7 +2901,7 @@ internal sealed class Scan
 
             // "delivered food this week, its first convoy since fighting flared in October": the
             // date of a "since" clause the trigger is not in is that clause's own.
-            if (SinceBetween(trigger, d.TokenIndexAt(t.Start)))
+            if (SinceBetween(trigger, d.TokenIndexAt(t.Start)) || ConditionBetween(trigger, d.TokenIndexAt(t.Start)))
             {
                 continue;
             }
