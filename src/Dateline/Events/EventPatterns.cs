@@ -65,6 +65,7 @@ internal enum WordClass : ulong
     Occasion = 137438953472,
     Counterpart = 1099511627776,
     Vicinity = 35184372088832,
+    Regime = 2199023255552,
 }
 
 /// <summary>A CAMEO pattern: the code it gives and its elements, the first being the trigger.</summary>
@@ -177,8 +178,16 @@ public sealed class EventPatterns
 
             var code = line[..space];
             var elements = ImmutableArray.CreateBuilder<PatternElement>();
+            var before = ImmutableArray.CreateBuilder<PatternElement.Words>();
             foreach (var part in line[space..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
+                // "<drone|missile hit {T}": words that must stand a few tokens before the trigger.
+                if (part.Length > 1 && part[0] == '<' && elements.Count == 0)
+                {
+                    before.Add(new PatternElement.Words([.. part[1..].Split('|').SelectMany(a => Inflect(a, irregular)).Distinct(StringComparer.Ordinal).Select(a => a.Split('_'))]));
+                    continue;
+                }
+
                 elements.Add(part switch
                 {
                     "{T}" => new PatternElement.Slot(IsSource: false),
@@ -195,7 +204,7 @@ public sealed class EventPatterns
                 throw new FormatException($"patterns.txt: a pattern must start with its trigger word: '{line}'.");
             }
 
-            var pattern = new EventPattern(code, elements.ToImmutable(), order++, line);
+            var pattern = new EventPattern(code, elements.ToImmutable(), order++, line) { Before = before.ToImmutable() };
             foreach (var alternative in first.Alternatives)
             {
                 if (!byTrigger.TryGetValue(alternative[0], out var list))

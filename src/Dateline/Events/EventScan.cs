@@ -656,6 +656,53 @@ internal sealed class Scan
         return false;
     }
 
+    /// <summary>
+    /// Whether a condition word ("if", "unless") stands between the trigger and a later token, in
+    /// its sentence: "threatened to resume the fighting if Hamas does not return the bodies by the
+    /// end of the month": the date of the condition is not the threat's.
+    /// </summary>
+    private bool ConditionBetween(int trigger, int at)
+    {
+        for (var i = trigger + 1; i < at; i++)
+        {
+            if (IsHardBoundary(i))
+            {
+                return false;
+            }
+
+            if ((Class(i) & WordClass.Condition) != 0 && char.IsLower(Raw(i)[0]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The party named first in the condition after a trigger ("threatened to resume the fighting
+    /// if Hamas does not return the bodies" → Hamas), within a few tokens of its sentence; null
+    /// when no condition follows or it opens with no named party.
+    /// </summary>
+    public Entity? ConditionSubject(int end, int sentenceLast)
+    {
+        for (var i = end + 1; i < sentenceLast && i <= end + MaxGap; i++)
+        {
+            if (IsHardBoundary(i))
+            {
+                return null;
+            }
+
+            if ((Class(i) & WordClass.Condition) != 0 && char.IsLower(Raw(i)[0]))
+            {
+                var j = Is(i + 1, "the") ? i + 2 : i + 1;
+                return j < sentenceLast && mentionStarting[j] is { Entity: { Type: "PERSON" or "ORG" or "GPE" or "NORP" } named } ? named : null;
+            }
+        }
+
+        return null;
+    }
+
     private bool IsGapBoundary(int i) => IsHardBoundary(i) || Raw(i) is "," or "\u2014" or "\u2013";
 
     /// <summary>The first token of the trigger's clause: after the nearest clause word or hard boundary before it.</summary>
@@ -1797,6 +1844,13 @@ internal sealed class Scan
             return null;
         }
 
+        // "Myanmar's military government": a role word before a noun for a government describes
+        // it; the government is the party (its own role, below).
+        if (i + 1 < Count && tokens[i + 1].Kind == TokenKind.Word && char.IsLower(Raw(i + 1)[0]) && (Class(i + 1) & WordClass.Regime) != 0)
+        {
+            return null;
+        }
+
         // "Mondlane supporters", "supporters of the RPP": followers of a named person or party act
         // for them; with no one named they are the opposition (roles.txt, FOL).
         if (role == "FOL")
@@ -1827,6 +1881,11 @@ internal sealed class Scan
         // "Russian shipping companies", "Pakistani border posts": a nationality before up to two
         // plain nouns or adjectives still names the role's country.
         var modifier = k;
+        if ((Class(i) & WordClass.Regime) != 0 && modifier >= 0 && mentionEnding[modifier] is null && IsRoleWord(modifier))
+        {
+            modifier--;
+        }
+
         while (modifier >= 0 && modifier >= i - 2 && mentionEnding[modifier] is null && IsPlainModifier(modifier))
         {
             modifier--;
@@ -1949,6 +2008,19 @@ internal sealed class Scan
         i < Count && Is(i, "the") ? (i + 1 < Count ? mentionStarting[i + 1] : null) : i >= 0 && i < Count ? mentionStarting[i] : null;
 
     /// <summary>A lower-case word of no word class that is no role noun: a modifier in "Russian shipping companies".</summary>
+    /// <summary>A lower-case word that is a role noun of roles.txt ("military", "rebel").</summary>
+    private bool IsRoleWord(int i)
+    {
+        if (tokens[i].Kind != TokenKind.Word || tokens[i].Length > 24 || !char.IsLower(Raw(i)[0]))
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[tokens[i].Length];
+        Raw(i).ToLowerInvariant(lower);
+        return patterns.Role(lower) is not null;
+    }
+
     private bool IsPlainModifier(int i)
     {
         if (tokens[i].Kind != TokenKind.Word || tokens[i].Length > 24 || !char.IsLower(Raw(i)[0]) || Class(i) != WordClass.None)
@@ -2943,7 +3015,7 @@ internal sealed class Scan
 
             // "delivered food this week, its first convoy since fighting flared in October": the
             // date of a "since" clause the trigger is not in is that clause's own.
-            if (SinceBetween(trigger, d.TokenIndexAt(t.Start)))
+            if (SinceBetween(trigger, d.TokenIndexAt(t.Start)) || ConditionBetween(trigger, d.TokenIndexAt(t.Start)))
             {
                 continue;
             }
@@ -3160,7 +3232,7 @@ internal sealed class Scan
 
     /// <summary>
     /// "X on Monday, two days after Y …", "a day after Y": the date of an event in a clause
-    /// opened by "after" or "before" and a span of days or weeks, counted from the day the
+    /// opened by "after" or "before" and a span of days or weeks (hours: that same day), counted from the day the
     /// sentence names before it (else the last day named in the sentence before, else the
     /// publication day), when that day is known.
     /// </summary>
@@ -3227,9 +3299,14 @@ internal sealed class Scan
         value.Length >= 10 && value[4] == '-' && value[7] == '-' && char.IsAsciiDigit(value[0]) && char.IsAsciiDigit(value[9])
         && (value.Length == 10 || value[10] == 'T');
 
-    /// <summary>"P2D" → 2, "P1W" → 7; null for other spans.</summary>
+    /// <summary>"P2D" → 2, "P1W" → 7, "PT3H" or "PTXH" (hours, minutes: "hours after") → 0; null for other spans.</summary>
     private static int? SpanDays(string value)
     {
+        if (value.StartsWith("PT", StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
         if (value.Length < 3 || value[0] != 'P' || !int.TryParse(value.AsSpan(1, value.Length - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
         {
             return null;

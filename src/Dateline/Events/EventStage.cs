@@ -758,6 +758,14 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
             agentTarget = true;
         }
 
+        // "threatened to resume the fighting if Hamas does not return the bodies": a threat that
+        // names no one is made against the party its condition names.
+        if (target is null && !passive && code.Root == "13" && scan.ConditionSubject(match.End, sentenceLast) is { } conditioned
+            && !sources.Exists(e => e.Id == conditioned.Id))
+        {
+            target = conditioned;
+        }
+
         // "offered to mediate between Kabul and Islamabad", "a deal mediated by the UAE": the
         // parties a mediator goes between, or the deal, are no target of the mediation.
         var mediation = code.Code is "039" or "045" or "028";
