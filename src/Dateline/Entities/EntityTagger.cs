@@ -1671,6 +1671,14 @@ internal sealed class EntityTagger
             return false;
         }
 
+        // "said Peter Gignoux of Smith Barney": after a person's name and "of", a run that opens with no given
+        // name is the person's firm or body, not another person.
+        if (i - 1 > sentenceStart && IsWord(i - 1, "of") && lexicons.FirstName(Word(i)) == '\0'
+            && candidates.Count > 0 && candidates[^1] is { Type: "PERSON", Kind: "name" } person && person.TokenEnd == i - 1)
+        {
+            return false;
+        }
+
         for (var j = i; j < end; j++)
         {
             var w = Word(j);
