@@ -121,6 +121,9 @@ internal static class ContextWords
     /// <summary>"conference", "plant": after a group noun, a noun the group noun modifies ("a New York press conference", "the Romanian assembly plant").</summary>
     public static bool IsGroupModified(ReadOnlySpan<char> word) => Words.Value.GroupModified.Contains(word);
 
+    /// <summary>"analyst", "trader": a market job before "at" and a name: the name is the employer ("a trader at Rudolf Wolff").</summary>
+    public static bool IsDeskRole(ReadOnlySpan<char> word) => Words.Value.DeskRole.Contains(word);
+
     private static Sets Load()
     {
         var classes = DataFile.KeyedLines("Entities/context-words.txt").ToDictionary(
@@ -131,7 +134,7 @@ internal static class ContextWords
             kv => kv.Key,
             kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Replace('_', ' ')).ToArray(),
             StringComparer.Ordinal);
-        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"], classes["surname"], classes["divisionafter"], classes["featureafter"], phrases["partybefore"], phrases["partyafter"], classes["service"], classes["partynoun"], classes["compass"], classes["sport"], classes["disease"], classes["bankword"], classes["bankhead"], classes["companynoun"], classes["counterpart"], classes["clubplace"], classes["accord"], classes["passage"], classes["resultverb"], classes["portfolio"], classes["groupmodified"]);
+        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"], classes["surname"], classes["divisionafter"], classes["featureafter"], phrases["partybefore"], phrases["partyafter"], classes["service"], classes["partynoun"], classes["compass"], classes["sport"], classes["disease"], classes["bankword"], classes["bankhead"], classes["companynoun"], classes["counterpart"], classes["clubplace"], classes["accord"], classes["passage"], classes["resultverb"], classes["portfolio"], classes["groupmodified"], classes["deskrole"]);
     }
 
     private sealed record Sets(
@@ -165,5 +168,6 @@ internal static class ContextWords
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Passage,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ResultVerb,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Portfolio,
-        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GroupModified);
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GroupModified,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DeskRole);
 }

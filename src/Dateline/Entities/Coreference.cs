@@ -348,12 +348,14 @@ internal sealed class Coreference(EntityLexicons lexicons)
             }
         }
 
-        // "Matsumoto" after "Shigeki Matsumoto" is the person, not the city of that name.
+        // "Matsumoto" after "Shigeki Matsumoto" is the person, not the city of that name; "Jordan told
+        // reporters" after "Neil Jordan" is the person, not the country, where no locative word stands before it.
         foreach (var c in candidates)
         {
             if (c.Kind == "name" && c.Type is "GPE" or "LOC" && c.Known is { } place && c.TokenEnd - c.TokenStart == 1
                 && multiWordPersonLastWords.Contains(c.Key)
-                && lexicons.Gazetteer.Lookup(place.Canonical) is [{ Feature: "city" }, ..])
+                && lexicons.Gazetteer.Lookup(place.Canonical) is [{ Feature: var feature }, ..]
+                && (feature == "city" || (feature == "country" && !ContextWords.IsLocative(PrecedingWord(text, c.Start)))))
             {
                 c.Type = "PERSON";
                 c.Known = null;
@@ -396,6 +398,16 @@ internal sealed class Coreference(EntityLexicons lexicons)
                 continue;
             }
 
+            // "a cafe owner from Kozarac in north-west Bosnia": a single word after "from" and before "in" and a
+            // country or first-level division (a lower-case direction word between or not) is a place in it.
+            if (c.TokenStart == c.TokenEnd - 1 && PrecedingWord(text, c.Start) is "from" && k + 1 < candidates.Count
+                && candidates[k + 1] is { Type: "GPE", Kind: "name" } within && IsInDirection(text.AsSpan(c.End, within.Start - c.End))
+                && lexicons.Gazetteer.Lookup(within.Key) is [{ Feature: "country" or "admin1" }, ..])
+            {
+                c.Type = "GPE";
+                continue;
+            }
+
             if (k + 1 < candidates.Count && candidates[k + 1] is { Type: "GPE" } next && next.Start == c.End + 2 && text[c.End] == ','
                 && lexicons.Gazetteer.Lookup(next.Key) is [{ Feature: "country" or "admin1" or "capital" }, ..])
             {
@@ -405,6 +417,18 @@ internal sealed class Coreference(EntityLexicons lexicons)
 
             c.Type = personLastWords.Contains(c.Key) ? "PERSON" : typeByKey.GetValueOrDefault(c.Key, "ORG");
         }
+    }
+
+    /// <summary>" in ", " in north-west ", " in eastern ": "in" and at most one lower-case word between a place and the larger place it lies in.</summary>
+    private static bool IsInDirection(ReadOnlySpan<char> between)
+    {
+        if (!between.StartsWith(" in ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var rest = between[4..];
+        return rest.IsEmpty || (rest[^1] == ' ' && rest[..^1].IndexOf(' ') < 0 && char.IsAsciiLetterLower(rest[0]));
     }
 
     /// <summary>The lower-case word right before <paramref name="start"/> (over spaces), or an empty string.</summary>

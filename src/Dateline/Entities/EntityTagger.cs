@@ -293,9 +293,11 @@ internal sealed class EntityTagger
                 continue;
             }
 
-            // "Higher Education Minister X", "Public Works Secretary Y": two unknown capitalized words,
-            // the second no organization word, before such a title are the portfolio too.
+            // "Higher Education Minister X", "Parliamentary Affairs Minister Srikant Jena": two unknown capitalized words
+            // (no function word or given name first, the second no organization word) before a portfolio title
+            // ("Minister", "Secretary", "Commissioner") are the portfolio too.
             if (n == 0 && i + 2 < end && IsNameWord(i + 1) && !IsAcronym(w) && !IsAcronym(Word(i + 1)) && !lexicons.IsFunctionWord(w)
+                && lexicons.FirstName(w) == '\0'
                 && lexicons.Match(text, tokens, i + 1, end, out _) == 0 && lexicons.SuffixCue(Word(i + 1)) == CueKind.None
                 && lexicons.Match(text, tokens, i + 2, end, out var office2) is > 0 and var om2
                 && office2!.Kind == PhraseKind.Title && ContextWords.IsPortfolioTitle(office2.Canonical))
@@ -388,12 +390,14 @@ internal sealed class EntityTagger
     /// </summary>
     private int HeadlineCapitals(int s, int i, int end)
     {
-        if (tokens[i].Length < 4 || !IsAcronym(Word(i)))
+        if (!IsAcronym(Word(i)))
         {
             return 0;
         }
 
-        for (var length = Math.Min(3, end - i); length >= 1; length--)
+        // A short first word names a place only with the words after it ("SRI LANKA", "SAN SEBASTIAN").
+        var shortWord = tokens[i].Length < 4;
+        for (var length = Math.Min(3, end - i); length >= (shortWord ? 2 : 1); length--)
         {
             if (!AllCapitals(i, i + length))
             {
@@ -406,6 +410,17 @@ internal sealed class EntityTagger
                 Add(NewKnown(s, i, i + length, place));
                 return i + length;
             }
+
+            // "SAN SEBASTIAN": two or three words in capitals that spell a town the gazetteer lists.
+            if (length > 1 && !AppearsLowercase(span) && lexicons.Gazetteer.Town(TitleCaseWords(span)) is { } town)
+            {
+                return Town(s, i, i + length, town.Country);
+            }
+        }
+
+        if (shortWord)
+        {
+            return 0;
         }
 
         if (Word(i).Length <= 32 && lexicons.MatchWord(TitleCase(Word(i))) is { Kind: PhraseKind.Name, Type: "PERSON" } person && !AppearsLowercase(Word(i)))
@@ -445,6 +460,22 @@ internal sealed class EntityTagger
     private bool SportLabel(int k, int lineEnd) =>
         k < lineEnd && Word(k).Length is > 3 and <= 32 && IsAcronym(Word(k)) && ContextWords.IsSport(TitleCase(Word(k)))
         && (k + 1 == lineEnd || Word(k + 1) is "-" or "–" or "—");
+
+    /// <summary>"SAN SEBASTIAN" → "San Sebastian": each word of a span in capitals in title case.</summary>
+    private static string TitleCaseWords(ReadOnlySpan<char> upper)
+    {
+        Span<char> word = upper.Length <= 64 ? stackalloc char[upper.Length] : new char[upper.Length];
+        upper.ToLowerInvariant(word);
+        for (var k = 0; k < word.Length; k++)
+        {
+            if (k == 0 || word[k - 1] is ' ' or '-')
+            {
+                word[k] = char.ToUpperInvariant(word[k]);
+            }
+        }
+
+        return word.ToString();
+    }
 
     private static string TitleCase(ReadOnlySpan<char> upper) =>
         upper.Length == 0 ? "" : string.Concat(upper[..1], upper[1..].ToString().ToLowerInvariant());
@@ -1703,6 +1734,20 @@ internal sealed class EntityTagger
         // "the Green Bay Packers", "the Shining Path", "oil group Elf Aquitaine": a run with no given name after
         // "the" or a company noun names a team, a group or a company; a person's name takes no article.
         if (i > sentenceStart && (IsWordIgnoreCase(i - 1, "the") || (char.IsAsciiLetterLower(text[tokens[i - 1].Start]) && ContextWords.IsCompanyNoun(Word(i - 1)))))
+        {
+            return false;
+        }
+
+        // "a trader at Rudolf Wolff", "economists at Smith Barney": after a market job and "at", the employer.
+        if (i - 2 >= sentenceStart && IsWord(i - 1, "at") && ContextWords.IsDeskRole(Word(i - 2)))
+        {
+            return false;
+        }
+
+        // "said Peter Gignoux of Smith Barney": after a person's name and "of", a run that opens with no given
+        // name is the person's firm or body, not another person.
+        if (i - 1 > sentenceStart && IsWord(i - 1, "of") && lexicons.FirstName(Word(i)) == '\0'
+            && candidates.Count > 0 && candidates[^1] is { Type: "PERSON", Kind: "name" } person && person.TokenEnd == i - 1)
         {
             return false;
         }
