@@ -38,6 +38,17 @@ public sealed class EntitiesEvalTests
     }
 
     [Fact]
+    public void On_CoNLL_files_a_group_nominal_counts_the_nationality_word_it_opens_with()
+    {
+        // groups.conll (written for this test): "Sri Lankan troops", "the Indian government" are group
+        // nominals for Dateline and a MISC word plus O for CoNLL-2003.
+        var run = CliRunner.Run(null, "eval", "entities", Fixture("groups.conll"));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"MISC\s+2\s+2\s+1\.000 1\.000 1\.000", run.Stdout);
+        Assert.Matches(@"all\s+3\s+3\s+1\.000 1\.000 1\.000", run.Stdout);
+    }
+
+    [Fact]
     public void MEANTIME_is_scored_on_name_extents_and_on_the_phrases_the_names_head()
     {
         // phrases.xml (written for this test): "Aircraft maker Halvorsen Airlines (HA" and "the US
