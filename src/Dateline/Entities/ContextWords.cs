@@ -104,6 +104,9 @@ internal static class ContextWords
     /// <summary>"crossing", "tunnel", "circuit": after an unknown name, a place of passage or a venue ("the Erez crossing").</summary>
     public static bool IsPassage(ReadOnlySpan<char> word) => Words.Value.Passage.Contains(word);
 
+    /// <summary>"airport", "stadium": after a name (and "international"), a place named for a person ("Jorge Chavez international airport").</summary>
+    public static bool IsNamedVenue(ReadOnlySpan<char> word) => Words.Value.NamedVenue.Contains(word);
+
     /// <summary>"beat", "defeated": between two sides and before a score, a result in prose ("Saracens beat Bristol 24-19").</summary>
     public static bool IsResultVerb(ReadOnlySpan<char> word) => Words.Value.ResultVerb.Contains(word);
 
@@ -134,7 +137,7 @@ internal static class ContextWords
             kv => kv.Key,
             kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Replace('_', ' ')).ToArray(),
             StringComparer.Ordinal);
-        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"], classes["surname"], classes["divisionafter"], classes["featureafter"], phrases["partybefore"], phrases["partyafter"], classes["service"], classes["partynoun"], classes["compass"], classes["sport"], classes["disease"], classes["bankword"], classes["bankhead"], classes["companynoun"], classes["counterpart"], classes["clubplace"], classes["accord"], classes["passage"], classes["resultverb"], classes["portfolio"], classes["groupmodified"], classes["deskrole"]);
+        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"], classes["surname"], classes["divisionafter"], classes["featureafter"], phrases["partybefore"], phrases["partyafter"], classes["service"], classes["partynoun"], classes["compass"], classes["sport"], classes["disease"], classes["bankword"], classes["bankhead"], classes["companynoun"], classes["counterpart"], classes["clubplace"], classes["accord"], classes["passage"], classes["resultverb"], classes["portfolio"], classes["groupmodified"], classes["deskrole"], classes["namedvenue"]);
     }
 
     private sealed record Sets(
@@ -169,5 +172,6 @@ internal static class ContextWords
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ResultVerb,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Portfolio,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GroupModified,
-        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DeskRole);
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DeskRole,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NamedVenue);
 }

@@ -1229,6 +1229,18 @@ internal sealed class EntityTagger
             return Town(s, i, runEnd, town.Country);
         }
 
+        // "Jorge Chavez international airport", "Ataturk airport": a name before a lower-case airport or stadium noun is
+        // that place, named for a person or not (given names allowed; a title before the name keeps the person).
+        if (runEnd - i <= 3 && !PrecededByTitle(i)
+            && (runEnd < end && ContextWords.IsNamedVenue(Word(runEnd))
+                || runEnd + 1 < end && IsWord(runEnd, "international") && ContextWords.IsNamedVenue(Word(runEnd + 1))))
+        {
+            var c = New(s, i, runEnd, "FAC");
+            c.Key = text[c.Start..c.End];
+            Add(c);
+            return runEnd;
+        }
+
         // "the Erez crossing", "the Salang tunnel", "the Montmelo circuit": a name no gazetteer lists before a passage
         // or venue noun is that place (after the towns: "the Rafah crossing" stays the town).
         if (runEnd - i <= 2 && runEnd < end && !PrecededByTitle(i) && lexicons.FirstName(Word(i)) == '\0'
