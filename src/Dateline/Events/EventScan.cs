@@ -1330,6 +1330,14 @@ internal sealed class Scan
                 return false;
             }
 
+            // "against Prime Minister Anutin and four cabinet ministers": a number before a role
+            // noun coordinated with a preposition's object is part of that object.
+            if (IsCount(before) && before > 0 && Raw(before - 1) is "and" or "or")
+            {
+                before--;
+                continue;
+            }
+
             if ((Class(before) & WordClass.Preposition) != 0)
             {
                 // "According to diplomats in Brussels, the European Union has warned": the
@@ -1339,7 +1347,7 @@ internal sealed class Scan
 
             if (mentionEnding[before] is { } other)
             {
-                before = other.First - 1;
+                before = OwnTitleStart(other.Entity, other.First) - 1;
                 continue;
             }
 
