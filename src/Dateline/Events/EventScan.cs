@@ -777,7 +777,8 @@ internal sealed class Scan
             // A plain role noun no entity covers: "Insurgents shelled", "the civilians … were released".
             // "clear thousands of students blocking a bridge": a role noun right before a participle
             // in -ing is its subject, after "of" too.
-            if (RoleAt(i, out var roleFirst) is { } r && (!IsPrepositionObject(roleFirst)
+            // "against Prime Minister Anutin": a word of a person's own title stands for that person.
+            if (RoleAt(i, out var roleFirst) is { } r && !InOwnTitle(i) && (!IsPrepositionObject(roleFirst)
                 || (i == trigger - 1 && Raw(trigger).EndsWith("ing", StringComparison.Ordinal) && Raw(i).EndsWith('s'))))
             {
                 roles = r;
@@ -1128,22 +1129,24 @@ internal sealed class Scan
         return null;
     }
 
-    private int TitleStart((Entity Entity, int First) mention)
+    /// <summary>
+    /// The first token of a person's own title right before the name ("U.S. Trade Representative
+    /// Jamieson Greer": the title's words, whatever they are; "Trade" is also a trigger word), or
+    /// <paramref name="first"/> when none stands there.
+    /// </summary>
+    private int OwnTitleStart(Entity entity, int first)
     {
-        if (mention.Entity.Type != "PERSON")
+        var j = first - 1;
+        if (entity.Type != "PERSON")
         {
-            return mention.First;
+            return first;
         }
 
-        var j = mention.First - 1;
-
-        // "U.S. Trade Representative Jamieson Greer": the person's own title right before the
-        // name, whatever its words are ("Trade" is also a trigger word).
-        foreach (var title in mention.Entity.Titles)
+        foreach (var title in entity.Titles)
         {
             var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var w = words.Length - 1;
-            var t = mention.First - 1;
+            var t = first - 1;
             while (w >= 0 && t >= 0 && mentionEnding[t] is null && Raw(t).Equals(words[w], StringComparison.OrdinalIgnoreCase))
             {
                 w--;
@@ -1155,6 +1158,37 @@ internal sealed class Scan
                 j = t;
             }
         }
+
+        return j + 1;
+    }
+
+    /// <summary>Whether token <paramref name="i"/> is a word of the own title of a person named right after it.</summary>
+    private bool InOwnTitle(int i)
+    {
+        for (var j = i + 1; j < Count && j <= i + 4; j++)
+        {
+            if (mentionStarting[j] is { } named)
+            {
+                return OwnTitleStart(named.Entity, j) <= i;
+            }
+
+            if (tokens[j].Kind != TokenKind.Word || inMention[j])
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private int TitleStart((Entity Entity, int First) mention)
+    {
+        if (mention.Entity.Type != "PERSON")
+        {
+            return mention.First;
+        }
+
+        var j = OwnTitleStart(mention.Entity, mention.First) - 1;
 
         for (var skipped = 0; skipped < 3 && j >= 0 && mentionEnding[j] is null && tokens[j].Kind == TokenKind.Word
             && char.IsUpper(Raw(j)[0]) && Class(j) == WordClass.None; skipped++)
@@ -1250,7 +1284,9 @@ internal sealed class Scan
 
     private bool IsPrepositionObject(int mentionFirst)
     {
-        var before = mentionFirst - 1;
+        // "filed a motion against Prime Minister Anutin Charnvirakul": the person's own title
+        // before the name is part of the preposition's object.
+        var before = (mentionStarting[mentionFirst] is { } self ? OwnTitleStart(self.Entity, mentionFirst) : mentionFirst) - 1;
         var comma = false;
         while (before >= 0)
         {
@@ -1294,6 +1330,14 @@ internal sealed class Scan
                 return false;
             }
 
+            // "against Prime Minister Anutin and four cabinet ministers": a number before a role
+            // noun coordinated with a preposition's object is part of that object.
+            if (IsCount(before) && before > 0 && Raw(before - 1) is "and" or "or")
+            {
+                before--;
+                continue;
+            }
+
             if ((Class(before) & WordClass.Preposition) != 0)
             {
                 // "According to diplomats in Brussels, the European Union has warned": the
@@ -1303,7 +1347,7 @@ internal sealed class Scan
 
             if (mentionEnding[before] is { } other)
             {
-                before = other.First - 1;
+                before = OwnTitleStart(other.Entity, other.First) - 1;
                 continue;
             }
 
