@@ -311,6 +311,21 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
             }
         }
 
+        // "SEOUL - ... the Joint Chiefs of Staff said": a listed body with a role and no country that the
+        // text never places, in a story naming several countries, is the one of the place it is filed from.
+        if (DatelinePlace(document, entities) is { } filedFrom)
+        {
+            for (var i = 0; i < entities.Count; i++)
+            {
+                var e = entities[i];
+                if (e is { Type: "ORG", Country: null, Actor: { Length: 3 } listedRole } && IsOfficial(listedRole) && !InCredit(document, e)
+                    && Known(e, PhraseKind.Name) is { Country: null, Actor: { Length: 3 } })
+                {
+                    entities[i] = e with { Actor = filedFrom + listedRole, Country = filedFrom };
+                }
+            }
+        }
+
         // "LONDON - ... Judge Caroline Fenwick warned jurors": a court sits where the story is filed, so
         // a judge or prosecutor no sentence places acts for the dateline's country.
         if (DatelinePlace(document, entities) is { } filed)
