@@ -311,6 +311,21 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
             }
         }
 
+        // "SEOUL - ... the Joint Chiefs of Staff said": a listed body with a role and no country that the
+        // text never places, in a story naming several countries, is the one of the place it is filed from.
+        if (DatelinePlace(document, entities) is { } filedFrom)
+        {
+            for (var i = 0; i < entities.Count; i++)
+            {
+                var e = entities[i];
+                if (e is { Type: "ORG", Country: null, Actor: { Length: 3 } listedRole } && IsOfficial(listedRole) && !InCredit(document, e)
+                    && Known(e, PhraseKind.Name) is { Country: null, Actor: { Length: 3 } })
+                {
+                    entities[i] = e with { Actor = filedFrom + listedRole, Country = filedFrom };
+                }
+            }
+        }
+
         // "LONDON - ... Judge Caroline Fenwick warned jurors": a court sits where the story is filed, so
         // a judge or prosecutor no sentence places acts for the dateline's country.
         if (DatelinePlace(document, entities) is { } filed)
@@ -322,6 +337,17 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
                 {
                     entities[i] = e with { Actor = filed + "JUD", Country = filed };
                 }
+            }
+        }
+
+        // "Marduk Technologies, a Tallinn start-up", "X, an Estonian defence firm": a place or nationality
+        // right after ", a" describes where an organization with a role and no country is from.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e is { Type: "ORG", Country: null, Actor: { Length: 3 } orgRole } && !InCredit(document, e) && AppositiveCountry(document, entities, e) is { } from)
+            {
+                entities[i] = e with { Actor = from + orgRole, Country = from };
             }
         }
 
@@ -436,6 +462,21 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
                 && PossessorBefore(document, entities, first.Start) is { Type: "PERSON", Actor: [_, _, _, 'O', 'P', 'P'] leader } && leader[..3] == party[..3])
             {
                 entities[i] = e with { Actor = leader };
+            }
+        }
+
+        // "Labour's finance spokesperson X", "the Greens' health critic X": a party's portfolio title
+        // (a portfolio word before "spokesperson", or "shadow" opening it) is the opposition's, since a
+        // governing party's portfolios are held by ministers; the person and the party are the opposition.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var e = entities[i];
+            if (e.Type == "PERSON" && Known(e, PhraseKind.Name) is not { Type: "PERSON" } && ShadowParty(document, entities, e) is { Actor: [_, _, _, ..] code } party
+                && (code.EndsWith("PTY", StringComparison.Ordinal) || code.EndsWith("OPP", StringComparison.Ordinal)) && entities.IndexOf(party) is >= 0 and var at)
+            {
+                var opposition = code[..3] + "OPP";
+                entities[at] = party with { Actor = opposition };
+                entities[i] = e with { Actor = opposition, Country = party.Country ?? code[..3] };
             }
         }
 
@@ -1447,6 +1488,60 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
         return null;
     }
 
+    /// <summary>
+    /// The party of "PARTY's finance spokesperson NAME", "PARTY's shadow chancellor NAME": a possessive,
+    /// then two to four lower-case words, the last a shadow head or the first "shadow", right before a name.
+    /// </summary>
+    private static Entity? ShadowParty(Document document, ImmutableArray<Entity>.Builder entities, Entity person)
+    {
+        var text = document.Text;
+        foreach (var m in person.Mentions)
+        {
+            if (m.Kind != "name" || m.Start < 2 || text[m.Start - 1] != ' ')
+            {
+                continue;
+            }
+
+            var start = m.Start - 1;
+            var words = 0;
+            var nearest = false;
+            var farthest = false;
+            while (words < 4 && start > 0)
+            {
+                var end = start;
+                var p = end;
+                while (p > 0 && char.IsAsciiLetterLower(text[p - 1]))
+                {
+                    p--;
+                }
+
+                if (p == end)
+                {
+                    break;
+                }
+
+                var word = text.AsSpan(p, end - p);
+                nearest |= words == 0 && Entities.ContextWords.IsShadowWord(word) && !word.SequenceEqual("shadow");
+                farthest = word.SequenceEqual("shadow");
+                words++;
+                start = p;
+                if (p < 1 || text[p - 1] != ' ')
+                {
+                    break;
+                }
+
+                if (PossessorBefore(document, entities, p) is { Type: "ORG" } owner)
+                {
+                    return words >= 2 && (nearest || farthest) ? owner : null;
+                }
+
+                start = p - 1;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The organization of "the TITLE of the ORG, [rank] NAME" for one of the person's name mentions, or null.</summary>
     private Entity? OfficeBeforeName(Document document, ImmutableArray<Entity>.Builder entities, Entity person)
     {
@@ -1804,6 +1899,15 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
             return (companyActor, country ?? company.Country);
         }
 
+        // "Transparency International Georgia", "Amnesty International Kenya": a listed non-governmental
+        // organization's name before a country's names its national chapter, an NGO of that country.
+        if (role is null or "NGO" && name.LastIndexOf(' ') is > 0 and var chapterSpace && ListedNgoOpening(name[..chapterSpace]) is not null
+            && lexicons.Gazetteer.Lookup(name.AsSpan(chapterSpace + 1)) is [{ Feature: "country", Country: { Length: 3 } chapterCountry }, ..]
+            && (country is null || country == chapterCountry))
+        {
+            return (chapterCountry + "NGO", chapterCountry);
+        }
+
         // "African Union Commission", "ASEAN Secretariat": an institution of a listed international
         // organization opening the name acts for that organization.
         if (role is null or "GOV" or "LEG" or "JUD" && ListedIgoOpening(name) is { Actor: { } igoActor })
@@ -1977,6 +2081,43 @@ public sealed partial class ActorStage(EntityLexicons lexicons) : IStage
 
         return null;
     }
+
+    /// <summary>The country of a place or nationality opening ", a PLACE noun" right after one of the entity's names, or null.</summary>
+    private static string? AppositiveCountry(Document document, ImmutableArray<Entity>.Builder entities, Entity entity)
+    {
+        var text = document.Text;
+        foreach (var m in entity.Mentions)
+        {
+            if (m.Kind != "name")
+            {
+                continue;
+            }
+
+            var rest = text.AsSpan(m.End);
+            var at = rest.StartsWith(", a ", StringComparison.Ordinal) ? m.End + 4 : rest.StartsWith(", an ", StringComparison.Ordinal) ? m.End + 5 : -1;
+            if (at < 0)
+            {
+                continue;
+            }
+
+            foreach (var other in entities)
+            {
+                if (other is { Type: "GPE" or "NORP", Country: { Length: 3 } country }
+                    && other.Mentions.FirstOrDefault(o => o.Start == at) is { } place
+                    && place.End + 1 < text.Length && text[place.End] == ' ' && char.IsAsciiLetterLower(text[place.End + 1]))
+                {
+                    return country;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The listed non-governmental organization named exactly <paramref name="opening"/>, or null.</summary>
+    private Phrase? ListedNgoOpening(string opening) =>
+        lexicons.Lookup(opening, PhraseKind.Name) is { Type: "ORG", Actor: { } actor } p
+        && (actor.StartsWith("NGO", StringComparison.Ordinal) || actor.EndsWith("NGO", StringComparison.Ordinal)) ? p : null;
 
     private Phrase? ListedCompanyOpening(string name)
     {

@@ -127,6 +127,9 @@ internal static class ContextWords
     /// <summary>"analyst", "trader": a market job before "at" and a name: the name is the employer ("a trader at Rudolf Wolff").</summary>
     public static bool IsDeskRole(ReadOnlySpan<char> word) => Words.Value.DeskRole.Contains(word);
 
+    /// <summary>"spokesperson", "critic", "shadow": a word of an opposition portfolio title after a party's possessive ("Labour's finance spokesperson X").</summary>
+    public static bool IsShadowWord(ReadOnlySpan<char> word) => Words.Value.Shadow.Contains(word);
+
     private static Sets Load()
     {
         var classes = DataFile.KeyedLines("Entities/context-words.txt").ToDictionary(
@@ -137,7 +140,7 @@ internal static class ContextWords
             kv => kv.Key,
             kv => kv.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Replace('_', ' ')).ToArray(),
             StringComparer.Ordinal);
-        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"], classes["surname"], classes["divisionafter"], classes["featureafter"], phrases["partybefore"], phrases["partyafter"], classes["service"], classes["partynoun"], classes["compass"], classes["sport"], classes["disease"], classes["bankword"], classes["bankhead"], classes["companynoun"], classes["counterpart"], classes["clubplace"], classes["accord"], classes["passage"], classes["resultverb"], classes["portfolio"], classes["groupmodified"], classes["deskrole"], classes["namedvenue"]);
+        return new Sets(classes["amount"], classes["motion"], classes["reaction"], classes["locative"], classes["possessor"], classes["insurgent"], classes["armed"], classes["compound"], classes["opposing"], classes["ruling"], classes["placenoun"], classes["surname"], classes["divisionafter"], classes["featureafter"], phrases["partybefore"], phrases["partyafter"], classes["service"], classes["partynoun"], classes["compass"], classes["sport"], classes["disease"], classes["bankword"], classes["bankhead"], classes["companynoun"], classes["counterpart"], classes["clubplace"], classes["accord"], classes["passage"], classes["resultverb"], classes["portfolio"], classes["groupmodified"], classes["deskrole"], classes["namedvenue"], classes["shadow"]);
     }
 
     private sealed record Sets(
@@ -173,5 +176,6 @@ internal static class ContextWords
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Portfolio,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GroupModified,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DeskRole,
-        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NamedVenue);
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NamedVenue,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Shadow);
 }
