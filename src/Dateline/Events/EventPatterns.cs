@@ -236,6 +236,13 @@ public sealed class EventPatterns
     /// <summary>A word and, for a single lower-case word, its regular and irregular inflections.</summary>
     internal static IEnumerable<string> Inflect(string word, Dictionary<string, string[]> irregular)
     {
+        // "=strike": the word itself only (a noun that is also a verb: "launched strikes", not "struck").
+        if (word.Length > 1 && word[0] == '=')
+        {
+            yield return word[1..];
+            yield break;
+        }
+
         yield return word;
         if (word.Contains('_', StringComparison.Ordinal))
         {

@@ -2044,6 +2044,23 @@ internal sealed class Scan
         return null;
     }
 
+    /// <summary>
+    /// The object of a relative clause whose subject is a pronoun: the mention right before the
+    /// pronoun, or before "that"/"whom" before it ("two Russian diplomats it accused of spying",
+    /// "the officials that they detained"), or null.
+    /// </summary>
+    public Entity? RelativeObject(int trigger)
+    {
+        var pronoun = trigger - 1;
+        if (pronoun < 1 || inMention[pronoun] || !(Is(pronoun, "it") || Is(pronoun, "they") || Is(pronoun, "he") || Is(pronoun, "she")))
+        {
+            return null;
+        }
+
+        var k = Is(pronoun - 1, "that") || Is(pronoun - 1, "whom") ? pronoun - 2 : pronoun - 1;
+        return k >= 0 && mentionEnding[k] is { } m ? m.Entity : null;
+    }
+
     /// <summary>True when token <paramref name="i"/> is an object pronoun no entity mention covers ("accusing it of", "urged them to").</summary>
     public bool ObjectPronoun(int i) => i >= 0 && i < Count && !inMention[i] && (Is(i, "it") || Is(i, "them") || Is(i, "him"));
 

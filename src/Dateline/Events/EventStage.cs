@@ -743,6 +743,14 @@ public sealed class EventStage(EventPatterns patterns, Codebook codebook) : ISta
         }
 
         // Statements (root 01) have a target only when the pattern names one ("told X").
+        // "Finland expelled two Russian diplomats it accused of spying": the object of a relative
+        // clause is the noun it follows.
+        if (target is null && !passive && code.Root != "01" && match.Source is null && scan.RelativeObject(trigger) is { } relativeObject
+            && !sources.Exists(e => e.Id == relativeObject.Id))
+        {
+            target = relativeObject;
+        }
+
         if (target is null && !passive && code.Root != "01" && !scan.ObjectPronoun(match.TriggerEnd + 1))
         {
             target = scan.FirstEntityAfter(roleTrigger is null ? match.TriggerEnd : match.End, last, TargetReach, exclude: sources, matchEnd: match.End, purposeStops: code.Root is "14" or "02", agentTargets: code.Root is "11" or "12");
