@@ -2052,7 +2052,7 @@ internal sealed class Scan
     public Entity? RelativeObject(int trigger)
     {
         var pronoun = trigger - 1;
-        if (pronoun < 1 || inMention[pronoun] || !(Is(pronoun, "it") || Is(pronoun, "they") || Is(pronoun, "he") || Is(pronoun, "she")))
+        if (pronoun < 1 || inMention[pronoun] || !IsSubjectPronoun(pronoun))
         {
             return null;
         }
@@ -2061,6 +2061,9 @@ internal sealed class Scan
         return k >= 0 && mentionEnding[k] is { } m ? m.Entity : null;
     }
 
+    /// <summary>True when token <paramref name="i"/> is "he", "she", "it" or "they".</summary>
+    private bool IsSubjectPronoun(int i) => Is(i, "he") || Is(i, "she") || Is(i, "it") || Is(i, "they");
+
     /// <summary>True when token <paramref name="i"/> is an object pronoun no entity mention covers ("accusing it of", "urged them to").</summary>
     public bool ObjectPronoun(int i) => i >= 0 && i < Count && !inMention[i] && (Is(i, "it") || Is(i, "them") || Is(i, "him"));
 
@@ -2068,30 +2071,19 @@ internal sealed class Scan
     private (Entity Entity, int Last)? BodyAfter(int i) =>
         i < Count && Is(i, "the") ? (i + 1 < Count ? mentionStarting[i + 1] : null) : i >= 0 && i < Count ? mentionStarting[i] : null;
 
-    /// <summary>A lower-case word of no word class that is no role noun: a modifier in "Russian shipping companies".</summary>
     /// <summary>A lower-case word that is a role noun of roles.txt ("military", "rebel").</summary>
-    private bool IsRoleWord(int i)
-    {
-        if (tokens[i].Kind != TokenKind.Word || tokens[i].Length > 24 || !char.IsLower(Raw(i)[0]))
-        {
-            return false;
-        }
+    private bool IsRoleWord(int i) => IsLowerWord(i) && HasRole(i);
 
+    /// <summary>A lower-case word of no word class that is no role noun: a modifier in "Russian shipping companies".</summary>
+    private bool IsPlainModifier(int i) => IsLowerWord(i) && Class(i) == WordClass.None && !HasRole(i);
+
+    private bool IsLowerWord(int i) => tokens[i].Kind == TokenKind.Word && tokens[i].Length <= 24 && char.IsLower(Raw(i)[0]);
+
+    private bool HasRole(int i)
+    {
         Span<char> lower = stackalloc char[tokens[i].Length];
         Raw(i).ToLowerInvariant(lower);
         return patterns.Role(lower) is not null;
-    }
-
-    private bool IsPlainModifier(int i)
-    {
-        if (tokens[i].Kind != TokenKind.Word || tokens[i].Length > 24 || !char.IsLower(Raw(i)[0]) || Class(i) != WordClass.None)
-        {
-            return false;
-        }
-
-        Span<char> lower = stackalloc char[tokens[i].Length];
-        Raw(i).ToLowerInvariant(lower);
-        return patterns.Role(lower) is null;
     }
 
     /// <summary>
@@ -2323,7 +2315,7 @@ internal sealed class Scan
                 return -1;
             }
 
-            if (p >= trigger - 4 && (Is(p, "he") || Is(p, "she") || Is(p, "it") || Is(p, "they")))
+            if (p >= trigger - 4 && IsSubjectPronoun(p))
             {
                 return ReportingVerbBefore(p, first);
             }
