@@ -1066,7 +1066,7 @@ internal sealed class EntityTagger
                 var c = New(s, i, runEnd, CueType(cue));
                 c.Key = text[c.Start..c.End];
                 if (n > 0 && phrase!.Kind == PhraseKind.Name && phrase.Type == "ORG" && n == runEnd - i - 1
-                    && lexicons.GroupRole(Word(runEnd - 1).ToString().ToLowerInvariant()) is null or "BUS")
+                    && LowerGroupRole(runEnd - 1) is null or "BUS")
                 {
                     // ("Novo Nordisk Foundation" is the foundation, not the company.)
                     // "Apple Inc." is Apple.
@@ -1530,6 +1530,20 @@ internal sealed class EntityTagger
         }
 
         return lowered && lexicons.Lookup(word.ToString(), PhraseKind.Name) is { Type: "GPE" or "LOC" } r ? r : null;
+    }
+
+    /// <summary>The role of groups.txt for token <paramref name="i"/> in lower case ("Foundation" → NGO), or null.</summary>
+    private string? LowerGroupRole(int i)
+    {
+        var w = Word(i);
+        if (w.Length > 32)
+        {
+            return null;
+        }
+
+        Span<char> lower = stackalloc char[w.Length];
+        w.ToLowerInvariant(lower);
+        return lexicons.GroupRole(lower);
     }
 
     /// <summary>Capitals opening the article's first paragraph, before a comma, a dash or a parenthesis.</summary>
@@ -2177,7 +2191,7 @@ internal sealed class EntityTagger
         for (var i = start + 3; i < end; i++)
         {
             if (Word(i) is ")" && Word(i - 2) is "(" && tokens[i - 1].Kind == TokenKind.Word && IsNameWord(i - 3)
-                && lexicons.Gazetteer.Lookup(Word(i - 1).ToString()) is [{ Feature: "country" }, ..])
+                && lexicons.Gazetteer.Lookup(Word(i - 1)) is [{ Feature: "country" }, ..])
             {
                 return true;
             }
